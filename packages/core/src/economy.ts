@@ -1,0 +1,253 @@
+import type { Decimal } from './decimal.js';
+import type { Derivation } from './derivation.js';
+import type { Parameter, ParameterOverride } from './parameters.js';
+import type { Interval } from './schedule.js';
+import type { UpstreamReader } from './upstream.js';
+
+/** What a protocol's model can answer. */
+export const CAPABILITIES = ['SUPPLY', 'REWARDS', 'FEES', 'PENALTIES', 'SCHEDULE', 'FLOWS'] as const;
+/** One of {@link CAPABILITIES}. */
+export type Capability = (typeof CAPABILITIES)[number];
+
+/** The protocol's token. */
+export interface TokenInfo {
+  symbol: string;
+  name: string;
+  /** Decimals of the base unit on chain (SESH 9, SYNT 6). */
+  decimals: number;
+}
+
+/** Where state comes from: the model alone, or the chain. */
+export type SourceKind = 'SNAPSHOT' | 'LIVE';
+
+/** Where a protocol's state comes from now. */
+export interface DataSourceInfo {
+  kind: SourceKind;
+  description: string;
+  /** When the state was read; null for a snapshot. */
+  fetchedAt: Date | null;
+  /** True when the upstream failed and the last good state is served. */
+  stale: boolean;
+}
+
+/** A notable holding: a reward pool, a treasury, locked allocations, liquidity. */
+export interface SupplyBucket {
+  key: string;
+  label: string;
+  amount: Decimal;
+  /** Whether these tokens count as circulating. */
+  circulating: boolean;
+}
+
+/** The figures of {@link Supply} that a derivation can explain. */
+export type SupplyFigure = 'max' | 'total' | 'circulating' | 'staked' | 'burned';
+
+/** Supply at an instant, in whole tokens. */
+export interface Supply {
+  at: Date;
+  /** Null where supply has no cap. */
+  max: Decimal | null;
+  total: Decimal;
+  circulating: Decimal;
+  staked: Decimal | null;
+  /** Tokens destroyed since genesis, where the protocol burns and the figure is known. */
+  burned: Decimal | null;
+  circulatingDefinition: string;
+  buckets: SupplyBucket[];
+  /** How each figure was made, by figure. */
+  derivations: Partial<Record<SupplyFigure, Derivation>>;
+}
+
+/** Staking rewards at an instant. */
+export interface Rewards {
+  at: Date;
+  /** Tokens paid to stakers per year at the current rate. */
+  annualEmission: Decimal;
+  /** Fraction of the pool released per year, or the inflation rate. */
+  emissionRate: Decimal;
+  /** Yearly reward per staked token, not compounded. */
+  stakingApr: Decimal;
+  /** Compounded at the payout frequency; null where not meaningful. */
+  stakingApy: Decimal | null;
+  bondedRatio: Decimal | null;
+  participants: number | null;
+  perParticipantDaily: Decimal | null;
+  /** A delegator's APR net of the validator's commission, when a commission was given. */
+  delegatorApr: Decimal | null;
+  derivation: Derivation;
+}
+
+/** How a protocol fee is charged. */
+export type FeeModel = 'PER_UNIT' | 'PERCENT_WITH_MINIMUM' | 'NETWORK_FEE';
+
+/** Where collected fees go. */
+export interface FeeDestination {
+  target: string;
+  /** A fraction; a schedule's shares sum to 1. */
+  share: Decimal;
+}
+
+/** A fee the protocol charges. */
+export interface FeeSchedule {
+  key: string;
+  label: string;
+  model: FeeModel;
+  description: string;
+  parameters: Parameter[];
+  destinations: FeeDestination[];
+}
+
+/** An amount sent to a target. */
+export interface Allocation {
+  target: string;
+  amount: Decimal;
+}
+
+/** What a purchase costs under a fee schedule. */
+export interface FeeQuote {
+  fee: string;
+  quantity: Decimal;
+  /** What the seller receives: unitPrice × quantity (0 for a network fee). */
+  base: Decimal;
+  protocolFee: Decimal;
+  /** base + protocolFee. */
+  total: Decimal;
+  /** The protocol fee split among the destinations; sums to protocolFee. */
+  allocations: Allocation[];
+  derivation: Derivation;
+}
+
+/** A penalty the protocol applies. */
+export interface PenaltyRule {
+  key: string;
+  label: string;
+  trigger: string;
+  parameters: Parameter[];
+}
+
+/** One stake before and after a penalty. */
+export interface StakeOutcome {
+  before: Decimal;
+  slashed: Decimal;
+  after: Decimal;
+}
+
+/** What a penalty does to the stakes exposed to it. */
+export interface PenaltyOutcome {
+  rule: string;
+  triggered: boolean;
+  /** The sum of the stakes' `slashed`. */
+  slashedTotal: Decimal;
+  /** One per input stake, in input order. */
+  stakes: StakeOutcome[];
+  jailedSeconds: number | null;
+  tombstoned: boolean;
+  lockedSeconds: number | null;
+  /** Where the slashed tokens go. */
+  allocations: Allocation[];
+  derivation: Derivation;
+}
+
+/** The model at one instant of a schedule. */
+export interface SchedulePoint {
+  at: Date;
+  total: Decimal;
+  circulating: Decimal;
+  /** Tokens emitted to stakers since the previous point (0 at the first). */
+  emitted: Decimal;
+  emissionRate: Decimal;
+  /** Reward-pool or treasury balance where the protocol has one. */
+  poolBalance: Decimal | null;
+}
+
+/** How tokens move into or out of circulation. */
+export type FlowKind = 'INFLATIONARY' | 'DEFLATIONARY' | 'UTILITY' | 'LOCK';
+
+/** One movement of tokens in the protocol's economy. */
+export interface TokenFlow {
+  key: string;
+  from: string;
+  to: string;
+  kind: FlowKind;
+  description: string;
+}
+
+/** What every read of a model runs with. */
+export interface EconomyContext {
+  /** Reads upstream resources; the gateway passes a cached, deduplicating one. */
+  reader: UpstreamReader;
+  /** The request's "now": `at` and `from` default to it. */
+  now: Date;
+}
+
+/** The instant and what-if overrides of a model read. */
+export interface ModelQuery {
+  /** Defaults to the context's `now`. */
+  at?: Date;
+  overrides?: readonly ParameterOverride[];
+}
+
+/** A rewards read; `commission` asks for a delegator's net figure too. */
+export interface RewardsQuery extends ModelQuery {
+  /** The validator's commission, a fraction in [0, 1]. */
+  commission?: Decimal;
+}
+
+/** A schedule read. */
+export interface ScheduleQuery {
+  /** Defaults to the context's `now`. */
+  from?: Date;
+  to: Date;
+  /** Defaults to MONTH. */
+  interval?: Interval;
+  overrides?: readonly ParameterOverride[];
+  /** The most points allowed (the gateway's limit). */
+  maxPoints?: number;
+}
+
+/** A fee quote request. */
+export interface FeeQuoteInput {
+  /** The fee schedule key. */
+  fee: string;
+  /** Units bought: gigabytes, messages, or 1 for a network fee. */
+  quantity: Decimal;
+  /** The seller's price per unit; for a network fee, the fee itself. */
+  unitPrice: Decimal;
+  overrides?: readonly ParameterOverride[];
+}
+
+/** A penalty simulation request. */
+export interface PenaltyInput {
+  /** The penalty rule key. */
+  rule: string;
+  /** The stakes exposed: a validator's self-stake, then each delegation. */
+  stakes: Decimal[];
+  /** Blocks missed in the signing window, for downtime rules. */
+  missedBlocks?: number | null;
+  overrides?: readonly ParameterOverride[];
+}
+
+/**
+ * One protocol's token economy, as the gateway sees it. Each capability is
+ * optional; `capabilities` lists exactly those present. Every method takes an
+ * optional context: without one, reads go straight upstream and `now` is the
+ * wall clock.
+ */
+export interface TokenEconomy {
+  readonly id: string;
+  readonly name: string;
+  readonly token: TokenInfo;
+  readonly capabilities: readonly Capability[];
+  /** The preset the model starts from. */
+  readonly preset: string;
+  source(ctx?: Partial<EconomyContext>): Promise<DataSourceInfo>;
+  parameters(query?: Pick<ModelQuery, 'overrides'>, ctx?: Partial<EconomyContext>): Promise<Parameter[]>;
+  supply?(query?: ModelQuery, ctx?: Partial<EconomyContext>): Promise<Supply>;
+  rewards?(query?: RewardsQuery, ctx?: Partial<EconomyContext>): Promise<Rewards>;
+  fees?(ctx?: Partial<EconomyContext>): Promise<FeeSchedule[]>;
+  quoteFee?(input: FeeQuoteInput, ctx?: Partial<EconomyContext>): Promise<FeeQuote>;
+  penalties?(ctx?: Partial<EconomyContext>): Promise<PenaltyRule[]>;
+  simulatePenalty?(input: PenaltyInput, ctx?: Partial<EconomyContext>): Promise<PenaltyOutcome>;
+  schedule?(query: ScheduleQuery, ctx?: Partial<EconomyContext>): Promise<SchedulePoint[]>;
+  flows?(): readonly TokenFlow[];
+}

@@ -1,0 +1,352 @@
+import { Decimal, formatDecimal, parseDecimal } from './decimal.js';
+import { TokenomicsError, isTokenomicsError } from './errors.js';
+import { parseInstant } from './time.js';
+
+/** A parameter as clients see it: its value as text, with its provenance. */
+export interface Parameter {
+  key: string;
+  label: string;
+  /** The value as text: a decimal, an integer, an instant, a duration or a word. */
+  value: string;
+  unit: string | null;
+  description: string;
+  /** A document section, a contract, a chain parameter, or the query's override. */
+  source: string;
+}
+
+/** A query's replacement for one parameter's value, by key. */
+export interface ParameterOverride {
+  key: string;
+  value: string;
+}
+
+/**
+ * How one kind of parameter value is read from text and written back. `parse`
+ * throws a plain Error whose message says what is wrong; the resolver wraps it
+ * with the parameter's key.
+ */
+export interface ParameterKind<T> {
+  /** What a valid value looks like, for error messages, e.g. "a decimal in (0, 1]". */
+  readonly expected: string;
+  parse(text: string): T;
+  format(value: T): string;
+}
+
+/** One parameter a model uses: how to read it and what it means. */
+export interface ParameterDefinition<T> {
+  label: string;
+  unit?: string;
+  description: string;
+  kind: ParameterKind<T>;
+}
+
+/** The parameters of one model, by key. */
+// biome-ignore lint/suspicious/noExplicitAny: a schema holds definitions of many value types
+export type ParameterSchema = Record<string, ParameterDefinition<any>>;
+
+/** The parsed values of a schema's parameters, typed by key. */
+export type ParameterValues<S extends ParameterSchema> = {
+  [K in keyof S]: S[K] extends ParameterDefinition<infer T> ? T : never;
+};
+
+/** A parameter's value as data, with where it comes from. */
+export interface SourcedValue {
+  value: string;
+  source: string;
+}
+
+/** Values for every parameter of a schema, as text with provenance. */
+export type ParameterData<S extends ParameterSchema> = { [K in keyof S]: SourcedValue };
+
+/** A named set of parameter values: data, not code. */
+export interface Preset<S extends ParameterSchema> {
+  name: string;
+  description: string;
+  values: ParameterData<S>;
+}
+
+/** A schema's values, parsed, and the same as {@link Parameter} records. */
+export interface ResolvedParameters<S extends ParameterSchema> {
+  values: ParameterValues<S>;
+  list: Parameter[];
+}
+
+interface Bound {
+  value: Decimal;
+  inclusive: boolean;
+}
+
+/** Options of {@link decimalKind}. */
+export interface DecimalKindOptions {
+  /** The smallest value; inclusive unless `minExclusive`. */
+  min?: string;
+  minExclusive?: boolean;
+  /** The largest value; inclusive unless `maxExclusive`. */
+  max?: string;
+  maxExclusive?: boolean;
+}
+
+function describeRange(min: Bound | undefined, max: Bound | undefined): string {
+  if (min && max) {
+    return `in ${min.inclusive ? '[' : '('}${formatDecimal(min.value)}, ${formatDecimal(max.value)}${max.inclusive ? ']' : ')'}`;
+  }
+  if (min) return `${min.inclusive ? '≥' : '>'} ${formatDecimal(min.value)}`;
+  if (max) return `${max.inclusive ? '≤' : '<'} ${formatDecimal(max.value)}`;
+  return '';
+}
+
+function checkRange(value: Decimal, min: Bound | undefined, max: Bound | undefined, expected: string): void {
+  const tooLow = min && (min.inclusive ? value.lt(min.value) : value.lte(min.value));
+  const tooHigh = max && (max.inclusive ? value.gt(max.value) : value.gte(max.value));
+  if (tooLow || tooHigh) throw new Error(`must be ${expected}, got ${formatDecimal(value)}`);
+}
+
+function bounds(options: DecimalKindOptions): [Bound | undefined, Bound | undefined] {
+  return [
+    options.min === undefined
+      ? undefined
+      : { value: new Decimal(options.min), inclusive: !options.minExclusive },
+    options.max === undefined
+      ? undefined
+      : { value: new Decimal(options.max), inclusive: !options.maxExclusive },
+  ];
+}
+
+/**
+ * A decimal parameter (an amount or a rate), optionally bounded.
+ *
+ * @example
+ * ```ts
+ * const rate = decimalKind({ min: '0', max: '1', maxExclusive: true });
+ * rate.expected; // 'a decimal in [0, 1)'
+ * rate.parse('0.151').toFixed(); // '0.151'
+ * ```
+ */
+export function decimalKind(options: DecimalKindOptions = {}): ParameterKind<Decimal> {
+  const [min, max] = bounds(options);
+  const range = describeRange(min, max);
+  const expected = range ? `a decimal ${range}` : 'a decimal';
+  return {
+    expected,
+    parse(text) {
+      const value = parseDecimal(text, 'value');
+      checkRange(value, min, max, expected);
+      return value;
+    },
+    format: formatDecimal,
+  };
+}
+
+/**
+ * A whole-number parameter (a count, a number of blocks), optionally bounded.
+ * Counts are safe JavaScript integers; amounts are never integers of this kind.
+ *
+ * @example
+ * ```ts
+ * integerKind({ min: 1 }).parse('2000'); // 2000
+ * ```
+ */
+export function integerKind(options: { min?: number; max?: number } = {}): ParameterKind<number> {
+  const { min, max } = options;
+  const range = describeRange(
+    min === undefined ? undefined : { value: new Decimal(min), inclusive: true },
+    max === undefined ? undefined : { value: new Decimal(max), inclusive: true },
+  );
+  const expected = range ? `an integer ${range}` : 'an integer';
+  return {
+    expected,
+    parse(text) {
+      const trimmed = text.trim();
+      if (!/^[+-]?\d+$/.test(trimmed)) throw new Error(`must be ${expected}, got ${JSON.stringify(text)}`);
+      const value = Number(trimmed);
+      if (!Number.isSafeInteger(value) || (min !== undefined && value < min) || (max !== undefined && value > max)) {
+        throw new Error(`must be ${expected}, got ${trimmed}`);
+      }
+      return value;
+    },
+    format: (value) => String(value),
+  };
+}
+
+/**
+ * An instant parameter, written in ISO-8601.
+ *
+ * @example
+ * ```ts
+ * instantKind().parse('2025-05-21T00:00:00Z').getTime(); // 1747785600000
+ * ```
+ */
+export function instantKind(): ParameterKind<Date> {
+  return {
+    expected: 'an ISO-8601 instant such as "2025-05-21T00:00:00Z"',
+    parse: (text) => parseInstant(text, 'value'),
+    format: (value) => value.toISOString(),
+  };
+}
+
+const DURATION_UNITS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86_400 };
+
+/**
+ * A duration parameter in whole seconds, written `600s`, `10m`, `12h`, `30d`
+ * or as bare seconds (`600`).
+ *
+ * @example
+ * ```ts
+ * durationKind().parse('30d'); // 2592000
+ * durationKind().format(600); // '600s'
+ * ```
+ */
+export function durationKind(): ParameterKind<number> {
+  const expected = 'a duration such as "600s", "10m", "12h" or "30d"';
+  return {
+    expected,
+    parse(text) {
+      const match = /^(\d+)([smhd]?)$/.exec(text.trim());
+      if (!match) throw new Error(`must be ${expected}, got ${JSON.stringify(text)}`);
+      const seconds = Number(match[1]) * (DURATION_UNITS[match[2] || 's'] ?? 1);
+      if (!Number.isSafeInteger(seconds)) throw new Error(`is too long: ${text}`);
+      return seconds;
+    },
+    format: (seconds) => `${seconds}s`,
+  };
+}
+
+/**
+ * A comma-separated list of decimals (e.g. an inflation rate per year), each
+ * bounded, optionally of a fixed length.
+ *
+ * @example
+ * ```ts
+ * decimalListKind({ length: 3, min: '0', max: '1', maxExclusive: true }).parse('0.08, 0.065, 0.055').length; // 3
+ * ```
+ */
+export function decimalListKind(options: DecimalKindOptions & { length?: number } = {}): ParameterKind<Decimal[]> {
+  const item = decimalKind(options);
+  const expected = `${options.length === undefined ? 'a' : `${options.length}`} comma-separated decimal${options.length === 1 ? '' : 's'}, each ${item.expected.replace(/^a decimal ?/, '') || 'any value'}`;
+  return {
+    expected,
+    parse(text) {
+      const parts = text.split(',').map((part) => part.trim());
+      if (parts.some((part) => part === '') || (options.length !== undefined && parts.length !== options.length)) {
+        throw new Error(`must be ${expected}, got ${JSON.stringify(text)}`);
+      }
+      return parts.map((part) => item.parse(part));
+    },
+    format: (values) => values.map(formatDecimal).join(','),
+  };
+}
+
+/**
+ * A parameter that is one word of a fixed set.
+ *
+ * @example
+ * ```ts
+ * wordKind(['seed', 'tge']).parse('tge'); // 'tge'
+ * ```
+ */
+export function wordKind<const W extends string>(words: readonly W[]): ParameterKind<W> {
+  const expected = `one of ${words.map((word) => JSON.stringify(word)).join(', ')}`;
+  return {
+    expected,
+    parse(text) {
+      const word = text.trim() as W;
+      if (!words.includes(word)) throw new Error(`must be ${expected}, got ${JSON.stringify(text)}`);
+      return word;
+    },
+    format: (value) => value,
+  };
+}
+
+/**
+ * Declares a parameter schema; an identity function that keeps the value types.
+ *
+ * @example
+ * ```ts
+ * const schema = defineParameters({
+ *   networkSize: { label: 'Network size', unit: 'nodes', description: 'Active nodes.', kind: integerKind({ min: 1 }) },
+ * });
+ * ```
+ */
+export function defineParameters<const S extends ParameterSchema>(schema: S): S {
+  return schema;
+}
+
+/** The source written on a parameter that a query overrode. */
+export const OVERRIDE_SOURCE = 'override: set by this query';
+
+/**
+ * Parses a schema's values from layers of data (a preset, then live values, …;
+ * later layers win) and then the query's overrides.
+ *
+ * @throws TokenomicsError UNKNOWN_PARAMETER for an override of a key the schema
+ *   lacks (details list the valid keys); BAD_INPUT for a value that does not
+ *   parse, naming the key and what is valid; CONFIGURATION when a layer (a
+ *   preset, live data) lacks a key or holds a bad value
+ * @example
+ * ```ts
+ * const { values } = resolveParameters(schema, [preset.values], [{ key: 'networkSize', value: '3000' }]);
+ * values.networkSize; // 3000
+ * ```
+ */
+export function resolveParameters<S extends ParameterSchema>(
+  schema: S,
+  layers: ReadonlyArray<Partial<ParameterData<S>>>,
+  overrides: ReadonlyArray<ParameterOverride> = [],
+): ResolvedParameters<S> {
+  const merged: Partial<Record<keyof S, SourcedValue & { overridden?: boolean }>> = {};
+  for (const layer of layers) Object.assign(merged, layer);
+  const validKeys = Object.keys(schema);
+  const seen = new Set<string>();
+  for (const override of overrides) {
+    if (!Object.hasOwn(schema, override.key)) {
+      throw new TokenomicsError(
+        'UNKNOWN_PARAMETER',
+        `unknown parameter "${override.key}"; valid keys: ${validKeys.join(', ')}`,
+        { details: { key: override.key, validKeys } },
+      );
+    }
+    if (seen.has(override.key)) {
+      throw new TokenomicsError('BAD_INPUT', `parameter "${override.key}" is overridden twice`, {
+        details: { key: override.key },
+      });
+    }
+    seen.add(override.key);
+    merged[override.key as keyof S] = { value: override.value, source: OVERRIDE_SOURCE, overridden: true };
+  }
+
+  const values: Record<string, unknown> = {};
+  const list: Parameter[] = [];
+  for (const [key, definition] of Object.entries(schema)) {
+    const data = merged[key as keyof S];
+    if (data === undefined) {
+      throw new TokenomicsError('CONFIGURATION', `parameter "${key}" has no value in the preset`, {
+        details: { key },
+      });
+    }
+    let value: unknown;
+    try {
+      value = definition.kind.parse(data.value);
+    } catch (error) {
+      const expected = definition.kind.expected;
+      const reason = (isTokenomicsError(error) || error instanceof Error ? error.message : String(error)).replace(
+        /^value /,
+        '',
+      );
+      throw new TokenomicsError(
+        data.overridden ? 'BAD_INPUT' : 'CONFIGURATION',
+        `parameter "${key}" ${reason}${reason.includes(expected) ? '' : ` (expected ${expected})`}`,
+        { details: { key, value: data.value, expected }, cause: error },
+      );
+    }
+    values[key] = value;
+    list.push({
+      key,
+      label: definition.label,
+      value: definition.kind.format(value),
+      unit: definition.unit ?? null,
+      description: definition.description,
+      source: data.source,
+    });
+  }
+  return { values: values as ParameterValues<S>, list };
+}
