@@ -124,7 +124,7 @@ export function toBaseUnits(amount: Decimal, decimals: number): bigint {
  * @example
  * ```ts
  * roundToBaseUnit(new Decimal('0.0000015'), 6, 'down').toFixed(); // '0.000001'
- * roundToBaseUnit(new Decimal('42.5000000001'), 9, 'up').toFixed(); // '42.5000000001'
+ * roundToBaseUnit(new Decimal('42.50000000001'), 9, 'up').toFixed(); // '42.500000001'
  * ```
  */
 export function roundToBaseUnit(amount: Decimal, decimals: number, direction: 'down' | 'up'): Decimal {

@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import {
+  decimalKind,
+  decimalListKind,
+  defineParameters,
+  durationKind,
+  formatDecimal,
+  instantKind,
+  integerKind,
+  OVERRIDE_SOURCE,
+  resolveParameters,
+  wordKind,
+} from '../src/index.js';
+
+const schema = defineParameters({
+  networkSize: { label: 'Network size', unit: 'nodes', description: 'Active nodes.', kind: integerKind({ min: 1 }) },
+  releaseRate: {
+    label: 'Release rate',
+    description: 'Fraction of the pool released per year.',
+    kind: decimalKind({ min: '0', max: '1', maxExclusive: true }),
+  },
+  bondedRatio: {
+    label: 'Bonded ratio',
+    description: 'Staked / total.',
+    kind: decimalKind({ min: '0', minExclusive: true, max: '1' }),
+  },
+  start: { label: 'Start', description: 'Genesis.', kind: instantKind() },
+  jail: { label: 'Jail', unit: 'seconds', description: 'Jail time.', kind: durationKind() },
+  schedule: { label: 'Schedule', description: 'Rates.', kind: decimalListKind({ length: 3, min: '0', max: '1' }) },
+  mode: { label: 'Mode', description: 'A word.', kind: wordKind(['a', 'b']) },
+});
+
+const preset = {
+  networkSize: { value: '2000', source: 'Session docs' },
+  releaseRate: { value: '0.151', source: 'seed' },
+  bondedRatio: { value: '0.5', source: 'assumption' },
+  start: { value: '2025-05-21T00:00:00Z', source: 'seed' },
+  jail: { value: '600s', source: 'genesis' },
+  schedule: { value: '0.08,0.065,0.055', source: 'spec' },
+  mode: { value: 'a', source: 'config' },
+};
+
+describe('resolveParameters', () => {
+  it('parses a preset into typed values and records with provenance', () => {
+    const { values, list } = resolveParameters(schema, [preset]);
+    expect(values.networkSize).toBe(2000);
+    expect(formatDecimal(values.releaseRate)).toBe('0.151');
+    expect(values.start.toISOString()).toBe('2025-05-21T00:00:00.000Z');
+    expect(values.jail).toBe(600);
+    expect(values.schedule.map(formatDecimal)).toEqual(['0.08', '0.065', '0.055']);
+    expect(list.find((p) => p.key === 'networkSize')).toEqual({
+      key: 'networkSize',
+      label: 'Network size',
+      value: '2000',
+      unit: 'nodes',
+      description: 'Active nodes.',
+      source: 'Session docs',
+    });
+  });
+
+  it('lets later layers and then overrides win, marking the override source', () => {
+    const live = { networkSize: { value: '1800', source: 'chain: totalNodes()' } };
+    const { values, list } = resolveParameters(schema, [preset, live], [{ key: 'releaseRate', value: '0.2' }]);
+    expect(values.networkSize).toBe(1800);
+    expect(list.find((p) => p.key === 'networkSize')?.source).toBe('chain: totalNodes()');
+    expect(formatDecimal(values.releaseRate)).toBe('0.2');
+    expect(list.find((p) => p.key === 'releaseRate')?.source).toBe(OVERRIDE_SOURCE);
+  });
+
+  it('round-trips every value through its text form', () => {
+    const { list } = resolveParameters(schema, [preset]);
+    const overrides = list.map((p) => ({ key: p.key, value: p.value }));
+    expect(resolveParameters(schema, [preset], overrides).list.map((p) => p.value)).toEqual(list.map((p) => p.value));
+  });
+
+  it('refuses an unknown key with UNKNOWN_PARAMETER listing the valid keys', () => {
+    expect(() => resolveParameters(schema, [preset], [{ key: 'nodes', value: '3' }])).toThrowError(
+      expect.objectContaining({
+        code: 'UNKNOWN_PARAMETER',
+        message: expect.stringContaining('networkSize, releaseRate, bondedRatio'),
+        details: expect.objectContaining({ key: 'nodes', validKeys: Object.keys(schema) }),
+      }),
+    );
+  });
+
+  it.each([
+    ['networkSize', '0', 'an integer ≥ 1'],
+    ['networkSize', '1.5', 'an integer ≥ 1'],
+    ['networkSize', '99999999999999999999', 'an integer ≥ 1'],
+    ['releaseRate', '1', 'a decimal in [0, 1)'],
+    ['releaseRate', '-0.1', 'a decimal in [0, 1)'],
+    ['releaseRate', 'ten', 'decimal'],
+    ['bondedRatio', '0', 'a decimal in (0, 1]'],
+    ['start', '2025-02-30T00:00:00Z', 'ISO-8601'],
+    ['start', 'yesterday', 'ISO-8601'],
+    ['jail', '10 minutes', 'duration'],
+    ['schedule', '0.08,0.065', '3 comma-separated decimals'],
+    ['schedule', '0.08,,0.05', '3 comma-separated decimals'],
+    ['mode', 'c', 'one of "a", "b"'],
+  ])('refuses %s = %j with BAD_INPUT naming the key and what is valid', (key, value, expected) => {
+    expect(() => resolveParameters(schema, [preset], [{ key, value }])).toThrowError(
+      expect.objectContaining({
+        code: 'BAD_INPUT',
+        message: expect.stringMatching(new RegExp(`^parameter "${key}" .*${expected.replace(/[()[\]]/g, '\\$&')}`)),
+        details: expect.objectContaining({ key, value }),
+      }),
+    );
+  });
+
+  it('refuses the same key overridden twice', () => {
+    const twice = [
+      { key: 'networkSize', value: '1' },
+      { key: 'networkSize', value: '2' },
+    ];
+    expect(() => resolveParameters(schema, [preset], twice)).toThrowError(expect.objectContaining({ code: 'BAD_INPUT' }));
+  });
+
+  it('reports a preset that lacks a key or holds a bad value as CONFIGURATION', () => {
+    const { mode: _mode, ...partial } = preset;
+    expect(() => resolveParameters(schema, [partial])).toThrowError(expect.objectContaining({ code: 'CONFIGURATION' }));
+    expect(() => resolveParameters(schema, [{ ...preset, jail: { value: 'x', source: 's' } }])).toThrowError(
+      expect.objectContaining({ code: 'CONFIGURATION' }),
+    );
+  });
+});

@@ -1,0 +1,244 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { sessionAdapter } from '@tokenomics/adapter-session';
+import { synternetAdapter } from '@tokenomics/adapter-synternet';
+import {
+  DEFAULT_MAX_SCHEDULE_POINTS,
+  DEFAULT_UPSTREAM_TIMEOUT_MS,
+  type TokenEconomy,
+  TokenomicsError,
+} from '@tokenomics/core';
+import { z } from 'zod';
+
+/** A factory an adapter module exports (as `createAdapter` or its default export). */
+export type AdapterFactory = (options: Record<string, unknown>) => TokenEconomy;
+
+/** Adapters that ship with the gateway, by the name a configuration uses. */
+export const BUILT_IN_ADAPTERS: Readonly<Record<string, AdapterFactory>> = {
+  session: (options) => sessionAdapter(options as Parameters<typeof sessionAdapter>[0]),
+  synternet: (options) => synternetAdapter(options as Parameters<typeof synternetAdapter>[0]),
+};
+
+const protocolSchema = z
+  .object({
+    adapter: z
+      .string()
+      .min(1)
+      .describe('A built-in adapter name ("session", "synternet") or a module to import (a package name or a path)'),
+    options: z.record(z.string(), z.unknown()).default({}),
+  })
+  .strict();
+
+const integerText = (what: string, min: number, max: number) =>
+  z.coerce
+    .number({ error: `${what} must be an integer from ${min} to ${max}` })
+    .int(`${what} must be an integer from ${min} to ${max}`)
+    .min(min, `${what} must be an integer from ${min} to ${max}`)
+    .max(max, `${what} must be an integer from ${min} to ${max}`);
+
+const configSchema = z
+  .object({
+    port: integerText('port', 0, 65_535).default(4000),
+    host: z.string().min(1).default('0.0.0.0'),
+    production: z.boolean().default(false),
+    protocols: z.array(protocolSchema).min(1, 'protocols must name at least one adapter'),
+    cache: z
+      .object({
+        url: z
+          .string()
+          .regex(/^(redis|rediss):\/\//, 'cache.url must be a redis:// or rediss:// URL')
+          .nullable()
+          .default(null),
+        ttlSeconds: integerText('cache.ttlSeconds', 1, 86_400).default(30),
+      })
+      .strict()
+      .default({ url: null, ttlSeconds: 30 }),
+    upstreamTimeoutMs: integerText('upstreamTimeoutMs', 100, 60_000).default(DEFAULT_UPSTREAM_TIMEOUT_MS),
+    limits: z
+      .object({
+        maxSchedulePoints: integerText('limits.maxSchedulePoints', 1, 100_000).default(DEFAULT_MAX_SCHEDULE_POINTS),
+        maxDepth: integerText('limits.maxDepth', 2, 50).default(10),
+        maxAliases: integerText('limits.maxAliases', 1, 1_000).default(30),
+        maxTokens: integerText('limits.maxTokens', 50, 100_000).default(2_000),
+        maxBodyBytes: integerText('limits.maxBodyBytes', 1_024, 10_485_760).default(102_400),
+      })
+      .strict()
+      .default({
+        maxSchedulePoints: DEFAULT_MAX_SCHEDULE_POINTS,
+        maxDepth: 10,
+        maxAliases: 30,
+        maxTokens: 2_000,
+        maxBodyBytes: 102_400,
+      }),
+  })
+  .strict();
+
+/** The gateway's whole configuration, validated. */
+export type GatewayConfig = z.infer<typeof configSchema> & {
+  /** Where relative adapter module paths resolve from. */
+  baseDir: string;
+};
+
+/** One configured protocol. */
+export type ProtocolConfig = z.infer<typeof protocolSchema>;
+
+/** The configuration file read when `GATEWAY_CONFIG` names none. */
+export const DEFAULT_CONFIG_FILE = 'gateway.config.json';
+
+function compact<T extends Record<string, unknown>>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined && v !== '')) as Partial<T>;
+}
+
+/** The protocols served when the configuration names none: both built-ins, snapshot unless a URL is set. */
+function builtInProtocols(env: NodeJS.ProcessEnv): ProtocolConfig[] {
+  return [
+    { adapter: 'session', options: {} },
+    { adapter: 'synternet', options: {} },
+  ].map((protocol) => ({ ...protocol, options: { ...protocol.options, ...builtInEnvOptions(protocol.adapter, env) } }));
+}
+
+/** Options of a built-in adapter that its environment variables set. */
+function builtInEnvOptions(adapter: string, env: NodeJS.ProcessEnv): Record<string, unknown> {
+  if (adapter === 'session') {
+    return compact({
+      preset: env.SESSION_PRESET,
+      live: env.SESSION_RPC_URL ? compact({ rpcUrl: env.SESSION_RPC_URL, l1RpcUrl: env.SESSION_L1_RPC_URL }) : undefined,
+    });
+  }
+  if (adapter === 'synternet') {
+    return compact({
+      preset: env.SYNTERNET_PRESET,
+      live: env.SYNTERNET_LCD_URL ? { lcdUrl: env.SYNTERNET_LCD_URL } : undefined,
+    });
+  }
+  return {};
+}
+
+function formatIssues(error: z.ZodError, origin: string): string {
+  return error.issues
+    .map((issue) => {
+      const path = issue.path.join('.');
+      return `- ${path ? `${path}: ` : ''}${issue.message}`;
+    })
+    .map((line) => `${line} (${origin})`)
+    .join('\n');
+}
+
+/** Options of {@link loadConfig}. */
+export interface LoadConfigOptions {
+  env?: NodeJS.ProcessEnv;
+  /** Where `gateway.config.json` is looked for. Default: the working directory. */
+  cwd?: string;
+}
+
+/**
+ * Reads the configuration: the file named by `GATEWAY_CONFIG` (or
+ * `gateway.config.json` in `cwd`, when present), then the environment
+ * variables on top. With neither, both built-in protocols are served from
+ * their snapshot presets on port 4000.
+ *
+ * @throws TokenomicsError CONFIGURATION listing every problem, each with where it came from
+ * @example
+ * ```ts
+ * const config = loadConfig({ env: { PORT: '8080', SYNTERNET_LCD_URL: 'https://lcd.example' } });
+ * ```
+ */
+export function loadConfig({ env = process.env, cwd = process.cwd() }: LoadConfigOptions = {}): GatewayConfig {
+  const explicitFile = env.GATEWAY_CONFIG;
+  const file = resolve(cwd, explicitFile ?? DEFAULT_CONFIG_FILE);
+  let fromFile: Record<string, unknown> = {};
+  if (explicitFile !== undefined || existsSync(file)) {
+    if (!existsSync(file)) {
+      throw new TokenomicsError('CONFIGURATION', `GATEWAY_CONFIG names ${file}, which does not exist`);
+    }
+    try {
+      fromFile = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+    } catch (error) {
+      throw new TokenomicsError('CONFIGURATION', `${file} is not valid JSON: ${(error as Error).message}`, { cause: error });
+    }
+  }
+  const fileResult = configSchema.partial().safeParse(fromFile);
+  if (!fileResult.success) {
+    throw new TokenomicsError('CONFIGURATION', `invalid configuration:\n${formatIssues(fileResult.error, file)}`);
+  }
+
+  const fileProtocols = fileResult.data.protocols;
+  const protocols = fileProtocols
+    ? fileProtocols.map((protocol) => ({
+        ...protocol,
+        options: { ...protocol.options, ...builtInEnvOptions(protocol.adapter, env) },
+      }))
+    : builtInProtocols(env);
+  const fromEnv = compact({
+    port: env.PORT,
+    host: env.HOST,
+    upstreamTimeoutMs: env.UPSTREAM_TIMEOUT_MS,
+  });
+  const merged = {
+    ...fileResult.data,
+    ...fromEnv,
+    production: env.NODE_ENV === 'production' || fileResult.data.production === true,
+    protocols,
+    cache: compact({
+      ...fileResult.data.cache,
+      ...compact({ url: env.CACHE_URL, ttlSeconds: env.CACHE_TTL_SECONDS }),
+    }),
+    limits: compact({
+      ...fileResult.data.limits,
+      ...compact({ maxSchedulePoints: env.MAX_SCHEDULE_POINTS }),
+    }),
+  };
+  const result = configSchema.safeParse(merged);
+  if (!result.success) {
+    throw new TokenomicsError(
+      'CONFIGURATION',
+      `invalid configuration:\n${formatIssues(result.error, explicitFile || existsSync(file) ? `${file} and the environment` : 'the environment')}`,
+    );
+  }
+  return { ...result.data, baseDir: dirname(file) };
+}
+
+async function loadFactory(specifier: string, baseDir: string): Promise<AdapterFactory> {
+  const builtIn = BUILT_IN_ADAPTERS[specifier];
+  if (builtIn) return builtIn;
+  let resolved: string;
+  try {
+    resolved = createRequire(resolve(baseDir, 'gateway.config.json')).resolve(specifier);
+  } catch (error) {
+    throw new TokenomicsError(
+      'CONFIGURATION',
+      `adapter "${specifier}" is neither built in (${Object.keys(BUILT_IN_ADAPTERS).join(', ')}) nor a module that resolves from ${baseDir}`,
+      { cause: error },
+    );
+  }
+  const module = (await import(pathToFileURL(resolved).href)) as { createAdapter?: unknown; default?: unknown };
+  const factory = module.createAdapter ?? module.default;
+  if (typeof factory !== 'function') {
+    throw new TokenomicsError(
+      'CONFIGURATION',
+      `adapter module "${specifier}" (${resolved}) exports neither createAdapter nor a default factory function`,
+    );
+  }
+  return factory as AdapterFactory;
+}
+
+/**
+ * Builds the configured protocols' adapters, in configuration order.
+ *
+ * @throws TokenomicsError CONFIGURATION when an adapter cannot be found or refuses its options
+ */
+export async function createAdapters(config: Pick<GatewayConfig, 'protocols' | 'baseDir'>): Promise<TokenEconomy[]> {
+  const adapters: TokenEconomy[] = [];
+  for (const [index, protocol] of config.protocols.entries()) {
+    const factory = await loadFactory(protocol.adapter, config.baseDir);
+    try {
+      adapters.push(factory(protocol.options));
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new TokenomicsError('CONFIGURATION', `protocols.${index} (${protocol.adapter}): ${reason}`, { cause: error });
+    }
+  }
+  return adapters;
+}

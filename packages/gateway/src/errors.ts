@@ -1,0 +1,81 @@
+import { type ErrorCode, isTokenomicsError } from '@tokenomics/core';
+import { GraphQLError } from 'graphql';
+
+/** Codes besides the core's that only the HTTP layer raises. */
+export type GatewayErrorCode = ErrorCode | 'GRAPHQL_PARSE_FAILED' | 'GRAPHQL_VALIDATION_FAILED' | 'INTERNAL_SERVER_ERROR';
+
+/** The message a client sees for an error the gateway did not raise on purpose. */
+export const MASKED_MESSAGE = 'Unexpected error.';
+
+/**
+ * Turns a coded error into a GraphQLError whose `extensions` carry the code,
+ * the protocol id and the error's details, so one failing protocol is
+ * reported without blanking the others.
+ *
+ * @example
+ * ```ts
+ * throw toGraphQLError(new TokenomicsError('NOT_FOUND', 'no protocol "x"'), { protocol: 'x' });
+ * ```
+ */
+export function toGraphQLError(error: unknown, extra: { protocol?: string } = {}): GraphQLError {
+  if (error instanceof GraphQLError) return error;
+  if (isTokenomicsError(error)) {
+    return new GraphQLError(error.message, {
+      originalError: error,
+      extensions: { code: error.code, ...extra, ...error.details },
+    });
+  }
+  // Unexpected: keep the cause for the masking step, which hides it in production.
+  return new GraphQLError(MASKED_MESSAGE, {
+    originalError: error instanceof Error ? error : new Error(String(error)),
+    extensions: { code: 'INTERNAL_SERVER_ERROR', ...extra, unexpected: true },
+  });
+}
+
+/**
+ * Runs an adapter call, turning what it throws into a coded GraphQLError that
+ * names the protocol.
+ */
+export async function forProtocol<T>(protocol: string, run: () => Promise<T> | T): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    throw toGraphQLError(error, { protocol });
+  }
+}
+
+/**
+ * graphql-yoga's `maskError`: errors raised on purpose (coded errors, and
+ * graphql-js's own parse, validation and coercion errors) pass through with
+ * their code; anything else becomes "Unexpected error." with code
+ * INTERNAL_SERVER_ERROR, and carries its message and stack only in development.
+ */
+export function maskError(error: unknown, _message: string, isDev = false): Error {
+  const graphQLError = error instanceof GraphQLError ? error : toGraphQLError(error);
+  const original = graphQLError.originalError;
+  if (isTokenomicsError(original) && graphQLError.extensions.code === undefined) {
+    // Thrown straight from a resolver: graphql-js located it but could not know its code.
+    return new GraphQLError(original.message, {
+      nodes: graphQLError.nodes,
+      path: graphQLError.path,
+      originalError: original,
+      extensions: { code: original.code, ...original.details },
+    });
+  }
+  const intended =
+    graphQLError.extensions.unexpected !== true &&
+    (original === undefined || original instanceof GraphQLError || isTokenomicsError(original));
+  if (intended) return graphQLError;
+  const { unexpected: _unexpected, ...extensions } = graphQLError.extensions;
+  let cause: Error = graphQLError;
+  while (cause instanceof GraphQLError && cause.originalError) cause = cause.originalError;
+  return new GraphQLError(MASKED_MESSAGE, {
+    nodes: graphQLError.nodes,
+    path: graphQLError.path,
+    extensions: {
+      ...extensions,
+      code: 'INTERNAL_SERVER_ERROR',
+      ...(isDev ? { originalError: { message: cause.message, stack: cause.stack?.split('\n') } } : {}),
+    },
+  });
+}

@@ -1,0 +1,15 @@
+export type { GatewayContext, ResolverLimits } from './context.js';
+export { forProtocol, MASKED_MESSAGE, maskError, toGraphQLError } from './errors.js';
+export { createRequestReader } from './loaders.js';
+export { gatewaySchema } from './schema/index.js';
+export { createGateway, type Gateway, type GatewayOptions, type RunningGateway } from './server.js';
+export {
+  type AdapterFactory,
+  BUILT_IN_ADAPTERS,
+  createAdapters,
+  DEFAULT_CONFIG_FILE,
+  type GatewayConfig,
+  type LoadConfigOptions,
+  loadConfig,
+  type ProtocolConfig,
+} from './config.js';

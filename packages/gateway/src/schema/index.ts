@@ -1,0 +1,27 @@
+import type { GraphQLSchema } from 'graphql';
+import { builder } from './builder.js';
+import './scalars.js';
+import './protocol.js';
+import './parameters.js';
+import './supply.js';
+import './rewards.js';
+import './fees.js';
+import './penalties.js';
+import './schedule.js';
+import './flows.js';
+
+let schema: GraphQLSchema | undefined;
+
+/**
+ * The gateway's GraphQL schema. It does not depend on which protocols are
+ * served (they arrive through the context), so it is built once.
+ *
+ * @example
+ * ```ts
+ * printSchema(gatewaySchema());
+ * ```
+ */
+export function gatewaySchema(): GraphQLSchema {
+  schema ??= builder.toSchema({ sortSchema: false });
+  return schema;
+}

@@ -1,0 +1,107 @@
+import type { PenaltyOutcome, PenaltyRule, StakeOutcome } from '@tokenomics/core';
+import { forProtocol } from '../errors.js';
+import { builder } from './builder.js';
+import { FeeAllocationRef } from './fees.js';
+import { DerivationRef, ParameterRef, overridesArg, toOverrides } from './parameters.js';
+import { ProtocolRef } from './protocol.js';
+
+const PenaltyRuleRef = builder.objectRef<PenaltyRule>('PenaltyRule');
+const PenaltyOutcomeRef = builder.objectRef<PenaltyOutcome>('PenaltyOutcome');
+const StakeOutcomeRef = builder.objectRef<StakeOutcome>('StakeOutcome');
+
+PenaltyRuleRef.implement({
+  description: 'A penalty the protocol applies to stakes.',
+  fields: (t) => ({
+    key: t.exposeID('key', { description: 'The key PenaltyInput.rule takes.' }),
+    label: t.exposeString('label'),
+    trigger: t.exposeString('trigger', { description: 'When the rule applies, in words.' }),
+    parameters: t.field({ type: [ParameterRef], resolve: (rule) => rule.parameters }),
+  }),
+});
+
+StakeOutcomeRef.implement({
+  description: 'One stake before and after a penalty, in whole tokens.',
+  fields: (t) => ({
+    before: t.field({ type: 'Decimal', resolve: (s) => s.before }),
+    slashed: t.field({ type: 'Decimal', resolve: (s) => s.slashed }),
+    after: t.field({ type: 'Decimal', description: 'before − slashed.', resolve: (s) => s.after }),
+  }),
+});
+
+PenaltyOutcomeRef.implement({
+  description: 'What a penalty does to the stakes exposed to it.',
+  fields: (t) => ({
+    rule: t.exposeID('rule'),
+    triggered: t.exposeBoolean('triggered', { description: 'Whether the input meets the rule\'s trigger.' }),
+    slashedTotal: t.field({ type: 'Decimal', description: 'The sum of the stakes\' slashed amounts.', resolve: (o) => o.slashedTotal }),
+    stakes: t.field({
+      type: [StakeOutcomeRef],
+      description: 'One entry per input stake, in input order.',
+      resolve: (o) => o.stakes,
+    }),
+    jailedSeconds: t.int({
+      nullable: true,
+      description: 'Seconds before the participant may rejoin; null where the rule does not jail.',
+      resolve: (o) => o.jailedSeconds,
+    }),
+    tombstoned: t.exposeBoolean('tombstoned', { description: 'True where the participant can never rejoin.' }),
+    lockedSeconds: t.int({
+      nullable: true,
+      description: 'Seconds the stake stays locked after the penalty; null where none.',
+      resolve: (o) => o.lockedSeconds,
+    }),
+    allocations: t.field({
+      type: [FeeAllocationRef],
+      description: 'Where the slashed tokens go (burned, a pool, a liquidator).',
+      resolve: (o) => o.allocations,
+    }),
+    derivation: t.field({ type: DerivationRef, description: 'How slashedTotal was computed.', resolve: (o) => o.derivation }),
+  }),
+});
+
+const PenaltyInput = builder.inputType('PenaltyInput', {
+  description: 'Stakes to run through a penalty rule.',
+  fields: (t) => ({
+    rule: t.id({ required: true, description: 'The PenaltyRule key.' }),
+    stakes: t.field({
+      type: ['Decimal'],
+      required: true,
+      description: "The stakes exposed, in whole tokens, e.g. a validator's self-stake followed by each delegation.",
+    }),
+    missedBlocks: t.int({ required: false, description: 'Blocks missed in the signing window, for downtime rules.' }),
+    overrides: t.field({ ...overridesArg }),
+  }),
+});
+
+builder.objectFields(ProtocolRef, (t) => ({
+  penalties: t.field({
+    type: [PenaltyRuleRef],
+    description: 'The penalties the protocol applies; empty when it lacks the PENALTIES capability.',
+    resolve: (economy, _args, ctx) => {
+      const penalties = economy.penalties;
+      return penalties ? forProtocol(economy.id, () => penalties(ctx.economy)) : [];
+    },
+  }),
+  simulatePenalty: t.field({
+    type: PenaltyOutcomeRef,
+    nullable: true,
+    description:
+      'Runs stakes through a penalty rule. An unknown rule is NOT_FOUND; negative stakes are BAD_INPUT. Null when the protocol lacks the PENALTIES capability.',
+    args: { input: t.arg({ type: PenaltyInput, required: true }) },
+    resolve: (economy, { input }, ctx) => {
+      const simulatePenalty = economy.simulatePenalty;
+      if (!simulatePenalty) return null;
+      return forProtocol(economy.id, () =>
+        simulatePenalty(
+          {
+            rule: input.rule,
+            stakes: input.stakes,
+            missedBlocks: input.missedBlocks ?? null,
+            overrides: toOverrides(input.overrides),
+          },
+          ctx.economy,
+        ),
+      );
+    },
+  }),
+}));

@@ -1,0 +1,105 @@
+import {
+  CAPABILITIES,
+  type DataSourceInfo,
+  TokenomicsError,
+  type TokenEconomy,
+  type TokenInfo,
+} from '@tokenomics/core';
+import { forProtocol, toGraphQLError } from '../errors.js';
+import { builder } from './builder.js';
+
+export const ProtocolRef = builder.objectRef<TokenEconomy>('Protocol');
+const TokenRef = builder.objectRef<TokenInfo>('Token');
+const DataSourceRef = builder.objectRef<DataSourceInfo>('DataSource');
+
+const CapabilityEnum = builder.enumType('Capability', {
+  description: 'What a protocol\'s model can answer. A field of a capability the protocol lacks is null (or an empty list).',
+  values: {
+    SUPPLY: { description: 'Protocol.supply' },
+    REWARDS: { description: 'Protocol.rewards' },
+    FEES: { description: 'Protocol.fees and Protocol.quoteFee' },
+    PENALTIES: { description: 'Protocol.penalties and Protocol.simulatePenalty' },
+    SCHEDULE: { description: 'Protocol.schedule' },
+    FLOWS: { description: 'Protocol.flows' },
+  } as const satisfies Record<(typeof CAPABILITIES)[number], unknown>,
+});
+
+const SourceKindEnum = builder.enumType('SourceKind', {
+  values: {
+    SNAPSHOT: { description: 'Parameters and genesis state, stepped forward by the model; no network.' },
+    LIVE: { description: 'Read from the chain.' },
+  } as const,
+});
+
+TokenRef.implement({
+  description: "The protocol's token.",
+  fields: (t) => ({
+    symbol: t.exposeString('symbol', { description: 'Ticker, e.g. "SESH".' }),
+    name: t.exposeString('name'),
+    decimals: t.exposeInt('decimals', { description: 'Decimals of the base unit on chain (SESH 9, SYNT 6).' }),
+  }),
+});
+
+DataSourceRef.implement({
+  description: "Where a protocol's state comes from now.",
+  fields: (t) => ({
+    kind: t.field({ type: SourceKindEnum, resolve: (source) => source.kind }),
+    description: t.exposeString('description', { description: 'The preset or endpoint, in words.' }),
+    fetchedAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'When the state was read; null for a snapshot.',
+      resolve: (source) => source.fetchedAt,
+    }),
+    stale: t.exposeBoolean('stale', {
+      description: 'True when the upstream failed and the last good state is served.',
+    }),
+  }),
+});
+
+ProtocolRef.implement({
+  description:
+    "One protocol's token economy. Amounts are exact decimals in whole tokens; every computed figure can explain itself through a Derivation.",
+  fields: (t) => ({
+    id: t.exposeID('id', { description: 'Stable id, e.g. "session", "synternet".' }),
+    name: t.exposeString('name'),
+    token: t.field({ type: TokenRef, resolve: (economy) => economy.token }),
+    source: t.field({
+      type: DataSourceRef,
+      description: "Where this protocol's state comes from now.",
+      resolve: (economy, _args, ctx) => forProtocol(economy.id, () => economy.source(ctx.economy)),
+    }),
+    capabilities: t.field({
+      type: [CapabilityEnum],
+      description: 'What the model implements; fields of other capabilities are null or empty.',
+      resolve: (economy) => [...economy.capabilities],
+    }),
+  }),
+});
+
+builder.queryType({
+  description: 'Token economies of every served protocol.',
+  fields: (t) => ({
+    protocols: t.field({
+      type: [ProtocolRef],
+      description: 'Every protocol the gateway serves, in configuration order.',
+      resolve: (_root, _args, ctx) => [...ctx.protocols],
+    }),
+    protocol: t.field({
+      type: ProtocolRef,
+      nullable: true,
+      description: 'One protocol by id; null, with an error coded NOT_FOUND, when no such protocol is served.',
+      args: { id: t.arg.id({ required: true }) },
+      resolve: (_root, { id }, ctx) => {
+        const economy = ctx.protocolById.get(id);
+        if (economy) return economy;
+        const known = [...ctx.protocolById.keys()];
+        throw toGraphQLError(
+          new TokenomicsError('NOT_FOUND', `no protocol "${id}"; served: ${known.join(', ')}`, {
+            details: { id, validIds: known },
+          }),
+        );
+      },
+    }),
+  }),
+});

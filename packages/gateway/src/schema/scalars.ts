@@ -1,0 +1,60 @@
+import { type Decimal, formatDecimal, isTokenomicsError, parseDecimal, parseInstant } from '@tokenomics/core';
+import { GraphQLError, Kind, type ValueNode } from 'graphql';
+import { builder } from './builder.js';
+
+function badInput(error: unknown): GraphQLError {
+  const message = error instanceof Error ? error.message : String(error);
+  return new GraphQLError(message, {
+    extensions: { code: 'BAD_INPUT', ...(isTokenomicsError(error) ? error.details : {}) },
+  });
+}
+
+function decimalFromText(text: string): Decimal {
+  try {
+    return parseDecimal(text, 'Decimal');
+  } catch (error) {
+    throw badInput(error);
+  }
+}
+
+builder.scalarType('Decimal', {
+  description:
+    'An exact decimal number written as a string, e.g. "16547.945205479452054794". Amounts are in whole tokens (SESH, SYNT), not base units. Rates are fractions ("0.14" is 14%). Inputs may also be integers; send fractions as strings, since a JSON float has already lost digits.',
+  serialize: (value) => formatDecimal(value as Decimal),
+  parseValue(value) {
+    if (typeof value === 'string') return decimalFromText(value);
+    if (typeof value === 'number' && Number.isSafeInteger(value)) return decimalFromText(String(value));
+    throw badInput(
+      new Error(`Decimal must be a string such as "12.5" (or a safe integer), got ${JSON.stringify(value)}`),
+    );
+  },
+  parseLiteral(node: ValueNode) {
+    // A literal's text is exact, so 12.5 written in the query is as good as "12.5".
+    if (node.kind === Kind.STRING || node.kind === Kind.INT || node.kind === Kind.FLOAT) {
+      return decimalFromText(node.value);
+    }
+    throw badInput(new Error(`Decimal must be a string such as "12.5", got a ${node.kind}`));
+  },
+});
+
+function instantFromText(text: string): Date {
+  try {
+    return parseInstant(text, 'DateTime');
+  } catch (error) {
+    throw badInput(error);
+  }
+}
+
+builder.scalarType('DateTime', {
+  description:
+    'An instant in ISO-8601 form, e.g. "2026-01-01T00:00:00.000Z". Inputs need a zone (Z or ±hh:mm); a bare date means midnight UTC.',
+  serialize: (value) => (value as Date).toISOString(),
+  parseValue(value) {
+    if (typeof value === 'string') return instantFromText(value);
+    throw badInput(new Error(`DateTime must be an ISO-8601 string, got ${JSON.stringify(value)}`));
+  },
+  parseLiteral(node: ValueNode) {
+    if (node.kind === Kind.STRING) return instantFromText(node.value);
+    throw badInput(new Error(`DateTime must be an ISO-8601 string, got a ${node.kind}`));
+  },
+});
