@@ -97,7 +97,10 @@ export function formatDecimal(value: Decimal): string {
 export function fromBaseUnits(amount: bigint | string, decimals: number): Decimal {
   const text = typeof amount === 'bigint' ? amount.toString() : amount.trim();
   if (!/^-?\d+$/.test(text)) {
-    throw new TokenomicsError('BAD_INPUT', `base-unit amount must be an integer, got ${JSON.stringify(amount)}`);
+    throw new TokenomicsError(
+      'BAD_INPUT',
+      `base-unit amount must be an integer, got ${JSON.stringify(amount)}`,
+    );
   }
   return new Decimal(text).div(new Decimal(10).pow(decimals));
 }
@@ -113,7 +116,9 @@ export function fromBaseUnits(amount: bigint | string, decimals: number): Decima
  * ```
  */
 export function toBaseUnits(amount: Decimal, decimals: number): bigint {
-  return BigInt(amount.times(new Decimal(10).pow(decimals)).toDecimalPlaces(0, Decimal.ROUND_DOWN).toFixed(0));
+  return BigInt(
+    amount.times(new Decimal(10).pow(decimals)).toDecimalPlaces(0, Decimal.ROUND_DOWN).toFixed(0),
+  );
 }
 
 /**

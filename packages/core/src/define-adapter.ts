@@ -12,7 +12,6 @@ import type {
   Rewards,
   RewardsQuery,
   SchedulePoint,
-  ScheduleQuery,
   Supply,
   TokenEconomy,
   TokenFlow,
@@ -117,7 +116,9 @@ function overridesKey(overrides: readonly ParameterOverride[] | undefined): stri
  * });
  * ```
  */
-export function defineAdapter<S extends ParameterSchema, State>(definition: AdapterDefinition<S, State>): TokenEconomy {
+export function defineAdapter<S extends ParameterSchema, State>(
+  definition: AdapterDefinition<S, State>,
+): TokenEconomy {
   const memo = new WeakMap<SourcedState<S, State>, Map<string, Model<S, State>>>();
 
   function context(ctx: Partial<EconomyContext> | undefined): EconomyContext {

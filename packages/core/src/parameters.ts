@@ -1,5 +1,5 @@
 import { Decimal, formatDecimal, parseDecimal } from './decimal.js';
-import { TokenomicsError, isTokenomicsError } from './errors.js';
+import { isTokenomicsError, TokenomicsError } from './errors.js';
 import { parseInstant } from './time.js';
 
 /** A parameter as clients see it: its value as text, with its provenance. */
@@ -159,7 +159,11 @@ export function integerKind(options: { min?: number; max?: number } = {}): Param
       const trimmed = text.trim();
       if (!/^[+-]?\d+$/.test(trimmed)) throw new Error(`must be ${expected}, got ${JSON.stringify(text)}`);
       const value = Number(trimmed);
-      if (!Number.isSafeInteger(value) || (min !== undefined && value < min) || (max !== undefined && value > max)) {
+      if (
+        !Number.isSafeInteger(value) ||
+        (min !== undefined && value < min) ||
+        (max !== undefined && value > max)
+      ) {
         throw new Error(`must be ${expected}, got ${trimmed}`);
       }
       return value;
@@ -220,14 +224,19 @@ export function durationKind(): ParameterKind<number> {
  * decimalListKind({ length: 3, min: '0', max: '1', maxExclusive: true }).parse('0.08, 0.065, 0.055').length; // 3
  * ```
  */
-export function decimalListKind(options: DecimalKindOptions & { length?: number } = {}): ParameterKind<Decimal[]> {
+export function decimalListKind(
+  options: DecimalKindOptions & { length?: number } = {},
+): ParameterKind<Decimal[]> {
   const item = decimalKind(options);
   const expected = `${options.length === undefined ? 'a' : `${options.length}`} comma-separated decimal${options.length === 1 ? '' : 's'}, each ${item.expected.replace(/^a decimal ?/, '') || 'any value'}`;
   return {
     expected,
     parse(text) {
       const parts = text.split(',').map((part) => part.trim());
-      if (parts.some((part) => part === '') || (options.length !== undefined && parts.length !== options.length)) {
+      if (
+        parts.some((part) => part === '') ||
+        (options.length !== undefined && parts.length !== options.length)
+      ) {
         throw new Error(`must be ${expected}, got ${JSON.stringify(text)}`);
       }
       return parts.map((part) => item.parse(part));
@@ -328,10 +337,9 @@ export function resolveParameters<S extends ParameterSchema>(
       value = definition.kind.parse(data.value);
     } catch (error) {
       const expected = definition.kind.expected;
-      const reason = (isTokenomicsError(error) || error instanceof Error ? error.message : String(error)).replace(
-        /^value /,
-        '',
-      );
+      const reason = (
+        isTokenomicsError(error) || error instanceof Error ? error.message : String(error)
+      ).replace(/^value /, '');
       throw new TokenomicsError(
         data.overridden ? 'BAD_INPUT' : 'CONFIGURATION',
         `parameter "${key}" ${reason}${reason.includes(expected) ? '' : ` (expected ${expected})`}`,

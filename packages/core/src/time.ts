@@ -129,6 +129,8 @@ export function cycleYearAt(start: Date, at: Date): CycleYear {
   while (addYears(start, index + 1).getTime() <= at.getTime()) index++;
   const yearStart = addYears(start, index);
   const yearEnd = addYears(start, index + 1);
-  const elapsed = new Decimal(at.getTime() - yearStart.getTime()).div(yearEnd.getTime() - yearStart.getTime());
+  const elapsed = new Decimal(at.getTime() - yearStart.getTime()).div(
+    yearEnd.getTime() - yearStart.getTime(),
+  );
   return { number: index + 1, start: yearStart, end: yearEnd, elapsed };
 }

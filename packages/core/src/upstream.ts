@@ -1,4 +1,4 @@
-import { TokenomicsError, isTokenomicsError } from './errors.js';
+import { isTokenomicsError, TokenomicsError } from './errors.js';
 
 /** A JSON value: what upstream reads return, so any cache can store them as text. */
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
@@ -46,7 +46,10 @@ export const DEFAULT_UPSTREAM_TIMEOUT_MS = 3_000;
  * const value = await loadWithTimeout({ key: 'pool', load: (signal) => fetchJson(url, signal) }, 3000);
  * ```
  */
-export async function loadWithTimeout<T extends JsonValue>(request: UpstreamRequest<T>, timeoutMs: number): Promise<T> {
+export async function loadWithTimeout<T extends JsonValue>(
+  request: UpstreamRequest<T>,
+  timeoutMs: number,
+): Promise<T> {
   const resource = request.resource ?? request.key;
   const controller = new AbortController();
   let timer: NodeJS.Timeout | undefined;

@@ -15,6 +15,7 @@ describe('Decimal set-up', () => {
     const oneBaseUnitOverMax = new Decimal('240000000.000000001');
     expect(formatDecimal(oneBaseUnitOverMax.minus('240000000'))).toBe('0.000000001');
     // The same sum in floats loses the base unit entirely.
+    // biome-ignore lint/correctness/noPrecisionLoss: the point of this line is the float's loss
     expect(240_000_000.000000001 - 240_000_000).toBe(0);
   });
 
@@ -42,11 +43,14 @@ describe('parseDecimal', () => {
     expect(parseDecimal(text).eq(new Decimal(text.trim()))).toBe(true);
   });
 
-  it.each(['', 'abc', 'NaN', 'Infinity', '0x10', '1,5', '1.2.3', '--1', '1e'])('refuses %j with BAD_INPUT', (text) => {
-    expect(() => parseDecimal(text, 'quantity')).toThrowError(
-      expect.objectContaining({ code: 'BAD_INPUT', message: expect.stringContaining('quantity') }),
-    );
-  });
+  it.each(['', 'abc', 'NaN', 'Infinity', '0x10', '1,5', '1.2.3', '--1', '1e'])(
+    'refuses %j with BAD_INPUT',
+    (text) => {
+      expect(() => parseDecimal(text, 'quantity')).toThrowError(
+        expect.objectContaining({ code: 'BAD_INPUT', message: expect.stringContaining('quantity') }),
+      );
+    },
+  );
 });
 
 describe('base units', () => {

@@ -1,22 +1,27 @@
 import { describe, expect, it } from 'vitest';
 import {
-  Decimal,
   type DataSourceInfo,
+  Decimal,
   decimalKind,
   defineAdapter,
   defineParameters,
   derive,
   formatDecimal,
   instantKind,
-  snapshotSource,
   type StateSource,
+  snapshotSource,
   TokenomicsError,
   type UpstreamReader,
 } from '../src/index.js';
 
 const schema = defineParameters({
   supply: { label: 'Supply', unit: 'EX', description: 'Fixed supply.', kind: decimalKind({ min: '0' }) },
-  treasury: { label: 'Treasury', unit: 'EX', description: 'Not circulating.', kind: decimalKind({ min: '0' }) },
+  treasury: {
+    label: 'Treasury',
+    unit: 'EX',
+    description: 'Not circulating.',
+    kind: decimalKind({ min: '0' }),
+  },
   genesis: { label: 'Genesis', description: 'First block.', kind: instantKind() },
 });
 
@@ -42,7 +47,9 @@ function example(source: StateSource<typeof schema, unknown> = snapshotSource('E
     genesisParameter: 'genesis',
     validate(params) {
       if (params.treasury.gt(params.supply)) {
-        throw new TokenomicsError('BAD_INPUT', 'treasury must not exceed supply', { details: { key: 'treasury' } });
+        throw new TokenomicsError('BAD_INPUT', 'treasury must not exceed supply', {
+          details: { key: 'treasury' },
+        });
       }
     },
     supply: ({ params }, at) => {
@@ -104,19 +111,28 @@ describe('defineAdapter', () => {
   it('refuses instants before genesis, naming the parameter', async () => {
     await expect(example().supply!({ at: new Date('2024-12-31T23:59:59Z') })).rejects.toMatchObject({
       code: 'BAD_INPUT',
-      message: expect.stringContaining('before Example\'s genesis at 2025-01-01T00:00:00.000Z (parameter "genesis")'),
+      message: expect.stringContaining(
+        'before Example\'s genesis at 2025-01-01T00:00:00.000Z (parameter "genesis")',
+      ),
     });
   });
 
   it('lets live values replace the preset, and overrides replace live values', async () => {
     const info: DataSourceInfo = { kind: 'LIVE', description: 'chain', fetchedAt: new Date(), stale: false };
     const live: StateSource<typeof schema, unknown> = {
-      read: async () => ({ state: null, info, parameters: { treasury: { value: '400', source: 'chain: treasury' } } }),
+      read: async () => ({
+        state: null,
+        info,
+        parameters: { treasury: { value: '400', source: 'chain: treasury' } },
+      }),
     };
     const economy = example(live);
     expect(await economy.source()).toBe(info);
     const parameters = await economy.parameters();
-    expect(parameters.find((p) => p.key === 'treasury')).toMatchObject({ value: '400', source: 'chain: treasury' });
+    expect(parameters.find((p) => p.key === 'treasury')).toMatchObject({
+      value: '400',
+      source: 'chain: treasury',
+    });
     const supply = await economy.supply!({ overrides: [{ key: 'treasury', value: '0' }] });
     expect(formatDecimal(supply.circulating)).toBe('1000');
   });
@@ -126,7 +142,11 @@ describe('defineAdapter', () => {
     const reader: UpstreamReader = {
       async read(request) {
         reads.push(request.key);
-        return { value: await request.load(new AbortController().signal), fetchedAt: new Date(0), stale: true };
+        return {
+          value: await request.load(new AbortController().signal),
+          fetchedAt: new Date(0),
+          stale: true,
+        };
       },
     };
     const live: StateSource<typeof schema, Decimal> = {

@@ -13,7 +13,12 @@ import {
 } from '../src/index.js';
 
 const schema = defineParameters({
-  networkSize: { label: 'Network size', unit: 'nodes', description: 'Active nodes.', kind: integerKind({ min: 1 }) },
+  networkSize: {
+    label: 'Network size',
+    unit: 'nodes',
+    description: 'Active nodes.',
+    kind: integerKind({ min: 1 }),
+  },
   releaseRate: {
     label: 'Release rate',
     description: 'Fraction of the pool released per year.',
@@ -26,7 +31,11 @@ const schema = defineParameters({
   },
   start: { label: 'Start', description: 'Genesis.', kind: instantKind() },
   jail: { label: 'Jail', unit: 'seconds', description: 'Jail time.', kind: durationKind() },
-  schedule: { label: 'Schedule', description: 'Rates.', kind: decimalListKind({ length: 3, min: '0', max: '1' }) },
+  schedule: {
+    label: 'Schedule',
+    description: 'Rates.',
+    kind: decimalListKind({ length: 3, min: '0', max: '1' }),
+  },
   mode: { label: 'Mode', description: 'A word.', kind: wordKind(['a', 'b']) },
 });
 
@@ -60,7 +69,11 @@ describe('resolveParameters', () => {
 
   it('lets later layers and then overrides win, marking the override source', () => {
     const live = { networkSize: { value: '1800', source: 'chain: totalNodes()' } };
-    const { values, list } = resolveParameters(schema, [preset, live], [{ key: 'releaseRate', value: '0.2' }]);
+    const { values, list } = resolveParameters(
+      schema,
+      [preset, live],
+      [{ key: 'releaseRate', value: '0.2' }],
+    );
     expect(values.networkSize).toBe(1800);
     expect(list.find((p) => p.key === 'networkSize')?.source).toBe('chain: totalNodes()');
     expect(formatDecimal(values.releaseRate)).toBe('0.2');
@@ -70,7 +83,9 @@ describe('resolveParameters', () => {
   it('round-trips every value through its text form', () => {
     const { list } = resolveParameters(schema, [preset]);
     const overrides = list.map((p) => ({ key: p.key, value: p.value }));
-    expect(resolveParameters(schema, [preset], overrides).list.map((p) => p.value)).toEqual(list.map((p) => p.value));
+    expect(resolveParameters(schema, [preset], overrides).list.map((p) => p.value)).toEqual(
+      list.map((p) => p.value),
+    );
   });
 
   it('refuses an unknown key with UNKNOWN_PARAMETER listing the valid keys', () => {
@@ -101,7 +116,9 @@ describe('resolveParameters', () => {
     expect(() => resolveParameters(schema, [preset], [{ key, value }])).toThrowError(
       expect.objectContaining({
         code: 'BAD_INPUT',
-        message: expect.stringMatching(new RegExp(`^parameter "${key}" .*${expected.replace(/[()[\]]/g, '\\$&')}`)),
+        message: expect.stringMatching(
+          new RegExp(`^parameter "${key}" .*${expected.replace(/[()[\]]/g, '\\$&')}`),
+        ),
         details: expect.objectContaining({ key, value }),
       }),
     );
@@ -112,12 +129,16 @@ describe('resolveParameters', () => {
       { key: 'networkSize', value: '1' },
       { key: 'networkSize', value: '2' },
     ];
-    expect(() => resolveParameters(schema, [preset], twice)).toThrowError(expect.objectContaining({ code: 'BAD_INPUT' }));
+    expect(() => resolveParameters(schema, [preset], twice)).toThrowError(
+      expect.objectContaining({ code: 'BAD_INPUT' }),
+    );
   });
 
   it('reports a preset that lacks a key or holds a bad value as CONFIGURATION', () => {
     const { mode: _mode, ...partial } = preset;
-    expect(() => resolveParameters(schema, [partial])).toThrowError(expect.objectContaining({ code: 'CONFIGURATION' }));
+    expect(() => resolveParameters(schema, [partial])).toThrowError(
+      expect.objectContaining({ code: 'CONFIGURATION' }),
+    );
     expect(() => resolveParameters(schema, [{ ...preset, jail: { value: 'x', source: 's' } }])).toThrowError(
       expect.objectContaining({ code: 'CONFIGURATION' }),
     );

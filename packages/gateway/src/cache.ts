@@ -139,7 +139,9 @@ export function createCachedReader(options: CachedReaderOptions): UpstreamReader
       if (pending) {
         emit({ type: 'coalesced', key: request.key });
       } else {
-        pending = readThrough(request as UpstreamRequest<JsonValue>).finally(() => inFlight.delete(request.key));
+        pending = readThrough(request as UpstreamRequest<JsonValue>).finally(() =>
+          inFlight.delete(request.key),
+        );
         inFlight.set(request.key, pending);
       }
       return pending as Promise<UpstreamValue<T>>;

@@ -3,7 +3,9 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { isTokenomicsError } from '@tokenomics/core';
 import { printSchema } from 'graphql';
+import { keyvStore } from './cache.js';
 import { createAdapters, loadConfig } from './config.js';
+import { createLogger, type LogLevel } from './logger.js';
 import { gatewaySchema } from './schema/index.js';
 import { createGateway } from './server.js';
 
@@ -23,19 +25,34 @@ CACHE_TTL_SECONDS, UPSTREAM_TIMEOUT_MS, MAX_SCHEDULE_POINTS.`;
 async function serve(port: string | undefined): Promise<void> {
   const config = loadConfig({ env: port === undefined ? process.env : { ...process.env, PORT: port } });
   const adapters = await createAdapters(config);
+  const logger = createLogger((process.env.LOG_LEVEL as LogLevel | undefined) ?? 'info');
   const gateway = createGateway({
     adapters,
     production: config.production,
-    maxSchedulePoints: config.limits.maxSchedulePoints,
+    cacheStore: keyvStore(config.cache.url),
+    cacheTtlSeconds: config.cache.ttlSeconds,
+    upstreamTimeoutMs: config.upstreamTimeoutMs,
+    limits: config.limits,
+    logger,
   });
   const running = await gateway.listen(config.port, config.host);
-  const served = adapters.map((adapter) => `${adapter.id} (${adapter.preset})`).join(', ');
-  process.stdout.write(`tokenomics gateway: serving ${served}\nGraphiQL at ${running.url}\n`);
+  logger.info(
+    {
+      url: running.url,
+      protocols: adapters.map((adapter) => ({ id: adapter.id, preset: adapter.preset })),
+      cache: config.cache.url ? 'redis' : 'memory',
+    },
+    `GraphiQL at ${running.url}`,
+  );
   const stop = (signal: string) => {
-    process.stdout.write(`${signal}: closing\n`);
-    running.close().then(
+    logger.info({ signal }, 'shutting down: finishing requests in flight');
+    // Requests in flight finish; then the cache store's connections close.
+    Promise.all([running.close(), gateway.close()]).then(
       () => process.exit(0),
-      () => process.exit(1),
+      (error: unknown) => {
+        logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
     );
   };
   process.once('SIGTERM', () => stop('SIGTERM'));
@@ -64,7 +81,9 @@ async function main(argv: string[]): Promise<void> {
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
-  const message = isTokenomicsError(error) ? `${error.code}: ${error.message}` : String((error as Error)?.message ?? error);
+  const message = isTokenomicsError(error)
+    ? `${error.code}: ${error.message}`
+    : String((error as Error)?.message ?? error);
   process.stderr.write(`tokenomics-gateway: ${message}\n`);
   process.exit(1);
 });

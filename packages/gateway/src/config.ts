@@ -26,7 +26,9 @@ const protocolSchema = z
     adapter: z
       .string()
       .min(1)
-      .describe('A built-in adapter name ("session", "synternet") or a module to import (a package name or a path)'),
+      .describe(
+        'A built-in adapter name ("session", "synternet") or a module to import (a package name or a path)',
+      ),
     options: z.record(z.string(), z.unknown()).default({}),
   })
   .strict();
@@ -58,7 +60,9 @@ const configSchema = z
     upstreamTimeoutMs: integerText('upstreamTimeoutMs', 100, 60_000).default(DEFAULT_UPSTREAM_TIMEOUT_MS),
     limits: z
       .object({
-        maxSchedulePoints: integerText('limits.maxSchedulePoints', 1, 100_000).default(DEFAULT_MAX_SCHEDULE_POINTS),
+        maxSchedulePoints: integerText('limits.maxSchedulePoints', 1, 100_000).default(
+          DEFAULT_MAX_SCHEDULE_POINTS,
+        ),
         maxDepth: integerText('limits.maxDepth', 2, 50).default(10),
         maxAliases: integerText('limits.maxAliases', 1, 1_000).default(30),
         maxTokens: integerText('limits.maxTokens', 50, 100_000).default(2_000),
@@ -88,7 +92,9 @@ export type ProtocolConfig = z.infer<typeof protocolSchema>;
 export const DEFAULT_CONFIG_FILE = 'gateway.config.json';
 
 function compact<T extends Record<string, unknown>>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined && v !== '')) as Partial<T>;
+  return Object.fromEntries(
+    Object.entries(value).filter(([, v]) => v !== undefined && v !== ''),
+  ) as Partial<T>;
 }
 
 /** The protocols served when the configuration names none: both built-ins, snapshot unless a URL is set. */
@@ -96,7 +102,10 @@ function builtInProtocols(env: NodeJS.ProcessEnv): ProtocolConfig[] {
   return [
     { adapter: 'session', options: {} },
     { adapter: 'synternet', options: {} },
-  ].map((protocol) => ({ ...protocol, options: { ...protocol.options, ...builtInEnvOptions(protocol.adapter, env) } }));
+  ].map((protocol) => ({
+    ...protocol,
+    options: { ...protocol.options, ...builtInEnvOptions(protocol.adapter, env) },
+  }));
 }
 
 /** Options of a built-in adapter that its environment variables set. */
@@ -104,7 +113,9 @@ function builtInEnvOptions(adapter: string, env: NodeJS.ProcessEnv): Record<stri
   if (adapter === 'session') {
     return compact({
       preset: env.SESSION_PRESET,
-      live: env.SESSION_RPC_URL ? compact({ rpcUrl: env.SESSION_RPC_URL, l1RpcUrl: env.SESSION_L1_RPC_URL }) : undefined,
+      live: env.SESSION_RPC_URL
+        ? compact({ rpcUrl: env.SESSION_RPC_URL, l1RpcUrl: env.SESSION_L1_RPC_URL })
+        : undefined,
     });
   }
   if (adapter === 'synternet') {
@@ -145,7 +156,10 @@ export interface LoadConfigOptions {
  * const config = loadConfig({ env: { PORT: '8080', SYNTERNET_LCD_URL: 'https://lcd.example' } });
  * ```
  */
-export function loadConfig({ env = process.env, cwd = process.cwd() }: LoadConfigOptions = {}): GatewayConfig {
+export function loadConfig({
+  env = process.env,
+  cwd = process.cwd(),
+}: LoadConfigOptions = {}): GatewayConfig {
   const explicitFile = env.GATEWAY_CONFIG;
   const file = resolve(cwd, explicitFile ?? DEFAULT_CONFIG_FILE);
   let fromFile: Record<string, unknown> = {};
@@ -156,12 +170,17 @@ export function loadConfig({ env = process.env, cwd = process.cwd() }: LoadConfi
     try {
       fromFile = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
     } catch (error) {
-      throw new TokenomicsError('CONFIGURATION', `${file} is not valid JSON: ${(error as Error).message}`, { cause: error });
+      throw new TokenomicsError('CONFIGURATION', `${file} is not valid JSON: ${(error as Error).message}`, {
+        cause: error,
+      });
     }
   }
   const fileResult = configSchema.partial().safeParse(fromFile);
   if (!fileResult.success) {
-    throw new TokenomicsError('CONFIGURATION', `invalid configuration:\n${formatIssues(fileResult.error, file)}`);
+    throw new TokenomicsError(
+      'CONFIGURATION',
+      `invalid configuration:\n${formatIssues(fileResult.error, file)}`,
+    );
   }
 
   const fileProtocols = fileResult.data.protocols;
@@ -213,7 +232,10 @@ async function loadFactory(specifier: string, baseDir: string): Promise<AdapterF
       { cause: error },
     );
   }
-  const module = (await import(pathToFileURL(resolved).href)) as { createAdapter?: unknown; default?: unknown };
+  const module = (await import(pathToFileURL(resolved).href)) as {
+    createAdapter?: unknown;
+    default?: unknown;
+  };
   const factory = module.createAdapter ?? module.default;
   if (typeof factory !== 'function') {
     throw new TokenomicsError(
@@ -229,7 +251,9 @@ async function loadFactory(specifier: string, baseDir: string): Promise<AdapterF
  *
  * @throws TokenomicsError CONFIGURATION when an adapter cannot be found or refuses its options
  */
-export async function createAdapters(config: Pick<GatewayConfig, 'protocols' | 'baseDir'>): Promise<TokenEconomy[]> {
+export async function createAdapters(
+  config: Pick<GatewayConfig, 'protocols' | 'baseDir'>,
+): Promise<TokenEconomy[]> {
   const adapters: TokenEconomy[] = [];
   for (const [index, protocol] of config.protocols.entries()) {
     const factory = await loadFactory(protocol.adapter, config.baseDir);
@@ -237,7 +261,9 @@ export async function createAdapters(config: Pick<GatewayConfig, 'protocols' | '
       adapters.push(factory(protocol.options));
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      throw new TokenomicsError('CONFIGURATION', `protocols.${index} (${protocol.adapter}): ${reason}`, { cause: error });
+      throw new TokenomicsError('CONFIGURATION', `protocols.${index} (${protocol.adapter}): ${reason}`, {
+        cause: error,
+      });
     }
   }
   return adapters;

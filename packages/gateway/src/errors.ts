@@ -2,7 +2,11 @@ import { type ErrorCode, isTokenomicsError } from '@tokenomics/core';
 import { GraphQLError } from 'graphql';
 
 /** Codes besides the core's that only the HTTP layer raises. */
-export type GatewayErrorCode = ErrorCode | 'GRAPHQL_PARSE_FAILED' | 'GRAPHQL_VALIDATION_FAILED' | 'INTERNAL_SERVER_ERROR';
+export type GatewayErrorCode =
+  | ErrorCode
+  | 'GRAPHQL_PARSE_FAILED'
+  | 'GRAPHQL_VALIDATION_FAILED'
+  | 'INTERNAL_SERVER_ERROR';
 
 /** The message a client sees for an error the gateway did not raise on purpose. */
 export const MASKED_MESSAGE = 'Unexpected error.';

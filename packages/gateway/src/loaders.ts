@@ -18,7 +18,9 @@ export function createRequestReader(shared: UpstreamReader): UpstreamReader {
     Promise.all(
       keys.map((key) =>
         // One Error per failed key, not one rejection for the batch.
-        shared.read(requests.get(key)!).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error)))),
+        shared
+          .read(requests.get(key)!)
+          .catch((error: unknown) => (error instanceof Error ? error : new Error(String(error)))),
       ),
     ),
   );

@@ -1,50 +1,92 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
-  createDirectReader,
   DEFAULT_MAX_SCHEDULE_POINTS,
+  DEFAULT_UPSTREAM_TIMEOUT_MS,
   type TokenEconomy,
   TokenomicsError,
   type UpstreamReader,
 } from '@tokenomics/core';
 import type { GraphQLSchema } from 'graphql';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
+import type { Logger } from 'pino';
+import { type CacheStore, createCachedReader, keyvStore } from './cache.js';
 import type { GatewayContext } from './context.js';
 import { maskError } from './errors.js';
+import { EXAMPLE_TABS } from './examples.js';
 import { createRequestReader } from './loaders.js';
+import { createLogger, yogaLogger } from './logger.js';
+import { useHealth } from './plugins/health.js';
+import { DEFAULT_DOCUMENT_LIMITS, type DocumentLimits, useDocumentLimits } from './plugins/limits.js';
+import { createMetrics, type GatewayMetrics } from './plugins/metrics.js';
 import { gatewaySchema } from './schema/index.js';
+
+/** Every limit the gateway enforces. */
+export interface GatewayLimits extends DocumentLimits {
+  /** The most points one `schedule` field may return. */
+  maxSchedulePoints: number;
+}
 
 /** Options of {@link createGateway}. */
 export interface GatewayOptions {
   /** The protocols to serve, in the order `protocols` lists them. Ids must be unique. */
   adapters: readonly TokenEconomy[];
-  /** The reader shared by all requests (the cache). Default: straight upstream, with a timeout. */
+  /** The upstream cache's store. Default: Keyv in memory (pass `keyvStore(redisUrl)` to share it). */
+  cacheStore?: CacheStore;
+  /** How long upstream reads stay fresh. Default 30 s. */
+  cacheTtlSeconds?: number;
+  /** The upstream timeout budget. Default 3 s. */
+  upstreamTimeoutMs?: number;
+  /** Replaces the whole shared reader (cache included); tests use it to count reads. */
   reader?: UpstreamReader;
-  /** The most points one `schedule` field may return. Default 10,000. */
-  maxSchedulePoints?: number;
+  limits?: Partial<GatewayLimits>;
   /** Mask unexpected errors (no messages, no stacks). Default: NODE_ENV === 'production'. */
   production?: boolean;
   /** Serve GraphiQL at the endpoint for browsers. Default true. */
   graphiql?: boolean;
+  /** Structured logs. Default: pino at "info" on standard output. */
+  logger?: Logger;
   /** The clock; tests pin it. */
   now?: () => Date;
 }
 
-/** A gateway: a fetch-style handler plus a way to listen on a port. */
+/** A gateway: a fetch-style handler, its metrics, and a way to listen on a port. */
 export interface Gateway {
   yoga: YogaServerInstance<Record<string, never>, GatewayContext>;
   schema: GraphQLSchema;
   /** The served protocols, in configuration order. */
   protocols: readonly TokenEconomy[];
+  metrics: GatewayMetrics;
+  limits: GatewayLimits;
   /** Starts an HTTP server on `port` (0 for any free port) and host. */
   listen(port: number, host?: string): Promise<RunningGateway>;
+  /** Releases the cache store's connections. */
+  close(): Promise<void>;
 }
 
 /** A gateway listening on a port. */
 export interface RunningGateway {
   server: Server;
   url: string;
+  /** Stops accepting connections, lets requests in flight finish, then closes. */
   close(): Promise<void>;
+}
+
+function indexProtocols(adapters: readonly TokenEconomy[]): Map<string, TokenEconomy> {
+  const protocolById = new Map<string, TokenEconomy>();
+  for (const economy of adapters) {
+    if (protocolById.has(economy.id)) {
+      throw new TokenomicsError(
+        'CONFIGURATION',
+        `two adapters have the id "${economy.id}"; ids must be unique`,
+        {
+          details: { id: economy.id },
+        },
+      );
+    }
+    protocolById.set(economy.id, economy);
+  }
+  return protocolById;
 }
 
 /**
@@ -60,27 +102,43 @@ export interface RunningGateway {
  */
 export function createGateway(options: GatewayOptions): Gateway {
   const protocols = [...options.adapters];
-  const protocolById = new Map<string, TokenEconomy>();
-  for (const economy of protocols) {
-    if (protocolById.has(economy.id)) {
-      throw new TokenomicsError('CONFIGURATION', `two adapters have the id "${economy.id}"; ids must be unique`, {
-        details: { id: economy.id },
-      });
-    }
-    protocolById.set(economy.id, economy);
-  }
-  const shared = options.reader ?? createDirectReader();
+  const protocolById = indexProtocols(protocols);
+  const limits: GatewayLimits = {
+    ...DEFAULT_DOCUMENT_LIMITS,
+    maxSchedulePoints: DEFAULT_MAX_SCHEDULE_POINTS,
+    ...options.limits,
+  };
+  const logger = options.logger ?? createLogger();
+  const metrics = createMetrics();
+  const store = options.cacheStore ?? keyvStore();
+  const shared =
+    options.reader ??
+    createCachedReader({
+      store,
+      ttlSeconds: options.cacheTtlSeconds ?? 30,
+      timeoutMs: options.upstreamTimeoutMs ?? DEFAULT_UPSTREAM_TIMEOUT_MS,
+      onEvent: metrics.onCacheEvent,
+    });
   const now = options.now ?? (() => new Date());
-  const limits = { maxSchedulePoints: options.maxSchedulePoints ?? DEFAULT_MAX_SCHEDULE_POINTS };
   const production = options.production ?? process.env.NODE_ENV === 'production';
   const schema = gatewaySchema();
 
   const yoga = createYoga<Record<string, never>, GatewayContext>({
     schema,
     graphqlEndpoint: '/graphql',
+    healthCheckEndpoint: '/health/live',
     landingPage: false,
-    graphiql: options.graphiql === false ? false : { title: 'Tokenomics gateway' },
+    logging: yogaLogger(logger),
+    graphiql:
+      options.graphiql === false
+        ? false
+        : {
+            title: 'Tokenomics gateway',
+            defaultTabs: [...EXAMPLE_TABS],
+            defaultQuery: EXAMPLE_TABS[0]?.query,
+          },
     maskedErrors: { maskError, isDev: !production },
+    plugins: [metrics.plugin, useHealth(protocols, shared), ...useDocumentLimits(limits)],
     context: (): GatewayContext => ({
       protocols,
       protocolById,
@@ -93,6 +151,9 @@ export function createGateway(options: GatewayOptions): Gateway {
     yoga,
     schema,
     protocols,
+    metrics,
+    limits,
+    close: () => store.close(),
     listen(port, host = '0.0.0.0') {
       const server = createServer(yoga);
       return new Promise((resolve, reject) => {
@@ -105,8 +166,15 @@ export function createGateway(options: GatewayOptions): Gateway {
             url: `http://${shownHost}:${address.port}/graphql`,
             close: () =>
               new Promise<void>((done, fail) => {
-                server.close((error) => (error ? fail(error) : done()));
-                server.closeAllConnections();
+                // Keep-alive connections go idle once their response is sent: sweep them
+                // so the close completes as soon as the last request in flight has finished.
+                const sweep = setInterval(() => server.closeIdleConnections(), 25);
+                server.close((error) => {
+                  clearInterval(sweep);
+                  if (error) fail(error);
+                  else done();
+                });
+                server.closeIdleConnections();
               }),
           });
         });

@@ -3,12 +3,20 @@ import { describe, expect, it } from 'vitest';
 import { type CacheEvent, type CacheStore, createCachedReader, keyvStore } from '../src/cache.js';
 
 /** An upstream resource that counts its reads and can be told to fail or wait. */
-function countingResource(key = 'chain:pool') {
-  const resource = {
+interface CountingResource {
+  reads: number;
+  value: JsonValue;
+  fail: boolean;
+  gate: Promise<void> | undefined;
+  request: UpstreamRequest<JsonValue>;
+}
+
+function countingResource(key = 'chain:pool'): CountingResource {
+  const resource: CountingResource = {
     reads: 0,
-    value: { bonded: '504000000000000' } as JsonValue,
+    value: { bonded: '504000000000000' },
     fail: false,
-    gate: undefined as Promise<void> | undefined,
+    gate: undefined,
     request: {
       key,
       resource: 'GET /pool',
@@ -18,7 +26,7 @@ function countingResource(key = 'chain:pool') {
         if (resource.fail) throw new Error('connection refused');
         return resource.value;
       },
-    } satisfies UpstreamRequest<JsonValue>,
+    },
   };
   return resource;
 }
@@ -55,14 +63,16 @@ describe('createCachedReader', () => {
     const reader = createCachedReader({ store: keyvStore(), ttlSeconds: 30 });
     const pool = countingResource();
     let open!: () => void;
-    pool.gate = new Promise((resolve) => {
+    pool.gate = new Promise<void>((resolve) => {
       open = resolve;
     });
     const reads = Array.from({ length: 100 }, () => reader.read(pool.request));
     open();
     const values = await Promise.all(reads);
     expect(pool.reads).toBe(1);
-    expect(new Set(values.map((value) => JSON.stringify(value.value)))).toEqual(new Set([JSON.stringify(pool.value)]));
+    expect(new Set(values.map((value) => JSON.stringify(value.value)))).toEqual(
+      new Set([JSON.stringify(pool.value)]),
+    );
   });
 
   it('serves the last good value, flagged stale with its age, when the upstream fails', async () => {

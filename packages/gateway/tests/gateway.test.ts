@@ -6,7 +6,9 @@ const now = () => new Date('2026-01-01T00:00:00Z');
 
 describe('createGateway', () => {
   it('refuses two adapters with one id', () => {
-    expect(() => createGateway({ adapters: [fixedSupplyAdapter('a'), fixedSupplyAdapter('a')] })).toThrowError(
+    expect(() =>
+      createGateway({ adapters: [fixedSupplyAdapter('a'), fixedSupplyAdapter('a')] }),
+    ).toThrowError(
       expect.objectContaining({ code: 'CONFIGURATION', message: expect.stringContaining('"a"') }),
     );
   });
@@ -43,7 +45,14 @@ describe('createGateway', () => {
       '{ protocol(id: "fixed") { rewards { stakingApr } fees { key } penalties { key } flows { key } schedule(to: "2027-01-01") { at } quoteFee(input: { fee: "x", quantity: "1", unitPrice: "1" }) { total } } }',
     );
     expect(body.errors).toBeUndefined();
-    expect(body.data.protocol).toEqual({ rewards: null, fees: [], penalties: [], flows: [], schedule: null, quoteFee: null });
+    expect(body.data.protocol).toEqual({
+      rewards: null,
+      fees: [],
+      penalties: [],
+      flows: [],
+      schedule: null,
+      quoteFee: null,
+    });
   });
 
   it('explains figures through Supply.derivation', async () => {
@@ -84,14 +93,20 @@ describe('errors', () => {
 
   it('carries parameter errors with their code and the protocol id', async () => {
     const gateway = createGateway({ adapters: [fixedSupplyAdapter()], now });
-    const unknown = await post(gateway, '{ protocol(id: "fixed") { supply(overrides: [{ key: "supplyy", value: "1" }]) { total } } }');
+    const unknown = await post(
+      gateway,
+      '{ protocol(id: "fixed") { supply(overrides: [{ key: "supplyy", value: "1" }]) { total } } }',
+    );
     expect(unknown.body.errors[0].extensions).toMatchObject({
       code: 'UNKNOWN_PARAMETER',
       protocol: 'fixed',
       key: 'supplyy',
       validKeys: ['supply', 'treasury', 'genesis'],
     });
-    const bad = await post(gateway, '{ protocol(id: "fixed") { supply(overrides: [{ key: "treasury", value: "-5" }]) { total } } }');
+    const bad = await post(
+      gateway,
+      '{ protocol(id: "fixed") { supply(overrides: [{ key: "treasury", value: "-5" }]) { total } } }',
+    );
     expect(bad.body.errors[0]).toMatchObject({
       message: 'parameter "treasury" must be a decimal ≥ 0, got -5',
       extensions: { code: 'BAD_INPUT', protocol: 'fixed', key: 'treasury' },
@@ -100,7 +115,10 @@ describe('errors', () => {
 
   it('refuses instants before genesis with BAD_INPUT', async () => {
     const gateway = createGateway({ adapters: [fixedSupplyAdapter()], now });
-    const { body } = await post(gateway, '{ protocol(id: "fixed") { supply(at: "2024-06-01T00:00:00Z") { total } } }');
+    const { body } = await post(
+      gateway,
+      '{ protocol(id: "fixed") { supply(at: "2024-06-01T00:00:00Z") { total } } }',
+    );
     expect(body.data.protocol.supply).toBeNull();
     expect(body.errors[0].extensions).toMatchObject({ code: 'BAD_INPUT', protocol: 'fixed' });
   });
@@ -128,7 +146,11 @@ describe('errors', () => {
   });
 
   it('shows the unexpected error to developers outside production', async () => {
-    const gateway = createGateway({ adapters: [fixedSupplyAdapter('bad', brokenSource)], production: false, now });
+    const gateway = createGateway({
+      adapters: [fixedSupplyAdapter('bad', brokenSource)],
+      production: false,
+      now,
+    });
     const { body } = await post(gateway, '{ protocols { supply { total } } }');
     expect(body.errors[0].extensions.originalError.message).toContain('socket hang up');
   });
@@ -143,19 +165,23 @@ describe('scalars', () => {
     expect(body.data.protocol.supply.at).toBe('2026-06-01T00:00:00.000Z');
   });
 
-  it.each(['2026-13-01T00:00:00Z', 'tomorrow', '2026-06-01T00:00:00'])('refuses the DateTime %j with BAD_INPUT', async (at) => {
-    const { status, body } = await post(gateway, atQuery, { at });
-    expect(status).toBeLessThan(500);
-    expect(body.errors[0].extensions.code).toBe('BAD_INPUT');
-    expect(body.errors[0].message).toContain('DateTime');
-  });
+  it.each(['2026-13-01T00:00:00Z', 'tomorrow', '2026-06-01T00:00:00'])(
+    'refuses the DateTime %j with BAD_INPUT',
+    async (at) => {
+      const { status, body } = await post(gateway, atQuery, { at });
+      expect(status).toBeLessThan(500);
+      expect(body.errors[0].extensions.code).toBe('BAD_INPUT');
+      expect(body.errors[0].message).toContain('DateTime');
+    },
+  );
 
   it('refuses a DateTime literal that is not a string', async () => {
     const { body } = await post(gateway, '{ protocol(id: "fixed") { supply(at: 20260101) { at } } }');
     expect(body.errors[0].extensions.code).toBe('BAD_INPUT');
   });
 
-  const overrideQuery = 'query ($v: Decimal!) { protocol(id: "fixed") { quoteFee(input: { fee: "x", quantity: $v, unitPrice: "1" }) { total } } }';
+  const overrideQuery =
+    'query ($v: Decimal!) { protocol(id: "fixed") { quoteFee(input: { fee: "x", quantity: $v, unitPrice: "1" }) { total } } }';
 
   it.each([['abc'], ['1e'], [0.1], [true]])('refuses the Decimal %j with BAD_INPUT', async (value) => {
     const { status, body } = await post(gateway, overrideQuery, { v: value });

@@ -6,7 +6,9 @@ import { gatewaySchema } from '../src/index.js';
 
 const committedPath = fileURLToPath(new URL('../schema.graphql', import.meta.url));
 const contractCopyPath = fileURLToPath(new URL('../contract/schema-contract.graphql', import.meta.url));
-const sharedContractPath = fileURLToPath(new URL('../../../../shared/design/schema-contract.graphql', import.meta.url));
+const sharedContractPath = fileURLToPath(
+  new URL('../../../../shared/design/schema-contract.graphql', import.meta.url),
+);
 
 describe('the printed schema', () => {
   const printed = `${printSchema(gatewaySchema())}\n`;

@@ -1,7 +1,7 @@
 import type { Allocation, FeeDestination, FeeQuote, FeeSchedule } from '@tokenomics/core';
 import { forProtocol } from '../errors.js';
 import { builder } from './builder.js';
-import { DerivationRef, ParameterRef, overridesArg, toOverrides } from './parameters.js';
+import { DerivationRef, overridesArg, ParameterRef, toOverrides } from './parameters.js';
 import { ProtocolRef } from './protocol.js';
 
 const FeeScheduleRef = builder.objectRef<FeeSchedule>('FeeSchedule');
@@ -12,8 +12,12 @@ export const FeeAllocationRef = builder.objectRef<Allocation>('FeeAllocation');
 const FeeModelEnum = builder.enumType('FeeModel', {
   description: 'How a protocol fee is charged.',
   values: {
-    PER_UNIT: { description: "A fixed protocol fee per unit (e.g. per gigabyte) on top of the seller's price." },
-    PERCENT_WITH_MINIMUM: { description: "A percentage of the seller's price per unit with a minimum per unit." },
+    PER_UNIT: {
+      description: "A fixed protocol fee per unit (e.g. per gigabyte) on top of the seller's price.",
+    },
+    PERCENT_WITH_MINIMUM: {
+      description: "A percentage of the seller's price per unit with a minimum per unit.",
+    },
     NETWORK_FEE: { description: "A fee paid for a network feature, routed to the protocol's destinations." },
   } as const,
 });
@@ -22,7 +26,11 @@ FeeDestinationRef.implement({
   description: 'Where a share of collected fees goes.',
   fields: (t) => ({
     target: t.exposeString('target', { description: 'e.g. "staking-reward-pool", "treasury", "burn".' }),
-    share: t.field({ type: 'Decimal', description: 'A fraction; the shares of a schedule sum to 1.', resolve: (d) => d.share }),
+    share: t.field({
+      type: 'Decimal',
+      description: 'A fraction; the shares of a schedule sum to 1.',
+      resolve: (d) => d.share,
+    }),
   }),
 });
 
@@ -40,7 +48,9 @@ FeeScheduleRef.implement({
     key: t.exposeID('key', { description: 'The key FeeQuoteInput.fee takes.' }),
     label: t.exposeString('label'),
     model: t.field({ type: FeeModelEnum, resolve: (f) => f.model }),
-    description: t.exposeString('description', { description: 'How the fee is computed, including our reading of the specification.' }),
+    description: t.exposeString('description', {
+      description: 'How the fee is computed, including our reading of the specification.',
+    }),
     parameters: t.field({ type: [ParameterRef], resolve: (f) => f.parameters }),
     destinations: t.field({
       type: [FeeDestinationRef],
@@ -60,14 +70,26 @@ FeeQuoteRef.implement({
       description: 'What the seller receives: unitPrice × quantity (0 for a network fee).',
       resolve: (q) => q.base,
     }),
-    protocolFee: t.field({ type: 'Decimal', description: 'What the protocol takes.', resolve: (q) => q.protocolFee }),
-    total: t.field({ type: 'Decimal', description: 'What the buyer pays: base + protocolFee.', resolve: (q) => q.total }),
+    protocolFee: t.field({
+      type: 'Decimal',
+      description: 'What the protocol takes.',
+      resolve: (q) => q.protocolFee,
+    }),
+    total: t.field({
+      type: 'Decimal',
+      description: 'What the buyer pays: base + protocolFee.',
+      resolve: (q) => q.total,
+    }),
     allocations: t.field({
       type: [FeeAllocationRef],
       description: 'How the protocol fee is split among the destinations.',
       resolve: (q) => q.allocations,
     }),
-    derivation: t.field({ type: DerivationRef, description: 'How protocolFee was computed.', resolve: (q) => q.derivation }),
+    derivation: t.field({
+      type: DerivationRef,
+      description: 'How protocolFee was computed.',
+      resolve: (q) => q.derivation,
+    }),
   }),
 });
 

@@ -14,7 +14,7 @@ const FlowKindEnum = builder.enumType('FlowKind', {
 });
 
 TokenFlowRef.implement({
-  description: 'One movement of tokens in the protocol\'s economy.',
+  description: "One movement of tokens in the protocol's economy.",
   fields: (t) => ({
     key: t.exposeID('key'),
     from: t.exposeString('from'),
@@ -27,7 +27,8 @@ TokenFlowRef.implement({
 builder.objectFields(ProtocolRef, (t) => ({
   flows: t.field({
     type: [TokenFlowRef],
-    description: 'How tokens move into and out of circulation; empty when the protocol lacks the FLOWS capability.',
+    description:
+      'How tokens move into and out of circulation; empty when the protocol lacks the FLOWS capability.',
     resolve: (economy) => [...(economy.flows?.() ?? [])],
   }),
 }));

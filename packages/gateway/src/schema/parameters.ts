@@ -31,18 +31,21 @@ export function toOverrides(
 }
 
 ParameterRef.implement({
-  description: 'A parameter of a protocol\'s model, with its value and where the value comes from.',
+  description: "A parameter of a protocol's model, with its value and where the value comes from.",
   fields: (t) => ({
     key: t.exposeID('key', { description: 'The key an override uses.' }),
     label: t.exposeString('label'),
     value: t.exposeString('value', {
       description: 'The value as text: a decimal, an integer, an instant, a duration or a word.',
     }),
-    unit: t.exposeString('unit', { nullable: true, description: 'e.g. "SESH", "nodes", "seconds"; null for a pure ratio.' }),
+    unit: t.exposeString('unit', {
+      nullable: true,
+      description: 'e.g. "SESH", "nodes", "seconds"; null for a pure ratio.',
+    }),
     description: t.exposeString('description'),
     source: t.exposeString('source', {
       description:
-        'Where the value comes from: a document section, a contract, a chain parameter, configuration, or this query\'s override.',
+        "Where the value comes from: a document section, a contract, a chain parameter, configuration, or this query's override.",
     }),
   }),
 });
@@ -63,14 +66,17 @@ DerivationRef.implement({
     }),
     inputs: t.field({ type: [NamedValueRef], resolve: (derivation) => derivation.inputs }),
     result: t.field({ type: 'Decimal', resolve: (derivation) => derivation.result }),
-    source: t.exposeString('source', { description: 'The document section, contract or chain parameter it follows.' }),
+    source: t.exposeString('source', {
+      description: 'The document section, contract or chain parameter it follows.',
+    }),
   }),
 });
 
 builder.objectFields(ProtocolRef, (t) => ({
   parameters: t.field({
     type: [ParameterRef],
-    description: "Every parameter the protocol's model uses, with its value and source (after any overrides given here).",
+    description:
+      "Every parameter the protocol's model uses, with its value and source (after any overrides given here).",
     args: { overrides: t.arg(overridesArg) },
     resolve: (economy, { overrides }, ctx) =>
       forProtocol(economy.id, () => economy.parameters({ overrides: toOverrides(overrides) }, ctx.economy)),

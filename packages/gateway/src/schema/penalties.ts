@@ -2,7 +2,7 @@ import type { PenaltyOutcome, PenaltyRule, StakeOutcome } from '@tokenomics/core
 import { forProtocol } from '../errors.js';
 import { builder } from './builder.js';
 import { FeeAllocationRef } from './fees.js';
-import { DerivationRef, ParameterRef, overridesArg, toOverrides } from './parameters.js';
+import { DerivationRef, overridesArg, ParameterRef, toOverrides } from './parameters.js';
 import { ProtocolRef } from './protocol.js';
 
 const PenaltyRuleRef = builder.objectRef<PenaltyRule>('PenaltyRule');
@@ -32,8 +32,12 @@ PenaltyOutcomeRef.implement({
   description: 'What a penalty does to the stakes exposed to it.',
   fields: (t) => ({
     rule: t.exposeID('rule'),
-    triggered: t.exposeBoolean('triggered', { description: 'Whether the input meets the rule\'s trigger.' }),
-    slashedTotal: t.field({ type: 'Decimal', description: 'The sum of the stakes\' slashed amounts.', resolve: (o) => o.slashedTotal }),
+    triggered: t.exposeBoolean('triggered', { description: "Whether the input meets the rule's trigger." }),
+    slashedTotal: t.field({
+      type: 'Decimal',
+      description: "The sum of the stakes' slashed amounts.",
+      resolve: (o) => o.slashedTotal,
+    }),
     stakes: t.field({
       type: [StakeOutcomeRef],
       description: 'One entry per input stake, in input order.',
@@ -44,7 +48,9 @@ PenaltyOutcomeRef.implement({
       description: 'Seconds before the participant may rejoin; null where the rule does not jail.',
       resolve: (o) => o.jailedSeconds,
     }),
-    tombstoned: t.exposeBoolean('tombstoned', { description: 'True where the participant can never rejoin.' }),
+    tombstoned: t.exposeBoolean('tombstoned', {
+      description: 'True where the participant can never rejoin.',
+    }),
     lockedSeconds: t.int({
       nullable: true,
       description: 'Seconds the stake stays locked after the penalty; null where none.',
@@ -55,7 +61,11 @@ PenaltyOutcomeRef.implement({
       description: 'Where the slashed tokens go (burned, a pool, a liquidator).',
       resolve: (o) => o.allocations,
     }),
-    derivation: t.field({ type: DerivationRef, description: 'How slashedTotal was computed.', resolve: (o) => o.derivation }),
+    derivation: t.field({
+      type: DerivationRef,
+      description: 'How slashedTotal was computed.',
+      resolve: (o) => o.derivation,
+    }),
   }),
 });
 
@@ -66,9 +76,13 @@ const PenaltyInput = builder.inputType('PenaltyInput', {
     stakes: t.field({
       type: ['Decimal'],
       required: true,
-      description: "The stakes exposed, in whole tokens, e.g. a validator's self-stake followed by each delegation.",
+      description:
+        "The stakes exposed, in whole tokens, e.g. a validator's self-stake followed by each delegation.",
     }),
-    missedBlocks: t.int({ required: false, description: 'Blocks missed in the signing window, for downtime rules.' }),
+    missedBlocks: t.int({
+      required: false,
+      description: 'Blocks missed in the signing window, for downtime rules.',
+    }),
     overrides: t.field({ ...overridesArg }),
   }),
 });

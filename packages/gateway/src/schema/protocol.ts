@@ -1,9 +1,9 @@
 import {
-  CAPABILITIES,
+  type CAPABILITIES,
   type DataSourceInfo,
-  TokenomicsError,
   type TokenEconomy,
   type TokenInfo,
+  TokenomicsError,
 } from '@tokenomics/core';
 import { forProtocol, toGraphQLError } from '../errors.js';
 import { builder } from './builder.js';
@@ -13,7 +13,8 @@ const TokenRef = builder.objectRef<TokenInfo>('Token');
 const DataSourceRef = builder.objectRef<DataSourceInfo>('DataSource');
 
 const CapabilityEnum = builder.enumType('Capability', {
-  description: 'What a protocol\'s model can answer. A field of a capability the protocol lacks is null (or an empty list).',
+  description:
+    "What a protocol's model can answer. A field of a capability the protocol lacks is null (or an empty list).",
   values: {
     SUPPLY: { description: 'Protocol.supply' },
     REWARDS: { description: 'Protocol.rewards' },
@@ -36,7 +37,9 @@ TokenRef.implement({
   fields: (t) => ({
     symbol: t.exposeString('symbol', { description: 'Ticker, e.g. "SESH".' }),
     name: t.exposeString('name'),
-    decimals: t.exposeInt('decimals', { description: 'Decimals of the base unit on chain (SESH 9, SYNT 6).' }),
+    decimals: t.exposeInt('decimals', {
+      description: 'Decimals of the base unit on chain (SESH 9, SYNT 6).',
+    }),
   }),
 });
 
@@ -88,7 +91,8 @@ builder.queryType({
     protocol: t.field({
       type: ProtocolRef,
       nullable: true,
-      description: 'One protocol by id; null, with an error coded NOT_FOUND, when no such protocol is served.',
+      description:
+        'One protocol by id; null, with an error coded NOT_FOUND, when no such protocol is served.',
       args: { id: t.arg.id({ required: true }) },
       resolve: (_root, { id }, ctx) => {
         const economy = ctx.protocolById.get(id);

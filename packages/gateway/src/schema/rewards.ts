@@ -52,10 +52,15 @@ RewardsRef.implement({
     delegatorApr: t.field({
       type: 'Decimal',
       nullable: true,
-      description: "A delegator's APR net of the validator's commission: stakingApr × (1 − commission). Null unless `commission` was given.",
+      description:
+        "A delegator's APR net of the validator's commission: stakingApr × (1 − commission). Null unless `commission` was given.",
       resolve: (r) => r.delegatorApr,
     }),
-    derivation: t.field({ type: DerivationRef, description: 'How stakingApr was computed.', resolve: (r) => r.derivation }),
+    derivation: t.field({
+      type: DerivationRef,
+      description: 'How stakingApr was computed.',
+      resolve: (r) => r.derivation,
+    }),
   }),
 });
 
@@ -63,7 +68,8 @@ builder.objectFields(ProtocolRef, (t) => ({
   rewards: t.field({
     type: RewardsRef,
     nullable: true,
-    description: 'Staking rewards at `at` (default: now). Null when the protocol lacks the REWARDS capability.',
+    description:
+      'Staking rewards at `at` (default: now). Null when the protocol lacks the REWARDS capability.',
     args: {
       at: t.arg({ type: 'DateTime', required: false }),
       overrides: t.arg(overridesArg),

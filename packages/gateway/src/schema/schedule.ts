@@ -7,7 +7,8 @@ import { ProtocolRef } from './protocol.js';
 const SchedulePointRef = builder.objectRef<SchedulePoint>('SchedulePoint');
 
 const IntervalEnum = builder.enumType('Interval', {
-  description: 'The step between schedule points. MONTH and YEAR step by calendar from `from`, clamping to month ends.',
+  description:
+    'The step between schedule points. MONTH and YEAR step by calendar from `from`, clamping to month ends.',
   values: INTERVALS,
 });
 

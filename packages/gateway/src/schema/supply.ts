@@ -24,7 +24,9 @@ SupplyBucketRef.implement({
     key: t.exposeID('key'),
     label: t.exposeString('label'),
     amount: t.field({ type: 'Decimal', description: 'In whole tokens.', resolve: (bucket) => bucket.amount }),
-    circulating: t.exposeBoolean('circulating', { description: 'Whether these tokens count as circulating.' }),
+    circulating: t.exposeBoolean('circulating', {
+      description: 'Whether these tokens count as circulating.',
+    }),
   }),
 });
 
@@ -32,14 +34,24 @@ SupplyRef.implement({
   description: 'Token supply at an instant, in whole tokens.',
   fields: (t) => ({
     at: t.field({ type: 'DateTime', resolve: (supply) => supply.at }),
-    max: t.field({ type: 'Decimal', nullable: true, description: 'Null where supply has no cap.', resolve: (s) => s.max }),
+    max: t.field({
+      type: 'Decimal',
+      nullable: true,
+      description: 'Null where supply has no cap.',
+      resolve: (s) => s.max,
+    }),
     total: t.field({ type: 'Decimal', description: 'Every token in existence.', resolve: (s) => s.total }),
     circulating: t.field({
       type: 'Decimal',
       description: 'Tokens free to move, by circulatingDefinition.',
       resolve: (s) => s.circulating,
     }),
-    staked: t.field({ type: 'Decimal', nullable: true, description: 'Tokens bonded to nodes or validators, where known.', resolve: (s) => s.staked }),
+    staked: t.field({
+      type: 'Decimal',
+      nullable: true,
+      description: 'Tokens bonded to nodes or validators, where known.',
+      resolve: (s) => s.staked,
+    }),
     burned: t.field({
       type: 'Decimal',
       nullable: true,

@@ -1,0 +1,90 @@
+/**
+ * GraphiQL's example tabs: each runs as it is, against the snapshot presets,
+ * and shows one thing a frontend does with the gateway.
+ */
+export const EXAMPLE_TABS: ReadonlyArray<{ query: string; variables?: string }> = [
+  {
+    query: `# Cross-protocol dashboard: supply, rewards and fees of every protocol in one request.
+# Amounts are exact decimals in whole tokens; rates are fractions (0.12 = 12 %).
+query Dashboard {
+  protocols {
+    id
+    name
+    token { symbol decimals }
+    source { kind description fetchedAt stale }
+    capabilities
+    supply {
+      at max total circulating staked
+      buckets { key label amount circulating }
+    }
+    rewards {
+      annualEmission emissionRate stakingApr stakingApy bondedRatio participants perParticipantDaily
+      derivation { formula inputs { name value } result source }
+    }
+    fees { key label model destinations { target share } }
+  }
+}`,
+  },
+  {
+    query: `# What if the Session Network grew from 2,000 to 3,000 nodes?
+# Overrides apply to one field only: compare the two aliases.
+query WhatIfSessionNodes {
+  protocol(id: "session") {
+    today: rewards { participants perParticipantDaily stakingApr }
+    whatIf: rewards(overrides: [{ key: "networkSize", value: "3000" }]) {
+      participants perParticipantDaily stakingApr
+      derivation { formula inputs { name value } }
+    }
+  }
+}`,
+  },
+  {
+    query: `# Fee quotes on both protocols: a 100 SESH Session Pro fee (burnt and reminted 90/10),
+# 1 GB of Synternet data at 8 SYNT/GB, and 1,000 messages at 0.0005 SYNT each.
+query FeeQuotes {
+  session: protocol(id: "session") {
+    quoteFee(input: { fee: "session-pro", quantity: "1", unitPrice: "100" }) {
+      base protocolFee total allocations { target amount } derivation { formula }
+    }
+  }
+  synternet: protocol(id: "synternet") {
+    data: quoteFee(input: { fee: "pay-per-data", quantity: "1", unitPrice: "8" }) {
+      base protocolFee total allocations { target amount }
+    }
+    messages: quoteFee(input: { fee: "pay-per-message", quantity: "1000", unitPrice: "0.0005" }) {
+      base protocolFee total derivation { formula inputs { name value } }
+    }
+  }
+}`,
+  },
+  {
+    query: `# Slashing: a Synternet validator (10,000 SYNT self-stake, one 250,000 SYNT delegation)
+# misses 8,001 of 16,000 blocks; and a Session node with a 25,000 SESH deposit is liquidated.
+query Slashing {
+  synternet: protocol(id: "synternet") {
+    simulatePenalty(input: { rule: "downtime", stakes: ["10000", "250000"], missedBlocks: 8001 }) {
+      triggered slashedTotal jailedSeconds tombstoned
+      stakes { before slashed after }
+      allocations { target amount }
+      derivation { formula inputs { name value } }
+    }
+  }
+  session: protocol(id: "session") {
+    simulatePenalty(input: { rule: "liquidation", stakes: ["25000"] }) {
+      slashedTotal stakes { before slashed after } allocations { target amount }
+    }
+  }
+}`,
+  },
+  {
+    query: `# Ten years of supply, yearly, for every protocol.
+query TenYearSchedule($from: DateTime = "2026-01-01T00:00:00Z", $to: DateTime = "2036-01-01T00:00:00Z") {
+  protocols {
+    id
+    schedule(from: $from, to: $to, interval: YEAR) {
+      at total circulating emitted emissionRate poolBalance
+    }
+  }
+}`,
+  },
+];

@@ -1,0 +1,105 @@
+import type { Plugin } from 'graphql-yoga';
+import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import type { CacheEvent } from '../cache.js';
+
+/** The gateway's Prometheus metrics and the hooks that feed them. */
+export interface GatewayMetrics {
+  registry: Registry;
+  /** The yoga plugin: request counts and latencies, GraphQL error codes, `GET /metrics`. */
+  plugin: Plugin;
+  /** Feeds cache and upstream events from the shared reader. */
+  onCacheEvent(event: CacheEvent): void;
+}
+
+/**
+ * Prometheus metrics, on a registry of their own (so several gateways in one
+ * process do not collide): `tokenomics_http_requests_total`,
+ * `tokenomics_http_request_duration_seconds`, `tokenomics_graphql_errors_total`,
+ * `tokenomics_upstream_reads_total`, `tokenomics_upstream_read_duration_seconds`,
+ * `tokenomics_cache_events_total`, and Node's default process metrics.
+ *
+ * @example
+ * ```ts
+ * const metrics = createMetrics();
+ * createCachedReader({ store, onEvent: metrics.onCacheEvent });
+ * ```
+ */
+export function createMetrics(): GatewayMetrics {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry, prefix: 'tokenomics_' });
+  const requests = new Counter({
+    name: 'tokenomics_http_requests_total',
+    help: 'HTTP requests by path and status.',
+    labelNames: ['path', 'status'] as const,
+    registers: [registry],
+  });
+  const latency = new Histogram({
+    name: 'tokenomics_http_request_duration_seconds',
+    help: 'HTTP request latency by path.',
+    labelNames: ['path'] as const,
+    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    registers: [registry],
+  });
+  const graphqlErrors = new Counter({
+    name: 'tokenomics_graphql_errors_total',
+    help: 'GraphQL errors in responses, by extensions.code.',
+    labelNames: ['code'] as const,
+    registers: [registry],
+  });
+  const upstreamReads = new Counter({
+    name: 'tokenomics_upstream_reads_total',
+    help: 'Reads of upstream resources (chains, nodes), by outcome.',
+    labelNames: ['outcome'] as const,
+    registers: [registry],
+  });
+  const upstreamLatency = new Histogram({
+    name: 'tokenomics_upstream_read_duration_seconds',
+    help: 'Latency of upstream reads.',
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    registers: [registry],
+  });
+  const cacheEvents = new Counter({
+    name: 'tokenomics_cache_events_total',
+    help: 'Upstream cache events: hit, miss, coalesced, stale, store-error.',
+    labelNames: ['type'] as const,
+    registers: [registry],
+  });
+  const started = new WeakMap<Request, number>();
+  const knownPaths = new Set(['/graphql', '/health', '/health/live', '/metrics']);
+
+  const plugin: Plugin = {
+    async onRequest({ request, url, endResponse }) {
+      started.set(request, performance.now());
+      if (url.pathname === '/metrics' && request.method === 'GET') {
+        endResponse(
+          new Response(await registry.metrics(), { headers: { 'content-type': registry.contentType } }),
+        );
+      }
+    },
+    onResponse({ request, response }) {
+      const path = new URL(request.url).pathname;
+      const label = knownPaths.has(path) ? path : 'other';
+      requests.inc({ path: label, status: String(response.status) });
+      const start = started.get(request);
+      if (start !== undefined) latency.observe({ path: label }, (performance.now() - start) / 1000);
+    },
+    onExecutionResult({ result }) {
+      if (!result || !('errors' in result) || !result.errors) return;
+      for (const error of result.errors)
+        graphqlErrors.inc({ code: String(error.extensions?.code ?? 'NONE') });
+    },
+  };
+
+  return {
+    registry,
+    plugin,
+    onCacheEvent(event) {
+      if (event.type === 'upstream') {
+        upstreamReads.inc({ outcome: event.ok ? 'ok' : 'error' });
+        upstreamLatency.observe(event.ms / 1000);
+      } else {
+        cacheEvents.inc({ type: event.type });
+      }
+    },
+  };
+}
