@@ -1,0 +1,463 @@
+import { type Decimal, Decimal as DecimalConstructor, formatDecimal, sumDecimals } from '../decimal.js';
+import type { Derivation } from '../derivation.js';
+import type {
+  Capability,
+  EconomyContext,
+  FeeQuoteInput,
+  PenaltyInput,
+  Rewards,
+  SchedulePoint,
+  Supply,
+  TokenEconomy,
+} from '../economy.js';
+import { isTokenomicsError } from '../errors.js';
+import type { ParameterOverride } from '../parameters.js';
+import type { Interval } from '../schedule.js';
+
+/** What the conformance checks run over. */
+export interface ConformanceOptions {
+  /** Instants to check supply and rewards at: at or after genesis. */
+  instants: readonly Date[];
+  /** What-if override sets to check the same invariants under (the preset alone is always checked). */
+  overrideSets?: ReadonlyArray<readonly ParameterOverride[]>;
+  /** A schedule to check against supply and rewards at its points. */
+  schedule?: { from: Date; to: Date; interval: Interval };
+  /** Fee quotes to check; default: each fee schedule at a few quantities and prices. */
+  feeQuotes?: readonly FeeQuoteInput[];
+  /** Penalty simulations to check; default: each rule over two stakes, with and without missed blocks. */
+  penaltyInputs?: readonly PenaltyInput[];
+  /** The context every call runs with (pin `now`; pass a reader for live sources). */
+  context?: () => Partial<EconomyContext>;
+}
+
+/** A conformance check: the violations it finds, each a sentence; none is a pass. */
+export type ConformanceCheck = (economy: TokenEconomy, options: ConformanceOptions) => Promise<string[]>;
+
+const ZERO = new DecimalConstructor(0);
+
+function isExactDecimal(value: unknown): value is Decimal {
+  return (
+    DecimalConstructor.isDecimal(value) &&
+    (value as Decimal).isFinite() &&
+    !/e/i.test((value as Decimal).toFixed())
+  );
+}
+
+function amountViolations(where: string, amounts: Record<string, unknown>): string[] {
+  const violations: string[] = [];
+  for (const [name, value] of Object.entries(amounts)) {
+    if (value === null || value === undefined) continue;
+    if (!isExactDecimal(value))
+      violations.push(`${where}: ${name} is not a finite Decimal (${String(value)})`);
+    else if (value.isNegative()) violations.push(`${where}: ${name} is negative (${formatDecimal(value)})`);
+  }
+  return violations;
+}
+
+function sameDecimal(a: Decimal | null | undefined, b: Decimal | null | undefined): boolean {
+  if (a == null || b == null) return a == b;
+  return a.eq(b);
+}
+
+function derivationMatches(
+  where: string,
+  derivation: Derivation | undefined,
+  figure: Decimal | null,
+  name: string,
+): string[] {
+  if (!derivation) return [];
+  if (!isExactDecimal(derivation.result)) return [`${where}: derivation of ${name} has no Decimal result`];
+  if (figure === null || !derivation.result.eq(figure)) {
+    return [
+      `${where}: derivation of ${name} gives ${formatDecimal(derivation.result)}, the figure is ${figure === null ? 'null' : formatDecimal(figure)}`,
+    ];
+  }
+  const problems: string[] = [];
+  if (!derivation.formula.trim()) problems.push(`${where}: derivation of ${name} has no formula`);
+  if (!derivation.source.trim()) problems.push(`${where}: derivation of ${name} has no source`);
+  return problems;
+}
+
+function overrideSets(options: ConformanceOptions): ReadonlyArray<readonly ParameterOverride[]> {
+  return [[], ...(options.overrideSets ?? [])];
+}
+
+function label(at: Date, overrides: readonly ParameterOverride[]): string {
+  const what = overrides.length ? ` with ${overrides.map((o) => `${o.key}=${o.value}`).join(', ')}` : '';
+  return `at ${at.toISOString()}${what}`;
+}
+
+function supplyViolations(where: string, supply: Supply): string[] {
+  const violations = amountViolations(`supply ${where}`, {
+    max: supply.max,
+    total: supply.total,
+    circulating: supply.circulating,
+    staked: supply.staked,
+    burned: supply.burned,
+    ...Object.fromEntries(supply.buckets.map((bucket) => [`bucket ${bucket.key}`, bucket.amount])),
+  });
+  if (violations.length) return violations;
+  if (supply.circulating.gt(supply.total)) {
+    violations.push(
+      `supply ${where}: circulating ${formatDecimal(supply.circulating)} > total ${formatDecimal(supply.total)}`,
+    );
+  }
+  if (supply.max && supply.total.gt(supply.max)) {
+    violations.push(
+      `supply ${where}: total ${formatDecimal(supply.total)} > max ${formatDecimal(supply.max)}`,
+    );
+  }
+  if (!supply.circulatingDefinition.trim()) violations.push(`supply ${where}: no circulatingDefinition`);
+  for (const [figure, derivation] of Object.entries(supply.derivations)) {
+    const value = supply[figure as keyof Pick<Supply, 'max' | 'total' | 'circulating' | 'staked' | 'burned'>];
+    violations.push(...derivationMatches(`supply ${where}`, derivation, value ?? null, figure));
+  }
+  return violations;
+}
+
+function rewardsViolations(where: string, rewards: Rewards): string[] {
+  const violations = amountViolations(`rewards ${where}`, {
+    annualEmission: rewards.annualEmission,
+    emissionRate: rewards.emissionRate,
+    stakingApr: rewards.stakingApr,
+    stakingApy: rewards.stakingApy,
+    bondedRatio: rewards.bondedRatio,
+    perParticipantDaily: rewards.perParticipantDaily,
+    delegatorApr: rewards.delegatorApr,
+  });
+  if (
+    rewards.participants !== null &&
+    (!Number.isInteger(rewards.participants) || rewards.participants < 0)
+  ) {
+    violations.push(`rewards ${where}: participants is not a count (${rewards.participants})`);
+  }
+  violations.push(
+    ...derivationMatches(`rewards ${where}`, rewards.derivation, rewards.stakingApr, 'stakingApr'),
+  );
+  return violations;
+}
+
+/** Capabilities listed must be exactly the methods implemented. */
+export const capabilitiesMatchMethods: ConformanceCheck = async (economy) => {
+  const implemented: Record<Capability, boolean> = {
+    SUPPLY: typeof economy.supply === 'function',
+    REWARDS: typeof economy.rewards === 'function',
+    FEES: typeof economy.fees === 'function' && typeof economy.quoteFee === 'function',
+    PENALTIES: typeof economy.penalties === 'function' && typeof economy.simulatePenalty === 'function',
+    SCHEDULE: typeof economy.schedule === 'function',
+    FLOWS: typeof economy.flows === 'function',
+  };
+  const violations: string[] = [];
+  for (const [capability, present] of Object.entries(implemented)) {
+    const listed = economy.capabilities.includes(capability as Capability);
+    if (listed && !present) violations.push(`${capability} is listed but not implemented`);
+    if (!listed && present) violations.push(`${capability} is implemented but not listed`);
+  }
+  return violations;
+};
+
+/** Supply: circulating ≤ total ≤ max, no negative or inexact amounts, derivations equal their figures. */
+export const supplyIsCoherent: ConformanceCheck = async (economy, options) => {
+  if (!economy.supply) return [];
+  const violations: string[] = [];
+  for (const overrides of overrideSets(options)) {
+    for (const at of options.instants) {
+      const supply = await economy.supply({ at, overrides }, options.context?.());
+      violations.push(...supplyViolations(label(at, overrides), supply));
+    }
+  }
+  return violations;
+};
+
+/** Rewards: no negative or inexact amounts; the derivation explains stakingApr exactly. */
+export const rewardsAreCoherent: ConformanceCheck = async (economy, options) => {
+  if (!economy.rewards) return [];
+  const violations: string[] = [];
+  for (const overrides of overrideSets(options)) {
+    for (const at of options.instants) {
+      violations.push(
+        ...rewardsViolations(
+          label(at, overrides),
+          await economy.rewards({ at, overrides }, options.context?.()),
+        ),
+      );
+    }
+  }
+  return violations;
+};
+
+/** Parameters: each has a label, a description and a source; each override of its own value round-trips. */
+export const parametersHaveProvenance: ConformanceCheck = async (economy, options) => {
+  const violations: string[] = [];
+  const parameters = await economy.parameters({}, options.context?.());
+  if (parameters.length === 0) violations.push('no parameters');
+  for (const parameter of parameters) {
+    for (const field of ['label', 'description', 'source', 'value'] as const) {
+      if (!parameter[field].trim()) violations.push(`parameter ${parameter.key} has no ${field}`);
+    }
+    const again = await economy.parameters(
+      { overrides: [{ key: parameter.key, value: parameter.value }] },
+      options.context?.(),
+    );
+    const echoed = again.find((p) => p.key === parameter.key);
+    if (echoed?.value !== parameter.value) {
+      violations.push(
+        `parameter ${parameter.key}: overriding it with its own value "${parameter.value}" gives "${echoed?.value}"`,
+      );
+    }
+  }
+  return violations;
+};
+
+async function errorCodeOf(run: () => Promise<unknown>): Promise<string> {
+  try {
+    await run();
+    return 'no error';
+  } catch (error) {
+    return isTokenomicsError(error) ? error.code : `an uncoded ${(error as Error)?.name ?? 'error'}`;
+  }
+}
+
+/** Overrides: an unknown key is UNKNOWN_PARAMETER; a nonsense value for any key is BAD_INPUT. */
+export const badOverridesAreCoded: ConformanceCheck = async (economy, options) => {
+  const violations: string[] = [];
+  const ctx = options.context?.();
+  const unknown = await errorCodeOf(() =>
+    economy.parameters({ overrides: [{ key: '__unknown__', value: '1' }] }, ctx),
+  );
+  if (unknown !== 'UNKNOWN_PARAMETER')
+    violations.push(`an unknown override key gives ${unknown}, not UNKNOWN_PARAMETER`);
+  for (const parameter of await economy.parameters({}, ctx)) {
+    const code = await errorCodeOf(() =>
+      economy.parameters({ overrides: [{ key: parameter.key, value: '¿not a value?' }] }, ctx),
+    );
+    if (code !== 'BAD_INPUT')
+      violations.push(`a nonsense value for ${parameter.key} gives ${code}, not BAD_INPUT`);
+  }
+  return violations;
+};
+
+async function defaultFeeQuotes(
+  economy: TokenEconomy,
+  options: ConformanceOptions,
+): Promise<FeeQuoteInput[]> {
+  const schedules = (await economy.fees?.(options.context?.())) ?? [];
+  const quotes: FeeQuoteInput[] = [];
+  for (const schedule of schedules) {
+    for (const [quantity, unitPrice] of [
+      ['1', '0'],
+      ['1', '8'],
+      ['1000', '0.0005'],
+      ['2.5', '100'],
+    ] as const) {
+      quotes.push({
+        fee: schedule.key,
+        quantity: new DecimalConstructor(quantity),
+        unitPrice: new DecimalConstructor(unitPrice),
+      });
+    }
+  }
+  return quotes;
+}
+
+/** Fees: shares sum to 1; every quote has total = base + protocolFee and allocations summing to protocolFee. */
+export const feeQuotesBalance: ConformanceCheck = async (economy, options) => {
+  if (!economy.fees || !economy.quoteFee) return [];
+  const violations: string[] = [];
+  for (const schedule of await economy.fees(options.context?.())) {
+    const shares = sumDecimals(schedule.destinations.map((d) => d.share));
+    if (!shares.eq(1))
+      violations.push(`fee ${schedule.key}: destination shares sum to ${formatDecimal(shares)}, not 1`);
+  }
+  const unknown = await errorCodeOf(() =>
+    economy.quoteFee!(
+      { fee: '__unknown__', quantity: new DecimalConstructor(1), unitPrice: ZERO },
+      options.context?.(),
+    ),
+  );
+  if (unknown !== 'NOT_FOUND') violations.push(`an unknown fee key gives ${unknown}, not NOT_FOUND`);
+  for (const input of options.feeQuotes ?? (await defaultFeeQuotes(economy, options))) {
+    const where = `fee ${input.fee} × ${formatDecimal(input.quantity)} at ${formatDecimal(input.unitPrice)}`;
+    const quote = await economy.quoteFee(input, options.context?.());
+    const amounts = amountViolations(where, {
+      base: quote.base,
+      protocolFee: quote.protocolFee,
+      total: quote.total,
+      ...Object.fromEntries(quote.allocations.map((a) => [`allocation ${a.target}`, a.amount])),
+    });
+    if (amounts.length) {
+      violations.push(...amounts);
+      continue;
+    }
+    if (!quote.total.eq(quote.base.plus(quote.protocolFee))) {
+      violations.push(
+        `${where}: total ${formatDecimal(quote.total)} ≠ base + protocolFee ${formatDecimal(quote.base.plus(quote.protocolFee))}`,
+      );
+    }
+    const allocated = sumDecimals(quote.allocations.map((a) => a.amount));
+    if (!allocated.eq(quote.protocolFee)) {
+      violations.push(
+        `${where}: allocations sum to ${formatDecimal(allocated)}, protocolFee is ${formatDecimal(quote.protocolFee)}`,
+      );
+    }
+    violations.push(...derivationMatches(where, quote.derivation, quote.protocolFee, 'protocolFee'));
+  }
+  return violations;
+};
+
+async function defaultPenaltyInputs(
+  economy: TokenEconomy,
+  options: ConformanceOptions,
+): Promise<PenaltyInput[]> {
+  const rules = (await economy.penalties?.(options.context?.())) ?? [];
+  return rules.flatMap((rule) => [
+    {
+      rule: rule.key,
+      stakes: [new DecimalConstructor(10_000), new DecimalConstructor(250_000)],
+      missedBlocks: 0,
+    },
+    {
+      rule: rule.key,
+      stakes: [new DecimalConstructor('25000'), new DecimalConstructor('0.000001')],
+      missedBlocks: 1_000_000,
+    },
+  ]);
+}
+
+/** Penalties: after = before − slashed for each stake, slashedTotal = their sum, allocations = slashedTotal. */
+export const penaltiesBalance: ConformanceCheck = async (economy, options) => {
+  if (!economy.penalties || !economy.simulatePenalty) return [];
+  const violations: string[] = [];
+  const unknown = await errorCodeOf(() =>
+    economy.simulatePenalty!({ rule: '__unknown__', stakes: [ZERO] }, options.context?.()),
+  );
+  if (unknown !== 'NOT_FOUND') violations.push(`an unknown penalty rule gives ${unknown}, not NOT_FOUND`);
+  for (const input of options.penaltyInputs ?? (await defaultPenaltyInputs(economy, options))) {
+    const where = `penalty ${input.rule} on [${input.stakes.map(formatDecimal).join(', ')}]${input.missedBlocks == null ? '' : ` missing ${input.missedBlocks}`}`;
+    const outcome = await economy.simulatePenalty(input, options.context?.());
+    if (outcome.stakes.length !== input.stakes.length) {
+      violations.push(`${where}: ${outcome.stakes.length} stake outcomes for ${input.stakes.length} stakes`);
+      continue;
+    }
+    outcome.stakes.forEach((stake, index) => {
+      const amounts = amountViolations(
+        `${where} stake ${index}`,
+        stake as unknown as Record<string, unknown>,
+      );
+      violations.push(...amounts);
+      if (amounts.length) return;
+      if (!stake.before.eq(input.stakes[index]!))
+        violations.push(`${where} stake ${index}: before is not the input stake`);
+      if (!stake.after.eq(stake.before.minus(stake.slashed))) {
+        violations.push(`${where} stake ${index}: after ${formatDecimal(stake.after)} ≠ before − slashed`);
+      }
+    });
+    const slashed = sumDecimals(outcome.stakes.map((s) => s.slashed));
+    if (!sameDecimal(outcome.slashedTotal, slashed)) {
+      violations.push(
+        `${where}: slashedTotal ${formatDecimal(outcome.slashedTotal)} ≠ sum of slashed ${formatDecimal(slashed)}`,
+      );
+    }
+    const allocated = sumDecimals(outcome.allocations.map((a) => a.amount));
+    if (!allocated.eq(outcome.slashedTotal)) {
+      violations.push(
+        `${where}: allocations sum to ${formatDecimal(allocated)}, slashedTotal is ${formatDecimal(outcome.slashedTotal)}`,
+      );
+    }
+    if (!outcome.triggered && !outcome.slashedTotal.isZero())
+      violations.push(`${where}: not triggered yet slashes`);
+    violations.push(...derivationMatches(where, outcome.derivation, outcome.slashedTotal, 'slashedTotal'));
+  }
+  return violations;
+};
+
+/** Schedule: points in time order, each equal to supply and rewards at its instant. */
+export const scheduleMatchesModel: ConformanceCheck = async (economy, options) => {
+  if (!economy.schedule || !options.schedule) return [];
+  const violations: string[] = [];
+  const ctx = options.context?.();
+  for (const overrides of overrideSets(options)) {
+    const points: SchedulePoint[] = await economy.schedule({ ...options.schedule, overrides }, ctx);
+    if (points.length === 0) violations.push('the schedule has no points');
+    points.forEach((point, index) => {
+      violations.push(...amountViolations(`schedule point ${index}`, { ...point, at: undefined }));
+      const previous = points[index - 1];
+      if (previous && point.at.getTime() <= previous.at.getTime())
+        violations.push(`schedule point ${index} is not after point ${index - 1}`);
+    });
+    for (const point of points) {
+      const where = label(point.at, overrides);
+      if (economy.supply) {
+        const supply = await economy.supply({ at: point.at, overrides }, ctx);
+        if (!supply.total.eq(point.total))
+          violations.push(
+            `schedule ${where}: total ${formatDecimal(point.total)} ≠ supply ${formatDecimal(supply.total)}`,
+          );
+        if (!supply.circulating.eq(point.circulating)) {
+          violations.push(
+            `schedule ${where}: circulating ${formatDecimal(point.circulating)} ≠ supply ${formatDecimal(supply.circulating)}`,
+          );
+        }
+      }
+      if (economy.rewards) {
+        const rewards = await economy.rewards({ at: point.at, overrides }, ctx);
+        if (!rewards.emissionRate.eq(point.emissionRate)) {
+          violations.push(
+            `schedule ${where}: emissionRate ${formatDecimal(point.emissionRate)} ≠ rewards ${formatDecimal(rewards.emissionRate)}`,
+          );
+        }
+      }
+    }
+  }
+  return violations;
+};
+
+/** Flows: keys unique, every field filled. */
+export const flowsAreDescribed: ConformanceCheck = async (economy) => {
+  if (!economy.flows) return [];
+  const violations: string[] = [];
+  const seen = new Set<string>();
+  for (const flow of economy.flows()) {
+    if (seen.has(flow.key)) violations.push(`flow ${flow.key} appears twice`);
+    seen.add(flow.key);
+    for (const field of ['from', 'to', 'description'] as const) {
+      if (!flow[field].trim()) violations.push(`flow ${flow.key} has no ${field}`);
+    }
+  }
+  return violations;
+};
+
+/** Every conformance check, by the invariant it holds. */
+export const CONFORMANCE_CHECKS = {
+  'capabilities list exactly what is implemented': capabilitiesMatchMethods,
+  'supply: circulating ≤ total ≤ max, exact non-negative amounts, derivations equal their figures':
+    supplyIsCoherent,
+  'rewards: exact non-negative amounts, the derivation equals stakingApr': rewardsAreCoherent,
+  'parameters have provenance and their overrides round-trip': parametersHaveProvenance,
+  'unknown and bad overrides give coded errors': badOverridesAreCoded,
+  'fee quotes: total = base + protocolFee, allocations sum to protocolFee': feeQuotesBalance,
+  'penalties: after = before − slashed, slashedTotal = their sum': penaltiesBalance,
+  'schedule points are ordered and equal supply and rewards at their instants': scheduleMatchesModel,
+  'flows are described': flowsAreDescribed,
+} as const satisfies Record<string, ConformanceCheck>;
+
+/**
+ * Runs every conformance check and returns the violations by check (empty
+ * lists everywhere is a pass). The vitest wrapper is {@link describeTokenEconomy}.
+ *
+ * @example
+ * ```ts
+ * const report = await checkTokenEconomy(myAdapter(), { instants: [new Date('2026-01-01Z')] });
+ * ```
+ */
+export async function checkTokenEconomy(
+  economy: TokenEconomy,
+  options: ConformanceOptions,
+): Promise<Record<keyof typeof CONFORMANCE_CHECKS, string[]>> {
+  const entries = await Promise.all(
+    Object.entries(CONFORMANCE_CHECKS).map(
+      async ([name, check]) => [name, await check(economy, options)] as const,
+    ),
+  );
+  return Object.fromEntries(entries) as Record<keyof typeof CONFORMANCE_CHECKS, string[]>;
+}
