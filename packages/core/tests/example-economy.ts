@@ -127,9 +127,9 @@ export function exampleEconomy(): TokenEconomy {
             { target: 'burn', amount: protocolFee.minus(half) },
           ],
           derivation: derive(
-            'price × quantity × feeRate',
+            'base × (1 + feeRate)',
             { base, feeRate: params.feeRate },
-            protocolFee,
+            base.plus(protocolFee),
             'example §4',
           ),
         };

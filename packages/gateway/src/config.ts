@@ -2,8 +2,16 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { sessionAdapter } from '@tokenomics/adapter-session';
-import { synternetAdapter } from '@tokenomics/adapter-synternet';
+import {
+  type SessionAdapterOptions,
+  sessionAdapter,
+  sessionOptionsFromEnv,
+} from '@tokenomics/adapter-session';
+import {
+  type SynternetAdapterOptions,
+  synternetAdapter,
+  synternetOptionsFromEnv,
+} from '@tokenomics/adapter-synternet';
 import {
   DEFAULT_MAX_SCHEDULE_POINTS,
   DEFAULT_UPSTREAM_TIMEOUT_MS,
@@ -15,10 +23,24 @@ import { z } from 'zod';
 /** A factory an adapter module exports (as `createAdapter` or its default export). */
 export type AdapterFactory = (options: Record<string, unknown>) => TokenEconomy;
 
+/** An adapter that ships with the gateway: its factory, and the options its environment variables set. */
+export interface BuiltInAdapter {
+  create: AdapterFactory;
+  optionsFromEnv(env: NodeJS.ProcessEnv, options: Record<string, unknown>): Record<string, unknown>;
+}
+
 /** Adapters that ship with the gateway, by the name a configuration uses. */
-export const BUILT_IN_ADAPTERS: Readonly<Record<string, AdapterFactory>> = {
-  session: (options) => sessionAdapter(options as Parameters<typeof sessionAdapter>[0]),
-  synternet: (options) => synternetAdapter(options as Parameters<typeof synternetAdapter>[0]),
+export const BUILT_IN_ADAPTERS: Readonly<Record<string, BuiltInAdapter>> = {
+  session: {
+    create: (options) => sessionAdapter(options as SessionAdapterOptions),
+    optionsFromEnv: (env, options) => ({ ...sessionOptionsFromEnv(env, options as SessionAdapterOptions) }),
+  },
+  synternet: {
+    create: (options) => synternetAdapter(options as SynternetAdapterOptions),
+    optionsFromEnv: (env, options) => ({
+      ...synternetOptionsFromEnv(env, options as SynternetAdapterOptions),
+    }),
+  },
 };
 
 const protocolSchema = z
@@ -97,34 +119,10 @@ function compact<T extends Record<string, unknown>>(value: T): Partial<T> {
   ) as Partial<T>;
 }
 
-/** The protocols served when the configuration names none: both built-ins, snapshot unless a URL is set. */
-function builtInProtocols(env: NodeJS.ProcessEnv): ProtocolConfig[] {
-  return [
-    { adapter: 'session', options: {} },
-    { adapter: 'synternet', options: {} },
-  ].map((protocol) => ({
-    ...protocol,
-    options: { ...protocol.options, ...builtInEnvOptions(protocol.adapter, env) },
-  }));
-}
-
-/** Options of a built-in adapter that its environment variables set. */
-function builtInEnvOptions(adapter: string, env: NodeJS.ProcessEnv): Record<string, unknown> {
-  if (adapter === 'session') {
-    return compact({
-      preset: env.SESSION_PRESET,
-      live: env.SESSION_RPC_URL
-        ? compact({ rpcUrl: env.SESSION_RPC_URL, l1RpcUrl: env.SESSION_L1_RPC_URL })
-        : undefined,
-    });
-  }
-  if (adapter === 'synternet') {
-    return compact({
-      preset: env.SYNTERNET_PRESET,
-      live: env.SYNTERNET_LCD_URL ? { lcdUrl: env.SYNTERNET_LCD_URL } : undefined,
-    });
-  }
-  return {};
+/** A protocol's options with its built-in adapter's environment variables on top. */
+function withEnv(protocol: ProtocolConfig, env: NodeJS.ProcessEnv): ProtocolConfig {
+  const builtIn = BUILT_IN_ADAPTERS[protocol.adapter];
+  return builtIn ? { ...protocol, options: builtIn.optionsFromEnv(env, protocol.options) } : protocol;
 }
 
 function formatIssues(error: z.ZodError, origin: string): string {
@@ -183,13 +181,13 @@ export function loadConfig({
     );
   }
 
-  const fileProtocols = fileResult.data.protocols;
-  const protocols = fileProtocols
-    ? fileProtocols.map((protocol) => ({
-        ...protocol,
-        options: { ...protocol.options, ...builtInEnvOptions(protocol.adapter, env) },
-      }))
-    : builtInProtocols(env);
+  // With no protocols configured, both built-ins are served, from their snapshot presets unless a URL is set.
+  const protocols = (
+    fileResult.data.protocols ?? [
+      { adapter: 'session', options: {} },
+      { adapter: 'synternet', options: {} },
+    ]
+  ).map((protocol) => withEnv(protocol, env));
   const fromEnv = compact({
     port: env.PORT,
     host: env.HOST,
@@ -221,7 +219,7 @@ export function loadConfig({
 
 async function loadFactory(specifier: string, baseDir: string): Promise<AdapterFactory> {
   const builtIn = BUILT_IN_ADAPTERS[specifier];
-  if (builtIn) return builtIn;
+  if (builtIn) return builtIn.create;
   let resolved: string;
   try {
     resolved = createRequire(resolve(baseDir, 'gateway.config.json')).resolve(specifier);

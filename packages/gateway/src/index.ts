@@ -1,6 +1,7 @@
 export {
   type AdapterFactory,
   BUILT_IN_ADAPTERS,
+  type BuiltInAdapter,
   createAdapters,
   DEFAULT_CONFIG_FILE,
   type GatewayConfig,

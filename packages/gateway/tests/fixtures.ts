@@ -90,7 +90,7 @@ export function countingLiveSource(prefix: string) {
         ctx.reader.read(load('treasury', () => counter.treasury)),
       ]);
       const stale = supply.stale || treasury.stale;
-      const fetchedAt = supply.fetchedAt < treasury.fetchedAt ? supply.fetchedAt : treasury.fetchedAt;
+      const fetchedAt = new Date(Math.min(supply.fetchedAt.getTime(), treasury.fetchedAt.getTime()));
       return {
         state: null,
         info: { kind: 'LIVE', description: `test chain ${prefix}`, fetchedAt, stale },

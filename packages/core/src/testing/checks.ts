@@ -54,11 +54,6 @@ function amountViolations(where: string, amounts: Record<string, unknown>): stri
   return violations;
 }
 
-function sameDecimal(a: Decimal | null | undefined, b: Decimal | null | undefined): boolean {
-  if (a == null || b == null) return a == b;
-  return a.eq(b);
-}
-
 function derivationMatches(
   where: string,
   derivation: Derivation | undefined,
@@ -260,7 +255,7 @@ async function defaultFeeQuotes(
   return quotes;
 }
 
-/** Fees: shares sum to 1; every quote has total = base + protocolFee and allocations summing to protocolFee. */
+/** Fees: shares sum to 1; every quote has total = base + protocolFee, allocations summing to protocolFee, and a derivation of total. */
 export const feeQuotesBalance: ConformanceCheck = async (economy, options) => {
   if (!economy.fees || !economy.quoteFee) return [];
   const violations: string[] = [];
@@ -300,7 +295,7 @@ export const feeQuotesBalance: ConformanceCheck = async (economy, options) => {
         `${where}: allocations sum to ${formatDecimal(allocated)}, protocolFee is ${formatDecimal(quote.protocolFee)}`,
       );
     }
-    violations.push(...derivationMatches(where, quote.derivation, quote.protocolFee, 'protocolFee'));
+    violations.push(...derivationMatches(where, quote.derivation, quote.total, 'total'));
   }
   return violations;
 };
@@ -353,7 +348,7 @@ export const penaltiesBalance: ConformanceCheck = async (economy, options) => {
       }
     });
     const slashed = sumDecimals(outcome.stakes.map((s) => s.slashed));
-    if (!sameDecimal(outcome.slashedTotal, slashed)) {
+    if (!isExactDecimal(outcome.slashedTotal) || !outcome.slashedTotal.eq(slashed)) {
       violations.push(
         `${where}: slashedTotal ${formatDecimal(outcome.slashedTotal)} ≠ sum of slashed ${formatDecimal(slashed)}`,
       );

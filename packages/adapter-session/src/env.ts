@@ -1,0 +1,53 @@
+import type { SessionAdapterOptions } from './index.js';
+import type { SessionPresetName } from './parameters.js';
+import type { SessionAddresses } from './state.js';
+
+/** The environment variables {@link sessionOptionsFromEnv} reads. */
+export const SESSION_ENV = {
+  rpcUrl: 'SESSION_RPC_URL',
+  l1RpcUrl: 'SESSION_L1_RPC_URL',
+  preset: 'SESSION_PRESET',
+  token: 'SESSION_TOKEN_ADDRESS',
+  l1Token: 'SESSION_L1_TOKEN_ADDRESS',
+  serviceNodeRewards: 'SESSION_SERVICE_NODE_REWARDS_ADDRESS',
+  rewardRatePool: 'SESSION_REWARD_RATE_POOL_ADDRESS',
+} as const;
+
+/**
+ * Adapter options from the environment: live when `SESSION_RPC_URL` is set
+ * (with `SESSION_L1_RPC_URL` and the `SESSION_*_ADDRESS` overrides), the
+ * preset from `SESSION_PRESET`. Validation happens in `sessionAdapter`.
+ *
+ * @example
+ * ```ts
+ * sessionAdapter(sessionOptionsFromEnv({ SESSION_RPC_URL: 'https://arb1.arbitrum.io/rpc' }));
+ * ```
+ */
+export function sessionOptionsFromEnv(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+  base: SessionAdapterOptions = {},
+): SessionAdapterOptions {
+  const read = (name: string) => {
+    const value = env[name]?.trim();
+    return value ? value : undefined;
+  };
+  const options: SessionAdapterOptions = { ...base };
+  const preset = read(SESSION_ENV.preset);
+  if (preset) options.preset = preset as SessionPresetName;
+  const rpcUrl = read(SESSION_ENV.rpcUrl);
+  if (rpcUrl) {
+    const addresses: Partial<SessionAddresses> = { ...base.live?.addresses };
+    for (const key of ['token', 'l1Token', 'serviceNodeRewards', 'rewardRatePool'] as const) {
+      const value = read(SESSION_ENV[key]);
+      if (value) addresses[key] = value as `0x${string}`;
+    }
+    const l1RpcUrl = read(SESSION_ENV.l1RpcUrl) ?? base.live?.l1RpcUrl;
+    options.live = {
+      ...base.live,
+      rpcUrl,
+      ...(l1RpcUrl === undefined ? {} : { l1RpcUrl }),
+      ...(Object.keys(addresses).length > 0 ? { addresses } : {}),
+    };
+  }
+  return options;
+}

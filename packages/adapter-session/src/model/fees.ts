@@ -1,0 +1,89 @@
+import {
+  Decimal,
+  derive,
+  type FeeQuote,
+  type FeeQuoteInput,
+  type FeeSchedule,
+  formatDecimal,
+} from '@tokenomics/core';
+import { networkFeeSplit } from '../formulas/network-fee-split.js';
+import { SOURCES } from '../parameters.js';
+import { parameters, type SessionModel } from './common.js';
+
+/** Fee destinations' targets. */
+export const POOL_TARGET = 'staking-reward-pool';
+export const LIQUIDITY_TARGET = 'protocol-owned-liquidity';
+
+const FEES = [
+  {
+    key: 'session-pro',
+    label: 'Session Pro',
+    description:
+      'Network Fee for Session Pro, paid in SESH, burnt and reminted: feeToPoolShare (90 %) into the Staking Reward Pool, the rest (10 %) protocol-owned liquidity (a Uniswap pool for at least 5 years from TGE). ' +
+      'No Pro price is published (fiat prices are converted to SESH by oracle; the docs say "minus transaction fees"): the fee is the quote\'s input. ' +
+      'On chain SESH has no mint function, so the "remint" is presumably a transfer to the pool (session-facts.md §1, §6).',
+  },
+  {
+    key: 'session-names',
+    label: 'Session Names',
+    description:
+      'Network Fee for registering a Session Name (SNS), burnt and reminted 90 % / 10 % like every Network Fee. SNS "has not yet been deployed" and no price is published: the fee is the quote\'s input (session-facts.md §6).',
+  },
+] as const;
+
+/**
+ * The Network Fee schedules (`session-pro`, `session-names`).
+ *
+ * @example
+ * ```ts
+ * sessionFeeSchedules(model).map((fee) => fee.key); // ['session-pro', 'session-names']
+ * ```
+ */
+export function sessionFeeSchedules(model: SessionModel): FeeSchedule[] {
+  const share = model.params.feeToPoolShare;
+  return FEES.map((fee) => ({
+    key: fee.key,
+    label: fee.label,
+    model: 'NETWORK_FEE',
+    description: fee.description,
+    parameters: parameters(model, ['feeToPoolShare', 'feeInflowPerDay']),
+    destinations: [
+      { target: POOL_TARGET, share },
+      { target: LIQUIDITY_TARGET, share: new Decimal(1).minus(share) },
+    ],
+  }));
+}
+
+/**
+ * Quotes a Network Fee: base 0, protocol fee = unitPrice × quantity (the fee
+ * itself for quantity 1), total = the fee, allocations 90 % / 10 %.
+ *
+ * @example
+ * ```ts
+ * const quote = quoteSessionFee(model, { fee: 'session-pro', quantity: new Decimal(1), unitPrice: new Decimal(100) });
+ * quote.allocations.map((a) => a.amount.toFixed()); // ['90', '10']
+ * ```
+ */
+export function quoteSessionFee(model: SessionModel, input: FeeQuoteInput): FeeQuote {
+  const share = model.params.feeToPoolShare;
+  const base = new Decimal(0);
+  const protocolFee = input.unitPrice.times(input.quantity);
+  const split = networkFeeSplit(protocolFee, share);
+  return {
+    fee: input.fee,
+    quantity: input.quantity,
+    base,
+    protocolFee,
+    total: base.plus(protocolFee),
+    allocations: [
+      { target: POOL_TARGET, amount: split.pool },
+      { target: LIQUIDITY_TARGET, amount: split.liquidity },
+    ],
+    derivation: derive(
+      `total = protocolFee = unitPrice × quantity (a Network Fee has no seller: base 0); burnt and reminted: ${formatDecimal(share)} × fee → Staking Reward Pool = ${formatDecimal(split.pool)}, the rest → protocol-owned liquidity = ${formatDecimal(split.liquidity)}`,
+      { unitPrice: input.unitPrice, quantity: input.quantity, feeToPoolShare: share },
+      protocolFee,
+      `${SOURCES.spec}, Session Network Fees; ${SOURCES.model}, Fees`,
+    ),
+  };
+}

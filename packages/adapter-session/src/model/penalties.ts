@@ -1,0 +1,127 @@
+import {
+  Decimal,
+  derive,
+  formatDecimal,
+  type PenaltyInput,
+  type PenaltyOutcome,
+  type PenaltyRule,
+  type StakeOutcome,
+  sumDecimals,
+} from '@tokenomics/core';
+import { liquidationSplit } from '../formulas/liquidation-split.js';
+import { SESH_DECIMALS, SOURCES } from '../parameters.js';
+import { parameters, type SessionModel } from './common.js';
+import { POOL_TARGET } from './fees.js';
+
+/**
+ * The penalty rules (`liquidation`, `deregistration`).
+ *
+ * @example
+ * ```ts
+ * sessionPenaltyRules(model).map((rule) => rule.key); // ['liquidation', 'deregistration']
+ * ```
+ */
+export function sessionPenaltyRules(model: SessionModel): PenaltyRule[] {
+  return [
+    {
+      key: 'liquidation',
+      label: 'Liquidation',
+      trigger:
+        'A node deregistered by consensus (or exited on Oxen) that has not exited on Arbitrum 7 days after becoming eligible (22 days after its exit request) may be liquidated by anyone with a network signature. ' +
+        'Of the whole deposit, liquidatorRewardRatio / sum goes to the liquidator (truncated), ceil(poolShareOfLiquidationRatio / sum) in base units to the Staking Reward Pool, and the rest is returned; ' +
+        "oxend takes the penalty out of the operator's stake (the first stake). (session-facts.md §1, §5; ServiceNodeRewards.liquidateBLSPublicKeyWithSignature)",
+      parameters: parameters(model, [
+        'liquidatorRewardRatio',
+        'poolShareOfLiquidationRatio',
+        'recipientRatio',
+      ]),
+    },
+    {
+      key: 'deregistration',
+      label: 'Deregistration',
+      trigger:
+        'A node that runs out of decommission credit (or is otherwise deregistered by the network) is removed: nothing is slashed, but the stake stays locked for deregistrationLockDuration (30 days) and earns no rewards meanwhile. (session-facts.md §5; [OXEN] DEREGISTRATION_LOCK_DURATION)',
+      parameters: parameters(model, ['deregistrationLockDuration']),
+    },
+  ];
+}
+
+function liquidate(model: SessionModel, input: PenaltyInput): PenaltyOutcome {
+  const { params } = model;
+  const deposit = sumDecimals(input.stakes);
+  const ratios = {
+    liquidator: params.liquidatorRewardRatio,
+    pool: params.poolShareOfLiquidationRatio,
+    recipient: params.recipientRatio,
+  };
+  const split = liquidationSplit(deposit, ratios, SESH_DECIMALS);
+  let remaining = split.liquidator.plus(split.pool);
+  // The penalty comes out of the operator's stake (the first); should it not suffice, out of the next stakes in order.
+  const stakes: StakeOutcome[] = input.stakes.map((before) => {
+    const slashed = Decimal.min(before, remaining);
+    remaining = remaining.minus(slashed);
+    return { before, slashed, after: before.minus(slashed) };
+  });
+  const slashedTotal = sumDecimals(stakes.map((stake) => stake.slashed));
+  const sum = ratios.liquidator + ratios.pool + ratios.recipient;
+  return {
+    rule: 'liquidation',
+    triggered: input.stakes.length > 0,
+    slashedTotal,
+    stakes,
+    jailedSeconds: null,
+    tombstoned: false,
+    lockedSeconds: null,
+    allocations: [
+      { target: 'liquidator', amount: split.liquidator },
+      { target: POOL_TARGET, amount: split.pool },
+    ],
+    derivation: derive(
+      `deposit = Σ stakes = ${formatDecimal(deposit)}; liquidator = floor(deposit × ${ratios.liquidator} / ${sum}) = ${formatDecimal(split.liquidator)}; ` +
+        `pool = ceil(deposit × ${ratios.pool} / ${sum}) = ${formatDecimal(split.pool)} (base units of 10⁻⁹ SESH, as the contract computes); ` +
+        `slashedTotal = liquidator + pool, taken from the operator's stake; returned = deposit − slashedTotal = ${formatDecimal(split.returned)}`,
+      {
+        deposit,
+        liquidatorRewardRatio: ratios.liquidator,
+        poolShareOfLiquidationRatio: ratios.pool,
+        recipientRatio: ratios.recipient,
+        returned: split.returned,
+      },
+      slashedTotal,
+      `ServiceNodeRewards.liquidateBLSPublicKeyWithSignature (${SOURCES.contracts}); ${SOURCES.penalties}`,
+    ),
+  };
+}
+
+function deregister(model: SessionModel, input: PenaltyInput): PenaltyOutcome {
+  const seconds = model.params.deregistrationLockDuration;
+  const zero = new Decimal(0);
+  return {
+    rule: 'deregistration',
+    triggered: input.stakes.length > 0,
+    slashedTotal: zero,
+    stakes: input.stakes.map((before) => ({ before, slashed: zero, after: before })),
+    jailedSeconds: null,
+    tombstoned: false,
+    lockedSeconds: seconds,
+    allocations: [],
+    derivation: derive(
+      `no slash: slashedTotal = 0; every stake stays locked for deregistrationLockDuration = ${seconds} s (${seconds / 86_400} days) and earns no rewards meanwhile (about 30 × the per-node daily reward forgone)`,
+      { deregistrationLockDuration: `${seconds}s`, stakes: input.stakes.length },
+      zero,
+      SOURCES.penalties,
+    ),
+  };
+}
+
+/**
+ * Simulates a penalty on the stakes of one node (operator first).
+ *
+ * @example
+ * ```ts
+ * simulateSessionPenalty(model, { rule: 'liquidation', stakes: [new Decimal(25_000)] }).stakes[0]?.after.toFixed(); // '24950'
+ * ```
+ */
+export function simulateSessionPenalty(model: SessionModel, input: PenaltyInput): PenaltyOutcome {
+  return input.rule === 'liquidation' ? liquidate(model, input) : deregister(model, input);
+}

@@ -1,0 +1,68 @@
+import { Decimal, derive, formatDecimal, type Rewards, type RewardsQuery } from '@tokenomics/core';
+import { dailyNetworkReward } from '../formulas/daily-network-reward.js';
+import { perNodeDailyReward } from '../formulas/per-node-daily-reward.js';
+import { releasedFraction } from '../formulas/released-fraction.js';
+import { stakingApr } from '../formulas/staking-apr.js';
+import { SOURCES } from '../parameters.js';
+import type { SessionModel } from './common.js';
+import { figuresAt } from './state-at.js';
+
+/** Oxen blocks per day (2-minute blocks). */
+const BLOCKS_PER_DAY = 720;
+
+/**
+ * Session staking rewards at `at` (the adapter's `rewards`); the derivation
+ * explains `stakingApr` through the seed's per-node formula.
+ *
+ * @example
+ * ```ts
+ * sessionRewards(model, new Date('2025-05-21T00:00:00Z'), {}).stakingApr.toFixed(); // '0.1208' (seed)
+ * ```
+ */
+export function sessionRewards(model: SessionModel, at: Date, query: RewardsQuery): Rewards {
+  const { params, state } = model;
+  const f = figuresAt(params, at);
+  const rate = params.poolReleaseRate;
+  const nodes = params.networkSize;
+  const daily = dailyNetworkReward(f.pool, rate);
+  const perNode = perNodeDailyReward(f.pool, rate, nodes);
+  const apr = stakingApr(f.pool, rate, nodes, params.stakingRequirement);
+  const yearly = releasedFraction(rate, 365);
+  const inputs: Record<string, Decimal | number | string | Date> = {
+    pool: f.pool,
+    poolReleaseRate: rate,
+    networkSize: nodes,
+    stakingRequirement: params.stakingRequirement,
+    'perParticipantDaily (rate × pool / (365 × networkSize))': perNode,
+    'network reward per day (rate × pool / 365)': daily,
+    'released per year with daily steps (1 − (1 − rate/365)^365)': yearly,
+    'contract: per-second accrual, 2-minute blocks (1 − e^(−rate))': new Decimal(1).minus(rate.neg().exp()),
+    'pool₀ (stakingRewardPool)': params.stakingRewardPool,
+    'days stepped from pool₀': f.daysFromAnchor,
+  };
+  if (state) {
+    inputs['chain: RewardRatePool.rewardRate() per 2-minute block'] = state.rewardRatePerBlock;
+    inputs['chain: rewardRate() × 720 blocks per day'] = state.rewardRatePerBlock.times(BLOCKS_PER_DAY);
+  }
+  return {
+    at,
+    annualEmission: rate.times(f.pool),
+    emissionRate: rate,
+    stakingApr: apr,
+    stakingApy: null,
+    bondedRatio: f.staked.div(f.total),
+    participants: nodes,
+    perParticipantDaily: perNode,
+    delegatorApr: query.commission ? apr.times(new Decimal(1).minus(query.commission)) : null,
+    derivation: derive(
+      `stakingApr = perParticipantDaily × 365 / stakingRequirement = ${formatDecimal(rate)} × pool / (networkSize × stakingRequirement), ` +
+        `with the seed's perParticipantDaily = ${formatDecimal(rate)} × pool / (365 × networkSize), the pool stepped once a day; ` +
+        `over a year the daily steps release ${yearly.toSignificantDigits(6).times(100).toFixed()} % of the pool (the seed's "targeted 14 % per year"). ` +
+        'The contract differs: RewardRatePool accrues per second, linearly, compounding only when payoutReleased() is called, and oxend pays it per 2-minute block ' +
+        '(rewardRate() = the 2-minute payout, ≈ 14.015 %/yr released). Not compounded: rewards are claimed, not restaked, so stakingApy is null',
+      inputs,
+      apr,
+      `${SOURCES.spec}, Dynamic rewards: 0.151(Staking Reward Pool) / (365 × Network Size); ${SOURCES.model}, Pool release and Rewards fields; RewardRatePool.sol (${SOURCES.contracts})`,
+    ),
+  };
+}

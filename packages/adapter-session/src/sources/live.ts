@@ -1,0 +1,472 @@
+import {
+  Decimal,
+  formatDecimal,
+  fromBaseUnits,
+  type JsonValue,
+  type Preset,
+  resolveParameters,
+  type SourcedState,
+  type SourcedValue,
+  type StateSource,
+  TokenomicsError,
+  type UpstreamReader,
+  type UpstreamValue,
+} from '@tokenomics/core';
+import { type Abi, type Address, BaseError, createPublicClient, HttpRequestError, http } from 'viem';
+import { unscheduledLocked } from '../model/state-at.js';
+import {
+  ARBITRUM_ONE_CHAIN_ID,
+  ETHEREUM_CHAIN_ID,
+  SESH_DECIMALS,
+  SESSION_ADDRESSES,
+  type SessionSchema,
+  sessionParameters,
+} from '../parameters.js';
+import type { SessionAddresses, SessionState } from '../state.js';
+import { rewardRatePoolAbi, serviceNodeRewardsAbi, seshAbi } from './abi.js';
+
+/** Where the live source reads. */
+export interface SessionLiveOptions {
+  /** An Arbitrum One JSON-RPC endpoint (SESSION_RPC_URL). */
+  rpcUrl: string;
+  /** An Ethereum JSON-RPC endpoint for the L1 total supply (SESSION_L1_RPC_URL); without it the preset's maxSupply stands. */
+  l1RpcUrl?: string;
+  /** Contract addresses; default to the published deployment ({@link SESSION_ADDRESSES}). */
+  addresses?: Partial<SessionAddresses>;
+  /** viem's own HTTP timeout per request, ms (default 10,000); the reader's timeout usually fires first. */
+  httpTimeoutMs?: number;
+}
+
+/** What the pool read returns: JSON, base units as decimal strings. */
+interface PoolReading {
+  [key: string]: JsonValue;
+  chainId: number;
+  blockNumber: string;
+  poolTokenBalance: string;
+  totalPaidOut: string;
+  releasedAmount: string;
+  rewardRate: string;
+  annualSimplePayoutRate: string;
+  basisPoints: string;
+  l2TotalSupply: string;
+}
+
+/** What the ServiceNodeRewards read returns. */
+interface NodesReading {
+  [key: string]: JsonValue;
+  totalNodes: string;
+  stakingRequirement: string;
+  liquidatorRewardRatio: string;
+  poolShareOfLiquidationRatio: string;
+  recipientRatio: string;
+}
+
+/** What the L1 read returns. */
+interface L1Reading {
+  [key: string]: JsonValue;
+  chainId: number;
+  totalSupply: string;
+}
+
+/**
+ * An RPC URL fit for messages: scheme, host and port only, since provider
+ * URLs often carry an API key in the path or query.
+ *
+ * @example
+ * ```ts
+ * redactUrl('https://arb-mainnet.example.com/v2/SECRET'); // 'https://arb-mainnet.example.com/…'
+ * ```
+ */
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    const rest = parsed.pathname !== '/' || parsed.search ? '/…' : '';
+    return `${parsed.protocol}//${parsed.host}${rest}`;
+  } catch {
+    return '(invalid URL)';
+  }
+}
+
+/** `0xC2B9…1c00`, for sources. */
+export function shortAddress(address: string): string {
+  return `${address.slice(0, 6)}…${address.slice(-4)}`;
+}
+
+function upstreamError(
+  contract: string,
+  fn: string,
+  address: string | null,
+  rpcUrl: string,
+  reason: string,
+  cause?: unknown,
+): TokenomicsError {
+  const where = address ? ` at ${address}` : '';
+  return new TokenomicsError(
+    'UPSTREAM_UNAVAILABLE',
+    `${contract}.${fn}${where} via ${redactUrl(rpcUrl)}: ${reason}`,
+    { details: { contract, function: fn, address, rpcUrl: redactUrl(rpcUrl) }, cause },
+  );
+}
+
+function reasonOf(error: unknown): string {
+  if (error instanceof BaseError) {
+    const http = error.walk((inner) => inner instanceof HttpRequestError) as HttpRequestError | null;
+    if (http?.status) return `${error.shortMessage} (HTTP ${http.status})`;
+    const details = error.details?.trim();
+    return details && details.length <= 200 && !error.shortMessage.includes(details)
+      ? `${error.shortMessage} (${details})`
+      : error.shortMessage;
+  }
+  return error instanceof Error ? error.message : String(error);
+}
+
+function clientFor(url: string, signal: AbortSignal, timeout: number) {
+  return createPublicClient({
+    transport: http(url, {
+      batch: true,
+      retryCount: 0,
+      timeout,
+      fetchFn: (input, init) =>
+        fetch(input, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, signal]) : signal }),
+    }),
+  });
+}
+
+type Client = ReturnType<typeof clientFor>;
+
+/** Reads one view function; any failure or a non-integer answer is an UPSTREAM error naming it. */
+async function readUint(
+  client: Client,
+  rpcUrl: string,
+  contract: string,
+  address: Address,
+  abi: Abi,
+  functionName: string,
+  args: readonly unknown[] = [],
+): Promise<string> {
+  let value: unknown;
+  try {
+    value = await client.readContract({ address, abi, functionName, args });
+  } catch (error) {
+    throw upstreamError(contract, `${functionName}()`, address, rpcUrl, reasonOf(error), error);
+  }
+  if (typeof value !== 'bigint' || value < 0n) {
+    throw upstreamError(
+      contract,
+      `${functionName}()`,
+      address,
+      rpcUrl,
+      `expected an unsigned integer, got ${String(value)}`,
+    );
+  }
+  return value.toString();
+}
+
+/**
+ * Like Promise.all, but when several fail (a whole batch does), throws the
+ * first failure in array order, so the error names a predictable call.
+ */
+async function allInOrder<T extends readonly unknown[]>(
+  promises: { [K in keyof T]: Promise<T[K]> },
+): Promise<T> {
+  const settled = await Promise.allSettled(promises as readonly Promise<unknown>[]);
+  const failed = settled.find((result) => result.status === 'rejected');
+  if (failed) throw (failed as PromiseRejectedResult).reason;
+  return settled.map((result) => (result as PromiseFulfilledResult<unknown>).value) as unknown as T;
+}
+
+async function rpc<T>(rpcUrl: string, method: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    throw upstreamError('JSON-RPC', method, null, rpcUrl, reasonOf(error), error);
+  }
+}
+
+function checkChain(rpcUrl: string, chainId: number, expected: number, name: string): void {
+  if (chainId !== expected) {
+    throw upstreamError(
+      'JSON-RPC',
+      'eth_chainId',
+      null,
+      rpcUrl,
+      `answered chain ${chainId}, expected ${name} (${expected})`,
+    );
+  }
+}
+
+function safeCount(text: string, contract: string, fn: string, address: string, rpcUrl: string): number {
+  const value = Number(text);
+  if (!Number.isSafeInteger(value))
+    throw upstreamError(contract, fn, address, rpcUrl, `${text} is not a usable count`);
+  return value;
+}
+
+/**
+ * The live source: reads the RewardRatePool, ServiceNodeRewards and SESH on
+ * Arbitrum One (and SESH's total supply on Ethereum when `l1RpcUrl` is set)
+ * through the context's {@link UpstreamReader}, one read per contract state,
+ * each read one JSON-RPC batch. Chain values replace the preset's
+ * `stakingRewardPool` (with `poolBalanceAt`), `poolReleaseRate`, `networkSize`,
+ * `stakingRequirement`, the liquidation ratios and (L1) `maxSupply`; lockups
+ * and genesis figures stay the preset's.
+ *
+ * @throws TokenomicsError UPSTREAM_UNAVAILABLE naming the contract and function when a read fails or does not decode
+ * @example
+ * ```ts
+ * const source = sessionLiveSource({ rpcUrl: 'https://arb1.arbitrum.io/rpc' }, TGE_PRESET);
+ * const { info } = await source.read({ reader: createDirectReader(), now: new Date() });
+ * info.kind; // 'LIVE'
+ * ```
+ */
+export function sessionLiveSource(
+  options: SessionLiveOptions,
+  preset: Preset<SessionSchema>,
+): StateSource<SessionSchema, SessionState> {
+  const { rpcUrl, l1RpcUrl } = options;
+  const timeout = options.httpTimeoutMs ?? 10_000;
+  const addresses: SessionAddresses = {
+    token: options.addresses?.token ?? SESSION_ADDRESSES.token,
+    serviceNodeRewards: options.addresses?.serviceNodeRewards ?? SESSION_ADDRESSES.serviceNodeRewards,
+    rewardRatePool: options.addresses?.rewardRatePool ?? SESSION_ADDRESSES.rewardRatePool,
+    l1Token: options.addresses?.l1Token ?? options.addresses?.token ?? SESSION_ADDRESSES.token,
+  };
+  // The preset's unscheduled locked tokens, fixed: live, the pool parameter holds the chain's balance, not the TGE pool.
+  const presetValues = resolveParameters(sessionParameters, [preset.values]).values;
+  const lockedUnscheduled = formatDecimal(unscheduledLocked(presetValues));
+
+  const poolRequest = {
+    key: `session eth_call ${rpcUrl} RewardRatePool ${addresses.rewardRatePool} SESH ${addresses.token}`,
+    resource: `RewardRatePool (${addresses.rewardRatePool}) and SESH (${addresses.token}) on Arbitrum One via ${redactUrl(rpcUrl)}`,
+    async load(signal: AbortSignal): Promise<PoolReading> {
+      const client = clientFor(rpcUrl, signal, timeout);
+      const pool = addresses.rewardRatePool;
+      const read = (fn: string) => readUint(client, rpcUrl, 'RewardRatePool', pool, rewardRatePoolAbi, fn);
+      // Contract reads first: when the whole batch fails, the error names the first of them.
+      const [
+        poolTokenBalance,
+        l2TotalSupply,
+        totalPaidOut,
+        releasedAmount,
+        rewardRate,
+        rate,
+        basis,
+        chainId,
+        blockNumber,
+      ] = await allInOrder<[string, string, string, string, string, string, string, number, bigint]>([
+        readUint(client, rpcUrl, 'SESH', addresses.token, seshAbi, 'balanceOf', [pool]),
+        readUint(client, rpcUrl, 'SESH', addresses.token, seshAbi, 'totalSupply'),
+        read('totalPaidOut'),
+        read('calculateReleasedAmount'),
+        read('rewardRate'),
+        read('ANNUAL_SIMPLE_PAYOUT_RATE'),
+        read('BASIS_POINTS'),
+        rpc(rpcUrl, 'eth_chainId', () => client.getChainId()),
+        rpc(rpcUrl, 'eth_blockNumber', () => client.getBlockNumber({ cacheTime: 0 })),
+      ]);
+      checkChain(rpcUrl, chainId, ARBITRUM_ONE_CHAIN_ID, 'Arbitrum One');
+      return {
+        chainId,
+        blockNumber: blockNumber.toString(),
+        poolTokenBalance,
+        totalPaidOut,
+        releasedAmount,
+        rewardRate,
+        annualSimplePayoutRate: rate,
+        basisPoints: basis,
+        l2TotalSupply,
+      };
+    },
+  };
+
+  const nodesRequest = {
+    key: `session eth_call ${rpcUrl} ServiceNodeRewards ${addresses.serviceNodeRewards}`,
+    resource: `ServiceNodeRewards (${addresses.serviceNodeRewards}) on Arbitrum One via ${redactUrl(rpcUrl)}`,
+    async load(signal: AbortSignal): Promise<NodesReading> {
+      const client = clientFor(rpcUrl, signal, timeout);
+      const read = (fn: string) =>
+        readUint(
+          client,
+          rpcUrl,
+          'ServiceNodeRewards',
+          addresses.serviceNodeRewards,
+          serviceNodeRewardsAbi,
+          fn,
+        );
+      const [
+        totalNodes,
+        stakingRequirement,
+        liquidatorRewardRatio,
+        poolShareOfLiquidationRatio,
+        recipientRatio,
+      ] = await allInOrder<[string, string, string, string, string]>([
+        read('totalNodes'),
+        read('stakingRequirement'),
+        read('liquidatorRewardRatio'),
+        read('poolShareOfLiquidationRatio'),
+        read('recipientRatio'),
+      ]);
+      return {
+        totalNodes,
+        stakingRequirement,
+        liquidatorRewardRatio,
+        poolShareOfLiquidationRatio,
+        recipientRatio,
+      };
+    },
+  };
+
+  const l1Request = l1RpcUrl
+    ? {
+        key: `session eth_call ${l1RpcUrl} SESH ${addresses.l1Token} totalSupply`,
+        resource: `SESH (${addresses.l1Token}) on Ethereum via ${redactUrl(l1RpcUrl)}`,
+        async load(signal: AbortSignal): Promise<L1Reading> {
+          const client = clientFor(l1RpcUrl, signal, timeout);
+          const [totalSupply, chainId] = await allInOrder<[string, number]>([
+            readUint(client, l1RpcUrl, 'SESH', addresses.l1Token, seshAbi, 'totalSupply'),
+            rpc(l1RpcUrl, 'eth_chainId', () => client.getChainId()),
+          ]);
+          checkChain(l1RpcUrl, chainId, ETHEREUM_CHAIN_ID, 'Ethereum');
+          return { chainId, totalSupply };
+        },
+      }
+    : null;
+
+  return {
+    async read(ctx): Promise<SourcedState<SessionSchema, SessionState>> {
+      const reader: UpstreamReader = ctx.reader;
+      const [poolRead, nodesRead, l1Read] = await allInOrder<
+        [UpstreamValue<PoolReading>, UpstreamValue<NodesReading>, UpstreamValue<L1Reading> | null]
+      >([
+        reader.read(poolRequest),
+        reader.read(nodesRequest),
+        l1Request ? reader.read(l1Request) : Promise.resolve(null),
+      ]);
+      return toSourcedState(poolRead, nodesRead, l1Read);
+    },
+  };
+
+  function toSourcedState(
+    poolRead: UpstreamValue<PoolReading>,
+    nodesRead: UpstreamValue<NodesReading>,
+    l1Read: UpstreamValue<L1Reading> | null,
+  ): SourcedState<SessionSchema, SessionState> {
+    const p = poolRead.value;
+    const n = nodesRead.value;
+    const sesh = (text: string) => fromBaseUnits(text, SESH_DECIMALS);
+    const pool = addresses.rewardRatePool;
+    const snr = addresses.serviceNodeRewards;
+    const block = `block ${p.blockNumber}`;
+    const onArbitrum = (what: string, address: string) =>
+      `chain: ${what} on Arbitrum One (${shortAddress(address)}), ${block}, read ${poolRead.fetchedAt.toISOString()}`;
+
+    const balance = sesh(p.poolTokenBalance);
+    const accruedUnpaid = sesh(p.releasedAmount).minus(sesh(p.totalPaidOut));
+    if (accruedUnpaid.isNegative()) {
+      throw upstreamError(
+        'RewardRatePool',
+        'calculateReleasedAmount()',
+        pool,
+        rpcUrl,
+        'is below totalPaidOut()',
+      );
+    }
+    const unreleased = balance.minus(accruedUnpaid);
+    if (unreleased.isNegative()) {
+      throw upstreamError(
+        'RewardRatePool',
+        'calculateReleasedAmount()',
+        pool,
+        rpcUrl,
+        'accrued-but-unpaid exceeds SESH.balanceOf(pool)',
+      );
+    }
+    const basis = BigInt(p.basisPoints);
+    if (basis === 0n) throw upstreamError('RewardRatePool', 'BASIS_POINTS()', pool, rpcUrl, 'is 0');
+    const rate = new Decimal(p.annualSimplePayoutRate).div(p.basisPoints);
+    const nodes = safeCount(n.totalNodes, 'ServiceNodeRewards', 'totalNodes()', snr, rpcUrl);
+    if (nodes < 1) {
+      throw upstreamError(
+        'ServiceNodeRewards',
+        'totalNodes()',
+        snr,
+        rpcUrl,
+        'reports no nodes; per-node rewards are undefined',
+      );
+    }
+    const ratio = (text: string, fn: string) =>
+      String(safeCount(text, 'ServiceNodeRewards', fn, snr, rpcUrl));
+
+    const parameters: Partial<Record<keyof SessionSchema, SourcedValue>> = {
+      stakingRewardPool: {
+        value: formatDecimal(unreleased),
+        source: onArbitrum(
+          `SESH.balanceOf(RewardRatePool) − (RewardRatePool.calculateReleasedAmount() − totalPaidOut()) = ${formatDecimal(balance)} − ${formatDecimal(accruedUnpaid)}`,
+          pool,
+        ),
+      },
+      poolBalanceAt: {
+        value: poolRead.fetchedAt.toISOString(),
+        source: `chain: the instant the pool balance was read (${block})`,
+      },
+      lockedUnscheduled: {
+        value: lockedUnscheduled,
+        source: `preset "${preset.name}": the genesis remainder, fixed because stakingRewardPool holds the chain's balance`,
+      },
+      poolReleaseRate: {
+        value: formatDecimal(rate),
+        source: onArbitrum(
+          `RewardRatePool.ANNUAL_SIMPLE_PAYOUT_RATE() / BASIS_POINTS() = ${p.annualSimplePayoutRate} / ${p.basisPoints}`,
+          pool,
+        ),
+      },
+      networkSize: { value: String(nodes), source: onArbitrum('ServiceNodeRewards.totalNodes()', snr) },
+      stakingRequirement: {
+        value: formatDecimal(sesh(n.stakingRequirement)),
+        source: onArbitrum('ServiceNodeRewards.stakingRequirement()', snr),
+      },
+      liquidatorRewardRatio: {
+        value: ratio(n.liquidatorRewardRatio, 'liquidatorRewardRatio()'),
+        source: onArbitrum('ServiceNodeRewards.liquidatorRewardRatio()', snr),
+      },
+      poolShareOfLiquidationRatio: {
+        value: ratio(n.poolShareOfLiquidationRatio, 'poolShareOfLiquidationRatio()'),
+        source: onArbitrum('ServiceNodeRewards.poolShareOfLiquidationRatio()', snr),
+      },
+      recipientRatio: {
+        value: ratio(n.recipientRatio, 'recipientRatio()'),
+        source: onArbitrum('ServiceNodeRewards.recipientRatio()', snr),
+      },
+    };
+    let l1TotalSupply: Decimal | null = null;
+    if (l1Read && l1RpcUrl) {
+      l1TotalSupply = sesh(l1Read.value.totalSupply);
+      parameters.maxSupply = {
+        value: formatDecimal(l1TotalSupply),
+        source: `chain: SESH.totalSupply() on Ethereum (${shortAddress(addresses.l1Token)}), read ${l1Read.fetchedAt.toISOString()}`,
+      };
+    }
+    const reads = [poolRead, nodesRead, ...(l1Read ? [l1Read] : [])];
+    const fetchedAt = new Date(Math.min(...reads.map((r) => r.fetchedAt.getTime())));
+    const description =
+      `Arbitrum One via ${redactUrl(rpcUrl)} at ${block}: RewardRatePool ${pool}, ServiceNodeRewards ${snr}, SESH ${addresses.token}; ` +
+      (l1RpcUrl
+        ? `total supply from SESH.totalSupply() on Ethereum via ${redactUrl(l1RpcUrl)}; `
+        : 'total supply from the preset (SESH.totalSupply() on Arbitrum counts only bridged SESH); ') +
+      `genesis figures and lockups from preset "${preset.name}"`;
+    return {
+      state: {
+        kind: 'live',
+        blockNumber: p.blockNumber,
+        addresses,
+        rewardRatePerBlock: sesh(p.rewardRate),
+        poolTokenBalance: balance,
+        accruedUnpaid,
+        l2TotalSupply: sesh(p.l2TotalSupply),
+        l1TotalSupply,
+      },
+      info: { kind: 'LIVE', description, fetchedAt, stale: reads.some((r) => r.stale) },
+      parameters: parameters as SourcedState<SessionSchema, SessionState>['parameters'],
+    };
+  }
+}

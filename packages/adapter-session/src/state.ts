@@ -1,0 +1,32 @@
+import type { Decimal } from '@tokenomics/core';
+
+/** Contract addresses the live source reads. */
+export interface SessionAddresses {
+  /** SESH on Arbitrum One. */
+  token: `0x${string}`;
+  serviceNodeRewards: `0x${string}`;
+  rewardRatePool: `0x${string}`;
+  /** SESH on Ethereum (for the L1 total supply); the same address as on Arbitrum by default. */
+  l1Token: `0x${string}`;
+}
+
+/** What the live source read, beyond the parameters it replaces. */
+export interface SessionLiveState {
+  kind: 'live';
+  /** Arbitrum One block the reads answered at. */
+  blockNumber: string;
+  addresses: SessionAddresses;
+  /** `RewardRatePool.rewardRate()`: the contract's reward for one 2-minute (Oxen) block, SESH. */
+  rewardRatePerBlock: Decimal;
+  /** `SESH.balanceOf(RewardRatePool)`, SESH: the unreleased pool plus released-but-unpaid tokens. */
+  poolTokenBalance: Decimal;
+  /** `calculateReleasedAmount() − totalPaidOut()`: accrued in the contract, not yet paid out. */
+  accruedUnpaid: Decimal;
+  /** `SESH.totalSupply()` on Arbitrum: only the SESH bridged to Arbitrum. */
+  l2TotalSupply: Decimal;
+  /** `SESH.totalSupply()` on Ethereum, when an L1 RPC is configured. */
+  l1TotalSupply: Decimal | null;
+}
+
+/** The model's state: nothing for a snapshot, the chain's readings when live. */
+export type SessionState = SessionLiveState | null;

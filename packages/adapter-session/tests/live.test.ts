@@ -1,0 +1,263 @@
+import { createDirectReader, Decimal, OVERRIDE_SOURCE } from '@tokenomics/core';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { SESSION_ADDRESSES, sessionAdapter, sessionOptionsFromEnv } from '../src/index.js';
+import { type FakeArbitrum, SESH, startFakeArbitrum } from '../src/testing/fake-arbitrum.js';
+import { context, recordingReader, rejectsWithCode } from './helpers.js';
+
+// Chain values that differ from both presets:
+// pool balance 55,555,555.123456789 with 1,000 SESH accrued but unpaid → unreleased pool 55,554,555.123456789;
+// 1,234 nodes; requirement 20,000; ratios 5 : 15 : 9980; rate 160 / 1000; L1 total supply 239,999,999.5.
+const chainState = {
+  token: { balances: { [SESSION_ADDRESSES.rewardRatePool]: 55_555_555_123_456_789n } },
+  rewardRatePool: {
+    totalPaidOut: 2_000_000n * SESH,
+    releasedAmount: 2_001_000n * SESH,
+    annualSimplePayoutRate: 160n,
+    rewardRate: 33_817n * SESH,
+  },
+  serviceNodeRewards: {
+    totalNodes: 1234n,
+    stakingRequirement: 20_000n * SESH,
+    liquidatorRewardRatio: 5n,
+    poolShareOfLiquidationRatio: 15n,
+  },
+};
+
+let chain: FakeArbitrum;
+let l1: FakeArbitrum;
+
+beforeAll(async () => {
+  chain = await startFakeArbitrum({ state: chainState });
+  l1 = await startFakeArbitrum({ state: { chainId: 1, token: { totalSupply: 239_999_999_500_000_000n } } });
+});
+afterAll(async () => {
+  await chain.close();
+  await l1.close();
+});
+afterEach(() => {
+  chain.reset();
+  l1.reset();
+});
+
+function live(extra: { l1?: boolean; preset?: 'seed' | 'tge-2025-05-21' } = {}) {
+  return sessionAdapter({
+    preset: extra.preset ?? 'tge-2025-05-21',
+    live: { rpcUrl: chain.url, ...(extra.l1 ? { l1RpcUrl: l1.url } : {}) },
+  });
+}
+
+describe('the live source against a JSON-RPC server on 127.0.0.1', () => {
+  test('source: LIVE with fetchedAt and the block', async () => {
+    const reader = recordingReader();
+    const info = await live().source(context(reader));
+    expect(info.kind).toBe('LIVE');
+    expect(info.stale).toBe(false);
+    expect(info.fetchedAt).toBeInstanceOf(Date);
+    expect(info.description).toContain('block 340000000');
+    expect(info.description).toContain(SESSION_ADDRESSES.rewardRatePool);
+  });
+
+  test('parameters come from the chain, with chain sources', async () => {
+    const reader = recordingReader();
+    const parameters = await live().parameters({}, context(reader));
+    const value = (key: string) => parameters.find((p) => p.key === key)!;
+    expect(value('stakingRewardPool').value).toBe('55554555.123456789');
+    expect(value('networkSize').value).toBe('1234');
+    expect(value('stakingRequirement').value).toBe('20000');
+    expect(value('poolReleaseRate').value).toBe('0.16');
+    expect(value('liquidatorRewardRatio').value).toBe('5');
+    expect(value('poolShareOfLiquidationRatio').value).toBe('15');
+    expect(value('stakingRequirement').source).toBe(
+      `chain: ServiceNodeRewards.stakingRequirement() on Arbitrum One (0xC2B9…1c00), block 340000000, read ${value('poolBalanceAt').value}`,
+    );
+    expect(value('networkSize').source).toContain('ServiceNodeRewards.totalNodes()');
+    expect(value('stakingRewardPool').source).toContain('SESH.balanceOf(RewardRatePool)');
+    // without an L1 RPC the preset's max supply stands (L2 totalSupply counts only bridged SESH)
+    expect(value('maxSupply').value).toBe('240000000');
+    expect(value('lockedUnscheduled').value).toBe('0');
+  });
+
+  test('rewards use the chain values', async () => {
+    const reader = recordingReader();
+    const economy = live();
+    const at = (await economy.source(context(reader))).fetchedAt!;
+    const rewards = await economy.rewards!({ at }, context(reader, at));
+    // 0.16 × 55,554,555.123456789 / (365 × 1,234) = 8,888,728.81975308624 / 450,410 = 19.734750160416256832663573…
+    const expected = new Decimal('8888728.81975308624').div(450_410);
+    expect(rewards.perParticipantDaily!.eq(expected)).toBe(true);
+    expect(rewards.perParticipantDaily!.toSignificantDigits(25).toFixed()).toBe('19.73475016041625683266357');
+    // APR = 8,888,728.81975308624 / (1,234 × 20,000)
+    expect(rewards.stakingApr.eq(new Decimal('8888728.81975308624').div(24_680_000))).toBe(true);
+    expect(rewards.participants).toBe(1234);
+    expect(rewards.emissionRate.toFixed()).toBe('0.16');
+    expect(
+      rewards.derivation.inputs.find((i) => i.name.startsWith('chain: RewardRatePool.rewardRate()'))?.value,
+    ).toBe('33817');
+  });
+
+  test('supply uses the chain values, and the L1 total supply when configured', async () => {
+    const reader = recordingReader();
+    const economy = live({ l1: true });
+    const at = (await economy.source(context(reader))).fetchedAt!;
+    const supply = await economy.supply!({ at }, context(reader, at));
+    expect(supply.total.toFixed()).toBe('239999999.5');
+    expect(supply.staked!.toFixed()).toBe('24680000'); // 1,234 × 20,000
+    // the TGE preset's lockups at `at` still hold; circulating = total − pool − staked − locked
+    const locked = supply.buckets
+      .filter((b) => b.key.startsWith('locked-'))
+      .reduce((s, b) => s.plus(b.amount), new Decimal(0));
+    expect(supply.buckets[0]!.amount.toFixed()).toBe('55554555.123456789');
+    expect(
+      supply.circulating.eq(
+        new Decimal('239999999.5').minus('55554555.123456789').minus(24_680_000).minus(locked),
+      ),
+    ).toBe(true);
+    expect(supply.derivations.total!.source).toContain('SESH.totalSupply() on Ethereum');
+    expect(l1.callCount('totalSupply')).toBe(1);
+  });
+
+  test('the pool steps daily from the read; a day later it has released 0.16/365 of the balance', async () => {
+    const reader = recordingReader();
+    const economy = live();
+    const fetchedAt = (await economy.source(context(reader))).fetchedAt!;
+    const later = new Date(fetchedAt.getTime() + 86_400_000);
+    const [start, end] = await economy.schedule!(
+      { from: fetchedAt, to: later, interval: 'DAY' },
+      context(reader, fetchedAt),
+    );
+    // 55,554,555.123456789 × 0.16 / 365 = 24,352.681697953660931506849…
+    expect(end!.emitted.toSignificantDigits(25).toFixed()).toBe('24352.68169795366093150685');
+    expect(start!.poolBalance!.minus(end!.poolBalance!).eq(end!.emitted)).toBe(true);
+  });
+
+  test('penalties use the chain ratios: 20,000 × 5/10000 = 10 and ceil(× 15/10000) = 30', async () => {
+    const outcome = await live().simulatePenalty!(
+      { rule: 'liquidation', stakes: [new Decimal(20_000)] },
+      context(recordingReader()),
+    );
+    expect(outcome.allocations.map((a) => a.amount.toFixed())).toEqual(['10', '30']);
+    expect(outcome.stakes[0]!.after.toFixed()).toBe('19960');
+  });
+
+  test('an override in a query still wins over live values', async () => {
+    const reader = recordingReader();
+    const economy = live();
+    const rewards = await economy.rewards!(
+      { overrides: [{ key: 'networkSize', value: '3000' }] },
+      context(reader),
+    );
+    expect(rewards.participants).toBe(3000);
+    const parameters = await economy.parameters(
+      { overrides: [{ key: 'networkSize', value: '3000' }] },
+      context(reader),
+    );
+    expect(parameters.find((p) => p.key === 'networkSize')!.source).toBe(OVERRIDE_SOURCE);
+  });
+
+  test('reads are batched: one HTTP request per endpoint, with keys naming the RPC URL and address', async () => {
+    const reader = recordingReader();
+    await live({ l1: true }).supply!({}, context(reader));
+    // the pool + token read and the ServiceNodeRewards read run concurrently: viem sends their calls as one JSON-RPC batch
+    expect(chain.requests).toBe(1);
+    expect(l1.requests).toBe(1);
+    expect(chain.callCount('eth_call')).toBe(12); // 7 pool/token calls + 5 ServiceNodeRewards calls
+    expect(chain.callCount('totalNodes')).toBe(1);
+    expect(reader.keys).toHaveLength(3);
+    expect(reader.keys[0]).toContain(chain.url);
+    expect(reader.keys[0]).toContain(SESSION_ADDRESSES.rewardRatePool);
+    expect(reader.keys[1]).toContain(SESSION_ADDRESSES.serviceNodeRewards);
+    expect(reader.keys[2]).toContain(l1.url);
+    // a second query through the same (caching) reader reads nothing upstream
+    await live({ l1: true }).rewards!({}, context(reader));
+    expect(chain.requests).toBe(1);
+    expect(reader.loads).toBe(3);
+  });
+
+  test('custom addresses are read', async () => {
+    const other = '0x1111111111111111111111111111111111111111';
+    chain.update({ serviceNodeRewards: { address: other, totalNodes: 777n } });
+    const economy = sessionAdapter({ live: { rpcUrl: chain.url, addresses: { serviceNodeRewards: other } } });
+    const rewards = await economy.rewards!({}, context(recordingReader()));
+    expect(rewards.participants).toBe(777);
+  });
+
+  test('options from the environment', () => {
+    const options = sessionOptionsFromEnv({
+      SESSION_RPC_URL: chain.url,
+      SESSION_L1_RPC_URL: l1.url,
+      SESSION_PRESET: 'tge-2025-05-21',
+      SESSION_REWARD_RATE_POOL_ADDRESS: '0x2222222222222222222222222222222222222222',
+    });
+    expect(options).toEqual({
+      preset: 'tge-2025-05-21',
+      live: {
+        rpcUrl: chain.url,
+        l1RpcUrl: l1.url,
+        addresses: { rewardRatePool: '0x2222222222222222222222222222222222222222' },
+      },
+    });
+    expect(sessionOptionsFromEnv({})).toEqual({});
+  });
+});
+
+describe('failing and malformed answers are coded UPSTREAM errors naming the contract and function', () => {
+  const supply = () => live().supply!({}, context(recordingReader()));
+
+  test.each([
+    ['malformed-result', 'totalNodes', 'ServiceNodeRewards.totalNodes()'],
+    ['empty-result', 'rewardRate', 'RewardRatePool.rewardRate()'],
+    ['wrong-shape', 'calculateReleasedAmount', 'RewardRatePool.calculateReleasedAmount()'],
+    ['rpc-error', 'stakingRequirement', 'ServiceNodeRewards.stakingRequirement()'],
+    ['malformed-result', 'balanceOf', 'SESH.balanceOf()'],
+  ] as const)('%s on %s', async (mode, functionName, named) => {
+    chain.fail({ mode, functionName });
+    const error = await rejectsWithCode(supply(), 'UPSTREAM_UNAVAILABLE');
+    expect(error.message).toContain(named);
+    expect(error.details).toMatchObject({ function: `${functionName}()` });
+  });
+
+  test.each(['http-500', 'not-json'] as const)('%s for the whole request', async (mode) => {
+    chain.fail(mode);
+    const error = await rejectsWithCode(supply(), 'UPSTREAM_UNAVAILABLE');
+    // the first contract read of the batch is named
+    expect(error.message).toContain(`SESH.balanceOf() at ${SESSION_ADDRESSES.token}`);
+    expect(error.details).toMatchObject({ contract: 'SESH', function: 'balanceOf()' });
+    if (mode === 'http-500') expect(error.message).toContain('HTTP 500');
+  });
+
+  test('a node that never answers times out as UPSTREAM_UNAVAILABLE naming the contracts', async () => {
+    chain.fail('hang');
+    const error = await rejectsWithCode(
+      live().supply!({}, context(createDirectReader({ timeoutMs: 200 }))),
+      'UPSTREAM_UNAVAILABLE',
+    );
+    expect(error.message).toMatch(/(RewardRatePool|ServiceNodeRewards).*did not answer/);
+  });
+
+  test('a node on another chain is refused', async () => {
+    chain.update({ chainId: 1 });
+    const error = await rejectsWithCode(supply(), 'UPSTREAM_UNAVAILABLE');
+    expect(error.message).toContain('eth_chainId');
+    expect(error.message).toContain('42161');
+  });
+
+  test('a contract reporting no nodes is refused', async () => {
+    chain.update({ serviceNodeRewards: { totalNodes: 0n } });
+    const error = await rejectsWithCode(supply(), 'UPSTREAM_UNAVAILABLE');
+    expect(error.message).toContain('ServiceNodeRewards.totalNodes()');
+  });
+
+  test('a failing L1 read names SESH.totalSupply()', async () => {
+    l1.fail({ mode: 'rpc-error', functionName: 'totalSupply' });
+    const error = await rejectsWithCode(
+      live({ l1: true }).supply!({}, context(recordingReader())),
+      'UPSTREAM_UNAVAILABLE',
+    );
+    expect(error.message).toContain('SESH.totalSupply()');
+  });
+
+  test('nothing listening: the connection failure is coded too', async () => {
+    const economy = sessionAdapter({ live: { rpcUrl: 'http://127.0.0.1:9/' } });
+    await rejectsWithCode(economy.rewards!({}, context(recordingReader())), 'UPSTREAM_UNAVAILABLE');
+  });
+});

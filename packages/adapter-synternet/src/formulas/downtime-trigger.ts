@@ -1,0 +1,36 @@
+import { Decimal } from '@tokenomics/core';
+
+/** The x/slashing downtime threshold of a window. */
+export interface DowntimeThreshold {
+  /** `round(minSignedPerWindow × window)`, banker's rounding as `LegacyDec.RoundInt64`. */
+  minSignedBlocks: number;
+  /** `window − minSignedBlocks`: missing more than this triggers downtime. */
+  maxMissedBlocks: number;
+  triggered: boolean;
+}
+
+/**
+ * Whether `missedBlocks` in the signing window trigger the downtime penalty:
+ * x/slashing jails and slashes when `missed > window − round(minSigned × window)`.
+ *
+ * Source: Synternet tokenomics specification, Slashing; cosmos-sdk
+ * x/slashing keeper (infractions.go, params.go) per synternet-facts.md §4.
+ *
+ * @example
+ * ```ts
+ * downtimeTrigger(8001, 16000, new Decimal('0.5')).triggered; // true
+ * downtimeTrigger(8000, 16000, new Decimal('0.5')).triggered; // false
+ * ```
+ */
+export function downtimeTrigger(
+  missedBlocks: number,
+  window: number,
+  minSignedPerWindow: Decimal,
+): DowntimeThreshold {
+  const minSignedBlocks = new Decimal(window)
+    .times(minSignedPerWindow)
+    .toDecimalPlaces(0, Decimal.ROUND_HALF_EVEN)
+    .toNumber();
+  const maxMissedBlocks = window - minSignedBlocks;
+  return { minSignedBlocks, maxMissedBlocks, triggered: missedBlocks > maxMissedBlocks };
+}

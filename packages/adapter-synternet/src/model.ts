@@ -1,0 +1,467 @@
+import {
+  Decimal,
+  derive,
+  type FeeQuote,
+  type FeeQuoteInput,
+  type FeeSchedule,
+  formatDecimal,
+  type Model,
+  OVERRIDE_SOURCE,
+  type Parameter,
+  type PenaltyInput,
+  type PenaltyOutcome,
+  type PenaltyRule,
+  type Rewards,
+  type RewardsQuery,
+  type SchedulePoint,
+  type Supply,
+  sumDecimals,
+  type TokenFlow,
+  TokenomicsError,
+} from '@tokenomics/core';
+import { delegatorApr } from './formulas/delegator-apr.js';
+import { downtimeTrigger } from './formulas/downtime-trigger.js';
+import { BURN_TARGET, splitProtocolFee } from './formulas/fee-split.js';
+import { momentaryInflation } from './formulas/momentary-inflation.js';
+import { perUnitFee } from './formulas/per-unit-fee.js';
+import { percentWithMinimumFee } from './formulas/percent-with-minimum-fee.js';
+import { SYNT_DECIMALS, slashStake } from './formulas/slash-stake.js';
+import { stakingApr } from './formulas/staking-apr.js';
+import { dailyCompoundedApy } from './formulas/staking-apy.js';
+import { type SupplyAnchor, type SupplyAtResult, supplyAt } from './formulas/supply-at.js';
+import { inflationRatesForYear } from './formulas/year-rates.js';
+import type { SynternetParameters } from './parameters.js';
+import { SYNTERNET_TREASURY_ADDRESS, type SynternetState } from './sources/live.js';
+
+/** The Synternet model as core hands it to each capability. */
+export type SynternetModel = Model<SynternetParameters, SynternetState>;
+
+const SPEC = 'Synternet tokenomics specification';
+const RULING = 'MODEL.md Synternet, Inflation schedule (ruling)';
+
+function isOverridden(model: SynternetModel, key: keyof SynternetParameters): boolean {
+  return model.parameters.some((parameter) => parameter.key === key && parameter.source === OVERRIDE_SOURCE);
+}
+
+function parametersOf(model: SynternetModel, keys: readonly (keyof SynternetParameters)[]): Parameter[] {
+  return keys.map((key) => model.parameters.find((parameter) => parameter.key === key)!);
+}
+
+/**
+ * The state the schedule is stepped from. Snapshot: genesis at
+ * `inflationStart`. Live: the chain's total at the latest block's time, with
+ * the treasury parameter (the chain's balance unless overridden) and, when
+ * the chain serves x/mint inflation and the schedule is not overridden, the
+ * current year's validator allowance = inflation × total at the block.
+ */
+export function anchorOf(model: SynternetModel): SupplyAnchor {
+  const { params, state } = model;
+  if (!state) {
+    return {
+      at: params.inflationStart,
+      total: params.genesisSupply,
+      treasury: params.treasuryBalance,
+    };
+  }
+  const useMint =
+    state.mintInflation !== null &&
+    !isOverridden(model, 'inflationSchedule') &&
+    state.blockTime.getTime() >= params.inflationStart.getTime();
+  return {
+    at: state.blockTime,
+    total: state.total,
+    treasury: params.treasuryBalance,
+    validatorAllowance: useMint ? state.mintInflation!.times(state.total) : null,
+  };
+}
+
+/** Supply, treasury and emissions at an instant, checked (treasury ≤ total). */
+export function stateAt(model: SynternetModel, at: Date): SupplyAtResult {
+  const { params } = model;
+  const result = supplyAt(
+    {
+      inflationStart: params.inflationStart,
+      anchor: anchorOf(model),
+      rates: (year) => inflationRatesForYear(year, params),
+    },
+    at,
+  );
+  if (result.treasury.gt(result.total)) {
+    throw new TokenomicsError(
+      'BAD_INPUT',
+      `the treasury (${formatDecimal(result.treasury)} SYNT) exceeds the total supply (${formatDecimal(result.total)} SYNT) at ${at.toISOString()}; check "treasuryBalance" and "genesisSupply"`,
+      { details: { keys: ['treasuryBalance', 'genesisSupply'] } },
+    );
+  }
+  return result;
+}
+
+function staked(model: SynternetModel, total: Decimal): Decimal {
+  return model.params.bondedRatio.times(total).toDecimalPlaces(SYNT_DECIMALS);
+}
+
+function anchorNote(model: SynternetModel): string {
+  const { state } = model;
+  return state
+    ? `; anchored at the chain's total at block ${state.height} (${state.blockTime.toISOString()}), GET /cosmos/bank/v1beta1/supply/by_denom?denom=usynt`
+    : '; stepped from genesisSupply at inflationStart';
+}
+
+/** Supply at `at`: total by the yearly-allowance ruling, treasury, circulating, staked. */
+export function supplyFigures(model: SynternetModel, at: Date): Supply {
+  const s = stateAt(model, at);
+  const anchor = anchorOf(model);
+  const circulating = s.total.minus(s.treasury);
+  const stakedAmount = staked(model, s.total);
+  const treasuryAddress = model.state?.treasuryAddress ?? SYNTERNET_TREASURY_ADDRESS;
+  return {
+    at,
+    max: null,
+    total: s.total,
+    circulating,
+    staked: stakedAmount,
+    burned: null,
+    circulatingDefinition: `Total supply minus the treasury (${SPEC}, Circulating Supply: "Circulating supply = Total supply - Treasury"). The treasury is the mint module's treasury_address ${treasuryAddress}; staked tokens count as circulating. Burns (manual, proposal 0009) are not modelled: burned is unknown.`,
+    buckets: [
+      { key: 'treasury', label: `Treasury (${treasuryAddress})`, amount: s.treasury, circulating: false },
+      { key: 'staked', label: 'Staked (bonded to validators)', amount: stakedAmount, circulating: true },
+    ],
+    derivations: {
+      total: derive(
+        'total(t) = total(start of year y) + (validatorAllowance_y + treasuryAllowance_y) × elapsed; allowance_y = rate_y × total(start of year y); years start on anniversaries of inflationStart',
+        {
+          year: s.year.number,
+          yearStart: s.year.start,
+          yearEnd: s.year.end,
+          elapsed: s.elapsed,
+          yearStartTotal: s.year.startTotal,
+          validatorRate: s.year.rates.validator,
+          treasuryRate: s.year.rates.treasury,
+          validatorAllowance: s.year.validatorAllowance,
+          treasuryAllowance: s.year.treasuryAllowance,
+          anchorAt: anchor.at,
+          anchorTotal: anchor.total,
+        },
+        s.total,
+        `${RULING}; ${SPEC}, Incentives${anchorNote(model)}`,
+      ),
+      circulating: derive(
+        'circulating = total − treasury',
+        {
+          total: s.total,
+          treasury: s.treasury,
+          anchorTreasury: anchor.treasury,
+          treasuryEmittedSinceStart: s.treasuryEmitted,
+        },
+        circulating,
+        `${SPEC}, Circulating Supply`,
+      ),
+      staked: derive(
+        'staked = bondedRatio × total, rounded to the usynt',
+        { bondedRatio: model.params.bondedRatio, total: s.total },
+        stakedAmount,
+        model.parameters.find((parameter) => parameter.key === 'bondedRatio')!.source,
+      ),
+    },
+  };
+}
+
+/** Rewards at `at`: momentary validator inflation, the year's allowance, APR, APY, bonded ratio. */
+export function rewardsFigures(model: SynternetModel, at: Date, query: RewardsQuery): Rewards {
+  const { params } = model;
+  const s = stateAt(model, at);
+  const inflation = momentaryInflation(s.year.validatorAllowance, s.total);
+  const apr = stakingApr(inflation, params.bondedRatio, params.communityTax);
+  let delegator: Decimal | null = null;
+  if (query.commission !== undefined) {
+    if (query.commission.isNegative() || query.commission.gt(1)) {
+      throw new TokenomicsError(
+        'BAD_INPUT',
+        `commission must be a fraction in [0, 1], got ${formatDecimal(query.commission)}`,
+        {
+          details: { commission: formatDecimal(query.commission) },
+        },
+      );
+    }
+    delegator = delegatorApr(apr, query.commission);
+  }
+  const mintNote = s.year.allowanceFromChain
+    ? `; this year's validator allowance = x/mint inflation (GET /cosmos/mint/v1beta1/inflation) × total at block ${model.state?.height}`
+    : '';
+  return {
+    at,
+    annualEmission: s.year.validatorAllowance,
+    emissionRate: inflation,
+    stakingApr: apr,
+    stakingApy: dailyCompoundedApy(apr),
+    bondedRatio: params.bondedRatio,
+    participants: null,
+    perParticipantDaily: null,
+    delegatorApr: delegator,
+    derivation: derive(
+      'APR = inflation(t) / bondedRatio × (1 − communityTax); inflation(t) = validatorAllowance_y / total(t)',
+      {
+        inflation,
+        validatorAllowance: s.year.validatorAllowance,
+        total: s.total,
+        year: s.year.number,
+        validatorRate: s.year.rates.validator,
+        bondedRatio: params.bondedRatio,
+        communityTax: params.communityTax,
+        ...(query.commission === undefined ? {} : { commission: query.commission }),
+      },
+      apr,
+      `${SPEC}, Incentives ("Reward rate = Inflation rate / Bonding rate"); community tax per x/distribution; ${RULING}${mintNote}`,
+    ),
+  };
+}
+
+/** The two fee schedules: pay-per-data and pay-per-message. */
+export function feeSchedules(model: SynternetModel): FeeSchedule[] {
+  const { params } = model;
+  const destinations = [
+    { target: 'treasury', share: new Decimal(1).minus(params.burnShare) },
+    { target: BURN_TARGET, share: params.burnShare },
+  ];
+  return [
+    {
+      key: 'pay-per-data',
+      label: 'Pay-per-data protocol fee',
+      model: 'PER_UNIT',
+      description: `A fixed protocol fee of ${formatDecimal(params.dataFeePerGB)} SYNT per decimal gigabyte (10^9 bytes) on top of the agent's price per GB: an agent selling 1 GB for 8 SYNT costs the buyer 12 SYNT. Revenue goes to the treasury, burnShare of it burned.`,
+      parameters: parametersOf(model, ['dataFeePerGB', 'burnShare']),
+      destinations,
+    },
+    {
+      key: 'pay-per-message',
+      label: 'Pay-per-message protocol fee',
+      model: 'PERCENT_WITH_MINIMUM',
+      description: `Per message, a protocol fee of max(${formatDecimal(params.messageFeeMinimum)}, ${formatDecimal(params.messageFeeRate)} × price) on top of the agent's price. Our reading: the specification writes the total as max(0.001 + 0.0005, 0.0005 × 0.25), which equals price + 0.001 for every price and would never apply the 25 %; we read it as price + max(0.001, 0.25 × price), which gives the same 0.0015 for its example. Revenue goes to the treasury, burnShare of it burned.`,
+      parameters: parametersOf(model, ['messageFeeRate', 'messageFeeMinimum', 'burnShare']),
+      destinations,
+    },
+  ];
+}
+
+/** A quote under one of {@link feeSchedules}; the derivation explains the total. */
+export function quoteFee(model: SynternetModel, input: FeeQuoteInput): FeeQuote {
+  const { params } = model;
+  const { quantity, unitPrice } = input;
+  if (input.fee === 'pay-per-data') {
+    const fee = perUnitFee(quantity, unitPrice, params.dataFeePerGB);
+    return {
+      fee: input.fee,
+      quantity,
+      ...fee,
+      allocations: splitProtocolFee(fee.protocolFee, params.burnShare),
+      derivation: derive(
+        'total = quantity × unitPrice + quantity × dataFeePerGB',
+        {
+          quantity,
+          unitPrice,
+          dataFeePerGB: params.dataFeePerGB,
+          base: fee.base,
+          protocolFee: fee.protocolFee,
+        },
+        fee.total,
+        `${SPEC}, Protocol Fee, Pay-per-Data`,
+      ),
+    };
+  }
+  const fee = percentWithMinimumFee(quantity, unitPrice, params.messageFeeRate, params.messageFeeMinimum);
+  return {
+    fee: input.fee,
+    quantity,
+    ...fee,
+    allocations: splitProtocolFee(fee.protocolFee, params.burnShare),
+    derivation: derive(
+      'total = quantity × unitPrice + quantity × max(messageFeeMinimum, messageFeeRate × unitPrice) (our reading of the specification’s max(0.001 + p, 0.25 × p))',
+      {
+        quantity,
+        unitPrice,
+        messageFeeRate: params.messageFeeRate,
+        messageFeeMinimum: params.messageFeeMinimum,
+        base: fee.base,
+        protocolFee: fee.protocolFee,
+      },
+      fee.total,
+      `${SPEC}, Protocol Fee, Pay-per-Message; MODEL.md Synternet, Protocol fees (ruling)`,
+    ),
+  };
+}
+
+/** The two penalty rules: downtime and double-sign. */
+export function penaltyRules(model: SynternetModel): PenaltyRule[] {
+  const { params } = model;
+  const threshold = downtimeTrigger(0, params.signedBlocksWindow, params.minSignedPerWindow);
+  return [
+    {
+      key: 'downtime',
+      label: 'Downtime (liveness fault)',
+      trigger: `Missing more than ${threshold.maxMissedBlocks} of ${params.signedBlocksWindow} blocks in the signing window (window − round(minSignedPerWindow × window)): every stake on the validator is slashed by ${formatDecimal(params.slashFractionDowntime)} (truncated to the usynt, burned) and the validator is jailed for ${params.downtimeJailSeconds} s, after which it may unjail.`,
+      parameters: parametersOf(model, [
+        'signedBlocksWindow',
+        'minSignedPerWindow',
+        'downtimeJailSeconds',
+        'slashFractionDowntime',
+      ]),
+    },
+    {
+      key: 'double-sign',
+      label: 'Double signing',
+      trigger: `Signing two blocks at one height (evidence submitted): every stake on the validator is slashed by ${formatDecimal(params.slashFractionDoubleSign)} (truncated to the usynt, burned); the validator is jailed for ever and tombstoned, never to rejoin.`,
+      parameters: parametersOf(model, ['slashFractionDoubleSign']),
+    },
+  ];
+}
+
+/** Simulates a penalty on the given stakes. */
+export function simulatePenalty(model: SynternetModel, input: PenaltyInput): PenaltyOutcome {
+  const { params } = model;
+  if (input.rule === 'downtime') {
+    const missed = input.missedBlocks;
+    if (missed == null || !Number.isInteger(missed)) {
+      throw new TokenomicsError(
+        'BAD_INPUT',
+        'the downtime rule needs missedBlocks, a whole number of blocks',
+        {
+          details: { rule: input.rule },
+        },
+      );
+    }
+    if (missed > params.signedBlocksWindow) {
+      throw new TokenomicsError(
+        'BAD_INPUT',
+        `missedBlocks (${missed}) cannot exceed the signing window of ${params.signedBlocksWindow} blocks`,
+        { details: { missedBlocks: missed, signedBlocksWindow: params.signedBlocksWindow } },
+      );
+    }
+    const threshold = downtimeTrigger(missed, params.signedBlocksWindow, params.minSignedPerWindow);
+    const fraction = threshold.triggered ? params.slashFractionDowntime : new Decimal(0);
+    const stakes = input.stakes.map((stake) => slashStake(stake, fraction));
+    const slashedTotal = sumDecimals(stakes.map((stake) => stake.slashed));
+    return {
+      rule: input.rule,
+      triggered: threshold.triggered,
+      slashedTotal,
+      stakes,
+      jailedSeconds: threshold.triggered ? params.downtimeJailSeconds : null,
+      tombstoned: false,
+      lockedSeconds: null,
+      allocations: [{ target: BURN_TARGET, amount: slashedTotal }],
+      derivation: derive(
+        'triggered when missed > window − round(minSignedPerWindow × window); then each stake loses truncate_usynt(stake × slashFractionDowntime); slashedTotal = Σ slashed (burned)',
+        {
+          missedBlocks: missed,
+          signedBlocksWindow: params.signedBlocksWindow,
+          minSignedPerWindow: params.minSignedPerWindow,
+          maxMissedBlocks: threshold.maxMissedBlocks,
+          slashFractionDowntime: params.slashFractionDowntime,
+          triggered: String(threshold.triggered),
+        },
+        slashedTotal,
+        `${SPEC}, Slashing; cosmos-sdk x/slashing HandleValidatorSignature and x/staking Slash (synternet-facts.md §4)`,
+      ),
+    };
+  }
+  const stakes = input.stakes.map((stake) => slashStake(stake, params.slashFractionDoubleSign));
+  const slashedTotal = sumDecimals(stakes.map((stake) => stake.slashed));
+  return {
+    rule: input.rule,
+    triggered: true,
+    slashedTotal,
+    stakes,
+    jailedSeconds: null,
+    tombstoned: true,
+    lockedSeconds: null,
+    allocations: [{ target: BURN_TARGET, amount: slashedTotal }],
+    derivation: derive(
+      'each stake loses truncate_usynt(stake × slashFractionDoubleSign); slashedTotal = Σ slashed (burned); jailed until 9999-12-31 and tombstoned',
+      { slashFractionDoubleSign: params.slashFractionDoubleSign },
+      slashedTotal,
+      `${SPEC}, Slashing ("much more severe"); cosmos-sdk x/evidence HandleEquivocationEvidence (synternet-facts.md §4)`,
+    ),
+  };
+}
+
+/** Schedule points: the same figures as supply and rewards at each instant. */
+export function schedulePoints(model: SynternetModel, instants: Date[]): SchedulePoint[] {
+  let previous: Decimal | null = null;
+  return instants.map((at) => {
+    const s = stateAt(model, at);
+    const emitted: Decimal = previous === null ? new Decimal(0) : s.validatorEmitted.minus(previous);
+    previous = s.validatorEmitted;
+    return {
+      at,
+      total: s.total,
+      circulating: s.total.minus(s.treasury),
+      emitted,
+      emissionRate: momentaryInflation(s.year.validatorAllowance, s.total),
+      poolBalance: s.treasury,
+    };
+  });
+}
+
+/** The specification's three value flows, and the movements inside them. */
+export function synternetFlows(withTreasuryInflation: boolean): TokenFlow[] {
+  const flows: TokenFlow[] = [
+    {
+      key: 'network-inflation',
+      from: 'mint (new tokens)',
+      to: 'validators and delegators',
+      kind: 'INFLATIONARY',
+      description:
+        'Network / inflationary flow: each block mints an equal share of the year’s allowance and, with the gas fees collected, pays it to stakers.',
+    },
+    {
+      key: 'staking',
+      from: 'token holders',
+      to: 'validators (bonded)',
+      kind: 'LOCK',
+      description:
+        'Network flow: tokens bought or earned are staked on validators to earn rewards; unbonding takes 14 days.',
+    },
+    {
+      key: 'utility',
+      from: 'users',
+      to: 'agents',
+      kind: 'UTILITY',
+      description:
+        'Utility flow: tokens are paid to agents for their data (pay-per-data) or messages (pay-per-message).',
+    },
+    {
+      key: 'protocol-fee',
+      from: 'users',
+      to: 'treasury',
+      kind: 'DEFLATIONARY',
+      description:
+        'Protocol / deflationary flow: a protocol fee on every agent interaction is kept in the treasury for future use, out of circulation.',
+    },
+    {
+      key: 'protocol-fee-burn',
+      from: 'treasury',
+      to: 'burn',
+      kind: 'DEFLATIONARY',
+      description:
+        'Protocol / deflationary flow: part of protocol revenue (burnShare) is burned; revenue in other denominations buys SYNT back to burn. Burns are manual today.',
+    },
+    {
+      key: 'slashing-burn',
+      from: 'slashed stakes',
+      to: 'burn',
+      kind: 'DEFLATIONARY',
+      description: 'Slashed tokens (downtime, double signing) are burned, lowering total supply.',
+    },
+  ];
+  if (withTreasuryInflation) {
+    flows.splice(1, 0, {
+      key: 'treasury-inflation',
+      from: 'mint (new tokens)',
+      to: 'treasury',
+      kind: 'INFLATIONARY',
+      description:
+        'Treasury inflation of governance proposal 0008: minted to the treasury, not circulating until spent.',
+    });
+  }
+  return flows;
+}

@@ -1,0 +1,3 @@
+export * from './endpoints.js';
+export * from './request.js';
+export * from './schemas.js';
