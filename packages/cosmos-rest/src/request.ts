@@ -200,3 +200,36 @@ export function isEndpointMissing(error: unknown): boolean {
   const status = error.details.status;
   return error.details.reason === 'http' && (status === 404 || status === 501);
 }
+
+/** What an {@link optionalEndpoint} read gives: the answer, or the status that says the chain lacks the endpoint. */
+export type OptionalAnswer<T extends JsonValue> =
+  | { served: true; value: T }
+  | { served: false; status: number };
+
+/**
+ * Reads an endpoint a chain may not register (x/mint on a chain with its own
+ * mint module): a 404 or 501 becomes the answer `{ served: false, status }`
+ * rather than an error, so the reader caches it like any answer and the
+ * node is not asked again within the TTL. Other failures stay errors.
+ *
+ * @example
+ * ```ts
+ * const { value } = await reader.read(optionalEndpoint(mintInflation(url)));
+ * const inflation = value.served ? value.value.inflation : null;
+ * ```
+ */
+export function optionalEndpoint<T extends JsonValue>(request: LcdRequest<T>): LcdRequest<OptionalAnswer<T>> {
+  return {
+    ...request,
+    key: `${request.key} (optional)`,
+    async load(signal) {
+      try {
+        return { served: true, value: await request.load(signal) };
+      } catch (error) {
+        if (isEndpointMissing(error))
+          return { served: false, status: Number((error as TokenomicsError).details.status) };
+        throw error;
+      }
+    },
+  };
+}

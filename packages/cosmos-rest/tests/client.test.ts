@@ -18,6 +18,7 @@ import {
   mintInflation,
   mintParams,
   normalizeBaseUrl,
+  optionalEndpoint,
   slashingParams,
   stakingPool,
 } from '../src/index.js';
@@ -291,6 +292,27 @@ describe('fake LCD lifecycle', () => {
         5_000,
       );
       expect(balances).toEqual({ balances: [], pagination: { next_key: null, total: '0' } });
+    } finally {
+      await lcd.close();
+    }
+  });
+});
+
+describe('optionalEndpoint', () => {
+  it('answers { served: false } for an endpoint the chain lacks, so a cache keeps it', async () => {
+    const lcd = await startFakeLcd();
+    try {
+      const reader = createDirectReader();
+      const missing = await reader.read(optionalEndpoint(mintInflation(lcd.url)));
+      expect(missing.value).toEqual({ served: false, status: 501 });
+      lcd.setState({ mint: STANDARD_MINT_STATE });
+      const served = await reader.read(optionalEndpoint(mintInflation(lcd.url)));
+      expect(served.value).toEqual({ served: true, value: { inflation: '0.130016465508894587' } });
+      lcd.setFault(LCD_PATHS.mintInflation, { kind: 'status', status: 500 });
+      await expect(reader.read(optionalEndpoint(mintInflation(lcd.url)))).rejects.toMatchObject({
+        code: 'UPSTREAM_UNAVAILABLE',
+        details: { status: 500 },
+      });
     } finally {
       await lcd.close();
     }

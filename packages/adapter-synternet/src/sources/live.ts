@@ -14,10 +14,10 @@ import {
   bankBalances,
   bankSupplyByDenom,
   distributionParams,
-  isEndpointMissing,
   latestBlock,
   mintInflation,
   normalizeBaseUrl,
+  optionalEndpoint,
   slashingParams,
   stakingPool,
 } from '@tokenomics/cosmos-rest';
@@ -140,21 +140,20 @@ export function synternetLiveSource(
     slashing: slashingParams(lcdUrl),
     distribution: distributionParams(lcdUrl),
     block: latestBlock(lcdUrl),
-    mint: mintInflation(lcdUrl),
+    // x/mint is optional: Synternet runs its own mint module, so a 404/501 is an answer, cached like any other.
+    mint: optionalEndpoint(mintInflation(lcdUrl)),
   };
 
   return {
     async read(ctx: EconomyContext): Promise<SourcedState<SynternetParameters, SynternetState>> {
       const { reader } = ctx;
-      const mintRead = reader.read(requests.mint).then(
-        (value) => ({ value, missing: null as string | null }),
-        (error: unknown) => {
-          if (isEndpointMissing(error)) {
-            return { value: null, missing: `HTTP ${(error as TokenomicsError).details.status}` };
-          }
-          throw error;
-        },
-      );
+      const mintRead = reader
+        .read(requests.mint)
+        .then((read) =>
+          read.value.served
+            ? { value: { ...read, value: read.value.value }, missing: null }
+            : { value: null, missing: `HTTP ${read.value.status}` },
+        );
       const [supply, treasury, pool, slashing, distribution, block, mint] = await Promise.all([
         reader.read(requests.supply),
         reader.read(requests.treasury),
