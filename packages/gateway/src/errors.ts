@@ -69,7 +69,8 @@ export function maskError(error: unknown, _message: string, isDev = false): Erro
   const intended =
     graphQLError.extensions.unexpected !== true &&
     (original === undefined || original instanceof GraphQLError || isTokenomicsError(original));
-  if (intended) return graphQLError;
+  if (intended)
+    return graphQLError.extensions.code === undefined ? withDocumentCode(graphQLError) : graphQLError;
   const { unexpected: _unexpected, ...extensions } = graphQLError.extensions;
   let cause: Error = graphQLError;
   while (cause instanceof GraphQLError && cause.originalError) cause = cause.originalError;
@@ -81,5 +82,25 @@ export function maskError(error: unknown, _message: string, isDev = false): Erro
       code: 'INTERNAL_SERVER_ERROR',
       ...(isDev ? { originalError: { message: cause.message, stack: cause.stack?.split('\n') } } : {}),
     },
+  });
+}
+
+/**
+ * graphql-js raises parse, validation and variable-coercion errors without a
+ * code; give each the code a client can branch on.
+ */
+function withDocumentCode(error: GraphQLError): GraphQLError {
+  const code = error.message.startsWith('Syntax Error')
+    ? 'GRAPHQL_PARSE_FAILED'
+    : error.message.startsWith('Variable "$')
+      ? 'BAD_INPUT'
+      : 'GRAPHQL_VALIDATION_FAILED';
+  return new GraphQLError(error.message, {
+    nodes: error.nodes,
+    source: error.source,
+    positions: error.positions,
+    path: error.path,
+    originalError: error.originalError,
+    extensions: { ...error.extensions, code },
   });
 }

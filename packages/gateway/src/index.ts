@@ -1,4 +1,11 @@
 export {
+  type CachedReaderOptions,
+  type CacheEvent,
+  type CacheStore,
+  createCachedReader,
+  keyvStore,
+} from './cache.js';
+export {
   type AdapterFactory,
   BUILT_IN_ADAPTERS,
   type BuiltInAdapter,
@@ -11,6 +18,16 @@ export {
 } from './config.js';
 export type { GatewayContext, ResolverLimits } from './context.js';
 export { forProtocol, MASKED_MESSAGE, maskError, toGraphQLError } from './errors.js';
+export { EXAMPLE_TABS } from './examples.js';
 export { createRequestReader } from './loaders.js';
+export { createLogger, type LogLevel } from './logger.js';
+export { DEFAULT_DOCUMENT_LIMITS, type DocumentLimits } from './plugins/limits.js';
+export { createMetrics, type GatewayMetrics } from './plugins/metrics.js';
 export { gatewaySchema } from './schema/index.js';
-export { createGateway, type Gateway, type GatewayOptions, type RunningGateway } from './server.js';
+export {
+  createGateway,
+  type Gateway,
+  type GatewayLimits,
+  type GatewayOptions,
+  type RunningGateway,
+} from './server.js';

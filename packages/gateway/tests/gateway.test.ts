@@ -198,3 +198,18 @@ describe('scalars', () => {
     expect(body.errors[0].extensions.code).toBe('BAD_INPUT');
   });
 });
+
+describe('document errors', () => {
+  const gateway = createGateway({ adapters: [fixedSupplyAdapter()], now });
+
+  it.each([
+    ['{ protocols { id }', 'GRAPHQL_PARSE_FAILED'],
+    ['{ protocols { nope } }', 'GRAPHQL_VALIDATION_FAILED'],
+    ['query ($id: ID!) { protocol(id: $id) { id } }', 'BAD_INPUT'],
+  ])('codes %j as %s, with HTTP status under 500', async (query, code) => {
+    const { status, body } = await post(gateway, query);
+    expect(status).toBeGreaterThanOrEqual(400);
+    expect(status).toBeLessThan(500);
+    expect(body.errors[0].extensions.code).toBe(code);
+  });
+});
