@@ -97,6 +97,28 @@ export function snapshotSource<S extends ParameterSchema>(description: string): 
 }
 
 const MODEL_MEMO_LIMIT = 256;
+/** Computed results kept per model: figures at many instants, and a few (large) schedules. */
+const RESULT_MEMO_LIMIT = 1024;
+const SCHEDULE_MEMO_LIMIT = 8;
+
+/**
+ * A bounded memo of computed results per model. Models are immutable and
+ * results pure, so a figure computed once at an instant is reused until its
+ * model (a source read, an override set) is dropped. Results are shared:
+ * callers must not mutate them.
+ */
+class ResultMemo {
+  private readonly results = new Map<string, unknown>();
+  constructor(private readonly limit: number) {}
+
+  get<T>(key: string, compute: () => T): T {
+    if (this.results.has(key)) return this.results.get(key) as T;
+    const value = compute();
+    if (this.results.size >= this.limit) this.results.clear();
+    this.results.set(key, value);
+    return value;
+  }
+}
 
 function overridesKey(overrides: readonly ParameterOverride[] | undefined): string {
   if (!overrides || overrides.length === 0) return '';
@@ -120,6 +142,25 @@ export function defineAdapter<S extends ParameterSchema, State>(
   definition: AdapterDefinition<S, State>,
 ): TokenEconomy {
   const memo = new WeakMap<SourcedState<S, State>, Map<string, Model<S, State>>>();
+  const figures = new WeakMap<Model<S, State>, ResultMemo>();
+  const schedules = new WeakMap<Model<S, State>, ResultMemo>();
+
+  function remember<T>(
+    store: WeakMap<Model<S, State>, ResultMemo>,
+    limit: number,
+    resolved: Model<S, State>,
+    key: string,
+    compute: () => T,
+  ): T {
+    let results = store.get(resolved);
+    if (!results) {
+      results = new ResultMemo(limit);
+      store.set(resolved, results);
+    }
+    return results.get(key, compute);
+  }
+  const figure = <T>(resolved: Model<S, State>, key: string, compute: () => T): T =>
+    remember(figures, RESULT_MEMO_LIMIT, resolved, key, compute);
 
   function context(ctx: Partial<EconomyContext> | undefined): EconomyContext {
     return { reader: ctx?.reader ?? createDirectReader(), now: ctx?.now ?? new Date() };
@@ -197,20 +238,24 @@ export function defineAdapter<S extends ParameterSchema, State>(
   if (supply) {
     economy.supply = async (query, ctx) => {
       const { resolved, at } = await modelAt(query, ctx);
-      return supply(resolved, at);
+      return figure(resolved, `supply ${at.getTime()}`, () => supply(resolved, at));
     };
   }
   if (rewards) {
     economy.rewards = async (query, ctx) => {
       const { resolved, at } = await modelAt(query, ctx);
-      return rewards(resolved, at, query ?? {});
+      const commission = query?.commission?.toString() ?? '';
+      return figure(resolved, `rewards ${at.getTime()} ${commission}`, () => rewards(resolved, at, query ?? {}));
     };
   }
   if (fees) {
-    economy.fees = async (ctx) => fees.schedules((await model(ctx)).model);
+    economy.fees = async (ctx) => {
+      const { model: resolved } = await model(ctx);
+      return figure(resolved, 'fees', () => fees.schedules(resolved));
+    };
     economy.quoteFee = async (input, ctx) => {
       const { model: resolved } = await model(ctx, input.overrides);
-      const keys = fees.schedules(resolved).map((schedule) => schedule.key);
+      const keys = figure(resolved, 'fees', () => fees.schedules(resolved)).map((schedule) => schedule.key);
       if (!keys.includes(input.fee)) {
         throw new TokenomicsError(
           'NOT_FOUND',
@@ -223,14 +268,18 @@ export function defineAdapter<S extends ParameterSchema, State>(
           details: { quantity: input.quantity.toFixed(), unitPrice: input.unitPrice.toFixed() },
         });
       }
-      return fees.quote(resolved, input);
+      const key = `quote ${input.fee} ${input.quantity.toString()} ${input.unitPrice.toString()}`;
+      return figure(resolved, key, () => fees.quote(resolved, input));
     };
   }
   if (penalties) {
-    economy.penalties = async (ctx) => penalties.rules((await model(ctx)).model);
+    economy.penalties = async (ctx) => {
+      const { model: resolved } = await model(ctx);
+      return figure(resolved, 'penalties', () => penalties.rules(resolved));
+    };
     economy.simulatePenalty = async (input, ctx) => {
       const { model: resolved } = await model(ctx, input.overrides);
-      const keys = penalties.rules(resolved).map((rule) => rule.key);
+      const keys = figure(resolved, 'penalties', () => penalties.rules(resolved)).map((rule) => rule.key);
       if (!keys.includes(input.rule)) {
         throw new TokenomicsError(
           'NOT_FOUND',
@@ -247,7 +296,8 @@ export function defineAdapter<S extends ParameterSchema, State>(
       if (input.missedBlocks != null && input.missedBlocks < 0) {
         throw new TokenomicsError('BAD_INPUT', 'missedBlocks must not be negative');
       }
-      return penalties.simulate(resolved, input);
+      const key = `penalty ${input.rule} ${input.stakes.map(String).join(',')} ${input.missedBlocks ?? ''}`;
+      return figure(resolved, key, () => penalties.simulate(resolved, input));
     };
   }
   if (schedule) {
@@ -255,10 +305,14 @@ export function defineAdapter<S extends ParameterSchema, State>(
       const { model: resolved, ctx: full } = await model(ctx, query.overrides);
       const from = query.from ?? full.now;
       checkInstant(resolved, from, 'from');
-      const instants = scheduleInstants(from, query.to, query.interval ?? 'MONTH', {
-        ...(query.maxPoints === undefined ? {} : { maxPoints: query.maxPoints }),
+      const interval = query.interval ?? 'MONTH';
+      const key = `${from.getTime()} ${query.to.getTime()} ${interval} ${query.maxPoints ?? ''}`;
+      return remember(schedules, SCHEDULE_MEMO_LIMIT, resolved, key, () => {
+        const instants = scheduleInstants(from, query.to, interval, {
+          ...(query.maxPoints === undefined ? {} : { maxPoints: query.maxPoints }),
+        });
+        return schedule(resolved, instants);
       });
-      return schedule(resolved, instants);
     };
   }
   if (flows) economy.flows = () => flows;

@@ -1,5 +1,7 @@
+import { createHash } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { useResponseCache } from '@graphql-yoga/plugin-response-cache';
 import {
   DEFAULT_MAX_SCHEDULE_POINTS,
   DEFAULT_UPSTREAM_TIMEOUT_MS,
@@ -46,6 +48,11 @@ export interface GatewayOptions {
   graphiql?: boolean;
   /** Structured logs. Default: pino at "info" on standard output. */
   logger?: Logger;
+  /**
+   * Reuse whole responses within the second they were computed in (the
+   * request's "now" is to the second, so a repeat is the same answer). Default true.
+   */
+  responseCache?: boolean;
   /** The clock; tests pin it. */
   now?: () => Date;
 }
@@ -90,6 +97,44 @@ function indexProtocols(adapters: readonly TokenEconomy[]): Map<string, TokenEco
 }
 
 /**
+ * Whole responses reused within one second: the key is the request's "now"
+ * (already to the second), the document and its variables, so a hit is
+ * exactly what executing again would give. Results with errors are not kept.
+ */
+function useSecondResponseCache(secondOf: (request: Request) => Date) {
+  return useResponseCache({
+    session: () => null,
+    ttl: 1_000,
+    includeExtensionMetadata: false,
+    invalidateViaMutation: false,
+    // The key doubles as the ETag header, so it is a hash.
+    buildResponseCacheKey: ({ documentString, variableValues, operationName, request }) =>
+      createHash('sha256')
+        .update(
+          `${secondOf(request).getTime()}\u0000${operationName ?? ''}\u0000${JSON.stringify(variableValues ?? {})}\u0000`,
+        )
+        .update(documentString)
+        .digest('base64url'),
+  });
+}
+
+/**
+ * Each request's "now", to the whole second, fixed on first use: the response
+ * cache's key and the resolvers' context see the same instant.
+ */
+function requestSeconds(now: () => Date): (request: Request) => Date {
+  const seconds = new WeakMap<Request, Date>();
+  return (request) => {
+    let second = seconds.get(request);
+    if (!second) {
+      second = new Date(Math.floor(now().getTime() / 1000) * 1000);
+      seconds.set(request, second);
+    }
+    return second;
+  };
+}
+
+/**
  * Builds the gateway from a list of adapters.
  *
  * @throws TokenomicsError CONFIGURATION when two adapters share an id
@@ -119,7 +164,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       timeoutMs: options.upstreamTimeoutMs ?? DEFAULT_UPSTREAM_TIMEOUT_MS,
       onEvent: metrics.onCacheEvent,
     });
-  const now = options.now ?? (() => new Date());
+  const secondOf = requestSeconds(options.now ?? (() => new Date()));
   const production = options.production ?? process.env.NODE_ENV === 'production';
   const schema = gatewaySchema();
 
@@ -138,11 +183,17 @@ export function createGateway(options: GatewayOptions): Gateway {
             defaultQuery: EXAMPLE_TABS[0]?.query,
           },
     maskedErrors: { maskError, isDev: !production },
-    plugins: [metrics.plugin, useHealth(protocols, shared), ...useDocumentLimits(limits)],
-    context: (): GatewayContext => ({
+    plugins: [
+      metrics.plugin,
+      useHealth(protocols, shared),
+      ...useDocumentLimits(limits),
+      ...(options.responseCache === false ? [] : [useSecondResponseCache(secondOf)]),
+    ],
+    context: ({ request }): GatewayContext => ({
       protocols,
       protocolById,
-      economy: { reader: createRequestReader(shared), now: now() },
+      // "Now" to the whole second: figures at an instant are computed once and reused by every request in it.
+      economy: { reader: createRequestReader(shared), now: secondOf(request) },
       limits,
     }),
   });

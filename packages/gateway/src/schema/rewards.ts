@@ -69,7 +69,7 @@ builder.objectFields(ProtocolRef, (t) => ({
     type: RewardsRef,
     nullable: true,
     description:
-      'Staking rewards at `at` (default: now). Null when the protocol lacks the REWARDS capability.',
+      'Staking rewards at `at` (default: now, to the whole second). Null when the protocol lacks the REWARDS capability.',
     args: {
       at: t.arg({ type: 'DateTime', required: false }),
       overrides: t.arg(overridesArg),

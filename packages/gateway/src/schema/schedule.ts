@@ -42,7 +42,7 @@ builder.objectFields(ProtocolRef, (t) => ({
     type: [SchedulePointRef],
     nullable: true,
     description:
-      'The model stepped forward (or back) in time: one point per interval from `from` (default: now) to `to`, both included. Too many points is LIMIT_EXCEEDED; `to` before `from` or before genesis is BAD_INPUT. Null when the protocol lacks the SCHEDULE capability.',
+      'The model stepped forward (or back) in time: one point per interval from `from` (default: now, to the whole second) to `to`, both included. Too many points is LIMIT_EXCEEDED; `to` before `from` or before genesis is BAD_INPUT. Null when the protocol lacks the SCHEDULE capability.',
     args: {
       from: t.arg({ type: 'DateTime', required: false }),
       to: t.arg({ type: 'DateTime', required: true }),

@@ -81,7 +81,7 @@ builder.objectFields(ProtocolRef, (t) => ({
     type: SupplyRef,
     nullable: true,
     description:
-      'Supply at `at` (default: now). Null when the protocol lacks the SUPPLY capability, or with a coded error when its source fails.',
+      'Supply at `at` (default: now, to the whole second). Null when the protocol lacks the SUPPLY capability, or with a coded error when its source fails.',
     args: { at: t.arg({ type: 'DateTime', required: false }), overrides: t.arg(overridesArg) },
     resolve: (economy, { at, overrides }, ctx) => {
       const supply = economy.supply;

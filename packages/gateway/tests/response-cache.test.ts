@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { createGateway } from '../src/index.js';
+import { countingLiveSource, fixedSupplyAdapter } from './fixtures.js';
+
+const QUERY = '{ protocols { id source { fetchedAt } supply { at circulating } } }';
+
+async function fetchWithTag(gateway: ReturnType<typeof createGateway>) {
+  const response = await gateway.yoga.fetch('http://gateway.test/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: QUERY }),
+  });
+  return { etag: response.headers.get('etag'), body: await response.json() };
+}
+
+describe('the per-second response cache', () => {
+  it('answers a repeat within the same second from the first answer, and recomputes in the next second', async () => {
+    const clock = { ms: Date.parse('2026-01-01T00:00:00.100Z') };
+    const live = countingLiveSource('response-cache');
+    const gateway = createGateway({
+      adapters: [fixedSupplyAdapter('a', live.source)],
+      cacheTtlSeconds: 0.001,
+      now: () => new Date(clock.ms),
+    });
+    const first = await fetchWithTag(gateway);
+    clock.ms += 800; // 00:00:00.900, same second
+    const repeat = await fetchWithTag(gateway);
+    expect(repeat).toEqual(first);
+    expect(first.etag).toMatch(/^"?[A-Za-z0-9_-]+"?$/);
+    expect(Object.fromEntries(live.counter.loads)).toEqual({ supply: 1, treasury: 1 });
+    expect(first.body.data.protocols[0].supply.at).toBe('2026-01-01T00:00:00.000Z');
+
+    clock.ms += 200; // 00:00:01.000, the next second
+    const next = await fetchWithTag(gateway);
+    expect(next.body.data.protocols[0].supply.at).toBe('2026-01-01T00:00:01.000Z');
+    expect(next.etag).not.toBe(first.etag);
+  });
+
+  it('never keeps an answer with errors', async () => {
+    const clock = { ms: Date.parse('2026-01-01T00:00:00Z') };
+    const live = countingLiveSource('response-cache-errors');
+    live.counter.fail = true;
+    const gateway = createGateway({
+      adapters: [fixedSupplyAdapter('a', live.source)],
+      now: () => new Date(clock.ms),
+    });
+    expect(
+      (await fetchWithTag(gateway)).body.errors.map(
+        (e: { extensions: { code: string } }) => e.extensions.code,
+      ),
+    ).toEqual(['UPSTREAM_UNAVAILABLE', 'UPSTREAM_UNAVAILABLE']);
+    live.counter.fail = false;
+    const recovered = await fetchWithTag(gateway);
+    expect(recovered.body.errors).toBeUndefined();
+    expect(recovered.body.data.protocols[0].supply.circulating).toBe('750');
+  });
+});
