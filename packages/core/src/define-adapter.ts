@@ -245,7 +245,9 @@ export function defineAdapter<S extends ParameterSchema, State>(
     economy.rewards = async (query, ctx) => {
       const { resolved, at } = await modelAt(query, ctx);
       const commission = query?.commission?.toString() ?? '';
-      return figure(resolved, `rewards ${at.getTime()} ${commission}`, () => rewards(resolved, at, query ?? {}));
+      return figure(resolved, `rewards ${at.getTime()} ${commission}`, () =>
+        rewards(resolved, at, query ?? {}),
+      );
     };
   }
   if (fees) {

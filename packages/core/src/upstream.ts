@@ -77,8 +77,63 @@ export async function loadWithTimeout<T extends JsonValue>(
   }
 }
 
+/** How {@link loadWithRetry} retries. */
+export interface RetryOptions {
+  /** The whole budget, every attempt and pause included. Default 3,000 ms. */
+  timeoutMs?: number;
+  /** Attempts after the first. Default 2. */
+  retries?: number;
+  /** The first pause; each next one doubles. Default 50 ms. */
+  backoffMs?: number;
+}
+
 /**
- * A reader with no cache: each read goes upstream, with a timeout.
+ * Whether a failed read may succeed if tried again: network failures,
+ * timeouts and 5xx answers may; an endpoint the chain lacks (404, 501) or an
+ * answer of the wrong shape will not.
+ */
+export function isRetryable(error: unknown): boolean {
+  if (!isTokenomicsError(error) || error.code !== 'UPSTREAM_UNAVAILABLE') return false;
+  const { reason, status } = error.details as { reason?: string; status?: number };
+  if (reason === 'shape' || reason === 'json') return false;
+  if (typeof status === 'number') return status >= 500 && status !== 501;
+  return true;
+}
+
+/**
+ * Reads with bounded retries and exponential backoff, all within one time
+ * budget: a retry starts only if the budget leaves room for it, so a read
+ * never takes longer than `timeoutMs`.
+ *
+ * @example
+ * ```ts
+ * const value = await loadWithRetry(request, { timeoutMs: 3000, retries: 2, backoffMs: 50 });
+ * ```
+ */
+export async function loadWithRetry<T extends JsonValue>(
+  request: UpstreamRequest<T>,
+  options: RetryOptions = {},
+): Promise<T> {
+  const budget = options.timeoutMs ?? DEFAULT_UPSTREAM_TIMEOUT_MS;
+  const retries = options.retries ?? 2;
+  let pause = options.backoffMs ?? 50;
+  const deadline = Date.now() + budget;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await loadWithTimeout(request, Math.max(1, deadline - Date.now()));
+    } catch (error) {
+      const left = deadline - Date.now();
+      // A retry needs the pause and a fair share of time to answer in.
+      if (attempt >= retries || !isRetryable(error) || left < pause + budget / 4) throw error;
+      await new Promise((resolve) => setTimeout(resolve, pause));
+      pause *= 2;
+    }
+  }
+}
+
+/**
+ * A reader with no cache: each read goes upstream, within a time budget,
+ * with bounded retries ({@link loadWithRetry}).
  *
  * @example
  * ```ts
@@ -86,11 +141,10 @@ export async function loadWithTimeout<T extends JsonValue>(
  * await economy.supply({}, { reader: createDirectReader({ timeoutMs: 2000 }) });
  * ```
  */
-export function createDirectReader(options: { timeoutMs?: number } = {}): UpstreamReader {
-  const timeoutMs = options.timeoutMs ?? DEFAULT_UPSTREAM_TIMEOUT_MS;
+export function createDirectReader(options: RetryOptions = {}): UpstreamReader {
   return {
     async read(request) {
-      const value = await loadWithTimeout(request, timeoutMs);
+      const value = await loadWithRetry(request, options);
       return { value, fetchedAt: new Date(), stale: false };
     },
   };

@@ -8,6 +8,7 @@ import {
   derive,
   formatDecimal,
   instantKind,
+  loadWithRetry,
   type StateSource,
   snapshotSource,
   TokenomicsError,
@@ -161,5 +162,67 @@ describe('defineAdapter', () => {
     const economy = example(live as StateSource<typeof schema, unknown>);
     expect(await economy.source({ reader })).toMatchObject({ stale: true, fetchedAt: new Date(0) });
     expect(reads).toEqual(['example:total']);
+  });
+});
+
+describe('loadWithRetry', () => {
+  const failing = (failures: Error[], value = 'ok') => {
+    let calls = 0;
+    return {
+      get calls() {
+        return calls;
+      },
+      request: {
+        key: 'k',
+        resource: 'GET /thing',
+        load: async () => {
+          calls++;
+          const failure = failures.shift();
+          if (failure) throw failure;
+          return value;
+        },
+      },
+    };
+  };
+  const status = (code: number) =>
+    new TokenomicsError('UPSTREAM_UNAVAILABLE', `HTTP ${code}`, {
+      details: { reason: 'http', status: code },
+    });
+
+  it('retries network failures and 5xx answers, then succeeds', async () => {
+    const upstream = failing([new Error('ECONNRESET'), status(503)]);
+    expect(await loadWithRetry(upstream.request, { timeoutMs: 2_000, backoffMs: 1 })).toBe('ok');
+    expect(upstream.calls).toBe(3);
+  });
+
+  it('gives up after the retries, with the last coded error', async () => {
+    const upstream = failing([status(500), status(502), status(503), status(504)]);
+    await expect(
+      loadWithRetry(upstream.request, { timeoutMs: 2_000, retries: 2, backoffMs: 1 }),
+    ).rejects.toMatchObject({
+      code: 'UPSTREAM_UNAVAILABLE',
+      message: 'HTTP 503',
+    });
+    expect(upstream.calls).toBe(3);
+  });
+
+  it('does not retry what cannot change: 501, 404, a wrong shape', async () => {
+    for (const error of [
+      status(501),
+      status(404),
+      new TokenomicsError('UPSTREAM_UNAVAILABLE', 'shape', { details: { reason: 'shape' } }),
+    ]) {
+      const upstream = failing([error]);
+      await expect(loadWithRetry(upstream.request, { timeoutMs: 2_000, backoffMs: 1 })).rejects.toBe(error);
+      expect(upstream.calls).toBe(1);
+    }
+  });
+
+  it('keeps every attempt inside one time budget', async () => {
+    const hanging = { key: 'h', resource: 'GET /slow', load: () => new Promise<string>(() => {}) };
+    await expect(loadWithRetry(hanging, { timeoutMs: 100, retries: 5, backoffMs: 1 })).rejects.toMatchObject({
+      message: 'GET /slow did not answer within 100 ms',
+    });
+    // The one attempt used the whole budget (its timeout names all 100 ms), so no retry followed it.
   });
 });

@@ -2,7 +2,7 @@ import KeyvRedis from '@keyv/redis';
 import {
   DEFAULT_UPSTREAM_TIMEOUT_MS,
   type JsonValue,
-  loadWithTimeout,
+  loadWithRetry,
   type UpstreamReader,
   type UpstreamRequest,
   type UpstreamValue,
@@ -61,8 +61,10 @@ export interface CachedReaderOptions {
   ttlSeconds?: number;
   /** How long the last good value is kept to serve when the upstream fails. Default 24 h. */
   staleSeconds?: number;
-  /** The upstream timeout. Default 3 s. */
+  /** The budget of one upstream read, retries included. Default 3 s. */
   timeoutMs?: number;
+  /** Retries of a failed read within the budget (network errors, 5xx). Default 2. */
+  retries?: number;
   now?: () => number;
   onEvent?: (event: CacheEvent) => void;
 }
@@ -116,7 +118,7 @@ export function createCachedReader(options: CachedReaderOptions): UpstreamReader
     emit({ type: 'miss', key: request.key });
     const started = now();
     try {
-      const value = await loadWithTimeout(request, timeoutMs);
+      const value = await loadWithRetry(request, { timeoutMs, retries: options.retries ?? 2 });
       const fetchedAt = now();
       emit({ type: 'upstream', key: request.key, ok: true, ms: fetchedAt - started });
       await store

@@ -1,16 +1,29 @@
 import {
   type CAPABILITIES,
   type DataSourceInfo,
+  isTokenomicsError,
   type TokenEconomy,
   type TokenInfo,
   TokenomicsError,
 } from '@tokenomics/core';
-import { forProtocol, toGraphQLError } from '../errors.js';
+import { MASKED_MESSAGE, toGraphQLError } from '../errors.js';
 import { builder } from './builder.js';
 
 export const ProtocolRef = builder.objectRef<TokenEconomy>('Protocol');
 const TokenRef = builder.objectRef<TokenInfo>('Token');
-const DataSourceRef = builder.objectRef<DataSourceInfo>('DataSource');
+/** A source, or why it could not be read. */
+type SourceStatus = DataSourceInfo & { error: { code: string; message: string } | null };
+
+const DataSourceRef = builder.objectRef<SourceStatus>('DataSource');
+const SourceErrorRef = builder.objectRef<{ code: string; message: string }>('SourceError');
+
+SourceErrorRef.implement({
+  description: 'Why a source could not be read.',
+  fields: (t) => ({
+    code: t.exposeString('code', { description: 'The error code, e.g. UPSTREAM_UNAVAILABLE.' }),
+    message: t.exposeString('message'),
+  }),
+});
 
 const CapabilityEnum = builder.enumType('Capability', {
   description:
@@ -57,8 +70,36 @@ DataSourceRef.implement({
     stale: t.exposeBoolean('stale', {
       description: 'True when the upstream failed and the last good state is served.',
     }),
+    error: t.field({
+      type: SourceErrorRef,
+      nullable: true,
+      description:
+        "Why the source could not be read now, when it could not and no last good state exists; the protocol's figures are then null with the same error.",
+      resolve: (source) => source.error,
+    }),
   }),
 });
+
+/** The source, or (never throwing, since `source` is non-null) why it could not be read. */
+async function sourceStatus(
+  economy: TokenEconomy,
+  ctx: Parameters<TokenEconomy['source']>[0],
+): Promise<SourceStatus> {
+  try {
+    return { ...(await economy.source(ctx)), error: null };
+  } catch (error) {
+    return {
+      // Snapshot sources read nothing and cannot fail: a failing source is a live one.
+      kind: 'LIVE',
+      description: `${economy.name}'s upstream could not be read and no earlier state is cached.`,
+      fetchedAt: null,
+      stale: false,
+      error: isTokenomicsError(error)
+        ? { code: error.code, message: error.message }
+        : { code: 'INTERNAL_SERVER_ERROR', message: MASKED_MESSAGE },
+    };
+  }
+}
 
 ProtocolRef.implement({
   description:
@@ -69,8 +110,9 @@ ProtocolRef.implement({
     token: t.field({ type: TokenRef, resolve: (economy) => economy.token }),
     source: t.field({
       type: DataSourceRef,
-      description: "Where this protocol's state comes from now.",
-      resolve: (economy, _args, ctx) => forProtocol(economy.id, () => economy.source(ctx.economy)),
+      description:
+        "Where this protocol's state comes from now. Never fails: when the upstream cannot be read, `error` says why.",
+      resolve: (economy, _args, ctx) => sourceStatus(economy, ctx.economy),
     }),
     capabilities: t.field({
       type: [CapabilityEnum],
