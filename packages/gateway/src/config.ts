@@ -19,6 +19,7 @@ import {
   TokenomicsError,
 } from '@tokenomics/core';
 import { z } from 'zod';
+import { DEFAULT_DOCUMENT_LIMITS } from './plugins/limits.js';
 
 /** A factory an adapter module exports (as `createAdapter` or its default export). */
 export type AdapterFactory = (options: Record<string, unknown>) => TokenEconomy;
@@ -85,19 +86,16 @@ const configSchema = z
         maxSchedulePoints: integerText('limits.maxSchedulePoints', 1, 100_000).default(
           DEFAULT_MAX_SCHEDULE_POINTS,
         ),
-        maxDepth: integerText('limits.maxDepth', 2, 50).default(10),
-        maxAliases: integerText('limits.maxAliases', 1, 1_000).default(30),
-        maxTokens: integerText('limits.maxTokens', 50, 100_000).default(2_000),
-        maxBodyBytes: integerText('limits.maxBodyBytes', 1_024, 10_485_760).default(102_400),
+        maxDepth: integerText('limits.maxDepth', 2, 50).default(DEFAULT_DOCUMENT_LIMITS.maxDepth),
+        maxAliases: integerText('limits.maxAliases', 1, 1_000).default(DEFAULT_DOCUMENT_LIMITS.maxAliases),
+        maxTokens: integerText('limits.maxTokens', 50, 100_000).default(DEFAULT_DOCUMENT_LIMITS.maxTokens),
+        maxCost: integerText('limits.maxCost', 10, 1_000_000).default(DEFAULT_DOCUMENT_LIMITS.maxCost),
+        maxBodyBytes: integerText('limits.maxBodyBytes', 1_024, 10_485_760).default(
+          DEFAULT_DOCUMENT_LIMITS.maxBodyBytes,
+        ),
       })
       .strict()
-      .default({
-        maxSchedulePoints: DEFAULT_MAX_SCHEDULE_POINTS,
-        maxDepth: 10,
-        maxAliases: 30,
-        maxTokens: 2_000,
-        maxBodyBytes: 102_400,
-      }),
+      .default({ maxSchedulePoints: DEFAULT_MAX_SCHEDULE_POINTS, ...DEFAULT_DOCUMENT_LIMITS }),
   })
   .strict();
 

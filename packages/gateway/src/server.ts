@@ -113,7 +113,8 @@ function useSecondResponseCache(secondOf: (request: Request) => Date) {
         .update(
           `${secondOf(request).getTime()}\u0000${operationName ?? ''}\u0000${JSON.stringify(variableValues ?? {})}\u0000`,
         )
-        .update(documentString)
+        // The raw `query` parameter: a string, unless the client sent something else (refused later).
+        .update(typeof documentString === 'string' ? documentString : (JSON.stringify(documentString) ?? ''))
         .digest('base64url'),
   });
 }

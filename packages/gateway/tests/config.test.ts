@@ -29,7 +29,8 @@ describe('loadConfig', () => {
       upstreamTimeoutMs: 3000,
       limits: {
         maxSchedulePoints: 10_000,
-        maxDepth: 10,
+        maxDepth: 15,
+        maxCost: 20_000,
         maxAliases: 30,
         maxTokens: 2_000,
         maxBodyBytes: 102_400,
@@ -76,7 +77,7 @@ describe('loadConfig', () => {
       { adapter: 'synternet', options: { id: 'synt', preset: 'chain-2025' } },
     ]);
     expect(config.limits.maxSchedulePoints).toBe(500);
-    expect(config.limits.maxDepth).toBe(10);
+    expect(config.limits.maxDepth).toBe(15);
   });
 
   it.each([

@@ -19,9 +19,13 @@ export interface DocumentLimits {
   maxBodyBytes: number;
 }
 
-/** Limits that suit the contract's deepest useful query with room to spare. */
+/**
+ * Defaults: the deepest useful query of the schema is 6 levels; GraphiQL's
+ * introspection needs 15, and introspection counts (a deep `ofType` chain is
+ * a classic depth bomb).
+ */
 export const DEFAULT_DOCUMENT_LIMITS: DocumentLimits = {
-  maxDepth: 10,
+  maxDepth: 15,
   maxAliases: 30,
   maxTokens: 2_000,
   maxCost: 20_000,
@@ -56,7 +60,7 @@ export function useDocumentLimits(limits: DocumentLimits): Plugin[] {
   return [
     useBodyLimit(limits.maxBodyBytes),
     maxTokensPlugin({ n: limits.maxTokens, ...armor }),
-    maxDepthPlugin({ n: limits.maxDepth, ignoreIntrospection: true, flattenFragments: true, ...armor }),
+    maxDepthPlugin({ n: limits.maxDepth, ignoreIntrospection: false, flattenFragments: true, ...armor }),
     maxAliasesPlugin({ n: limits.maxAliases, ...armor }),
     costLimitPlugin({ maxCost: limits.maxCost, ignoreIntrospection: true, ...armor }),
   ] as Plugin[];

@@ -1,0 +1,15 @@
+import type { Decimal } from '@tokenomics/core';
+
+/**
+ * The APY of an APR restaked daily: `(1 + APR / 365)^365 − 1`.
+ *
+ * Source: the compounding convention of this project's adapters (Synternet's MODEL.md, Rewards).
+ *
+ * @example
+ * ```ts
+ * dailyCompoundedApy(new Decimal('0.16')).toFixed(10); // '0.1734697305'
+ * ```
+ */
+export function dailyCompoundedApy(apr: Decimal): Decimal {
+  return apr.div(365).plus(1).pow(365).minus(1);
+}

@@ -1,0 +1,112 @@
+import {
+  defineAdapter,
+  isTokenomicsError,
+  resolveParameters,
+  type TokenEconomy,
+  TokenomicsError,
+} from '@tokenomics/core';
+import {
+  type ModelContext,
+  mintFlows,
+  penaltyRules,
+  rewardsFigures,
+  schedulePoints,
+  simulatePenalty,
+  supplyFigures,
+  validateParameters,
+} from './model.js';
+import { type CosmosMintAdapterOptions, resolveOptions } from './options.js';
+import { cosmosMintParameters } from './parameters.js';
+import { type CosmosMintState, cosmosMintLiveSource } from './sources/live.js';
+import { cosmosMintSnapshotSource } from './sources/snapshot.js';
+
+export * from './formulas/annual-provisions.js';
+export * from './formulas/blocks-elapsed.js';
+export * from './formulas/delegator-apr.js';
+export * from './formulas/downtime-trigger.js';
+export * from './formulas/inflation-after-blocks.js';
+export * from './formulas/inflation-change-per-block.js';
+export * from './formulas/legacy-dec.js';
+export * from './formulas/next-inflation-rate.js';
+export * from './formulas/slash-stake.js';
+export * from './formulas/staking-apr.js';
+export * from './formulas/staking-apy.js';
+export * from './formulas/supply-after-blocks.js';
+export { type CosmosMintModel, type MintStateAt, mintFlows, mintStateAt } from './model.js';
+export {
+  type CosmosMintAdapterOptions,
+  type CosmosMintLiveOptions,
+  type ResolvedCosmosMintOptions,
+  resolveOptions,
+} from './options.js';
+export {
+  type ChainInfo,
+  COSMOS_MINT_PRESETS,
+  COSMOSHUB_PRESET,
+  type CosmosChainPreset,
+  type CosmosMintParameters,
+  type CosmosMintPresetName,
+  cosmosMintParameters,
+} from './parameters.js';
+export {
+  type CosmosChainState,
+  type CosmosMintLiveSourceOptions,
+  type CosmosMintState,
+  cosmosMintLiveSource,
+} from './sources/live.js';
+export { cosmosMintSnapshotSource } from './sources/snapshot.js';
+
+/**
+ * A chain with the standard Cosmos SDK x/mint, x/slashing and x/distribution
+ * modules as a TokenEconomy: supply stepped block by block by x/mint's
+ * inflation (moving toward `goal_bonded` between `inflation_min` and
+ * `inflation_max`), staking APR/APY after the community tax, the two
+ * x/slashing penalties, a schedule and the value flows. One adapter serves
+ * many chains: each instance has its own `id`, preset, denom and decimals,
+ * and reads its chain live when given an LCD URL.
+ *
+ * @throws TokenomicsError CONFIGURATION for a missing id, an unknown preset,
+ *   a bad denom, decimals, URL or preset value (naming the option and what is valid)
+ * @example
+ * ```ts
+ * const hub = cosmosMintAdapter({ id: 'cosmoshub' }); // snapshot: the Cosmos Hub preset
+ * (await hub.rewards!({ at: new Date('2019-03-13T23:00:00Z') })).stakingApr.toFixed(20); // '0.10238805970149253731'
+ * const live = cosmosMintAdapter({ id: 'osmosis-like', denom: 'utest', decimals: 6, symbol: 'TEST', live: { lcdUrl } });
+ * ```
+ */
+export function cosmosMintAdapter(options: CosmosMintAdapterOptions): TokenEconomy {
+  const resolved = resolveOptions(options);
+  const { preset, token, denom, live } = resolved;
+  try {
+    validateParameters(resolveParameters(cosmosMintParameters, [preset.values]).values);
+  } catch (error) {
+    if (!isTokenomicsError(error)) throw error;
+    throw new TokenomicsError('CONFIGURATION', `preset "${preset.name}": ${error.message}`, { cause: error });
+  }
+  const context: ModelContext = { decimals: token.decimals, symbol: token.symbol, chainName: resolved.name };
+  const source = live
+    ? cosmosMintLiveSource({ lcdUrl: live.lcdUrl, denom, decimals: token.decimals })
+    : cosmosMintSnapshotSource(preset);
+  return defineAdapter<typeof cosmosMintParameters, CosmosMintState>({
+    id: resolved.id,
+    name: resolved.name,
+    token,
+    parameters: cosmosMintParameters,
+    preset,
+    source,
+    genesis: (params) => params.anchorTime,
+    genesisParameter: 'anchorTime',
+    validate: validateParameters,
+    supply: (model, at) => supplyFigures(model, at, context),
+    rewards: rewardsFigures,
+    penalties: {
+      rules: (model) => penaltyRules(model, context),
+      simulate: (model, input) => simulatePenalty(model, input, context),
+    },
+    schedule: schedulePoints,
+    flows: mintFlows(token.symbol),
+  });
+}
+
+/** The factory the gateway's configuration loads adapters by (`"adapter": "./packages/adapter-cosmos-mint"`). */
+export const createAdapter: (options: CosmosMintAdapterOptions) => TokenEconomy = cosmosMintAdapter;

@@ -1,0 +1,235 @@
+import {
+  type ParameterData,
+  resolveParameters,
+  type SourcedValue,
+  type TokenInfo,
+  TokenomicsError,
+} from '@tokenomics/core';
+import { normalizeBaseUrl } from '@tokenomics/cosmos-rest';
+import {
+  COSMOS_MINT_PRESETS,
+  type CosmosChainPreset,
+  type CosmosMintParameters,
+  type CosmosMintPresetName,
+  cosmosMintParameters,
+} from './parameters.js';
+
+/** Options of the live source. */
+export interface CosmosMintLiveOptions {
+  /** A Cosmos SDK REST (LCD) base URL, e.g. `https://rest.cosmos.directory/cosmoshub`. */
+  lcdUrl: string;
+}
+
+/**
+ * Options of `cosmosMintAdapter`: plain JSON, so a `gateway.config.json`
+ * entry can carry them. Only `id` is required.
+ */
+export interface CosmosMintAdapterOptions {
+  /** The protocol id, required: each instance names its chain (`cosmoshub`, `testchain`…). */
+  id: string;
+  /** The chain's display name; default: the preset's chain name. */
+  name?: string;
+  /** A built-in preset name (`cosmoshub`, the default) or a whole preset object for another chain. */
+  preset?: CosmosMintPresetName | CosmosChainPreset;
+  /** Replaces some of the preset's values, each with its source (e.g. another chain's supply). */
+  parameters?: Partial<ParameterData<CosmosMintParameters>>;
+  /** The mint denom; default: the preset's (`uatom`). */
+  denom?: string;
+  /** Decimals of the base unit; default: the preset's (6). */
+  decimals?: number;
+  /** The token symbol; default: the preset's (`ATOM`). */
+  symbol?: string;
+  /** The token's name; default: the preset's. */
+  tokenName?: string;
+  /** Read the chain over Cosmos REST instead of the snapshot. */
+  live?: CosmosMintLiveOptions;
+}
+
+/** Options after validation, with defaults filled in. */
+export interface ResolvedCosmosMintOptions {
+  id: string;
+  name: string;
+  preset: CosmosChainPreset;
+  token: TokenInfo;
+  denom: string;
+  live: CosmosMintLiveOptions | null;
+}
+
+const ID = /^[a-z0-9][a-z0-9_-]{0,62}$/;
+const DENOM = /^[a-zA-Z][a-zA-Z0-9/:._-]{2,127}$/;
+const SYMBOL = /^[A-Za-z0-9.-]{1,16}$/;
+const OPTION_KEYS = [
+  'id',
+  'name',
+  'preset',
+  'parameters',
+  'denom',
+  'decimals',
+  'symbol',
+  'tokenName',
+  'live',
+];
+
+function configurationError(message: string, details: Record<string, unknown> = {}): TokenomicsError {
+  return new TokenomicsError('CONFIGURATION', message, { details });
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function optionalString(options: Record<string, unknown>, key: string): string | undefined {
+  const value = options[key];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || value.trim() === '') {
+    throw configurationError(`option "${key}" must be a non-empty string, got ${JSON.stringify(value)}`, {
+      option: key,
+    });
+  }
+  return value;
+}
+
+function checkSourcedValues(where: string, data: unknown): Partial<ParameterData<CosmosMintParameters>> {
+  if (!isRecord(data))
+    throw configurationError(`${where} must be an object of { value, source } by parameter key`);
+  const validKeys = Object.keys(cosmosMintParameters);
+  for (const [key, entry] of Object.entries(data)) {
+    if (!validKeys.includes(key)) {
+      throw configurationError(
+        `${where} names unknown parameter "${key}"; valid keys: ${validKeys.join(', ')}`,
+        {
+          key,
+          validKeys,
+        },
+      );
+    }
+    const sourced = entry as Partial<SourcedValue> | null;
+    if (
+      !isRecord(sourced) ||
+      typeof sourced.value !== 'string' ||
+      typeof sourced.source !== 'string' ||
+      sourced.source.trim() === ''
+    ) {
+      throw configurationError(
+        `${where}.${key} must be { "value": "<text>", "source": "<where it comes from>" } with a non-empty source`,
+        { key },
+      );
+    }
+  }
+  return data as Partial<ParameterData<CosmosMintParameters>>;
+}
+
+function resolvePreset(option: unknown): CosmosChainPreset {
+  if (option === undefined) return COSMOS_MINT_PRESETS.cosmoshub;
+  const valid = Object.keys(COSMOS_MINT_PRESETS);
+  if (typeof option === 'string') {
+    if (!Object.hasOwn(COSMOS_MINT_PRESETS, option)) {
+      throw configurationError(
+        `unknown x/mint preset ${JSON.stringify(option)}; valid presets: ${valid.join(', ')}, or a preset object`,
+        { preset: option, validPresets: valid },
+      );
+    }
+    return COSMOS_MINT_PRESETS[option as CosmosMintPresetName];
+  }
+  if (!isRecord(option) || typeof option.name !== 'string' || typeof option.description !== 'string') {
+    throw configurationError(
+      `option "preset" must be one of ${valid.join(', ')} or an object { name, description, chain, values }`,
+    );
+  }
+  const chain = option.chain;
+  if (
+    !isRecord(chain) ||
+    typeof chain.name !== 'string' ||
+    typeof chain.denom !== 'string' ||
+    typeof chain.decimals !== 'number' ||
+    typeof chain.symbol !== 'string' ||
+    typeof chain.tokenName !== 'string'
+  ) {
+    throw configurationError(
+      `preset "${option.name}" needs chain: { name, denom, decimals, symbol, tokenName }`,
+    );
+  }
+  const values = checkSourcedValues(`preset "${option.name}".values`, option.values);
+  return { ...(option as unknown as CosmosChainPreset), values: values as CosmosChainPreset['values'] };
+}
+
+/**
+ * Validates adapter options as they come from a configuration file (any
+ * JSON) and fills in defaults from the preset. Every problem is a
+ * CONFIGURATION error that names the option and what is valid.
+ *
+ * @throws TokenomicsError CONFIGURATION
+ * @example
+ * ```ts
+ * resolveOptions({ id: 'testchain', denom: 'utest', decimals: 9, symbol: 'TEST' }).token;
+ * // { symbol: 'TEST', name: 'Cosmos Hub Atom', decimals: 9 } — name from the preset unless tokenName is given
+ * ```
+ */
+export function resolveOptions(input: unknown): ResolvedCosmosMintOptions {
+  if (!isRecord(input))
+    throw configurationError('cosmos-mint options must be an object with at least an "id"');
+  const unknown = Object.keys(input).filter((key) => !OPTION_KEYS.includes(key));
+  if (unknown.length > 0) {
+    throw configurationError(
+      `unknown option(s) ${unknown.join(', ')}; valid options: ${OPTION_KEYS.join(', ')}`,
+      {
+        unknown,
+        validOptions: OPTION_KEYS,
+      },
+    );
+  }
+  const id = input.id;
+  if (typeof id !== 'string' || !ID.test(id)) {
+    throw configurationError(
+      `option "id" is required and must be lowercase letters, digits, "-" or "_" (e.g. "cosmoshub"), got ${JSON.stringify(id)}`,
+      { option: 'id' },
+    );
+  }
+  const base = resolvePreset(input.preset);
+  const extra =
+    input.parameters === undefined ? {} : checkSourcedValues('option "parameters"', input.parameters);
+  const preset: CosmosChainPreset = { ...base, values: { ...base.values, ...extra } };
+
+  const denom = optionalString(input, 'denom') ?? preset.chain.denom;
+  if (!DENOM.test(denom)) {
+    throw configurationError(
+      `option "denom" must be a Cosmos denom such as "uatom", got ${JSON.stringify(denom)}`,
+      {
+        option: 'denom',
+      },
+    );
+  }
+  const decimals = input.decimals ?? preset.chain.decimals;
+  if (typeof decimals !== 'number' || !Number.isInteger(decimals) || decimals < 0 || decimals > 24) {
+    throw configurationError(
+      `option "decimals" must be an integer from 0 to 24, got ${JSON.stringify(decimals)}`,
+      {
+        option: 'decimals',
+      },
+    );
+  }
+  const symbol = optionalString(input, 'symbol') ?? preset.chain.symbol;
+  if (!SYMBOL.test(symbol)) {
+    throw configurationError(
+      `option "symbol" must be 1–16 letters or digits, got ${JSON.stringify(symbol)}`,
+      {
+        option: 'symbol',
+      },
+    );
+  }
+  const tokenName = optionalString(input, 'tokenName') ?? preset.chain.tokenName;
+  const name = optionalString(input, 'name') ?? preset.chain.name;
+
+  let live: CosmosMintLiveOptions | null = null;
+  if (input.live !== undefined) {
+    if (!isRecord(input.live) || typeof input.live.lcdUrl !== 'string') {
+      throw configurationError('option "live" must be { "lcdUrl": "https://…" }', { option: 'live' });
+    }
+    live = { lcdUrl: normalizeBaseUrl(input.live.lcdUrl) };
+  }
+
+  // A preset that does not parse is a configuration error now, not on the first query.
+  resolveParameters(cosmosMintParameters, [preset.values]);
+
+  return { id, name, preset, token: { symbol, name: tokenName, decimals }, denom, live };
+}

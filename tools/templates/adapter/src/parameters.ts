@@ -1,0 +1,52 @@
+import { decimalKind, defineParameters, instantKind, type Preset } from '@tokenomics/core';
+
+/** Every parameter the model uses: what it means, its unit and what values are valid. */
+export const adapterParameters = defineParameters({
+  supply: {
+    label: 'Total supply',
+    unit: '__SYMBOL__',
+    description: 'Every token that exists: minted at genesis, never more (max = total).',
+    kind: decimalKind({ min: '0', minExclusive: true }),
+  },
+  treasury: {
+    label: 'Treasury balance',
+    unit: '__SYMBOL__',
+    description: 'Tokens held by the treasury, not circulating (circulating = total − treasury).',
+    kind: decimalKind({ min: '0' }),
+  },
+  genesis: {
+    label: 'Genesis',
+    description: 'The instant the token exists from; instants before it are refused.',
+    kind: instantKind(),
+  },
+});
+
+/** The parameter schema. */
+export type AdapterParameters = typeof adapterParameters;
+
+/**
+ * The default preset. Every value needs a `source`: the document section,
+ * contract or chain parameter it comes from. Replace the TODOs before use.
+ */
+export const DEFAULT_PRESET: Preset<AdapterParameters> = {
+  name: 'default',
+  description:
+    'TODO: say where these figures come from (a whitepaper, a genesis file, a governance proposal).',
+  values: {
+    supply: {
+      value: '1000000000',
+      source: 'TODO: cite the document or chain parameter giving the total supply (placeholder value)',
+    },
+    treasury: {
+      value: '100000000',
+      source: 'TODO: cite the treasury allocation (placeholder value)',
+    },
+    genesis: {
+      value: '2025-01-01T00:00:00Z',
+      source: 'TODO: cite the genesis time (placeholder value)',
+    },
+  },
+};
+
+/** The presets by name; `default` is the default. */
+export const PRESETS: Readonly<Record<string, Preset<AdapterParameters>>> = { default: DEFAULT_PRESET };
