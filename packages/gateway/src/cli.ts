@@ -1,11 +1,12 @@
 #!/usr/bin/env node
+import cluster from 'node:cluster';
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { isTokenomicsError } from '@tokenomics/core';
 import { printSchema } from 'graphql';
 import { keyvStore } from './cache.js';
 import { createAdapters, loadConfig } from './config.js';
-import { createLogger, type LogLevel } from './logger.js';
+import { createLogger } from './logger.js';
 import { gatewaySchema } from './schema/index.js';
 import { createGateway } from './server.js';
 
@@ -14,18 +15,20 @@ const USAGE = `Usage: tokenomics-gateway <command> [options]
 Commands:
   serve                 Start the gateway (GraphiQL at http://localhost:PORT/graphql)
     --port N            Port (default: PORT or 4000)
+    --workers N|auto    Processes sharing the port (default: WORKERS or 1; auto = one per core).
+                        Each keeps its own memory cache: set CACHE_URL to share one.
   print-schema          Print the GraphQL schema (SDL)
     --out FILE          Write it to FILE instead of standard output
 
 Configuration: gateway.config.json (or the file GATEWAY_CONFIG names) and the
 environment: PORT, HOST, NODE_ENV, SESSION_PRESET, SESSION_RPC_URL,
 SESSION_L1_RPC_URL, SYNTERNET_PRESET, SYNTERNET_LCD_URL, CACHE_URL,
-CACHE_TTL_SECONDS, UPSTREAM_TIMEOUT_MS, MAX_SCHEDULE_POINTS.`;
+CACHE_TTL_SECONDS, UPSTREAM_TIMEOUT_MS, MAX_SCHEDULE_POINTS, LOG_LEVEL, WORKERS.`;
 
 async function serve(port: string | undefined): Promise<void> {
   const config = loadConfig({ env: port === undefined ? process.env : { ...process.env, PORT: port } });
   const adapters = await createAdapters(config);
-  const logger = createLogger((process.env.LOG_LEVEL as LogLevel | undefined) ?? 'info');
+  const logger = createLogger(config.logLevel);
   const gateway = createGateway({
     adapters,
     production: config.production,
@@ -59,18 +62,58 @@ async function serve(port: string | undefined): Promise<void> {
   process.once('SIGINT', () => stop('SIGINT'));
 }
 
+/**
+ * The primary of a cluster: validates the configuration once, forks the
+ * workers (each runs `serve` on the shared port), replaces a worker that
+ * dies, and on SIGTERM/SIGINT lets every worker finish its requests.
+ */
+async function servePrimary(workers: number, port: string | undefined): Promise<void> {
+  const config = loadConfig({ env: port === undefined ? process.env : { ...process.env, PORT: port } });
+  await createAdapters(config);
+  const logger = createLogger(config.logLevel);
+  let stopping = false;
+  const fork = () => cluster.fork(port === undefined ? {} : { PORT: port });
+  cluster.on('exit', (worker, code, signal) => {
+    if (stopping) {
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+      return;
+    }
+    logger.error({ pid: worker.process.pid, code, signal }, 'a worker died; starting another');
+    fork();
+  });
+  for (let i = 0; i < workers; i++) fork();
+  logger.info({ workers, port: config.port }, `cluster of ${workers} workers on port ${config.port}`);
+  const stop = (signal: NodeJS.Signals) => {
+    stopping = true;
+    logger.info({ signal }, 'shutting down the workers');
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.kill(signal);
+  };
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.once('SIGINT', () => stop('SIGINT'));
+}
+
 async function main(argv: string[]): Promise<void> {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { port: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      port: { type: 'string' },
+      workers: { type: 'string' },
+      out: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
   });
   const [command] = positionals;
   if (values.help || command === undefined) {
     process.stdout.write(`${USAGE}\n`);
     return;
   }
-  if (command === 'serve') return serve(values.port);
+  if (command === 'serve') {
+    if (!cluster.isPrimary) return serve(values.port);
+    const env = values.workers === undefined ? process.env : { ...process.env, WORKERS: values.workers };
+    const { workers } = loadConfig({ env });
+    return workers > 1 ? servePrimary(workers, values.port) : serve(values.port);
+  }
   if (command === 'print-schema') {
     const sdl = `${printSchema(gatewaySchema())}\n`;
     if (values.out) writeFileSync(values.out, sdl);

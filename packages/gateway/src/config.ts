@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
@@ -68,6 +69,17 @@ const configSchema = z
     port: integerText('port', 0, 65_535).default(4000),
     host: z.string().min(1).default('0.0.0.0'),
     production: z.boolean().default(false),
+    workers: z
+      .union([z.literal('auto'), integerText('workers', 1, 64)], {
+        error: 'workers must be an integer from 1 to 64, or "auto"',
+      })
+      .default(1)
+      .transform((workers) => (workers === 'auto' ? availableParallelism() : workers)),
+    logLevel: z
+      .enum(['debug', 'info', 'warn', 'error', 'silent'], {
+        error: 'logLevel must be one of debug, info, warn, error, silent',
+      })
+      .default('info'),
     protocols: z.array(protocolSchema).min(1, 'protocols must name at least one adapter'),
     cache: z
       .object({
@@ -190,6 +202,8 @@ export function loadConfig({
     port: env.PORT,
     host: env.HOST,
     upstreamTimeoutMs: env.UPSTREAM_TIMEOUT_MS,
+    logLevel: env.LOG_LEVEL,
+    workers: env.WORKERS,
   });
   const merged = {
     ...fileResult.data,

@@ -1,5 +1,5 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createAdapters, loadConfig } from '../src/index.js';
@@ -36,6 +36,12 @@ describe('loadConfig', () => {
         maxBodyBytes: 102_400,
       },
     });
+  });
+
+  it('takes WORKERS as a count or "auto" (one per core)', () => {
+    expect(loadConfig({ env: { WORKERS: '3' }, cwd: tempDir() }).workers).toBe(3);
+    expect(loadConfig({ env: { WORKERS: 'auto' }, cwd: tempDir() }).workers).toBe(availableParallelism());
+    expect(loadConfig({ env: {}, cwd: tempDir() }).workers).toBe(1);
   });
 
   it('takes the environment: port, presets, live endpoints, cache', () => {
@@ -86,6 +92,8 @@ describe('loadConfig', () => {
     [{ CACHE_URL: 'http://cache' }, 'cache.url: cache.url must be a redis:// or rediss:// URL'],
     [{ CACHE_TTL_SECONDS: '0' }, 'cache.ttlSeconds: cache.ttlSeconds must be an integer from 1 to 86400'],
     [{ MAX_SCHEDULE_POINTS: '-1' }, 'limits.maxSchedulePoints: limits.maxSchedulePoints must be an integer'],
+    [{ LOG_LEVEL: 'loud' }, 'logLevel: logLevel must be one of debug, info, warn, error, silent'],
+    [{ WORKERS: 'many' }, 'workers: workers must be an integer from 1 to 64, or "auto"'],
   ])('refuses %j with an error naming the setting', (env, message) => {
     expect(() => loadConfig({ env, cwd: tempDir() })).toThrowError(
       expect.objectContaining({ code: 'CONFIGURATION', message: expect.stringContaining(message) }),
