@@ -5,8 +5,8 @@ import {
   type ConformanceOptions,
   checkTokenEconomy,
   describeTokenEconomy,
+  exampleEconomy,
 } from '../src/testing/index.js';
-import { exampleEconomy } from './example-economy.js';
 
 const options: ConformanceOptions = {
   instants: [new Date('2025-01-01T00:00:00Z'), new Date('2030-06-15T12:00:00Z')],
@@ -18,7 +18,7 @@ const options: ConformanceOptions = {
   },
 };
 
-describeTokenEconomy('the example economy', exampleEconomy, options);
+describeTokenEconomy('the example economy', () => exampleEconomy(), options);
 
 type Check = keyof typeof CONFORMANCE_CHECKS;
 

@@ -2,81 +2,19 @@ import { describe, expect, it } from 'vitest';
 import {
   type DataSourceInfo,
   Decimal,
-  decimalKind,
-  defineAdapter,
-  defineParameters,
-  derive,
   formatDecimal,
-  instantKind,
   loadWithRetry,
   type StateSource,
-  snapshotSource,
   TokenomicsError,
   type UpstreamReader,
 } from '../src/index.js';
+import { exampleEconomy, type exampleParameters } from '../src/testing/index.js';
 
-const schema = defineParameters({
-  supply: { label: 'Supply', unit: 'EX', description: 'Fixed supply.', kind: decimalKind({ min: '0' }) },
-  treasury: {
-    label: 'Treasury',
-    unit: 'EX',
-    description: 'Not circulating.',
-    kind: decimalKind({ min: '0' }),
-  },
-  genesis: { label: 'Genesis', description: 'First block.', kind: instantKind() },
-});
+type ExampleSource = StateSource<typeof exampleParameters, unknown>;
 
-const preset = {
-  name: 'seed',
-  description: 'Example figures.',
-  values: {
-    supply: { value: '1000', source: 'example spec §1' },
-    treasury: { value: '250', source: 'example spec §2' },
-    genesis: { value: '2025-01-01T00:00:00Z', source: 'example spec §3' },
-  },
-};
-
-function example(source: StateSource<typeof schema, unknown> = snapshotSource('Example preset.')) {
-  return defineAdapter({
-    id: 'example',
-    name: 'Example',
-    token: { symbol: 'EX', name: 'Example', decimals: 6 },
-    parameters: schema,
-    preset,
-    source,
-    genesis: (params) => params.genesis,
-    genesisParameter: 'genesis',
-    validate(params) {
-      if (params.treasury.gt(params.supply)) {
-        throw new TokenomicsError('BAD_INPUT', 'treasury must not exceed supply', {
-          details: { key: 'treasury' },
-        });
-      }
-    },
-    supply: ({ params }, at) => {
-      const circulating = params.supply.minus(params.treasury);
-      return {
-        at,
-        max: params.supply,
-        total: params.supply,
-        circulating,
-        staked: null,
-        burned: null,
-        circulatingDefinition: 'total − treasury',
-        buckets: [{ key: 'treasury', label: 'Treasury', amount: params.treasury, circulating: false }],
-        derivations: {
-          circulating: derive(
-            'total − treasury',
-            { total: params.supply, treasury: params.treasury },
-            circulating,
-            'example spec',
-          ),
-        },
-      };
-    },
-    flows: [{ key: 'mint', from: 'nobody', to: 'holders', kind: 'INFLATIONARY', description: 'None.' }],
-  });
-}
+/** The kit's example economy with supply and flows only, from `source`. */
+const example = (source?: ExampleSource) =>
+  exampleEconomy({ ...(source ? { source } : {}), only: ['SUPPLY', 'FLOWS'] });
 
 describe('defineAdapter', () => {
   it('lists exactly the capabilities the definition implements', () => {
@@ -120,7 +58,7 @@ describe('defineAdapter', () => {
 
   it('lets live values replace the preset, and overrides replace live values', async () => {
     const info: DataSourceInfo = { kind: 'LIVE', description: 'chain', fetchedAt: new Date(), stale: false };
-    const live: StateSource<typeof schema, unknown> = {
+    const live: ExampleSource = {
       read: async () => ({
         state: null,
         info,
@@ -150,7 +88,7 @@ describe('defineAdapter', () => {
         };
       },
     };
-    const live: StateSource<typeof schema, Decimal> = {
+    const live: StateSource<typeof exampleParameters, Decimal> = {
       async read(ctx) {
         const total = await ctx.reader.read({ key: 'example:total', load: async () => '2000' });
         return {
@@ -159,7 +97,7 @@ describe('defineAdapter', () => {
         };
       },
     };
-    const economy = example(live as StateSource<typeof schema, unknown>);
+    const economy = example(live as ExampleSource);
     expect(await economy.source({ reader })).toMatchObject({ stale: true, fetchedAt: new Date(0) });
     expect(reads).toEqual(['example:total']);
   });

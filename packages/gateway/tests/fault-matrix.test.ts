@@ -89,39 +89,6 @@ const LCD_FAULTS: Array<[string, FakeLcdFault | 'refused', string?]> = [
   ],
 ];
 
-beforeEach(() => {
-  chain.fail(null);
-  for (const path of ['*', ...LCD_FAULTS.flatMap(([, , only]) => (only ? [only] : []))])
-    lcd.setFault(path, null);
-});
-
-describe.each(LCD_FAULTS)("Synternet's node %s", (_name, fault, path) => {
-  const urls = () => (fault === 'refused' ? { lcd: refusedUrl } : {});
-  const inject = () => {
-    if (fault !== 'refused') lcd.setFault(path ?? '*', fault);
-  };
-
-  it('cold: a coded error for synternet only; session answers', async () => {
-    inject();
-    const { gateway } = await gatewayWithClock(urls());
-    const { status, body } = await post(gateway, QUERY);
-    expect(status).toBe(200);
-    expectCodedFailureOf(body, 'synternet', 'session');
-  });
-
-  it.skipIf(fault === 'refused')('warm: the last good state, flagged stale, the same numbers', async () => {
-    const { gateway, expire } = await gatewayWithClock();
-    const fresh = await post(gateway, QUERY);
-    expect(fresh.body.errors).toBeUndefined();
-    inject();
-    expire();
-    const { body } = await post(gateway, QUERY);
-    expect(body.errors).toBeUndefined();
-    const before = protocol(fresh.body, 'synternet');
-    expect(protocol(body, 'synternet')).toEqual({ ...before, source: { ...before.source, stale: true } });
-  });
-});
-
 const CHAIN_FAULTS: Array<[string, FakeFailure | 'refused']> = [
   ['answers 500', { mode: 'http-500' }],
   ['answers a body that is not JSON', { mode: 'not-json' }],
@@ -133,30 +100,66 @@ const CHAIN_FAULTS: Array<[string, FakeFailure | 'refused']> = [
   ['refuses connections', 'refused'],
 ];
 
-describe.each(CHAIN_FAULTS)("Session's Arbitrum endpoint %s", (_name, fault) => {
-  const urls = () => (fault === 'refused' ? { rpc: refusedUrl } : {});
-  const inject = () => {
-    if (fault !== 'refused') chain.fail(fault);
-  };
+beforeEach(() => {
+  chain.fail(null);
+  for (const path of ['*', ...LCD_FAULTS.flatMap(([, , only]) => (only ? [only] : []))])
+    lcd.setFault(path, null);
+});
 
-  it('cold: a coded error for session only; synternet answers', async () => {
-    inject();
-    const { gateway } = await gatewayWithClock(urls());
+/** One row of the matrix: which protocol fails, how, and the other one that must keep answering. */
+interface Fault {
+  name: string;
+  failing: 'session' | 'synternet';
+  healthy: 'session' | 'synternet';
+  refused: boolean;
+  inject(): void;
+}
+
+const MATRIX: Fault[] = [
+  ...LCD_FAULTS.map(
+    ([name, fault, path]): Fault => ({
+      name: `Synternet's node ${name}`,
+      failing: 'synternet',
+      healthy: 'session',
+      refused: fault === 'refused',
+      inject: () => {
+        if (fault !== 'refused') lcd.setFault(path ?? '*', fault);
+      },
+    }),
+  ),
+  ...CHAIN_FAULTS.map(
+    ([name, fault]): Fault => ({
+      name: `Session's Arbitrum endpoint ${name}`,
+      failing: 'session',
+      healthy: 'synternet',
+      refused: fault === 'refused',
+      inject: () => {
+        if (fault !== 'refused') chain.fail(fault);
+      },
+    }),
+  ),
+];
+
+describe.each(MATRIX.map((fault) => [fault.name, fault] as const))('%s', (_name, fault) => {
+  it(`cold: a coded error for ${fault.failing} only; ${fault.healthy} answers`, async () => {
+    fault.inject();
+    const refusing = fault.failing === 'session' ? { rpc: refusedUrl } : { lcd: refusedUrl };
+    const { gateway } = await gatewayWithClock(fault.refused ? refusing : {});
     const { status, body } = await post(gateway, QUERY);
     expect(status).toBe(200);
-    expectCodedFailureOf(body, 'session', 'synternet');
+    expectCodedFailureOf(body, fault.failing, fault.healthy);
   });
 
-  it.skipIf(fault === 'refused')('warm: the last good state, flagged stale, the same numbers', async () => {
+  it.skipIf(fault.refused)('warm: the last good state, flagged stale, the same numbers', async () => {
     const { gateway, expire } = await gatewayWithClock();
     const fresh = await post(gateway, QUERY);
     expect(fresh.body.errors).toBeUndefined();
-    inject();
+    fault.inject();
     expire();
     const { body } = await post(gateway, QUERY);
     expect(body.errors).toBeUndefined();
-    const before = protocol(fresh.body, 'session');
-    expect(protocol(body, 'session')).toEqual({ ...before, source: { ...before.source, stale: true } });
+    const before = protocol(fresh.body, fault.failing);
+    expect(protocol(body, fault.failing)).toEqual({ ...before, source: { ...before.source, stale: true } });
   });
 });
 

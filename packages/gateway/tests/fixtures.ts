@@ -1,74 +1,15 @@
-import {
-  Decimal,
-  decimalKind,
-  defineAdapter,
-  defineParameters,
-  derive,
-  instantKind,
-  type StateSource,
-  snapshotSource,
-  type TokenEconomy,
-} from '@tokenomics/core';
+import type { StateSource, TokenEconomy } from '@tokenomics/core';
+import { exampleEconomy, type exampleParameters } from '@tokenomics/core/testing';
 import type { Gateway } from '../src/index.js';
 
-const schema = defineParameters({
-  supply: { label: 'Supply', unit: 'FIX', description: 'Fixed supply.', kind: decimalKind({ min: '0' }) },
-  treasury: {
-    label: 'Treasury',
-    unit: 'FIX',
-    description: 'Not circulating.',
-    kind: decimalKind({ min: '0' }),
-  },
-  genesis: { label: 'Genesis', description: 'First block.', kind: instantKind() },
-});
+type ExampleSource = StateSource<typeof exampleParameters, unknown>;
 
 /**
- * A fixed-supply protocol for gateway tests: 1,000 tokens, 250 in a treasury.
+ * The kit's example economy with supply only: 1,000 EX, 250 in a treasury.
  * `source` replaces the snapshot, e.g. with one that fails.
  */
-export function fixedSupplyAdapter(
-  id = 'fixed',
-  source: StateSource<typeof schema, unknown> = snapshotSource('Fixed test preset.'),
-): TokenEconomy {
-  return defineAdapter({
-    id,
-    name: `Fixed ${id}`,
-    token: { symbol: 'FIX', name: 'Fixed', decimals: 6 },
-    parameters: schema,
-    preset: {
-      name: 'seed',
-      description: 'Test figures.',
-      values: {
-        supply: { value: '1000', source: 'test §1' },
-        treasury: { value: '250', source: 'test §2' },
-        genesis: { value: '2025-01-01T00:00:00Z', source: 'test §3' },
-      },
-    },
-    source,
-    genesis: (params) => params.genesis,
-    genesisParameter: 'genesis',
-    supply: ({ params }, at) => {
-      const circulating = params.supply.minus(params.treasury);
-      return {
-        at,
-        max: params.supply,
-        total: params.supply,
-        circulating,
-        staked: null,
-        burned: new Decimal(0),
-        circulatingDefinition: 'total − treasury',
-        buckets: [{ key: 'treasury', label: 'Treasury', amount: params.treasury, circulating: false }],
-        derivations: {
-          circulating: derive(
-            'total − treasury',
-            { total: params.supply, treasury: params.treasury },
-            circulating,
-            'test',
-          ),
-        },
-      };
-    },
-  });
+export function fixedSupplyAdapter(id = 'fixed', source?: ExampleSource): TokenEconomy {
+  return exampleEconomy({ id, ...(source ? { source } : {}), only: ['SUPPLY'] });
 }
 
 /** A live-like source reading two upstream resources through the context's reader, counting its loads. */
@@ -83,7 +24,7 @@ export function countingLiveSource(prefix: string) {
       return { amount: value() };
     },
   });
-  const source: StateSource<typeof schema, unknown> = {
+  const source: ExampleSource = {
     async read(ctx) {
       const [supply, treasury] = await Promise.all([
         ctx.reader.read(load('supply', () => '1000')),
@@ -111,7 +52,7 @@ export function countingLiveSource(prefix: string) {
 }
 
 /** A source whose upstream always fails with an unexpected (uncoded) error. */
-export const brokenSource: StateSource<typeof schema, unknown> = {
+export const brokenSource: ExampleSource = {
   read: async () => {
     throw new Error('socket hang up at 10.1.2.3:8545 (internal detail)');
   },

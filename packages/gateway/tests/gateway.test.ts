@@ -24,7 +24,7 @@ describe('createGateway', () => {
     expect(body.data.protocols.map((p: { id: string }) => p.id)).toEqual(['b', 'a']);
     expect(body.data.protocols[0]).toEqual({
       id: 'b',
-      token: { symbol: 'FIX', decimals: 6 },
+      token: { symbol: 'EX', decimals: 6 },
       capabilities: ['SUPPLY'],
       source: { kind: 'SNAPSHOT', fetchedAt: null, stale: false },
       supply: {
@@ -32,7 +32,7 @@ describe('createGateway', () => {
         max: '1000',
         total: '1000',
         circulating: '750',
-        burned: '0',
+        burned: null,
         buckets: [{ key: 'treasury', amount: '250', circulating: false }],
       },
     });
@@ -69,7 +69,7 @@ describe('createGateway', () => {
           { name: 'treasury', value: '250' },
         ],
         result: '750',
-        source: 'test',
+        source: 'example §2',
       },
       total: null,
     });
@@ -101,7 +101,7 @@ describe('errors', () => {
       code: 'UNKNOWN_PARAMETER',
       protocol: 'fixed',
       key: 'supplyy',
-      validKeys: ['supply', 'treasury', 'genesis'],
+      validKeys: ['supply', 'treasury', 'rewardRate', 'feeRate', 'slashFraction', 'genesis'],
     });
     const bad = await post(
       gateway,

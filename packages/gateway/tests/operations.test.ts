@@ -17,7 +17,7 @@ describe('operations', () => {
         {
           id: 'ok',
           ok: true,
-          source: { kind: 'SNAPSHOT', description: 'Fixed test preset.', fetchedAt: null, stale: false },
+          source: { kind: 'SNAPSHOT', description: 'Example preset.', fetchedAt: null, stale: false },
         },
         {
           id: 'down',

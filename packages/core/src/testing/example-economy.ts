@@ -1,15 +1,17 @@
+import { Decimal } from '../decimal.js';
 import {
-  Decimal,
-  decimalKind,
+  type AdapterDefinition,
   defineAdapter,
-  defineParameters,
-  derive,
-  instantKind,
+  type StateSource,
   snapshotSource,
-  type TokenEconomy,
-} from '../src/index.js';
+} from '../define-adapter.js';
+import { derive } from '../derivation.js';
+import type { Capability, TokenEconomy } from '../economy.js';
+import { TokenomicsError } from '../errors.js';
+import { decimalKind, defineParameters, instantKind } from '../parameters.js';
 
-const schema = defineParameters({
+/** The example economy's parameters. */
+export const exampleParameters = defineParameters({
   supply: { label: 'Supply', unit: 'EX', description: 'Fixed supply.', kind: decimalKind({ min: '0' }) },
   treasury: {
     label: 'Treasury',
@@ -35,13 +37,42 @@ const schema = defineParameters({
   genesis: { label: 'Genesis', description: 'First block.', kind: instantKind() },
 });
 
-/** A small but complete economy: every capability, every invariant kept. The kit's tests break it on purpose. */
-export function exampleEconomy(): TokenEconomy {
-  return defineAdapter({
-    id: 'example',
+/** Options of {@link exampleEconomy}. */
+export interface ExampleEconomyOptions {
+  id?: string;
+  /** Where its state comes from; default the snapshot of its preset. */
+  source?: StateSource<typeof exampleParameters, unknown>;
+  /** Keep only these capabilities (default: all six). */
+  only?: readonly Capability[];
+}
+
+const MEMBERS: Record<Capability, keyof AdapterDefinition<typeof exampleParameters, unknown>> = {
+  SUPPLY: 'supply',
+  REWARDS: 'rewards',
+  FEES: 'fees',
+  PENALTIES: 'penalties',
+  SCHEDULE: 'schedule',
+  FLOWS: 'flows',
+};
+
+/**
+ * A small but complete economy that keeps every invariant: 1,000 EX, 250 in a
+ * treasury, rewards, a fee, a penalty, a schedule, a flow. For tests of code
+ * that consumes TokenEconomies (the gateway's), and the kit's own tests, which
+ * break it on purpose.
+ *
+ * @example
+ * ```ts
+ * const economy = exampleEconomy({ id: 'a', only: ['SUPPLY'] });
+ * (await economy.supply!()).circulating.toFixed(); // '750'
+ * ```
+ */
+export function exampleEconomy(options: ExampleEconomyOptions = {}): TokenEconomy {
+  const definition: AdapterDefinition<typeof exampleParameters, unknown> = {
+    id: options.id ?? 'example',
     name: 'Example',
     token: { symbol: 'EX', name: 'Example', decimals: 6 },
-    parameters: schema,
+    parameters: exampleParameters,
     preset: {
       name: 'seed',
       description: 'Example figures.',
@@ -54,8 +85,16 @@ export function exampleEconomy(): TokenEconomy {
         genesis: { value: '2025-01-01T00:00:00Z', source: 'example §6' },
       },
     },
-    source: snapshotSource('Example preset.'),
+    source: options.source ?? snapshotSource('Example preset.'),
     genesis: (params) => params.genesis,
+    genesisParameter: 'genesis',
+    validate(params) {
+      if (params.treasury.gt(params.supply)) {
+        throw new TokenomicsError('BAD_INPUT', 'treasury must not exceed supply', {
+          details: { keys: ['treasury', 'supply'] },
+        });
+      }
+    },
     supply: ({ params }, at) => {
       const circulating = params.supply.minus(params.treasury);
       return {
@@ -186,5 +225,11 @@ export function exampleEconomy(): TokenEconomy {
         description: 'Yearly rewards.',
       },
     ],
-  });
+  };
+  if (options.only) {
+    for (const [capability, member] of Object.entries(MEMBERS)) {
+      if (!options.only.includes(capability as Capability)) delete definition[member];
+    }
+  }
+  return defineAdapter(definition);
 }
