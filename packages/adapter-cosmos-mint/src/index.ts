@@ -20,17 +20,22 @@ import { cosmosMintParameters } from './parameters.js';
 import { type CosmosMintState, cosmosMintLiveSource } from './sources/live.js';
 import { cosmosMintSnapshotSource } from './sources/snapshot.js';
 
+// The Cosmos SDK formulas this adapter shares with every Cosmos adapter, re-exported where they used to live.
+export {
+  type DowntimeThreshold,
+  dailyCompoundedApy,
+  delegatorApr,
+  downtimeTrigger,
+  type SlashedStake,
+  slashStake,
+} from '@tokenomics/cosmos-rest';
 export * from './formulas/annual-provisions.js';
 export * from './formulas/blocks-elapsed.js';
-export * from './formulas/delegator-apr.js';
-export * from './formulas/downtime-trigger.js';
 export * from './formulas/inflation-after-blocks.js';
 export * from './formulas/inflation-change-per-block.js';
 export * from './formulas/legacy-dec.js';
 export * from './formulas/next-inflation-rate.js';
-export * from './formulas/slash-stake.js';
 export * from './formulas/staking-apr.js';
-export * from './formulas/staking-apy.js';
 export * from './formulas/supply-after-blocks.js';
 export { type CosmosMintModel, type MintStateAt, mintFlows, mintStateAt } from './model.js';
 export {
@@ -85,7 +90,7 @@ export function cosmosMintAdapter(options: CosmosMintAdapterOptions): TokenEcono
   }
   const context: ModelContext = { decimals: token.decimals, symbol: token.symbol, chainName: resolved.name };
   const source = live
-    ? cosmosMintLiveSource({ lcdUrl: live.lcdUrl, denom, decimals: token.decimals })
+    ? cosmosMintLiveSource({ lcdUrl: live.lcdUrl, denom, decimals: token.decimals, symbol: token.symbol })
     : cosmosMintSnapshotSource(preset);
   return defineAdapter<typeof cosmosMintParameters, CosmosMintState>({
     id: resolved.id,

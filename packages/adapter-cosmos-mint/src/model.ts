@@ -12,19 +12,21 @@ import {
   type RewardsQuery,
   type SchedulePoint,
   type Supply,
-  sumDecimals,
   type TokenFlow,
   TokenomicsError,
 } from '@tokenomics/core';
+import {
+  dailyCompoundedApy,
+  delegatorApr,
+  type SlashingModel,
+  simulateSlashingPenalty,
+  slashingPenaltyRules,
+} from '@tokenomics/cosmos-rest';
 import { annualProvisions } from './formulas/annual-provisions.js';
 import { blocksElapsed } from './formulas/blocks-elapsed.js';
-import { delegatorApr } from './formulas/delegator-apr.js';
-import { downtimeTrigger } from './formulas/downtime-trigger.js';
 import { type InflationPath, inflationAfterBlocks } from './formulas/inflation-after-blocks.js';
 import { inflationChangePerBlock } from './formulas/inflation-change-per-block.js';
-import { slashStake } from './formulas/slash-stake.js';
 import { stakingApr } from './formulas/staking-apr.js';
-import { dailyCompoundedApy } from './formulas/staking-apy.js';
 import { type SupplyAfterBlocks, supplyAfterBlocks } from './formulas/supply-after-blocks.js';
 import type { CosmosMintParameters } from './parameters.js';
 import type { CosmosMintState } from './sources/live.js';
@@ -39,13 +41,13 @@ export interface ModelContext {
   chainName: string;
 }
 
-/** Where slashed tokens go. */
-export const BURN_TARGET = 'burn';
-
 const MINT =
   'cosmos-sdk x/mint (minter.go NextInflationRate, NextAnnualProvisions, BlockProvision; abci.go BeginBlocker)';
 const DISTRIBUTION = 'cosmos-sdk x/distribution (community_tax)';
-const SLASHING = 'cosmos-sdk x/slashing (keeper/infractions.go) and x/staking (keeper/slash.go)';
+const SLASHING = {
+  downtime: 'cosmos-sdk x/slashing (keeper/infractions.go) and x/staking (keeper/slash.go)',
+  doubleSign: 'cosmos-sdk x/evidence (keeper/infraction.go) and x/staking (keeper/slash.go)',
+};
 const HELD = 'the bonded ratio is held constant from the anchor on';
 
 /** The model's state at an instant: blocks since the anchor, the inflation path and the supply. */
@@ -181,17 +183,7 @@ export function rewardsFigures(model: CosmosMintModel, at: Date, query: RewardsQ
   const provisions = annualProvisions(inflation, s.supply.total);
   const toStakers = provisions.times(new Decimal(1).minus(params.communityTax));
   const apr = stakingApr(inflation, params.bondedRatio, params.communityTax);
-  let delegator: Decimal | null = null;
-  if (query.commission !== undefined) {
-    if (query.commission.isNegative() || query.commission.gt(1)) {
-      throw new TokenomicsError(
-        'BAD_INPUT',
-        `commission must be a fraction in [0, 1], got ${formatDecimal(query.commission)}`,
-        { details: { commission: formatDecimal(query.commission) } },
-      );
-    }
-    delegator = delegatorApr(apr, query.commission);
-  }
+  const delegator = query.commission === undefined ? null : delegatorApr(apr, query.commission);
   return {
     at,
     annualEmission: toStakers,
@@ -219,12 +211,18 @@ export function rewardsFigures(model: CosmosMintModel, at: Date, query: RewardsQ
   };
 }
 
-function parametersOf(model: CosmosMintModel, keys: readonly (keyof CosmosMintParameters)[]): Parameter[] {
-  return keys.map((key) => model.parameters.find((parameter) => parameter.key === key)!);
+/** The x/slashing model with this chain's token, truncating slashes to its base unit. */
+function slashingModel(model: CosmosMintModel, context: ModelContext): SlashingModel {
+  return {
+    params: model.params,
+    token: { symbol: context.symbol, decimals: context.decimals },
+    parameters: model.parameters,
+    sources: SLASHING,
+  };
 }
 
 /**
- * The two x/slashing rules: downtime and double-sign.
+ * The two x/slashing rules: downtime and double-sign (shared with every Cosmos adapter).
  *
  * @example
  * ```ts
@@ -232,31 +230,11 @@ function parametersOf(model: CosmosMintModel, keys: readonly (keyof CosmosMintPa
  * ```
  */
 export function penaltyRules(model: CosmosMintModel, context: ModelContext): PenaltyRule[] {
-  const { params } = model;
-  const threshold = downtimeTrigger(0, params.signedBlocksWindow, params.minSignedPerWindow);
-  return [
-    {
-      key: 'downtime',
-      label: 'Downtime (liveness fault)',
-      trigger: `Missing more than ${threshold.maxMissedBlocks} of ${params.signedBlocksWindow} blocks in the signing window (window − round(minSignedPerWindow × window)): every stake on the validator is slashed by ${formatDecimal(params.slashFractionDowntime)} (truncated to the base unit, burned) and the validator is jailed for ${params.downtimeJailSeconds} s, after which it may unjail.`,
-      parameters: parametersOf(model, [
-        'signedBlocksWindow',
-        'minSignedPerWindow',
-        'downtimeJailSeconds',
-        'slashFractionDowntime',
-      ]),
-    },
-    {
-      key: 'double-sign',
-      label: 'Double signing',
-      trigger: `Signing two blocks at one height (evidence submitted): every stake on the validator is slashed by ${formatDecimal(params.slashFractionDoubleSign)} (truncated to the base unit of ${context.symbol}, burned); the validator is jailed for ever and tombstoned.`,
-      parameters: parametersOf(model, ['slashFractionDoubleSign']),
-    },
-  ];
+  return slashingPenaltyRules(slashingModel(model, context));
 }
 
 /**
- * Simulates an x/slashing penalty on the given stakes.
+ * Simulates an x/slashing penalty on the given stakes (shared with every Cosmos adapter).
  *
  * @example
  * ```ts
@@ -268,73 +246,7 @@ export function simulatePenalty(
   input: PenaltyInput,
   context: ModelContext,
 ): PenaltyOutcome {
-  const { params } = model;
-  if (input.rule === 'downtime') {
-    const missed = input.missedBlocks;
-    if (missed == null || !Number.isInteger(missed)) {
-      throw new TokenomicsError(
-        'BAD_INPUT',
-        'the downtime rule needs missedBlocks, a whole number of blocks',
-        {
-          details: { rule: input.rule },
-        },
-      );
-    }
-    if (missed > params.signedBlocksWindow) {
-      throw new TokenomicsError(
-        'BAD_INPUT',
-        `missedBlocks (${missed}) cannot exceed the signing window of ${params.signedBlocksWindow} blocks`,
-        { details: { missedBlocks: missed, signedBlocksWindow: params.signedBlocksWindow } },
-      );
-    }
-    const threshold = downtimeTrigger(missed, params.signedBlocksWindow, params.minSignedPerWindow);
-    const fraction = threshold.triggered ? params.slashFractionDowntime : new Decimal(0);
-    const stakes = input.stakes.map((stake) => slashStake(stake, fraction, context.decimals));
-    const slashedTotal = sumDecimals(stakes.map((stake) => stake.slashed));
-    return {
-      rule: input.rule,
-      triggered: threshold.triggered,
-      slashedTotal,
-      stakes,
-      jailedSeconds: threshold.triggered ? params.downtimeJailSeconds : null,
-      tombstoned: false,
-      lockedSeconds: null,
-      allocations: [{ target: BURN_TARGET, amount: slashedTotal }],
-      derivation: derive(
-        'triggered when missed > window − round(minSignedPerWindow × window); then each stake loses truncate(stake × slashFractionDowntime) to the base unit; slashedTotal = Σ slashed (burned)',
-        {
-          missedBlocks: missed,
-          signedBlocksWindow: params.signedBlocksWindow,
-          minSignedPerWindow: params.minSignedPerWindow,
-          maxMissedBlocks: threshold.maxMissedBlocks,
-          slashFractionDowntime: params.slashFractionDowntime,
-          triggered: String(threshold.triggered),
-        },
-        slashedTotal,
-        SLASHING,
-      ),
-    };
-  }
-  const stakes = input.stakes.map((stake) =>
-    slashStake(stake, params.slashFractionDoubleSign, context.decimals),
-  );
-  const slashedTotal = sumDecimals(stakes.map((stake) => stake.slashed));
-  return {
-    rule: input.rule,
-    triggered: true,
-    slashedTotal,
-    stakes,
-    jailedSeconds: null,
-    tombstoned: true,
-    lockedSeconds: null,
-    allocations: [{ target: BURN_TARGET, amount: slashedTotal }],
-    derivation: derive(
-      'each stake loses truncate(stake × slashFractionDoubleSign) to the base unit; slashedTotal = Σ slashed (burned); the validator is tombstoned',
-      { slashFractionDoubleSign: params.slashFractionDoubleSign, stakes: input.stakes.length },
-      slashedTotal,
-      SLASHING,
-    ),
-  };
+  return simulateSlashingPenalty(slashingModel(model, context), input);
 }
 
 /**

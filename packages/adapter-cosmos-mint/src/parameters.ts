@@ -1,16 +1,12 @@
-import {
-  decimalKind,
-  defineParameters,
-  durationKind,
-  instantKind,
-  integerKind,
-  type Preset,
-} from '@tokenomics/core';
+import { decimalKind, defineParameters, instantKind, integerKind, type Preset } from '@tokenomics/core';
+import { slashingParameterSchema } from '@tokenomics/cosmos-rest';
 
 /**
  * Every parameter the x/mint model uses. The first four are the state the
  * model steps from (the anchor); the rest are the chain's x/mint,
- * x/distribution and x/slashing parameters under their REST names in camelCase.
+ * x/distribution and x/slashing parameters under their REST names in camelCase
+ * (the five x/slashing ones are the shared `slashingParameterSchema` of
+ * `@tokenomics/cosmos-rest`).
  */
 export const cosmosMintParameters = defineParameters({
   anchorTime: {
@@ -73,37 +69,7 @@ export const cosmosMintParameters = defineParameters({
       'x/distribution `community_tax`: the share of minted tokens and fees sent to the community pool instead of stakers.',
     kind: decimalKind({ min: '0', max: '1' }),
   },
-  signedBlocksWindow: {
-    label: 'Signed blocks window',
-    unit: 'blocks',
-    description: 'x/slashing `signed_blocks_window`: the sliding window over which liveness is judged.',
-    kind: integerKind({ min: 1 }),
-  },
-  minSignedPerWindow: {
-    label: 'Min signed per window',
-    description:
-      'x/slashing `min_signed_per_window`: downtime is triggered when missed > window − round(minSignedPerWindow × window).',
-    kind: decimalKind({ min: '0', max: '1' }),
-  },
-  downtimeJailSeconds: {
-    label: 'Downtime jail duration',
-    unit: 's',
-    description:
-      'x/slashing `downtime_jail_duration`: how long a validator jailed for downtime waits to unjail.',
-    kind: durationKind(),
-  },
-  slashFractionDowntime: {
-    label: 'Slash fraction, downtime',
-    description:
-      'x/slashing `slash_fraction_downtime`: the share of every stake on the validator burned for downtime.',
-    kind: decimalKind({ min: '0', max: '1' }),
-  },
-  slashFractionDoubleSign: {
-    label: 'Slash fraction, double signing',
-    description:
-      'x/slashing `slash_fraction_double_sign`: the share of every stake on the validator burned for double signing.',
-    kind: decimalKind({ min: '0', max: '1' }),
-  },
+  ...slashingParameterSchema,
 });
 
 /** The x/mint parameter schema. */

@@ -2,15 +2,11 @@ import { Decimal } from '@tokenomics/core';
 import { describe, expect, it } from 'vitest';
 import { annualProvisions } from '../src/formulas/annual-provisions.js';
 import { blocksElapsed } from '../src/formulas/blocks-elapsed.js';
-import { delegatorApr } from '../src/formulas/delegator-apr.js';
-import { downtimeTrigger } from '../src/formulas/downtime-trigger.js';
 import { inflationAfterBlocks } from '../src/formulas/inflation-after-blocks.js';
 import { inflationChangePerBlock } from '../src/formulas/inflation-change-per-block.js';
 import { legacyDec } from '../src/formulas/legacy-dec.js';
 import { nextInflationRate } from '../src/formulas/next-inflation-rate.js';
-import { slashStake } from '../src/formulas/slash-stake.js';
 import { stakingApr } from '../src/formulas/staking-apr.js';
-import { dailyCompoundedApy } from '../src/formulas/staking-apy.js';
 import { supplyAfterBlocks } from '../src/formulas/supply-after-blocks.js';
 
 const d = (text: string | number) => new Decimal(String(text));
@@ -159,30 +155,9 @@ describe('the other formulas', () => {
     expect(blocksElapsed(new Date('2025-01-01T00:00:00Z'), new Date('2024-01-01T00:00:00Z'), 100)).toBe(0);
   });
 
-  it('annual provisions, APR, APY, delegator APR', () => {
+  it('annual provisions and APR', () => {
     expect(annualProvisions(d('0.07'), d('236200000')).toFixed()).toBe('16534000');
     // 0.07 × 0.98 / 0.67 = 0.0686 / 0.67 = 0.102388059701492537313…
     expect(stakingApr(d('0.07'), d('0.67'), d('0.02')).toFixed(21)).toBe('0.102388059701492537313');
-    expect(dailyCompoundedApy(d('0.16')).toFixed(10)).toBe('0.1734697305');
-    expect(delegatorApr(d('0.16'), d('0.05')).toFixed()).toBe('0.152');
-  });
-
-  it('downtime: window 10,000, 5 % to sign: more than 9,500 missed triggers', () => {
-    expect(downtimeTrigger(9_500, 10_000, d('0.05'))).toEqual({
-      minSignedBlocks: 500,
-      maxMissedBlocks: 9_500,
-      triggered: false,
-    });
-    expect(downtimeTrigger(9_501, 10_000, d('0.05')).triggered).toBe(true);
-  });
-
-  it('slashing truncates to the base unit of the configured decimals', () => {
-    expect(slashStake(d('250000'), d('0.0001'), 6)).toEqual({
-      before: d('250000'),
-      slashed: d('25'),
-      after: d('249975'),
-    });
-    expect(slashStake(d('1.00000019'), d('0.05'), 9).slashed.toFixed()).toBe('0.050000009');
-    expect(slashStake(d('0.000015'), d('0.05'), 6).slashed.toFixed()).toBe('0');
   });
 });

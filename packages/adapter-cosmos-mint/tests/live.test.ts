@@ -1,12 +1,13 @@
-import {
-  createDirectReader,
-  Decimal,
-  isTokenomicsError,
-  type UpstreamReader,
-  type UpstreamValue,
-} from '@tokenomics/core';
+import { createDirectReader, Decimal } from '@tokenomics/core';
 import { LCD_PATHS } from '@tokenomics/cosmos-rest';
-import { type FakeLcd, STANDARD_MINT_STATE, startFakeLcd } from '@tokenomics/cosmos-rest/testing';
+import {
+  ALTERED_CHAIN_PARAMS,
+  codedFailure,
+  type FakeLcd,
+  memoReader,
+  STANDARD_MINT_STATE,
+  startFakeLcd,
+} from '@tokenomics/cosmos-rest/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { cosmosMintAdapter } from '../src/index.js';
 
@@ -18,47 +19,11 @@ const STATE = {
   chainId: 'cosmoshub-4',
   supply: [{ denom: 'uatom', amount: '390000000000000' }], // 390,000,000 ATOM
   pool: { bonded_tokens: '250000000000000', not_bonded_tokens: '5000000000000' }, // bonded 250,000,000 → 25/39
-  slashingParams: {
-    signed_blocks_window: '20000',
-    min_signed_per_window: '0.950000000000000000',
-    downtime_jail_duration: '1800s',
-    slash_fraction_double_sign: '0.100000000000000000',
-    slash_fraction_downtime: '0.001000000000000000',
-  },
-  distributionParams: { community_tax: '0.020000000000000000' },
+  ...ALTERED_CHAIN_PARAMS, // window 20,000 at 0.95, 1,800 s, 10 % and 0.1 %; community tax 2 %
   latestBlock: { height: '26000000', time: '2025-09-01T00:00:00Z' },
   // inflation 0.130016465508894587; rate change 0.13, 7–20 %, goal 0.67, 6,311,520 blocks a year
   mint: MINT,
 };
-
-async function failure(promise: Promise<unknown>): Promise<{ code: string; message: string }> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isTokenomicsError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a TokenomicsError');
-}
-
-/** A reader that reads each key once, like the gateway's per-request reader. */
-function memoReader(): UpstreamReader & { keys: string[] } {
-  const inner = createDirectReader({ timeoutMs: 5_000 });
-  const cache = new Map<string, Promise<UpstreamValue<never>>>();
-  const keys: string[] = [];
-  return {
-    keys,
-    read(request) {
-      let hit = cache.get(request.key);
-      if (!hit) {
-        keys.push(request.key);
-        hit = inner.read(request) as Promise<UpstreamValue<never>>;
-        cache.set(request.key, hit);
-      }
-      return hit;
-    },
-  };
-}
 
 describe('live source against a fake LCD on 127.0.0.1', () => {
   let lcd: FakeLcd;
@@ -181,7 +146,7 @@ describe('live source against a fake LCD on 127.0.0.1', () => {
   });
 
   it('a chain that mints another denom than configured is a coded error saying what to set', async () => {
-    const error = await failure(
+    const error = await codedFailure(
       cosmosMintAdapter({ id: 'x', denom: 'uosmo', live: { lcdUrl: lcd.url } }).supply!({}, ctx),
     );
     expect(error.code).toBe('UPSTREAM_UNAVAILABLE');
@@ -192,7 +157,7 @@ describe('live source against a fake LCD on 127.0.0.1', () => {
 
   it('a chain without the standard x/mint (501) is a coded error naming the path', async () => {
     lcd.setState({ mint: null });
-    const error = await failure(live().rewards!({}, ctx));
+    const error = await codedFailure(live().rewards!({}, ctx));
     expect(error.code).toBe('UPSTREAM_UNAVAILABLE');
     expect(error.message).toMatch(
       /^GET \/cosmos\/mint\/v1beta1\/(inflation|params) answered HTTP 501 \(Not Implemented\)$/,
@@ -227,7 +192,7 @@ describe('live source against a fake LCD on 127.0.0.1', () => {
     ],
   ])('a fault on %s is a coded UPSTREAM error naming the path', async (path, fault, message) => {
     lcd.setFault(path, fault);
-    const error = await failure(live().supply!({}, ctx));
+    const error = await codedFailure(live().supply!({}, ctx));
     expect(error.code).toBe('UPSTREAM_UNAVAILABLE');
     expect(error.message).toMatch(message);
   });
@@ -241,11 +206,14 @@ describe('live source against a fake LCD on 127.0.0.1', () => {
       { mint: { ...MINT, inflation: '1.500000000000000000' } },
       /inflation gives anchorInflation = 1.500000000000000000/,
     ],
-    [{ pool: { bonded_tokens: '0', not_bonded_tokens: '0' } }, /pool reports 0 bonded of a 390000000 supply/],
+    [
+      { pool: { bonded_tokens: '0', not_bonded_tokens: '0' } },
+      /pool reports 0 ATOM bonded of a 390000000 ATOM supply/,
+    ],
     [{ supply: [] }, /supply\/by_denom\?denom=uatom reports a total supply of 0/],
   ])('an inconsistent answer is a coded UPSTREAM error: %#', async (patch, message) => {
     lcd.setState(patch);
-    const error = await failure(live().supply!({}, ctx));
+    const error = await codedFailure(live().supply!({}, ctx));
     expect(error.code).toBe('UPSTREAM_UNAVAILABLE');
     expect(error.message).toMatch(message);
   });

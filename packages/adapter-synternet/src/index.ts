@@ -10,19 +10,29 @@ import {
   synternetFlows,
 } from './model.js';
 import { SYNTERNET_PRESETS, type SynternetPresetName, synternetParameters } from './parameters.js';
-import { type SynternetLiveOptions, type SynternetState, synternetLiveSource } from './sources/live.js';
+import {
+  SYNT_DECIMALS,
+  type SynternetLiveOptions,
+  type SynternetState,
+  synternetLiveSource,
+} from './sources/live.js';
 import { synternetSnapshotSource } from './sources/snapshot.js';
 
+// The Cosmos SDK formulas Synternet shares with every Cosmos adapter, re-exported where they used to live.
+export {
+  type DowntimeThreshold,
+  dailyCompoundedApy,
+  delegatorApr,
+  downtimeTrigger,
+  type SlashedStake,
+  slashStake,
+} from '@tokenomics/cosmos-rest';
 export { SYNTERNET_ENV, synternetOptionsFromEnv } from './env.js';
-export * from './formulas/delegator-apr.js';
-export * from './formulas/downtime-trigger.js';
 export * from './formulas/fee-split.js';
 export * from './formulas/momentary-inflation.js';
 export * from './formulas/per-unit-fee.js';
 export * from './formulas/percent-with-minimum-fee.js';
-export * from './formulas/slash-stake.js';
 export * from './formulas/staking-apr.js';
-export * from './formulas/staking-apy.js';
 export * from './formulas/supply-at.js';
 export * from './formulas/year-rates.js';
 export {
@@ -34,6 +44,7 @@ export {
   synternetParameters,
 } from './parameters.js';
 export {
+  SYNT_DECIMALS,
   SYNT_DENOM,
   SYNTERNET_TREASURY_ADDRESS,
   type SynternetChainState,
@@ -54,7 +65,7 @@ export interface SynternetAdapterOptions {
 }
 
 /** The token: SYNT, 6 decimals (usynt). */
-export const SYNT_TOKEN = { symbol: 'SYNT', name: 'Synternet', decimals: 6 } as const;
+export const SYNT_TOKEN = { symbol: 'SYNT', name: 'Synternet', decimals: SYNT_DECIMALS } as const;
 
 /**
  * The Synternet token economy: the yearly-allowance inflation schedule,

@@ -15,23 +15,30 @@ import {
   type RewardsQuery,
   type SchedulePoint,
   type Supply,
-  sumDecimals,
   type TokenFlow,
   TokenomicsError,
 } from '@tokenomics/core';
-import { delegatorApr } from './formulas/delegator-apr.js';
-import { downtimeTrigger } from './formulas/downtime-trigger.js';
+import {
+  dailyCompoundedApy,
+  delegatorApr,
+  type SlashingModel,
+  simulateSlashingPenalty,
+  slashingPenaltyRules,
+} from '@tokenomics/cosmos-rest';
 import { BURN_TARGET, splitProtocolFee } from './formulas/fee-split.js';
 import { momentaryInflation } from './formulas/momentary-inflation.js';
 import { perUnitFee } from './formulas/per-unit-fee.js';
 import { percentWithMinimumFee } from './formulas/percent-with-minimum-fee.js';
-import { SYNT_DECIMALS, slashStake } from './formulas/slash-stake.js';
 import { stakingApr } from './formulas/staking-apr.js';
-import { dailyCompoundedApy } from './formulas/staking-apy.js';
 import { type SupplyAnchor, type SupplyAtResult, supplyAt } from './formulas/supply-at.js';
 import { inflationRatesForYear } from './formulas/year-rates.js';
 import type { SynternetParameters } from './parameters.js';
-import { SYNTERNET_TREASURY_ADDRESS, type SynternetState } from './sources/live.js';
+import {
+  SYNT_DECIMALS,
+  SYNT_DENOM,
+  SYNTERNET_TREASURY_ADDRESS,
+  type SynternetState,
+} from './sources/live.js';
 
 /** The Synternet model as core hands it to each capability. */
 export type SynternetModel = Model<SynternetParameters, SynternetState>;
@@ -172,19 +179,7 @@ export function rewardsFigures(model: SynternetModel, at: Date, query: RewardsQu
   const s = stateAt(model, at);
   const inflation = momentaryInflation(s.year.validatorAllowance, s.total);
   const apr = stakingApr(inflation, params.bondedRatio, params.communityTax);
-  let delegator: Decimal | null = null;
-  if (query.commission !== undefined) {
-    if (query.commission.isNegative() || query.commission.gt(1)) {
-      throw new TokenomicsError(
-        'BAD_INPUT',
-        `commission must be a fraction in [0, 1], got ${formatDecimal(query.commission)}`,
-        {
-          details: { commission: formatDecimal(query.commission) },
-        },
-      );
-    }
-    delegator = delegatorApr(apr, query.commission);
-  }
+  const delegator = query.commission === undefined ? null : delegatorApr(apr, query.commission);
   const mintNote = s.year.allowanceFromChain
     ? `; this year's validator allowance = x/mint inflation (GET /cosmos/mint/v1beta1/inflation) × total at block ${model.state?.height}`
     : '';
@@ -290,98 +285,31 @@ export function quoteFee(model: SynternetModel, input: FeeQuoteInput): FeeQuote 
   };
 }
 
-/** The two penalty rules: downtime and double-sign. */
-export function penaltyRules(model: SynternetModel): PenaltyRule[] {
-  const { params } = model;
-  const threshold = downtimeTrigger(0, params.signedBlocksWindow, params.minSignedPerWindow);
-  return [
-    {
-      key: 'downtime',
-      label: 'Downtime (liveness fault)',
-      trigger: `Missing more than ${threshold.maxMissedBlocks} of ${params.signedBlocksWindow} blocks in the signing window (window − round(minSignedPerWindow × window)): every stake on the validator is slashed by ${formatDecimal(params.slashFractionDowntime)} (truncated to the usynt, burned) and the validator is jailed for ${params.downtimeJailSeconds} s, after which it may unjail.`,
-      parameters: parametersOf(model, [
-        'signedBlocksWindow',
-        'minSignedPerWindow',
-        'downtimeJailSeconds',
-        'slashFractionDowntime',
-      ]),
+/**
+ * The x/slashing model with Synternet's token and wording: slashes truncated
+ * to the usynt, derivations citing the specification's Slashing section and
+ * the facts file's reading of the SDK.
+ */
+function slashingModel(model: SynternetModel): SlashingModel {
+  return {
+    params: model.params,
+    token: { symbol: 'SYNT', decimals: SYNT_DECIMALS, baseUnit: SYNT_DENOM },
+    parameters: model.parameters,
+    sources: {
+      downtime: `${SPEC}, Slashing; cosmos-sdk x/slashing HandleValidatorSignature and x/staking Slash (synternet-facts.md §4)`,
+      doubleSign: `${SPEC}, Slashing ("much more severe"); cosmos-sdk x/evidence HandleEquivocationEvidence (synternet-facts.md §4)`,
     },
-    {
-      key: 'double-sign',
-      label: 'Double signing',
-      trigger: `Signing two blocks at one height (evidence submitted): every stake on the validator is slashed by ${formatDecimal(params.slashFractionDoubleSign)} (truncated to the usynt, burned); the validator is jailed for ever and tombstoned, never to rejoin.`,
-      parameters: parametersOf(model, ['slashFractionDoubleSign']),
-    },
-  ];
+  };
 }
 
-/** Simulates a penalty on the given stakes. */
+/** The two penalty rules: downtime and double-sign (x/slashing, shared with every Cosmos adapter). */
+export function penaltyRules(model: SynternetModel): PenaltyRule[] {
+  return slashingPenaltyRules(slashingModel(model));
+}
+
+/** Simulates a penalty on the given stakes (x/slashing, shared with every Cosmos adapter). */
 export function simulatePenalty(model: SynternetModel, input: PenaltyInput): PenaltyOutcome {
-  const { params } = model;
-  if (input.rule === 'downtime') {
-    const missed = input.missedBlocks;
-    if (missed == null || !Number.isInteger(missed)) {
-      throw new TokenomicsError(
-        'BAD_INPUT',
-        'the downtime rule needs missedBlocks, a whole number of blocks',
-        {
-          details: { rule: input.rule },
-        },
-      );
-    }
-    if (missed > params.signedBlocksWindow) {
-      throw new TokenomicsError(
-        'BAD_INPUT',
-        `missedBlocks (${missed}) cannot exceed the signing window of ${params.signedBlocksWindow} blocks`,
-        { details: { missedBlocks: missed, signedBlocksWindow: params.signedBlocksWindow } },
-      );
-    }
-    const threshold = downtimeTrigger(missed, params.signedBlocksWindow, params.minSignedPerWindow);
-    const fraction = threshold.triggered ? params.slashFractionDowntime : new Decimal(0);
-    const stakes = input.stakes.map((stake) => slashStake(stake, fraction));
-    const slashedTotal = sumDecimals(stakes.map((stake) => stake.slashed));
-    return {
-      rule: input.rule,
-      triggered: threshold.triggered,
-      slashedTotal,
-      stakes,
-      jailedSeconds: threshold.triggered ? params.downtimeJailSeconds : null,
-      tombstoned: false,
-      lockedSeconds: null,
-      allocations: [{ target: BURN_TARGET, amount: slashedTotal }],
-      derivation: derive(
-        'triggered when missed > window − round(minSignedPerWindow × window); then each stake loses truncate_usynt(stake × slashFractionDowntime); slashedTotal = Σ slashed (burned)',
-        {
-          missedBlocks: missed,
-          signedBlocksWindow: params.signedBlocksWindow,
-          minSignedPerWindow: params.minSignedPerWindow,
-          maxMissedBlocks: threshold.maxMissedBlocks,
-          slashFractionDowntime: params.slashFractionDowntime,
-          triggered: String(threshold.triggered),
-        },
-        slashedTotal,
-        `${SPEC}, Slashing; cosmos-sdk x/slashing HandleValidatorSignature and x/staking Slash (synternet-facts.md §4)`,
-      ),
-    };
-  }
-  const stakes = input.stakes.map((stake) => slashStake(stake, params.slashFractionDoubleSign));
-  const slashedTotal = sumDecimals(stakes.map((stake) => stake.slashed));
-  return {
-    rule: input.rule,
-    triggered: true,
-    slashedTotal,
-    stakes,
-    jailedSeconds: null,
-    tombstoned: true,
-    lockedSeconds: null,
-    allocations: [{ target: BURN_TARGET, amount: slashedTotal }],
-    derivation: derive(
-      'each stake loses truncate_usynt(stake × slashFractionDoubleSign); slashedTotal = Σ slashed (burned); jailed until 9999-12-31 and tombstoned',
-      { slashFractionDoubleSign: params.slashFractionDoubleSign },
-      slashedTotal,
-      `${SPEC}, Slashing ("much more severe"); cosmos-sdk x/evidence HandleEquivocationEvidence (synternet-facts.md §4)`,
-    ),
-  };
+  return simulateSlashingPenalty(slashingModel(model), input);
 }
 
 /** Schedule points: the same figures as supply and rewards at each instant. */

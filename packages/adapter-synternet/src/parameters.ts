@@ -1,12 +1,5 @@
-import {
-  decimalKind,
-  decimalListKind,
-  defineParameters,
-  durationKind,
-  instantKind,
-  integerKind,
-  type Preset,
-} from '@tokenomics/core';
+import { decimalKind, decimalListKind, defineParameters, instantKind, type Preset } from '@tokenomics/core';
+import { slashingParameterSchema } from '@tokenomics/cosmos-rest';
 
 const SPEC = 'Synternet tokenomics specification';
 const FACTS = 'synternet-facts.md';
@@ -15,6 +8,8 @@ const MODEL = 'MODEL.md (Synternet)';
 /**
  * Every parameter the Synternet model uses, with the keys of MODEL.md
  * ("Keys a frontend can rely on") plus the treasury inflation of proposal 0008.
+ * The five x/slashing ones are the shared `slashingParameterSchema` of
+ * `@tokenomics/cosmos-rest`.
  */
 export const synternetParameters = defineParameters({
   genesisSupply: {
@@ -71,34 +66,7 @@ export const synternetParameters = defineParameters({
     description: 'The share of staking rewards x/distribution sends to the community pool.',
     kind: decimalKind({ min: '0', max: '1', maxExclusive: true }),
   },
-  signedBlocksWindow: {
-    label: 'Signed blocks window',
-    unit: 'blocks',
-    description: 'The sliding number of blocks over which a validator’s liveness is judged (x/slashing).',
-    kind: integerKind({ min: 1 }),
-  },
-  minSignedPerWindow: {
-    label: 'Min signed per window',
-    description:
-      'The fraction of the window a validator must sign; downtime is triggered when missed > window − round(minSignedPerWindow × window).',
-    kind: decimalKind({ min: '0', max: '1' }),
-  },
-  downtimeJailSeconds: {
-    label: 'Downtime jail duration',
-    unit: 's',
-    description: 'How long a validator jailed for downtime must wait before it may send MsgUnjail.',
-    kind: durationKind(),
-  },
-  slashFractionDowntime: {
-    label: 'Slash fraction, downtime',
-    description: 'The fraction of every stake on a validator slashed (and burned) for downtime.',
-    kind: decimalKind({ min: '0', max: '1' }),
-  },
-  slashFractionDoubleSign: {
-    label: 'Slash fraction, double signing',
-    description: 'The fraction of every stake on a validator slashed (and burned) for double signing.',
-    kind: decimalKind({ min: '0', max: '1' }),
-  },
+  ...slashingParameterSchema,
   dataFeePerGB: {
     label: 'Pay-per-data protocol fee',
     unit: 'SYNT/GB',

@@ -1,14 +1,10 @@
 import { Decimal } from '@tokenomics/core';
 import { describe, expect, it } from 'vitest';
-import { delegatorApr } from '../src/formulas/delegator-apr.js';
-import { downtimeTrigger } from '../src/formulas/downtime-trigger.js';
 import { splitProtocolFee } from '../src/formulas/fee-split.js';
 import { momentaryInflation } from '../src/formulas/momentary-inflation.js';
 import { perUnitFee } from '../src/formulas/per-unit-fee.js';
 import { percentWithMinimumFee } from '../src/formulas/percent-with-minimum-fee.js';
-import { slashStake } from '../src/formulas/slash-stake.js';
 import { stakingApr } from '../src/formulas/staking-apr.js';
-import { dailyCompoundedApy } from '../src/formulas/staking-apy.js';
 import { type SupplyAtInput, supplyAt } from '../src/formulas/supply-at.js';
 import { type InflationScheduleParams, inflationRatesForYear } from '../src/formulas/year-rates.js';
 
@@ -125,42 +121,6 @@ describe('rates', () => {
   it('APR = inflation / bonded × (1 − community tax)', () => {
     expect(stakingApr(d('0.08'), d('0.5'), d(0)).toFixed()).toBe('0.16');
     expect(stakingApr(d('0.08'), d('0.4'), d('0.02')).toFixed()).toBe('0.196'); // 0.2 × 0.98
-  });
-
-  it('APY restakes daily: (1 + 0.16/365)^365 − 1', () => {
-    // 0.17346973047760032666013532859264557640204673212923786029550 (Python decimal, 60 digits)
-    expect(dailyCompoundedApy(d('0.16')).toSignificantDigits(30).toFixed()).toBe(
-      '0.173469730477600326660135328593',
-    );
-  });
-
-  it('a delegator nets APR × (1 − commission)', () => {
-    expect(delegatorApr(d('0.16'), d('0.05')).toFixed()).toBe('0.152');
-  });
-});
-
-describe('slashing', () => {
-  it('triggers above window − round(minSigned × window), rounding half to even like LegacyDec', () => {
-    expect(downtimeTrigger(8001, 16000, d('0.5'))).toEqual({
-      minSignedBlocks: 8000,
-      maxMissedBlocks: 8000,
-      triggered: true,
-    });
-    expect(downtimeTrigger(8000, 16000, d('0.5')).triggered).toBe(false);
-    expect(downtimeTrigger(0, 5, d('0.5')).minSignedBlocks).toBe(2); // 2.5 → 2
-    expect(downtimeTrigger(0, 7, d('0.5')).minSignedBlocks).toBe(4); // 3.5 → 4
-    expect(downtimeTrigger(1001, 2000, d('0.5')).triggered).toBe(true);
-  });
-
-  it('truncates each slash to the usynt', () => {
-    expect(slashStake(d('250000'), d('0.0001'))).toEqual({
-      before: d('250000'),
-      slashed: d('25'),
-      after: d('249975'),
-    });
-    // 12345.6789999 × 0.0001 = 1.23456789999 → 1.234567
-    expect(slashStake(d('12345.6789999'), d('0.0001')).slashed.toFixed()).toBe('1.234567');
-    expect(slashStake(d('0.009999'), d('0.0001')).slashed.toFixed()).toBe('0'); // 0.0000009999 < 1 usynt
   });
 });
 

@@ -1,12 +1,13 @@
-import {
-  createDirectReader,
-  Decimal,
-  isTokenomicsError,
-  type UpstreamReader,
-  type UpstreamValue,
-} from '@tokenomics/core';
+import { createDirectReader, Decimal, type UpstreamReader } from '@tokenomics/core';
 import { LCD_PATHS } from '@tokenomics/cosmos-rest';
-import { type FakeLcd, STANDARD_MINT_STATE, startFakeLcd } from '@tokenomics/cosmos-rest/testing';
+import {
+  ALTERED_CHAIN_PARAMS,
+  codedFailure,
+  type FakeLcd,
+  memoReader,
+  STANDARD_MINT_STATE,
+  startFakeLcd,
+} from '@tokenomics/cosmos-rest/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SYNTERNET_TREASURY_ADDRESS, synternetAdapter } from '../src/index.js';
 
@@ -17,48 +18,10 @@ const STATE = {
   supply: [{ denom: 'usynt', amount: '1250000000000000' }], // 1,250,000,000 SYNT
   balances: { [SYNTERNET_TREASURY_ADDRESS]: [{ denom: 'usynt', amount: '850000000000000' }] }, // 850,000,000
   pool: { bonded_tokens: '500000000000000', not_bonded_tokens: '2000000000000' }, // 500,000,000 bonded → 0.4
-  slashingParams: {
-    signed_blocks_window: '20000',
-    min_signed_per_window: '0.950000000000000000',
-    downtime_jail_duration: '1800s',
-    slash_fraction_double_sign: '0.100000000000000000',
-    slash_fraction_downtime: '0.001000000000000000',
-  },
-  distributionParams: { community_tax: '0.020000000000000000' },
+  ...ALTERED_CHAIN_PARAMS, // window 20,000 at 0.95, 1,800 s, 10 % and 0.1 %; community tax 2 %
   latestBlock: { height: '1234567', time: '2025-02-01T00:00:00Z' },
   mint: null,
 };
-
-async function failure(
-  promise: Promise<unknown>,
-): Promise<{ code: string; message: string; details: Record<string, unknown> }> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isTokenomicsError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a TokenomicsError');
-}
-
-/** A reader that reads each key once, like the gateway's per-request cache. */
-function memoReader(): UpstreamReader & { keys: string[] } {
-  const inner = createDirectReader({ timeoutMs: 5_000 });
-  const cache = new Map<string, Promise<UpstreamValue<never>>>();
-  const keys: string[] = [];
-  return {
-    keys,
-    read(request) {
-      let hit = cache.get(request.key);
-      if (!hit) {
-        keys.push(request.key);
-        hit = inner.read(request) as Promise<UpstreamValue<never>>;
-        cache.set(request.key, hit);
-      }
-      return hit;
-    },
-  };
-}
 
 describe('live source against a fake LCD on 127.0.0.1', () => {
   let lcd: FakeLcd;
@@ -215,7 +178,7 @@ describe('live source against a fake LCD on 127.0.0.1', () => {
 
   it('a 500 from x/mint is an error, not a fallback', async () => {
     lcd.setFault(LCD_PATHS.mintInflation, { kind: 'status', status: 500 });
-    const error = await failure(live().supply!({}, ctx));
+    const error = await codedFailure(live().supply!({}, ctx));
     expect(error.code).toBe('UPSTREAM_UNAVAILABLE');
     expect(error.message).toBe('GET /cosmos/mint/v1beta1/inflation answered HTTP 500 (internal error)');
   });
@@ -248,7 +211,7 @@ describe('live source against a fake LCD on 127.0.0.1', () => {
     ],
   ])('a fault on %s is a coded UPSTREAM error naming the path', async (path, fault, message) => {
     lcd.setFault(path, fault);
-    const error = await failure(live().supply!({}, ctx));
+    const error = await codedFailure(live().supply!({}, ctx));
     expect(error.code).toBe('UPSTREAM_UNAVAILABLE');
     expect(error.message).toMatch(message);
   });
@@ -256,7 +219,7 @@ describe('live source against a fake LCD on 127.0.0.1', () => {
   it('a slow answer past the reader timeout is a coded error; within it, it is served', async () => {
     lcd.setFault(LCD_PATHS.latestBlock, { kind: 'slow', delayMs: 300 });
     const quick = { reader: createDirectReader({ timeoutMs: 50 }), now: BLOCK_TIME };
-    const error = await failure(live().supply!({}, quick));
+    const error = await codedFailure(live().supply!({}, quick));
     expect(error.message).toBe(
       'GET /cosmos/base/tendermint/v1beta1/blocks/latest did not answer within 50 ms',
     );
@@ -266,7 +229,7 @@ describe('live source against a fake LCD on 127.0.0.1', () => {
   it('a hanging path times out with a coded error', async () => {
     lcd.setFault(LCD_PATHS.stakingPool, { kind: 'hang' });
     const quick = { reader: createDirectReader({ timeoutMs: 100 }), now: BLOCK_TIME };
-    const error = await failure(live().rewards!({}, quick));
+    const error = await codedFailure(live().rewards!({}, quick));
     expect(error).toMatchObject({
       code: 'UPSTREAM_UNAVAILABLE',
       message: 'GET /cosmos/staking/v1beta1/pool did not answer within 100 ms',
@@ -277,24 +240,24 @@ describe('live source against a fake LCD on 127.0.0.1', () => {
     lcd.setState({
       balances: { [SYNTERNET_TREASURY_ADDRESS]: [{ denom: 'usynt', amount: '1250000000000001' }] },
     });
-    expect((await failure(live().supply!({}, ctx))).message).toMatch(
+    expect((await codedFailure(live().supply!({}, ctx))).message).toMatch(
       /balances\/.* reports a treasury balance .* above the total supply/,
     );
     lcd.setState(STATE);
     lcd.setState({ pool: { bonded_tokens: '0', not_bonded_tokens: '0' } });
-    expect((await failure(live().supply!({}, ctx))).message).toMatch(
+    expect((await codedFailure(live().supply!({}, ctx))).message).toMatch(
       /^GET \/cosmos\/staking\/v1beta1\/pool reports 0 SYNT bonded/,
     );
   });
 
   it('refuses chain parameters the model cannot use, naming the path', async () => {
     lcd.setState({ distributionParams: { community_tax: '1.000000000000000000' } });
-    expect((await failure(live().rewards!({}, ctx))).message).toBe(
+    expect((await codedFailure(live().rewards!({}, ctx))).message).toBe(
       'GET /cosmos/distribution/v1beta1/params gives communityTax = 1.000000000000000000, which must be a decimal in [0, 1)',
     );
     lcd.setState(STATE);
     lcd.setState({ slashingParams: { signed_blocks_window: '0' } });
-    const error = await failure(live().penalties!(ctx));
+    const error = await codedFailure(live().penalties!(ctx));
     expect(error.code).toBe('UPSTREAM_UNAVAILABLE');
     expect(error.message).toMatch(/^GET \/cosmos\/slashing\/v1beta1\/params gives signedBlocksWindow = 0/);
   });

@@ -1,9 +1,4 @@
-import {
-  createDirectReader,
-  isTokenomicsError,
-  loadWithTimeout,
-  type TokenomicsError,
-} from '@tokenomics/core';
+import { createDirectReader, loadWithTimeout, type TokenomicsError } from '@tokenomics/core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   balanceOf,
@@ -23,23 +18,14 @@ import {
   stakingPool,
 } from '../src/index.js';
 import {
+  codedFailure,
   FAKE_TREASURY_ADDRESS,
   type FakeLcd,
   STANDARD_MINT_STATE,
   startFakeLcd,
-} from '../src/testing/fake-lcd.js';
+} from '../src/testing/index.js';
 
 const reader = createDirectReader({ timeoutMs: 5_000 });
-
-async function failure(promise: Promise<unknown>): Promise<TokenomicsError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isTokenomicsError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a TokenomicsError');
-}
 
 describe('cosmos-rest client against the fake LCD', () => {
   let lcd: FakeLcd;
@@ -131,7 +117,7 @@ describe('cosmos-rest client against the fake LCD', () => {
   });
 
   it('makes a missing x/mint (501 from the gateway) distinguishable', async () => {
-    const error = await failure(reader.read(mintInflation(lcd.url)));
+    const error = await codedFailure(reader.read(mintInflation(lcd.url)));
     expect(error.code).toBe('UPSTREAM_UNAVAILABLE');
     expect(error.message).toBe('GET /cosmos/mint/v1beta1/inflation answered HTTP 501 (Not Implemented)');
     expect(error.details).toMatchObject({
@@ -144,12 +130,12 @@ describe('cosmos-rest client against the fake LCD', () => {
 
   it('treats 404 as missing and 500 as a failure', async () => {
     lcd.setFault(LCD_PATHS.mintParams, { kind: 'status', status: 404 });
-    const notFound = await failure(reader.read(mintParams(lcd.url)));
+    const notFound = await codedFailure(reader.read(mintParams(lcd.url)));
     expect(notFound.details.status).toBe(404);
     expect(isEndpointMissing(notFound)).toBe(true);
 
     lcd.setFault(LCD_PATHS.stakingPool, { kind: 'status', status: 500 });
-    const broken = await failure(reader.read(stakingPool(lcd.url)));
+    const broken = await codedFailure(reader.read(stakingPool(lcd.url)));
     expect(broken.code).toBe('UPSTREAM_UNAVAILABLE');
     expect(broken.message).toBe('GET /cosmos/staking/v1beta1/pool answered HTTP 500 (internal error)');
     expect(broken.details.status).toBe(500);
@@ -158,7 +144,7 @@ describe('cosmos-rest client against the fake LCD', () => {
 
   it('turns a body that is not JSON into a coded error naming the path', async () => {
     lcd.setFault(LCD_PATHS.slashingParams, { kind: 'malformed' });
-    const error = await failure(reader.read(slashingParams(lcd.url)));
+    const error = await codedFailure(reader.read(slashingParams(lcd.url)));
     expect(error.code).toBe('UPSTREAM_UNAVAILABLE');
     expect(error.message).toBe('GET /cosmos/slashing/v1beta1/params answered a body that is not JSON');
     expect(error.details).toMatchObject({ reason: 'json', status: 200 });
@@ -167,7 +153,7 @@ describe('cosmos-rest client against the fake LCD', () => {
 
   it('turns valid JSON of the wrong shape into a coded error quoting the zod issue', async () => {
     lcd.setFault(LCD_PATHS.supplyByDenom, { kind: 'wrong-shape' });
-    const error = await failure(reader.read(bankSupplyByDenom(lcd.url, 'usynt')));
+    const error = await codedFailure(reader.read(bankSupplyByDenom(lcd.url, 'usynt')));
     expect(error.code).toBe('UPSTREAM_UNAVAILABLE');
     expect(error.message).toMatch(
       /^GET \/cosmos\/bank\/v1beta1\/supply\/by_denom\?denom=usynt answered an unexpected shape: amount\.amount: /,
@@ -179,14 +165,14 @@ describe('cosmos-rest client against the fake LCD', () => {
   it('names the path when the node hangs past the reader timeout', async () => {
     lcd.setFault(LCD_PATHS.distributionParams, { kind: 'hang' });
     const quick = createDirectReader({ timeoutMs: 100 });
-    const error = await failure(quick.read(distributionParams(lcd.url)));
+    const error = await codedFailure(quick.read(distributionParams(lcd.url)));
     expect(error.code).toBe('UPSTREAM_UNAVAILABLE');
     expect(error.message).toBe('GET /cosmos/distribution/v1beta1/params did not answer within 100 ms');
   });
 
   it('serves a slow path late: a short timeout fails, a long one succeeds', async () => {
     lcd.setFault(LCD_PATHS.latestBlock, { kind: 'slow', delayMs: 300 });
-    const quick = await failure(createDirectReader({ timeoutMs: 50 }).read(latestBlock(lcd.url)));
+    const quick = await codedFailure(createDirectReader({ timeoutMs: 50 }).read(latestBlock(lcd.url)));
     expect(quick.message).toBe(
       'GET /cosmos/base/tendermint/v1beta1/blocks/latest did not answer within 50 ms',
     );
@@ -197,7 +183,7 @@ describe('cosmos-rest client against the fake LCD', () => {
 
   it('applies a "*" fault to every path', async () => {
     lcd.setFault('*', { kind: 'status', status: 503 });
-    const error = await failure(reader.read(stakingPool(lcd.url)));
+    const error = await codedFailure(reader.read(stakingPool(lcd.url)));
     expect(error.details.status).toBe(503);
   });
 
@@ -240,7 +226,7 @@ describe('requests and keys', () => {
     const lcd = await startFakeLcd();
     const url = lcd.url;
     await lcd.close();
-    const error = await failure(loadWithTimeout(stakingPool(url), 5_000));
+    const error = await codedFailure(loadWithTimeout(stakingPool(url), 5_000));
     expect(error.code).toBe('UPSTREAM_UNAVAILABLE');
     expect(error.message).toMatch(/^GET \/cosmos\/staking\/v1beta1\/pool could not be read: /);
     expect(error.details.reason).toBe('network');

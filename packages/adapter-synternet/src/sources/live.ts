@@ -3,7 +3,6 @@ import {
   type EconomyContext,
   fromBaseUnits,
   type ParameterData,
-  parseInstant,
   type SourcedState,
   type StateSource,
   TokenomicsError,
@@ -12,20 +11,22 @@ import {
 import {
   balanceOf,
   bankBalances,
-  bankSupplyByDenom,
-  distributionParams,
-  latestBlock,
+  checkChainParameters,
+  inconsistentAnswer,
   mintInflation,
   normalizeBaseUrl,
   optionalEndpoint,
-  slashingParams,
-  stakingPool,
+  readStandardChainState,
+  readsFreshness,
+  standardChainRequests,
 } from '@tokenomics/cosmos-rest';
-import { SYNT_DECIMALS } from '../formulas/slash-stake.js';
 import { type SynternetParameters, synternetParameters } from '../parameters.js';
 
 /** Synternet's base denom. */
 export const SYNT_DENOM = 'usynt';
+
+/** SYNT's base-unit decimals (usynt). */
+export const SYNT_DECIMALS = 6;
 
 /** The mint module's `treasury_address` (synternet-facts.md §2). */
 export const SYNTERNET_TREASURY_ADDRESS = 'synt1nwhx5p30n9xw88czjq4j45tuz53qw50yllrg5d';
@@ -79,44 +80,12 @@ export function checkLiveOptions(options: SynternetLiveOptions): Required<Synter
   return { lcdUrl, treasuryAddress };
 }
 
-function inconsistent(
-  resource: string,
-  message: string,
-  details: Record<string, unknown> = {},
-): TokenomicsError {
-  return new TokenomicsError('UPSTREAM_UNAVAILABLE', `${resource} ${message}`, {
-    details: { resource, reason: 'shape', ...details },
-  });
-}
-
-/** `"600s"` → `"600s"`; `"600.5s"` → `"600s"` (whole seconds, as the jail check compares block times). */
-function wholeSeconds(duration: string): string {
-  return `${duration.split(/[.s]/)[0]}s`;
-}
-
 /**
- * A chain value outside what the model accepts (a community tax of 1, a window
- * of 0) is the upstream's fault: an UPSTREAM error naming the path, not a
- * configuration error.
- */
-function checkChainValues(parameters: Partial<ParameterData<SynternetParameters>>): void {
-  for (const [key, data] of Object.entries(parameters)) {
-    if (!data) continue;
-    const kind = synternetParameters[key as keyof SynternetParameters].kind;
-    try {
-      kind.parse(data.value);
-    } catch {
-      const resource = /^chain: (GET \S+)/.exec(data.source)?.[1] ?? 'the LCD';
-      throw inconsistent(resource, `gives ${key} = ${data.value}, which must be ${kind.expected}`, { key });
-    }
-  }
-}
-
-/**
- * The live source: reads the chain's supply, the treasury's balance, the
- * staking pool, slashing and distribution params and the latest block through
- * `ctx.reader` (one read per path, so a caching reader deduplicates them), and
- * tries x/mint inflation, falling back to the schedule on 501/404. Amounts are
+ * The live source: reads the standard chain state (supply, staking pool,
+ * slashing and distribution params, latest block: `readStandardChainState` of
+ * `@tokenomics/cosmos-rest`), the treasury's balance and x/mint inflation
+ * through `ctx.reader` (one read per path, so a caching reader deduplicates
+ * them), falling back to the schedule when x/mint answers 501/404. Amounts are
  * converted from usynt to SYNT after the read; chain parameters replace the
  * preset's, each with a `chain: GET …` source.
  *
@@ -133,13 +102,10 @@ export function synternetLiveSource(
 ): StateSource<SynternetParameters, SynternetState> {
   const { lcdUrl, treasuryAddress } = checkLiveOptions(options);
   const host = new URL(lcdUrl).host;
+  const token = { denom: SYNT_DENOM, decimals: SYNT_DECIMALS, symbol: 'SYNT' };
   const requests = {
-    supply: bankSupplyByDenom(lcdUrl, SYNT_DENOM),
+    standard: standardChainRequests(lcdUrl, SYNT_DENOM),
     treasury: bankBalances(lcdUrl, treasuryAddress),
-    pool: stakingPool(lcdUrl),
-    slashing: slashingParams(lcdUrl),
-    distribution: distributionParams(lcdUrl),
-    block: latestBlock(lcdUrl),
     // x/mint is optional: Synternet runs its own mint module, so a 404/501 is an answer, cached like any other.
     mint: optionalEndpoint(mintInflation(lcdUrl)),
   };
@@ -154,113 +120,59 @@ export function synternetLiveSource(
             ? { value: { ...read, value: read.value.value }, missing: null }
             : { value: null, missing: `HTTP ${read.value.status}` },
         );
-      const [supply, treasury, pool, slashing, distribution, block, mint] = await Promise.all([
-        reader.read(requests.supply),
+      const [chain, treasury, mint] = await Promise.all([
+        readStandardChainState(reader, requests.standard, token),
         reader.read(requests.treasury),
-        reader.read(requests.pool),
-        reader.read(requests.slashing),
-        reader.read(requests.distribution),
-        reader.read(requests.block),
         mintRead,
       ]);
 
-      const total = fromBaseUnits(supply.value.amount.amount, SYNT_DECIMALS);
-      if (!total.isPositive() || total.isZero()) {
-        throw inconsistent(requests.supply.resource, `reports a total supply of ${total.toFixed()} SYNT`);
-      }
+      const { total, at } = chain;
       const treasuryBalance = fromBaseUnits(balanceOf(treasury.value, SYNT_DENOM), SYNT_DECIMALS);
       if (treasuryBalance.gt(total)) {
-        throw inconsistent(
+        throw inconsistentAnswer(
           requests.treasury.resource,
           `reports a treasury balance (${treasuryBalance.toFixed()} SYNT) above the total supply (${total.toFixed()} SYNT)`,
         );
       }
-      const bonded = fromBaseUnits(pool.value.pool.bonded_tokens, SYNT_DECIMALS);
-      const notBonded = fromBaseUnits(pool.value.pool.not_bonded_tokens, SYNT_DECIMALS);
-      if (bonded.isZero() || bonded.gt(total)) {
-        throw inconsistent(
-          requests.pool.resource,
-          `reports ${bonded.toFixed()} SYNT bonded of a ${total.toFixed()} SYNT supply; the bonded ratio must be in (0, 1]`,
-        );
-      }
-      const header = block.value.block.header;
-      let blockTime: Date;
-      try {
-        blockTime = parseInstant(header.time, 'block time');
-      } catch {
-        throw inconsistent(
-          requests.block.resource,
-          `carries an unreadable block time ${JSON.stringify(header.time)}`,
-        );
-      }
       const mintInflationValue = mint.value ? new Decimal(mint.value.value.inflation) : null;
       if (mintInflationValue && (mintInflationValue.isNegative() || mintInflationValue.gte(1))) {
-        throw inconsistent(requests.mint.resource, `reports an inflation of ${mintInflationValue.toFixed()}`);
+        throw inconsistentAnswer(
+          requests.mint.resource,
+          `reports an inflation of ${mintInflationValue.toFixed()}`,
+        );
       }
 
-      const at = `at block ${header.height} (${header.time})`;
-      const slash = slashing.value.params;
-      const chain = (resource: string, field: string) => `chain: ${resource} (${field}) ${at}`;
       const parameters: Partial<ParameterData<SynternetParameters>> = {
         treasuryBalance: {
           value: treasuryBalance.toFixed(),
-          source: `chain: ${requests.treasury.resource} (${SYNT_DENOM}, ÷ 10^6) ${at}`,
+          source: `chain: ${requests.treasury.resource} (${SYNT_DENOM}, ÷ 10^${SYNT_DECIMALS}) ${at}`,
         },
-        bondedRatio: {
-          value: bonded.div(total).toFixed(),
-          source: `chain: ${requests.pool.resource} bonded_tokens ÷ ${requests.supply.resource} amount ${at}`,
-        },
-        communityTax: {
-          value: distribution.value.params.community_tax,
-          source: chain(requests.distribution.resource, 'community_tax'),
-        },
-        signedBlocksWindow: {
-          value: slash.signed_blocks_window,
-          source: chain(requests.slashing.resource, 'signed_blocks_window'),
-        },
-        minSignedPerWindow: {
-          value: slash.min_signed_per_window,
-          source: chain(requests.slashing.resource, 'min_signed_per_window'),
-        },
-        downtimeJailSeconds: {
-          value: wholeSeconds(slash.downtime_jail_duration),
-          source: chain(requests.slashing.resource, 'downtime_jail_duration'),
-        },
-        slashFractionDowntime: {
-          value: slash.slash_fraction_downtime,
-          source: chain(requests.slashing.resource, 'slash_fraction_downtime'),
-        },
-        slashFractionDoubleSign: {
-          value: slash.slash_fraction_double_sign,
-          source: chain(requests.slashing.resource, 'slash_fraction_double_sign'),
-        },
+        ...chain.parameters,
       };
 
-      checkChainValues(parameters);
+      checkChainParameters(synternetParameters, parameters);
 
-      const reads: UpstreamValue<unknown>[] = [supply, treasury, pool, slashing, distribution, block];
+      const reads: UpstreamValue<unknown>[] = [...chain.reads, treasury];
       if (mint.value) reads.push(mint.value);
-      const fetchedAt = new Date(Math.min(...reads.map((read) => read.fetchedAt.getTime())));
       const mintNote = mint.value
         ? `x/mint inflation ${mintInflationValue!.toFixed()} read and used for the current year's validator allowance`
         : `x/mint inflation not served (${mint.missing}), the preset's schedule used`;
       return {
         state: {
-          chainId: header.chain_id,
-          height: header.height,
-          blockTime,
+          chainId: chain.chainId,
+          height: chain.height,
+          blockTime: chain.blockTime,
           total,
           treasury: treasuryBalance,
           treasuryAddress,
-          bonded,
-          notBonded,
+          bonded: chain.bonded,
+          notBonded: chain.notBonded,
           mintInflation: mintInflationValue,
         },
         info: {
           kind: 'LIVE',
-          description: `Cosmos REST (LCD) at ${host}, chain ${header.chain_id}, block ${header.height} (${header.time}); ${mintNote}. Figures are exact at the block time and stepped by the schedule to other instants.`,
-          fetchedAt,
-          stale: reads.some((read) => read.stale),
+          description: `Cosmos REST (LCD) at ${host}, chain ${chain.chainId}, block ${chain.height} (${chain.time}); ${mintNote}. Figures are exact at the block time and stepped by the schedule to other instants.`,
+          ...readsFreshness(reads),
         },
         parameters,
       };

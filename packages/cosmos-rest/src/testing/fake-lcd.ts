@@ -134,6 +134,23 @@ export const SYNTERNET_GENESIS_STATE: FakeLcdState = {
   mint: null,
 };
 
+/**
+ * Slashing and distribution parameters unlike every preset's (window 20,000
+ * at 0.95 to sign, so more than 1,000 missed triggers; 1,800 s in jail; 0.1 %
+ * and 10 % slashed; a 2 % community tax), for live tests to tell values read
+ * from the chain from a preset's: `startFakeLcd({ state: { ...ALTERED_CHAIN_PARAMS } })`.
+ */
+export const ALTERED_CHAIN_PARAMS = {
+  slashingParams: {
+    signed_blocks_window: '20000',
+    min_signed_per_window: '0.950000000000000000',
+    downtime_jail_duration: '1800s',
+    slash_fraction_double_sign: '0.100000000000000000',
+    slash_fraction_downtime: '0.001000000000000000',
+  },
+  distributionParams: { community_tax: '0.020000000000000000' },
+} as const satisfies FakeLcdStateInput;
+
 /** A standard x/mint state (the facts file's example figures), for `setState({ mint: STANDARD_MINT_STATE })`. */
 export const STANDARD_MINT_STATE: NonNullable<FakeLcdState['mint']> = {
   inflation: '0.130016465508894587',

@@ -2,7 +2,7 @@ import { Decimal } from '@tokenomics/core';
 
 /** The x/slashing downtime threshold of a window. */
 export interface DowntimeThreshold {
-  /** `round(minSignedPerWindow × window)`, banker's rounding as `LegacyDec.RoundInt64`. */
+  /** `round(minSignedPerWindow × window)`, half to even as `LegacyDec.RoundInt64` (banker's rounding). */
   minSignedBlocks: number;
   /** `window − minSignedBlocks`: missing more than this triggers downtime. */
   maxMissedBlocks: number;
@@ -11,15 +11,22 @@ export interface DowntimeThreshold {
 
 /**
  * Whether `missedBlocks` in the signing window trigger the downtime penalty:
- * x/slashing jails and slashes when `missed > window − round(minSigned × window)`.
+ * x/slashing jails and slashes when `missed > window − round(minSigned × window)`,
+ * the rounding half to even.
  *
- * Source: Synternet tokenomics specification, Slashing; cosmos-sdk
- * x/slashing keeper (infractions.go, params.go) per synternet-facts.md §4.
+ * Source: cosmos-sdk `x/slashing/keeper/infractions.go` (`HandleValidatorSignature`)
+ * and `params.go` (`MinSignedPerWindow`); the worked example of the Synternet
+ * tokenomics specification, Slashing (8,001 of 16,000 missed jails), per
+ * synternet-facts.md §4.
  *
+ * @param missedBlocks - blocks missed in the current window
+ * @param window - x/slashing `signed_blocks_window`
+ * @param minSignedPerWindow - x/slashing `min_signed_per_window`
  * @example
  * ```ts
  * downtimeTrigger(8001, 16000, new Decimal('0.5')).triggered; // true
  * downtimeTrigger(8000, 16000, new Decimal('0.5')).triggered; // false
+ * downtimeTrigger(9501, 10000, new Decimal('0.05')).triggered; // true
  * ```
  */
 export function downtimeTrigger(

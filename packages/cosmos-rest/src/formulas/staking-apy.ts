@@ -3,7 +3,8 @@ import type { Decimal } from '@tokenomics/core';
 /**
  * The APY of an APR restaked daily: `(1 + APR / 365)^365 − 1`.
  *
- * Source: MODEL.md Synternet, Rewards.
+ * Source: MODEL.md Synternet, Rewards: the compounding convention of this
+ * project's Cosmos adapters.
  *
  * @example
  * ```ts

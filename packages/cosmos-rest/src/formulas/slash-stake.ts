@@ -11,9 +11,13 @@ export interface SlashedStake {
  * Slashes one stake by `fraction`, truncating the slashed amount to the
  * token's base unit as the chain's integer arithmetic does.
  *
- * Source: cosmos-sdk `x/staking/keeper/slash.go` (`Slash`: `slashAmountDec.TruncateInt()`).
+ * Source: cosmos-sdk `x/staking/keeper/slash.go` (`Slash`: `slashAmountDec.TruncateInt()`),
+ * per synternet-facts.md §4; the Synternet specification's worked example
+ * (250,000 → 249,975 at 0.01 %).
  *
- * @param decimals - the token's base-unit decimals (6 for uatom)
+ * @param stake - the stake in whole tokens
+ * @param fraction - the slash fraction, e.g. x/slashing `slash_fraction_downtime`
+ * @param decimals - the token's base-unit decimals (6 for usynt and uatom)
  * @example
  * ```ts
  * slashStake(new Decimal('250000'), new Decimal('0.0001'), 6).after.toFixed(); // '249975'

@@ -1,0 +1,2 @@
+export * from './fake-lcd.js';
+export * from './helpers.js';
