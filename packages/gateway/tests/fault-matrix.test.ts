@@ -150,7 +150,9 @@ describe.each(MATRIX.map((fault) => [fault.name, fault] as const))('%s', (_name,
     expectCodedFailureOf(body, fault.failing, fault.healthy);
   });
 
-  it.skipIf(fault.refused)('warm: the last good state, flagged stale, the same numbers', async () => {
+  // A refused connection never had a good read to fall back on: only the cold case applies.
+  if (fault.refused) return;
+  it('warm: the last good state, flagged stale, the same numbers', async () => {
     const { gateway, expire } = await gatewayWithClock();
     const fresh = await post(gateway, QUERY);
     expect(fresh.body.errors).toBeUndefined();
