@@ -102,21 +102,47 @@ function indexProtocols(adapters: readonly TokenEconomy[]): Map<string, TokenEco
  * exactly what executing again would give. Results with errors are not kept.
  */
 function useSecondResponseCache(secondOf: (request: Request) => Date) {
+  const documentIds = new BoundedIds();
   return useResponseCache({
     session: () => null,
     ttl: 1_000,
     includeExtensionMetadata: false,
     invalidateViaMutation: false,
-    // The key doubles as the ETag header, so it is a hash.
-    buildResponseCacheKey: ({ documentString, variableValues, operationName, request }) =>
-      createHash('sha256')
-        .update(
-          `${secondOf(request).getTime()}\u0000${operationName ?? ''}\u0000${JSON.stringify(variableValues ?? {})}\u0000`,
-        )
-        // The raw `query` parameter: a string, unless the client sent something else (refused later).
-        .update(typeof documentString === 'string' ? documentString : (JSON.stringify(documentString) ?? ''))
-        .digest('base64url'),
+    // The key doubles as the ETag header: short, and only [0-9a-z-] characters.
+    buildResponseCacheKey: ({ documentString, variableValues, operationName, request }) => {
+      const variables =
+        variableValues && Object.keys(variableValues).length > 0 ? JSON.stringify(variableValues) : '';
+      return [
+        secondOf(request).getTime().toString(36),
+        documentIds.idOf(
+          typeof documentString === 'string' ? documentString : (JSON.stringify(documentString) ?? ''),
+        ),
+        operationName ? documentIds.idOf(`operation ${operationName}`) : '',
+        variables ? createHash('sha256').update(variables).digest('hex').slice(0, 32) : '',
+      ].join('-');
+    },
   });
+}
+
+/**
+ * Short ids for long strings (documents), so a cache key needs no hash of
+ * the whole document on every request. Bounded: past the limit it starts
+ * over, and ids are never reused, so an old key can only miss.
+ */
+class BoundedIds {
+  private readonly ids = new Map<string, string>();
+  private next = 0;
+  constructor(private readonly limit = 1_000) {}
+
+  idOf(text: string): string {
+    let id = this.ids.get(text);
+    if (id === undefined) {
+      if (this.ids.size >= this.limit) this.ids.clear();
+      id = (this.next++).toString(36);
+      this.ids.set(text, id);
+    }
+    return id;
+  }
 }
 
 /**

@@ -64,12 +64,15 @@ export function createMetrics(): GatewayMetrics {
     labelNames: ['type'] as const,
     registers: [registry],
   });
-  const started = new WeakMap<Request, number>();
+  const started = new WeakMap<Request, { at: number; path: string }>();
   const knownPaths = new Set(['/graphql', '/health', '/health/live', '/metrics']);
 
   const plugin: Plugin = {
     async onRequest({ request, url, endResponse }) {
-      started.set(request, performance.now());
+      started.set(request, {
+        at: performance.now(),
+        path: knownPaths.has(url.pathname) ? url.pathname : 'other',
+      });
       if (url.pathname === '/metrics' && request.method === 'GET') {
         endResponse(
           new Response(await registry.metrics(), { headers: { 'content-type': registry.contentType } }),
@@ -77,11 +80,10 @@ export function createMetrics(): GatewayMetrics {
       }
     },
     onResponse({ request, response }) {
-      const path = new URL(request.url).pathname;
-      const label = knownPaths.has(path) ? path : 'other';
-      requests.inc({ path: label, status: String(response.status) });
       const start = started.get(request);
-      if (start !== undefined) latency.observe({ path: label }, (performance.now() - start) / 1000);
+      const path = start?.path ?? 'other';
+      requests.inc({ path, status: String(response.status) });
+      if (start) latency.observe({ path }, (performance.now() - start.at) / 1000);
     },
     onExecutionResult({ result }) {
       if (!result || !('errors' in result) || !result.errors) return;

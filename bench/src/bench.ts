@@ -1,0 +1,722 @@
+/**
+ * `pnpm bench`: the gateway against a bare graphql-yoga `{ hello }` server, in
+ * the same run, with autocannon. See bench/README.md.
+ */
+import { availableParallelism } from 'node:os';
+import { parseArgs } from 'node:util';
+import { openSockets, type PostResult, postGraphql, preflight } from './lib/http.js';
+import { failures, type LoadResult, runLoad } from './lib/load.js';
+import { deltas, graphqlServerTime, type Samples, scrape } from './lib/metrics.js';
+import { gatewayBuild } from './lib/paths.js';
+import {
+  cliHasWorkers,
+  type ServerProcess,
+  startBareYoga,
+  startGateway,
+  stopAll,
+  waitIdle,
+} from './lib/processes.js';
+import {
+  DASHBOARD,
+  FEE_QUOTES,
+  graphqlBody,
+  HELLO,
+  isGoodBody,
+  TEN_YEAR_DAILY,
+  tenYearDaily,
+  WHAT_IF,
+} from './lib/queries.js';
+import {
+  fmt,
+  type MachineInfo,
+  machineInfo,
+  machineLine,
+  mean,
+  pass,
+  quantile,
+  stamp,
+  table,
+  writeReport,
+} from './lib/report.js';
+import { maxReads, startUpstreams, type UpstreamCounts, type Upstreams } from './lib/upstreams.js';
+
+const USAGE = `Usage: pnpm --filter @tokenomics/bench run bench [options]
+
+  --duration S          seconds per measured run (default 10; --quick: 3)
+  --warmup S            seconds of warm-up per server before each scenario (default 3; --quick: 1)
+  --rounds N            alternating A/B rounds per scenario (default 3; --quick: 2)
+  --connections N       autocannon connections (default 50)
+  --workers N           also measure the dashboard on a gateway cluster of N workers
+                        (default: every core, ${availableParallelism()} here; 0 or 1 skips it)
+  --ttl S               CACHE_TTL_SECONDS of the live gateway (default 30)
+  --concurrent N        identical live queries fired at once on a cold cache (default 200)
+  --schedule-samples N  sequential 10-year schedule requests timed (default 30; --quick: 15)
+  --only a,b            scenarios to run: dashboard, what-if, schedule, fees, live, cluster
+  --quick               shorter runs (the numbers are noisier)
+  --strict              exit 1 when a target is missed`;
+
+const { values: args } = parseArgs({
+  options: {
+    duration: { type: 'string' },
+    warmup: { type: 'string' },
+    rounds: { type: 'string' },
+    connections: { type: 'string' },
+    workers: { type: 'string' },
+    ttl: { type: 'string' },
+    concurrent: { type: 'string' },
+    'schedule-samples': { type: 'string' },
+    only: { type: 'string' },
+    quick: { type: 'boolean', default: false },
+    strict: { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
+  },
+});
+if (args.help) {
+  process.stdout.write(`${USAGE}\n`);
+  process.exit(0);
+}
+
+function numberOption(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined) return fallback;
+  const number = Number(value);
+  if (!Number.isFinite(number) || number < 0)
+    throw new Error(`--${name} must be a number ≥ 0, got "${value}"`);
+  return number;
+}
+
+const quick = args.quick === true;
+const settings = {
+  duration: numberOption(args.duration, quick ? 3 : 10, 'duration'),
+  warmup: numberOption(args.warmup, quick ? 1 : 3, 'warmup'),
+  rounds: Math.max(1, Math.round(numberOption(args.rounds, quick ? 2 : 3, 'rounds'))),
+  connections: Math.max(1, Math.round(numberOption(args.connections, 50, 'connections'))),
+  workers: Math.round(numberOption(args.workers, availableParallelism(), 'workers')),
+  ttlSeconds: Math.max(1, Math.round(numberOption(args.ttl, 30, 'ttl'))),
+  concurrent: Math.max(1, Math.round(numberOption(args.concurrent, 200, 'concurrent'))),
+  scheduleSamples: Math.max(
+    1,
+    Math.round(numberOption(args['schedule-samples'], quick ? 15 : 30, 'schedule-samples')),
+  ),
+  quick,
+};
+const ALL = ['dashboard', 'what-if', 'schedule', 'fees', 'live', 'cluster'] as const;
+type ScenarioId = (typeof ALL)[number];
+const only = new Set((args.only?.split(',') ?? ALL).map((id) => id.trim()));
+for (const id of only)
+  if (!(ALL as readonly string[]).includes(id)) throw new Error(`--only: unknown scenario "${id}"`);
+const wanted = (id: ScenarioId) => only.has(id) && (id !== 'cluster' || settings.workers > 1);
+
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+// ---------------------------------------------------------------------------------------------
+// Throughput scenarios: alternating A/B runs against the bare yoga baseline.
+
+interface Scenario {
+  id: ScenarioId;
+  title: string;
+  query: string;
+  server: () => ServerProcess;
+}
+
+interface RoundResult {
+  round: number;
+  order: 'baseline first' | 'gateway first';
+  baseline: LoadResult;
+  gateway: LoadResult;
+}
+
+interface ScenarioResult {
+  id: ScenarioId;
+  title: string;
+  server: string;
+  rounds: RoundResult[];
+  baseline: { rps: number; p50: number; p99: number };
+  gateway: { rps: number; p50: number; p99: number; responseBytes: number };
+  /** Gateway req/s ÷ baseline req/s (means of the rounds). */
+  rpsRatio: number;
+  /** Gateway p99 ÷ baseline p99 (means of the rounds). */
+  p99Ratio: number;
+  failures: { baseline: number; gateway: number };
+  /** Live scenario only: upstream reads during the scenario (warm-up included). */
+  upstream?: { counts: UpstreamCounts; seconds: number; ttlSeconds: number; maxReads: number; bound: number };
+}
+
+async function runScenario(
+  scenario: Scenario,
+  baseline: ServerProcess,
+  upstreams?: Upstreams,
+): Promise<ScenarioResult> {
+  const server = scenario.server();
+  const gatewayBody = graphqlBody(scenario.query);
+  const helloBody = graphqlBody(HELLO);
+  // After every run both servers go idle before the next starts (see waitIdle).
+  const load = async (url: string, body: string, duration: number) => {
+    const result = await runLoad({ url, body, duration, connections: settings.connections });
+    const idle = await Promise.all([waitIdle(baseline.pid), waitIdle(server.pid)]);
+    if (!idle.every(Boolean)) log('  ⚠ a server was still busy 30 s after the run');
+    return result;
+  };
+  upstreams?.resetCounts();
+  const started = performance.now();
+  log(`\n▶ ${scenario.title} (${server.name})`);
+  if (settings.warmup > 0) {
+    log(`  warm-up ${settings.warmup} s each`);
+    await load(baseline.url, helloBody, settings.warmup);
+    await load(server.url, gatewayBody, settings.warmup);
+  }
+  const rounds: RoundResult[] = [];
+  for (let round = 1; round <= settings.rounds; round++) {
+    const baselineFirst = round % 2 === 1;
+    let a: LoadResult;
+    let b: LoadResult;
+    if (baselineFirst) {
+      a = await load(baseline.url, helloBody, settings.duration);
+      b = await load(server.url, gatewayBody, settings.duration);
+    } else {
+      b = await load(server.url, gatewayBody, settings.duration);
+      a = await load(baseline.url, helloBody, settings.duration);
+    }
+    rounds.push({
+      round,
+      order: baselineFirst ? 'baseline first' : 'gateway first',
+      baseline: a,
+      gateway: b,
+    });
+    log(
+      `  round ${round}: bare yoga ${fmt(a.rps)} req/s p99 ${a.p99} ms | gateway ${fmt(b.rps)} req/s p50 ${b.p50} ms p99 ${b.p99} ms (${fmt(b.rps / a.rps, 2)}×)${failures(b) ? ` ⚠ ${failures(b)} failures` : ''}`,
+    );
+  }
+  const seconds = (performance.now() - started) / 1000;
+  const pick = (side: 'baseline' | 'gateway', key: 'rps' | 'p50' | 'p99') =>
+    mean(rounds.map((r) => r[side][key]));
+  const gateway = {
+    rps: pick('gateway', 'rps'),
+    p50: pick('gateway', 'p50'),
+    p99: pick('gateway', 'p99'),
+    responseBytes: mean(rounds.map((r) => r.gateway.bytesPerSec / Math.max(1, r.gateway.rps))),
+  };
+  const base = { rps: pick('baseline', 'rps'), p50: pick('baseline', 'p50'), p99: pick('baseline', 'p99') };
+  const result: ScenarioResult = {
+    id: scenario.id,
+    title: scenario.title,
+    server: server.name,
+    rounds,
+    baseline: base,
+    gateway,
+    rpsRatio: gateway.rps / base.rps,
+    p99Ratio: gateway.p99 / Math.max(1, base.p99),
+    failures: {
+      baseline: rounds.reduce((n, r) => n + failures(r.baseline), 0),
+      gateway: rounds.reduce((n, r) => n + failures(r.gateway), 0),
+    },
+  };
+  if (upstreams) {
+    const counts = upstreams.counts();
+    result.upstream = {
+      counts,
+      seconds,
+      ttlSeconds: settings.ttlSeconds,
+      maxReads: maxReads(counts),
+      bound: Math.floor(seconds / settings.ttlSeconds) + 1,
+    };
+  }
+  return result;
+}
+
+// ---------------------------------------------------------------------------------------------
+// 10-year daily schedule: server time of sequential requests on an otherwise idle gateway.
+
+interface ScheduleTiming {
+  samples: number;
+  points: number;
+  responseBytes: number;
+  /** Round trip measured by the harness (includes the transfer of the response). */
+  clientMs: { p50: number; p99: number; min: number; max: number };
+  /** From the gateway's own histogram (`tokenomics_http_request_duration_seconds`): onRequest → onResponse. */
+  serverMs: { mean: number; count: number; atMost50ms: number; atMost25ms: number };
+  /**
+   * The same, each request with a window never asked before (from 2026-02-01 + i days), so that no
+   * response cache or result memo can answer it: the cost of computing the schedule.
+   */
+  uncached: {
+    clientMs: { p50: number; p99: number };
+    serverMs: { mean: number; count: number; atMost50ms: number; atMost25ms: number };
+  };
+}
+
+async function timeSchedule(gateway: ServerProcess): Promise<ScheduleTiming> {
+  log('\n▶ 10-year daily schedule: server time (sequential requests)');
+  const body = graphqlBody(TEN_YEAR_DAILY);
+  let first: PostResult | undefined;
+  for (let i = 0; i < 5; i++) first = await postGraphql(gateway.url, body); // warm-up
+  const parsed = JSON.parse(first!.body) as { data: { protocols: Array<{ schedule: unknown[] }> } };
+  const points = parsed.data.protocols.reduce((n, p) => n + p.schedule.length, 0);
+  const before = await scrape(gateway.origin);
+  const client: number[] = [];
+  for (let i = 0; i < settings.scheduleSamples; i++) {
+    const result = await postGraphql(gateway.url, body);
+    if (result.status !== 200 || !isGoodBody(result.body)) throw new Error(`schedule: HTTP ${result.status}`);
+    client.push(result.ms);
+  }
+  const after = await scrape(gateway.origin);
+  const server = graphqlServerTime(before, after);
+  // Distinct windows: 5 warm-up, then the samples, every one a first.
+  const day = 86_400_000;
+  const windowBody = (i: number) => graphqlBody(tenYearDaily(new Date(Date.UTC(2026, 1, 1) + i * day)));
+  for (let i = 0; i < 5; i++) await postGraphql(gateway.url, windowBody(1_000 + i));
+  const coldBefore = await scrape(gateway.origin);
+  const coldClient: number[] = [];
+  for (let i = 0; i < settings.scheduleSamples; i++) {
+    const result = await postGraphql(gateway.url, windowBody(2_000 + i));
+    if (result.status !== 200 || !isGoodBody(result.body)) throw new Error(`schedule: HTTP ${result.status}`);
+    coldClient.push(result.ms);
+  }
+  const cold = graphqlServerTime(coldBefore, await scrape(gateway.origin));
+  const timing: ScheduleTiming = {
+    samples: settings.scheduleSamples,
+    points,
+    responseBytes: Buffer.byteLength(first!.body),
+    clientMs: {
+      p50: quantile(client, 0.5),
+      p99: quantile(client, 0.99),
+      min: Math.min(...client),
+      max: Math.max(...client),
+    },
+    serverMs: {
+      mean: server.meanMs,
+      count: server.count,
+      atMost50ms: server.atMost50ms,
+      atMost25ms: server.atMost25ms,
+    },
+    uncached: {
+      clientMs: { p50: quantile(coldClient, 0.5), p99: quantile(coldClient, 0.99) },
+      serverMs: {
+        mean: cold.meanMs,
+        count: cold.count,
+        atMost50ms: cold.atMost50ms,
+        atMost25ms: cold.atMost25ms,
+      },
+    },
+  };
+  log(
+    `  uncached (a new window each): server mean ${fmt(cold.meanMs, 1)} ms (${cold.atMost50ms}/${cold.count} ≤ 50 ms), round trip p50 ${fmt(timing.uncached.clientMs.p50, 1)} ms`,
+  );
+  log(
+    `  ${points} points, ${fmt(timing.responseBytes / 1024)} KiB: server mean ${fmt(server.meanMs, 1)} ms (${server.atMost50ms}/${server.count} ≤ 50 ms), round trip p50 ${fmt(timing.clientMs.p50, 1)} ms p99 ${fmt(timing.clientMs.p99, 1)} ms`,
+  );
+  return timing;
+}
+
+// ---------------------------------------------------------------------------------------------
+// N identical live queries at once on a cold cache: upstream reads per resource.
+
+interface ConcurrentLive {
+  requests: number;
+  ok: number;
+  failed: number;
+  /** Wall time from the first request written to the last response read. */
+  wallMs: number;
+  latencyMs: { p50: number; p99: number; max: number };
+  counts: UpstreamCounts;
+  maxReads: number;
+  /** From the gateway's metrics: upstream reads and cache events during the burst. */
+  gatewayMetrics: Record<string, number>;
+  ttlSeconds: number;
+}
+
+async function concurrentLive(gateway: ServerProcess, upstreams: Upstreams): Promise<ConcurrentLive> {
+  log(`\n▶ ${settings.concurrent} identical live dashboard queries at once (cold cache)`);
+  const sockets = await openSockets(gateway.url, settings.concurrent);
+  const before: Samples = await scrape(gateway.origin);
+  upstreams.resetCounts();
+  const body = graphqlBody(DASHBOARD);
+  const started = performance.now();
+  // Every connection is open; the requests are written back to back in one tick.
+  const results = await Promise.allSettled(sockets.map((socket) => postGraphql(gateway.url, body, socket)));
+  const wallMs = performance.now() - started;
+  const counts = upstreams.counts();
+  const after = await scrape(gateway.origin);
+  const ok = results.filter(
+    (r) => r.status === 'fulfilled' && r.value.status === 200 && isGoodBody(r.value.body),
+  );
+  const latencies = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value.ms] : []));
+  const failed = results.length - ok.length;
+  if (failed > 0) {
+    const sampleFailure = results.find((r) => !(r.status === 'fulfilled' && isGoodBody(r.value.body)));
+    log(
+      `  ⚠ ${failed} failed, e.g. ${sampleFailure?.status === 'fulfilled' ? sampleFailure.value.body.slice(0, 500) : String(sampleFailure?.reason)}`,
+    );
+  }
+  const result: ConcurrentLive = {
+    requests: results.length,
+    ok: ok.length,
+    failed,
+    wallMs,
+    latencyMs: { p50: quantile(latencies, 0.5), p99: quantile(latencies, 0.99), max: Math.max(...latencies) },
+    counts,
+    maxReads: maxReads(counts),
+    gatewayMetrics: {
+      ...deltas(before, after, 'tokenomics_upstream_reads_total'),
+      ...deltas(before, after, 'tokenomics_cache_events_total'),
+    },
+    ttlSeconds: settings.ttlSeconds,
+  };
+  log(
+    `  ${ok.length}/${results.length} ok in ${fmt(wallMs)} ms; most reads of one resource: ${result.maxReads}; LCD ${JSON.stringify(counts.lcd)}; Arbitrum ${JSON.stringify(counts.arbitrum)} in ${counts.arbitrumHttpRequests} HTTP request(s)`,
+  );
+  return result;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The report.
+
+interface BenchReport {
+  kind: 'bench';
+  startedAt: string;
+  finishedAt: string;
+  machine: MachineInfo;
+  gateway: ReturnType<typeof gatewayBuild>;
+  settings: typeof settings;
+  scenarios: ScenarioResult[];
+  /** Scenarios that could not run (a server that did not start, say), with the reason. */
+  failedScenarios: Array<{ id: string; message: string }>;
+  schedule?: ScheduleTiming;
+  concurrentLive?: ConcurrentLive;
+  targets: Array<{ target: string; measured: string; met: boolean | null }>;
+}
+
+function targets(report: Omit<BenchReport, 'targets'>): BenchReport['targets'] {
+  const list: BenchReport['targets'] = [];
+  const dashboard = report.scenarios.find((s) => s.id === 'dashboard');
+  if (dashboard) {
+    list.push({
+      target: 'dashboard throughput ≥ 0.8× bare yoga { hello }',
+      measured: `${fmt(dashboard.gateway.rps)} vs ${fmt(dashboard.baseline.rps)} req/s = ${fmt(dashboard.rpsRatio, 2)}×`,
+      met: dashboard.rpsRatio >= 0.8,
+    });
+    list.push({
+      target: 'dashboard p99 ≤ 2× bare yoga p99',
+      measured: `${fmt(dashboard.gateway.p99, 1)} vs ${fmt(dashboard.baseline.p99, 1)} ms = ${fmt(dashboard.p99Ratio, 2)}×`,
+      met: dashboard.p99Ratio <= 2,
+    });
+  }
+  if (report.schedule) {
+    const s = report.schedule;
+    list.push({
+      target: '10-year daily schedule of both protocols < 50 ms server time',
+      measured: `uncached (a new window each request): mean ${fmt(s.uncached.serverMs.mean, 1)} ms server time, ${s.uncached.serverMs.atMost50ms}/${s.uncached.serverMs.count} ≤ 50 ms; repeated document: mean ${fmt(s.serverMs.mean, 1)} ms, ${s.serverMs.atMost50ms}/${s.serverMs.count} ≤ 50 ms`,
+      met: s.uncached.serverMs.mean < 50,
+    });
+  }
+  if (report.concurrentLive) {
+    const c = report.concurrentLive;
+    list.push({
+      target: `≤ 1 upstream read per resource per TTL, ${c.requests} identical live queries at once`,
+      measured: `most reads of one resource: ${c.maxReads}; ${c.ok}/${c.requests} answered without errors`,
+      met: c.maxReads <= 1 && c.failed === 0,
+    });
+  }
+  const live = report.scenarios.find((s) => s.id === 'live');
+  if (live?.upstream) {
+    const u = live.upstream;
+    list.push({
+      target: 'live dashboard under load: ≤ 1 read per resource per TTL',
+      measured: `most reads of one resource: ${u.maxReads} in ${fmt(u.seconds)} s at TTL ${u.ttlSeconds} s (allowed ${u.bound})`,
+      met: u.maxReads <= u.bound,
+    });
+  }
+  const cluster = report.scenarios.find((s) => s.id === 'cluster');
+  if (cluster && dashboard) {
+    list.push({
+      target: `every core: --workers ${report.settings.workers} (cluster), measured`,
+      measured: `${fmt(cluster.gateway.rps)} req/s = ${fmt(cluster.gateway.rps / dashboard.gateway.rps, 2)}× one process; ${fmt(cluster.rpsRatio, 2)}× bare yoga`,
+      met: null,
+    });
+  }
+  for (const failed of report.failedScenarios) {
+    list.push({
+      target: `scenario ${failed.id} ran`,
+      measured: failed.message.split('\n')[0] ?? '',
+      met: false,
+    });
+  }
+  const failing = report.scenarios.filter((s) => s.failures.gateway > 0 || s.failures.baseline > 0);
+  list.push({
+    target: 'no failed requests in the load runs',
+    measured:
+      failing.length === 0
+        ? '0'
+        : failing
+            .map((s) => `${s.id}: ${s.failures.gateway} gateway, ${s.failures.baseline} baseline`)
+            .join('; '),
+    met: failing.length === 0,
+  });
+  return list;
+}
+
+function markdown(report: BenchReport): string {
+  const s = report.settings;
+  const lines: string[] = [];
+  lines.push(`# Gateway benchmark, ${report.startedAt}`);
+  lines.push('');
+  lines.push(`Machine: ${machineLine(report.machine)}.`);
+  lines.push(
+    `Gateway: ${report.gateway.cli}, commit ${report.gateway.commit}${report.gateway.uncommittedChanges.length > 0 ? ` with uncommitted changes under packages/ (${report.gateway.uncommittedChanges.length} files)` : ''}.`,
+  );
+  lines.push(
+    `Load: autocannon, ${s.connections} connections, ${s.rounds} alternating A/B rounds of ${s.duration} s per scenario after ${s.warmup} s of warm-up per server${s.quick ? ' (quick mode: noisier)' : ''}. The load generator, the baseline and the gateway share this machine's ${report.machine.cpus} CPU(s): compare ratios, not absolute numbers, across machines.`,
+  );
+  lines.push('');
+  lines.push('## Targets');
+  lines.push('');
+  lines.push(
+    table(
+      ['target', 'measured', 'result'],
+      report.targets.map((t) => [t.target, t.measured, t.met === null ? 'measured' : pass(t.met)]),
+    ),
+  );
+  lines.push('');
+  lines.push('## Throughput and latency (mean of the rounds)');
+  lines.push('');
+  lines.push(
+    table(
+      [
+        'scenario',
+        'server',
+        'req/s',
+        'p50 ms',
+        'p99 ms',
+        'bare yoga req/s',
+        'bare p50 ms',
+        'bare p99 ms',
+        'req/s ratio',
+        'p99 ratio',
+        'response bytes',
+        'failures',
+      ],
+      report.scenarios.map((r) => [
+        r.title,
+        r.server,
+        fmt(r.gateway.rps),
+        fmt(r.gateway.p50, 1),
+        fmt(r.gateway.p99, 1),
+        fmt(r.baseline.rps),
+        fmt(r.baseline.p50, 1),
+        fmt(r.baseline.p99, 1),
+        `${fmt(r.rpsRatio, 3)}×`,
+        `${fmt(r.p99Ratio, 2)}×`,
+        fmt(r.gateway.responseBytes),
+        `${r.failures.gateway} / ${r.failures.baseline}`,
+      ]),
+    ),
+  );
+  lines.push('');
+  lines.push('Per round (gateway req/s ÷ bare yoga req/s):');
+  lines.push('');
+  for (const r of report.scenarios) {
+    lines.push(
+      `- ${r.title}: ${r.rounds.map((x) => `${fmt(x.gateway.rps)} ÷ ${fmt(x.baseline.rps)} (${x.order})`).join('; ')}`,
+    );
+  }
+  if (report.schedule) {
+    const t = report.schedule;
+    lines.push('');
+    lines.push('## 10-year daily schedule, server time');
+    lines.push('');
+    lines.push(
+      `${t.samples} sequential requests on an idle gateway after 5 warm-up requests; ${t.points} points (both protocols), ${fmt(t.responseBytes / 1024)} KiB per response.`,
+    );
+    lines.push('');
+    lines.push(
+      table(
+        ['measure', 'value'],
+        [
+          [
+            'repeated document: server time, mean (gateway histogram: request in → response built)',
+            `${fmt(t.serverMs.mean, 1)} ms`,
+          ],
+          [
+            'requests ≤ 50 ms / ≤ 25 ms (histogram buckets)',
+            `${t.serverMs.atMost50ms} / ${t.serverMs.atMost25ms} of ${t.serverMs.count}`,
+          ],
+          [
+            'round trip p50 / p99 (harness, includes transfer)',
+            `${fmt(t.clientMs.p50, 1)} / ${fmt(t.clientMs.p99, 1)} ms`,
+          ],
+          ['round trip min / max', `${fmt(t.clientMs.min, 1)} / ${fmt(t.clientMs.max, 1)} ms`],
+          [
+            'uncached (a window never asked before each time): server time mean, ≤ 50 ms',
+            `${fmt(t.uncached.serverMs.mean, 1)} ms, ${t.uncached.serverMs.atMost50ms} of ${t.uncached.serverMs.count}`,
+          ],
+          [
+            'uncached: round trip p50 / p99',
+            `${fmt(t.uncached.clientMs.p50, 1)} / ${fmt(t.uncached.clientMs.p99, 1)} ms`,
+          ],
+        ],
+      ),
+    );
+  }
+  if (report.concurrentLive) {
+    const c = report.concurrentLive;
+    lines.push('');
+    lines.push(
+      `## ${c.requests} identical live dashboard queries at once (cold cache, TTL ${c.ttlSeconds} s)`,
+    );
+    lines.push('');
+    lines.push(
+      `${c.ok}/${c.requests} answered without errors in ${fmt(c.wallMs)} ms (latency p50 ${fmt(c.latencyMs.p50)} ms, p99 ${fmt(c.latencyMs.p99)} ms). Reads the fake upstreams received:`,
+    );
+    lines.push('');
+    lines.push(upstreamTable(c.counts));
+    lines.push('');
+    lines.push(`Gateway metrics during the burst: ${JSON.stringify(c.gatewayMetrics)}`);
+  }
+  const live = report.scenarios.find((r) => r.upstream);
+  if (live?.upstream) {
+    lines.push('');
+    lines.push(
+      `## Upstream reads during the live dashboard load (${fmt(live.upstream.seconds)} s, TTL ${live.upstream.ttlSeconds} s, ≈ ${fmt(live.gateway.rps * s.rounds * s.duration)} measured queries plus warm-up)`,
+    );
+    lines.push('');
+    lines.push(upstreamTable(live.upstream.counts));
+  }
+  lines.push('');
+  return lines.join('\n');
+}
+
+function upstreamTable(counts: UpstreamCounts): string {
+  return table(
+    ['upstream', 'resource', 'reads'],
+    [
+      ...Object.entries(counts.lcd).map(([path, n]) => ['Cosmos LCD', `GET ${path}`, n]),
+      ...Object.entries(counts.arbitrum).map(([name, n]) => ['Arbitrum', name, n]),
+      ['Arbitrum', '(HTTP requests, a JSON-RPC batch each)', counts.arbitrumHttpRequests],
+    ],
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function main(): Promise<number> {
+  const startedAt = new Date();
+  const machine = machineInfo();
+  log(`Machine: ${machineLine(machine)}`);
+  log(`Settings: ${JSON.stringify(settings)}; scenarios: ${ALL.filter(wanted).join(', ')}`);
+
+  const baseline = await startBareYoga();
+  const snapshot = await startGateway({ name: 'gateway (snapshot)' });
+  log(`bare yoga pid ${baseline.pid}, snapshot gateway pid ${snapshot.pid}`);
+  await preflight(baseline.url, HELLO, 'bare yoga');
+
+  const scenarios: Scenario[] = [
+    { id: 'dashboard', title: 'Dashboard (snapshot)', query: DASHBOARD, server: () => snapshot },
+    { id: 'what-if', title: 'What-if with overrides', query: WHAT_IF, server: () => snapshot },
+    {
+      id: 'schedule',
+      title: '10-year daily schedule, both protocols',
+      query: TEN_YEAR_DAILY,
+      server: () => snapshot,
+    },
+    { id: 'fees', title: 'Fee quotes', query: FEE_QUOTES, server: () => snapshot },
+  ];
+  for (const scenario of scenarios)
+    if (wanted(scenario.id)) await preflight(snapshot.url, scenario.query, scenario.title);
+
+  const partial: Omit<BenchReport, 'targets'> = {
+    kind: 'bench',
+    startedAt: startedAt.toISOString(),
+    finishedAt: '',
+    machine,
+    gateway: gatewayBuild(),
+    settings,
+    scenarios: [],
+    failedScenarios: [],
+  };
+
+  // Idle-machine measurements first: the schedule's server time, the cold-cache burst.
+  if (wanted('schedule')) partial.schedule = await timeSchedule(snapshot);
+
+  let upstreams: Upstreams | undefined;
+  let live: ServerProcess | undefined;
+  if (wanted('live')) {
+    upstreams = await startUpstreams();
+    live = await startGateway({
+      name: 'gateway (live)',
+      env: { ...upstreams.env, CACHE_TTL_SECONDS: String(settings.ttlSeconds) },
+    });
+    log(`live gateway pid ${live.pid}: Arbitrum ${upstreams.arbitrum.url}, LCD ${upstreams.lcd.url}`);
+    partial.concurrentLive = await concurrentLive(live, upstreams);
+  }
+
+  const attempt = async (id: string, run: () => Promise<void>) => {
+    try {
+      await run();
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      log(`  ✖ ${id} failed: ${message}`);
+      partial.failedScenarios.push({ id, message: message.slice(0, 2_000) });
+    }
+  };
+  for (const scenario of scenarios) {
+    if (wanted(scenario.id))
+      await attempt(scenario.id, async () => {
+        partial.scenarios.push(await runScenario(scenario, baseline));
+      });
+  }
+  if (live && upstreams) {
+    const liveServer = live;
+    partial.scenarios.push(
+      await runScenario(
+        { id: 'live', title: 'Live dashboard (fake upstreams)', query: DASHBOARD, server: () => liveServer },
+        baseline,
+        upstreams,
+      ),
+    );
+    await live.stop();
+    await upstreams.close();
+  }
+  if (wanted('cluster'))
+    await attempt('cluster', async () => {
+      await snapshot.stop(); // one gateway at a time holds the cores
+      const how = cliHasWorkers() ? 'serve --workers' : 'bench cluster wrapper';
+      const cluster = await startGateway({
+        workers: settings.workers,
+        name: `gateway (snapshot, ${settings.workers} workers: ${how})`,
+      });
+      await preflight(cluster.url, DASHBOARD, 'cluster gateway');
+      partial.scenarios.push(
+        await runScenario(
+          {
+            id: 'cluster',
+            title: `Dashboard, --workers ${settings.workers}`,
+            query: DASHBOARD,
+            server: () => cluster,
+          },
+          baseline,
+        ),
+      );
+      await cluster.stop();
+    });
+  await stopAll();
+
+  partial.finishedAt = new Date().toISOString();
+  const report: BenchReport = { ...partial, targets: targets(partial) };
+  const md = markdown(report);
+  const paths = writeReport(`bench-${stamp(startedAt)}`, report, md);
+  process.stdout.write(`\n${md}\nReport: ${paths.md}\n        ${paths.json}\n`);
+  const missed = report.targets.filter((t) => t.met === false);
+  if (missed.length > 0)
+    log(`\n${missed.length} target(s) missed: ${missed.map((t) => t.target).join('; ')}`);
+  return report.failedScenarios.length > 0 || (args.strict === true && missed.length > 0) ? 1 : 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  async (error: unknown) => {
+    process.stderr.write(
+      `bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
+    await stopAll();
+    process.exit(1);
+  },
+);

@@ -1,0 +1,67 @@
+import autocannon from 'autocannon';
+import { isGoodBody } from './queries.js';
+
+export interface LoadOptions {
+  url: string;
+  /** The POST body (JSON). */
+  body: string;
+  connections: number;
+  /** Seconds. */
+  duration: number;
+  /** Check every response body for `data` and no `errors` (counted as `mismatches`). Default true. */
+  verify?: boolean;
+}
+
+/** One autocannon run's figures. */
+export interface LoadResult {
+  /** Mean of autocannon's per-second request counts. */
+  rps: number;
+  /** Latency percentiles in ms (autocannon's HDR histogram: 1 ms resolution). */
+  p50: number;
+  p99: number;
+  mean: number;
+  requests: number;
+  /** Socket errors (connection refused, resets, …), timeouts excluded. */
+  errors: number;
+  timeouts: number;
+  /** Responses with a status outside 2xx. */
+  non2xx: number;
+  /** 2xx responses whose body had GraphQL errors or no data. */
+  graphqlErrors: number;
+  /** Mean response bytes per second. */
+  bytesPerSec: number;
+}
+
+/** Drives `url` with autocannon: `connections` keep-alive connections, one request in flight on each. */
+export async function runLoad(options: LoadOptions): Promise<LoadResult> {
+  const result = await autocannon({
+    url: options.url,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: options.body,
+    connections: options.connections,
+    pipelining: 1,
+    duration: options.duration,
+    timeout: 30,
+    ...(options.verify === false
+      ? {}
+      : { verifyBody: (body: string | Buffer | undefined) => isGoodBody(String(body ?? '')) }),
+  });
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    mean: result.latency.average,
+    requests: result.requests.total,
+    errors: result.errors - result.timeouts,
+    timeouts: result.timeouts,
+    non2xx: result.non2xx,
+    graphqlErrors: result.mismatches,
+    bytesPerSec: result.throughput.average,
+  };
+}
+
+/** All the ways a run can fail, added up. */
+export function failures(result: LoadResult): number {
+  return result.errors + result.timeouts + result.non2xx + result.graphqlErrors;
+}
