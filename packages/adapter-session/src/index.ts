@@ -24,10 +24,25 @@ export {
   type LiquidationSplit,
   liquidationSplit,
 } from './formulas/liquidation-split.js';
-export { lockedAmount, unlockWindow } from './formulas/locked-amount.js';
+export {
+  type LockupUnits,
+  lockedAmount,
+  lockedAmountIn,
+  lockedUnitsAt,
+  lockedUnitsIn,
+  lockupUnits,
+  type UnlockWindow,
+  unlockWindow,
+} from './formulas/locked-amount.js';
 export { type NetworkFeeSplit, networkFeeSplit } from './formulas/network-fee-split.js';
 export { perNodeDailyReward } from './formulas/per-node-daily-reward.js';
 export { type PoolStepInput, poolBalanceAfterDays } from './formulas/pool-balance.js';
+export {
+  POWER_DIGITS,
+  type PoolBalanceTable,
+  poolBalanceFromTable,
+  poolBalanceTable,
+} from './formulas/pool-balance-table.js';
 export { poolReleasedOverDays } from './formulas/pool-released.js';
 export { releasedFraction } from './formulas/released-fraction.js';
 export { stakingApr } from './formulas/staking-apr.js';

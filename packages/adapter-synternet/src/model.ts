@@ -26,11 +26,17 @@ import {
   slashingPenaltyRules,
 } from '@tokenomics/cosmos-rest';
 import { BURN_TARGET, splitProtocolFee } from './formulas/fee-split.js';
-import { momentaryInflation } from './formulas/momentary-inflation.js';
 import { perUnitFee } from './formulas/per-unit-fee.js';
 import { percentWithMinimumFee } from './formulas/percent-with-minimum-fee.js';
 import { stakingApr } from './formulas/staking-apr.js';
-import { type SupplyAnchor, type SupplyAtResult, supplyAt } from './formulas/supply-at.js';
+import {
+  AMOUNT_PLACES,
+  type SupplyAnchor,
+  type SupplyAtResult,
+  type SupplyFigures,
+  type SupplySchedule,
+  supplySchedule,
+} from './formulas/supply-at.js';
 import { inflationRatesForYear } from './formulas/year-rates.js';
 import type { SynternetParameters } from './parameters.js';
 import {
@@ -82,25 +88,49 @@ export function anchorOf(model: SynternetModel): SupplyAnchor {
   };
 }
 
-/** Supply, treasury and emissions at an instant, checked (treasury ≤ total). */
-export function stateAt(model: SynternetModel, at: Date): SupplyAtResult {
-  const { params } = model;
-  const result = supplyAt(
-    {
+const schedules = new WeakMap<SynternetModel, SupplySchedule>();
+
+/**
+ * The model's prepared schedule (years, their constants as integers), built
+ * once per model (models are immutable) and shared by supply, rewards and
+ * schedules, so all three do the same arithmetic at an instant.
+ */
+function scheduleOf(model: SynternetModel): SupplySchedule {
+  let schedule = schedules.get(model);
+  if (!schedule) {
+    const { params } = model;
+    schedule = supplySchedule({
       inflationStart: params.inflationStart,
       anchor: anchorOf(model),
       rates: (year) => inflationRatesForYear(year, params),
-    },
-    at,
-  );
-  if (result.treasury.gt(result.total)) {
+    });
+    schedules.set(model, schedule);
+  }
+  return schedule;
+}
+
+function checkTreasury(treasury: Decimal, total: Decimal, at: Date): void {
+  if (treasury.gt(total)) {
     throw new TokenomicsError(
       'BAD_INPUT',
-      `the treasury (${formatDecimal(result.treasury)} SYNT) exceeds the total supply (${formatDecimal(result.total)} SYNT) at ${at.toISOString()}; check "treasuryBalance" and "genesisSupply"`,
+      `the treasury (${formatDecimal(treasury)} SYNT) exceeds the total supply (${formatDecimal(total)} SYNT) at ${at.toISOString()}; check "treasuryBalance" and "genesisSupply"`,
       { details: { keys: ['treasuryBalance', 'genesisSupply'] } },
     );
   }
+}
+
+/** Supply, treasury and emissions at an instant, checked (treasury ≤ total). */
+export function stateAt(model: SynternetModel, at: Date): SupplyAtResult {
+  const result = scheduleOf(model).supplyAt(at);
+  checkTreasury(result.treasury, result.total, at);
   return result;
+}
+
+/** The figures a schedule point needs at an instant, checked (treasury ≤ total): the same as {@link stateAt}'s. */
+function figuresAt(model: SynternetModel, at: Date): SupplyFigures {
+  const figures = scheduleOf(model).figuresAt(at);
+  checkTreasury(figures.treasury, figures.total, at);
+  return figures;
 }
 
 function staked(model: SynternetModel, total: Decimal): Decimal {
@@ -177,7 +207,8 @@ export function supplyFigures(model: SynternetModel, at: Date): Supply {
 export function rewardsFigures(model: SynternetModel, at: Date, query: RewardsQuery): Rewards {
   const { params } = model;
   const s = stateAt(model, at);
-  const inflation = momentaryInflation(s.year.validatorAllowance, s.total);
+  // validatorAllowance / total, rounded to RATE_PLACES, as schedule points have it (supplySchedule).
+  const inflation = s.inflation;
   const apr = stakingApr(inflation, params.bondedRatio, params.communityTax);
   const delegator = query.commission === undefined ? null : delegatorApr(apr, query.commission);
   const mintNote = s.year.allowanceFromChain
@@ -312,23 +343,32 @@ export function simulatePenalty(model: SynternetModel, input: PenaltyInput): Pen
   return simulateSlashingPenalty(slashingModel(model), input);
 }
 
-/** Schedule points: the same figures as supply and rewards at each instant. */
+/** Schedule points: the same figures as supply and rewards at each instant (shared {@link supplySchedule}). */
 export function schedulePoints(model: SynternetModel, instants: Date[]): SchedulePoint[] {
-  let previous: Decimal | null = null;
+  let previous: bigint | null = null;
+  // Evenly spaced points within a year emit the same amount up to the last place: make each Decimal once.
+  const emittedByUnits = new Map<bigint, Decimal>();
   return instants.map((at) => {
-    const s = stateAt(model, at);
-    const emitted: Decimal = previous === null ? new Decimal(0) : s.validatorEmitted.minus(previous);
-    previous = s.validatorEmitted;
+    const s = figuresAt(model, at);
+    let emitted = ZERO;
+    if (previous !== null) {
+      const units = s.validatorEmittedUnits - previous;
+      emitted = emittedByUnits.get(units) ?? new Decimal(`${units}e-${AMOUNT_PLACES}`);
+      emittedByUnits.set(units, emitted);
+    }
+    previous = s.validatorEmittedUnits;
     return {
       at,
       total: s.total,
       circulating: s.total.minus(s.treasury),
       emitted,
-      emissionRate: momentaryInflation(s.year.validatorAllowance, s.total),
+      emissionRate: s.inflation,
       poolBalance: s.treasury,
     };
   });
 }
+
+const ZERO = new Decimal(0);
 
 /** The specification's three value flows, and the movements inside them. */
 export function synternetFlows(withTreasuryInflation: boolean): TokenFlow[] {

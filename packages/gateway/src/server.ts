@@ -9,8 +9,8 @@ import {
   TokenomicsError,
   type UpstreamReader,
 } from '@tokenomics/core';
-import type { GraphQLSchema } from 'graphql';
-import { createYoga, type YogaServerInstance } from 'graphql-yoga';
+import type { ExecutionResult, GraphQLSchema } from 'graphql';
+import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { type CacheStore, createCachedReader, keyvStore } from './cache.js';
 import type { GatewayContext } from './context.js';
@@ -125,6 +125,33 @@ function useSecondResponseCache(secondOf: (request: Request) => Date) {
 }
 
 /**
+ * Serializes each result once: a response-cache hit hands back the same
+ * `data` object, so its JSON is reused instead of rebuilt on every request.
+ * Only plain results (data, no errors, no extensions) are kept; the texts
+ * live as long as their results do.
+ */
+function useSerializeOnce(): Plugin {
+  const texts = new WeakMap<object, string>();
+  const stringifyOnce = (result: ExecutionResult): string => {
+    const { data } = result;
+    if (result.errors?.length || result.extensions || !data || typeof data !== 'object')
+      return JSON.stringify(result);
+    let text = texts.get(data);
+    if (text === undefined) {
+      text = JSON.stringify(result);
+      texts.set(data, text);
+    }
+    return text;
+  };
+  return {
+    onResultProcess({ result, setResult }) {
+      if (!Array.isArray(result) && !(Symbol.asyncIterator in result))
+        setResult({ ...result, stringify: stringifyOnce });
+    },
+  };
+}
+
+/**
  * Short ids for long strings (documents), so a cache key needs no hash of
  * the whole document on every request. Bounded: past the limit it starts
  * over, and ids are never reused, so an old key can only miss.
@@ -214,7 +241,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       metrics.plugin,
       useHealth(protocols, shared),
       ...useDocumentLimits(limits),
-      ...(options.responseCache === false ? [] : [useSecondResponseCache(secondOf)]),
+      ...(options.responseCache === false ? [] : [useSecondResponseCache(secondOf), useSerializeOnce()]),
     ],
     context: ({ request }): GatewayContext => ({
       protocols,

@@ -1,6 +1,8 @@
 import { addDays, addMonths, Decimal } from '@tokenomics/core';
 import type { LockupTerms, Span } from '../kinds.js';
 
+const ZERO = new Decimal(0);
+
 function after(from: Date, span: Span): Date {
   return span.unit === 'mo' ? addMonths(from, span.count) : addDays(from, span.count);
 }
@@ -44,9 +46,107 @@ export function unlockWindow(terms: LockupTerms, tge: Date): UnlockWindow {
  * ```
  */
 export function lockedAmount(terms: LockupTerms, tge: Date, at: Date): Decimal {
-  const { cliffEnd, end } = unlockWindow(terms, tge);
-  const t = at.getTime();
-  if (t < cliffEnd.getTime()) return terms.amount;
-  if (t >= end.getTime()) return new Decimal(0);
-  return terms.amount.times(end.getTime() - t).div(end.getTime() - cliffEnd.getTime());
+  return lockedAmountIn(terms, unlockWindow(terms, tge), at.getTime());
+}
+
+/**
+ * {@link lockedAmount} with the unlock window already computed, at an instant
+ * in milliseconds: the same arithmetic, for callers that evaluate one lockup
+ * at many instants (a schedule) and keep its window.
+ *
+ * @example
+ * ```ts
+ * const b = lockupKind().parse('39332750; cliff 12mo; linear 12mo');
+ * const window = unlockWindow(b, new Date('2025-05-21T00:00:00Z'));
+ * lockedAmountIn(b, window, Date.UTC(2026, 4, 21)).toFixed(); // '39332750'
+ * ```
+ */
+export function lockedAmountIn(terms: LockupTerms, window: UnlockWindow, t: number): Decimal {
+  const cliffEnd = window.cliffEnd.getTime();
+  const end = window.end.getTime();
+  if (t < cliffEnd) return terms.amount;
+  if (t >= end) return ZERO;
+  return terms.amount.times(end - t).div(end - cliffEnd);
+}
+
+/**
+ * {@link lockedAmountIn} rounded to `places` decimal places, as an integer
+ * count of 10^−places: the exact ratio `amount × (end − t) / (end − cliffEnd)`
+ * rounded once, half to even (the project's rounding), with integer
+ * arithmetic, for a model that sums many lockups at many instants.
+ *
+ * @example
+ * ```ts
+ * const b = lockupKind().parse('39332750; cliff 12mo; linear 12mo');
+ * const window = unlockWindow(b, new Date('2025-05-21T00:00:00Z'));
+ * lockedUnitsIn(b, window, Date.UTC(2026, 10, 19, 12), 0); // 19666375n (half-way)
+ * ```
+ */
+export function lockedUnitsIn(terms: LockupTerms, window: UnlockWindow, t: number, places: number): bigint {
+  return lockedUnitsAt(lockupUnits(terms, window, places), t);
+}
+
+/** A lockup prepared for {@link lockedUnitsAt}: its amount as an integer and its window in milliseconds. */
+export interface LockupUnits {
+  cliffEnd: number;
+  end: number;
+  /** amount × 10^scale (exact). */
+  amount: bigint;
+  /** 10^(scale − places): from the amount's scale to the result's. */
+  down: bigint;
+  /** The amount rounded to the result's places. */
+  whole: bigint;
+}
+
+/**
+ * Prepares a lockup for {@link lockedUnitsAt}, which then costs one integer
+ * division per instant.
+ *
+ * @example
+ * ```ts
+ * const b = lockupKind().parse('39332750; cliff 12mo; linear 12mo');
+ * lockupUnits(b, unlockWindow(b, new Date('2025-05-21T00:00:00Z')), 40).whole; // 39332750n × 10n ** 40n
+ * ```
+ */
+export function lockupUnits(terms: LockupTerms, window: UnlockWindow, places: number): LockupUnits {
+  const scale = Math.max(places, terms.amount.decimalPlaces());
+  const amount = BigInt(terms.amount.toFixed(scale).replace('.', ''));
+  const down = 10n ** BigInt(scale - places);
+  return {
+    cliffEnd: window.cliffEnd.getTime(),
+    end: window.end.getTime(),
+    amount,
+    down,
+    whole: divideHalfEven(amount, down),
+  };
+}
+
+/**
+ * {@link lockedUnitsIn} of a prepared lockup: the same arithmetic.
+ *
+ * @example
+ * ```ts
+ * const b = lockupKind().parse('39332750; cliff 12mo; linear 12mo');
+ * lockedUnitsAt(lockupUnits(b, unlockWindow(b, new Date('2025-05-21T00:00:00Z')), 0), Date.UTC(2026, 10, 19, 12)); // 19666375n
+ * ```
+ */
+export function lockedUnitsAt(lockup: LockupUnits, t: number): bigint {
+  if (t >= lockup.end) return 0n;
+  if (t < lockup.cliffEnd) return lockup.whole;
+  return divideHalfEven(
+    lockup.amount * BigInt(lockup.end - t),
+    BigInt(lockup.end - lockup.cliffEnd) * lockup.down,
+  );
+}
+
+/** Integer division rounding half to even; `den` > 0. */
+function divideHalfEven(num: bigint, den: bigint): bigint {
+  let q = num / den;
+  let r = num - q * den;
+  if (r < 0n) {
+    q -= 1n;
+    r += den;
+  }
+  const twice = 2n * r;
+  return twice > den || (twice === den && (q & 1n) === 1n) ? q + 1n : q;
 }

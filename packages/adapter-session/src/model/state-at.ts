@@ -1,6 +1,17 @@
-import { Decimal, formatDecimal, TokenomicsError, wholeDaysBetween } from '@tokenomics/core';
-import { lockedAmount } from '../formulas/locked-amount.js';
-import { poolBalanceAfterDays } from '../formulas/pool-balance.js';
+import { Decimal, formatDecimal, MS_PER_DAY, TokenomicsError, wholeDaysBetween } from '@tokenomics/core';
+import {
+  type LockupUnits,
+  lockedUnitsAt,
+  lockupUnits,
+  type UnlockWindow,
+  unlockWindow,
+} from '../formulas/locked-amount.js';
+import {
+  type PoolBalanceTable,
+  poolBalanceFromTable,
+  poolBalanceTable,
+} from '../formulas/pool-balance-table.js';
+import type { LockupTerms } from '../kinds.js';
 import { LOCKUPS, type Lockup, type SessionParams } from '../parameters.js';
 
 /**
@@ -48,46 +59,223 @@ export function unscheduledLocked(params: SessionParams): Decimal {
   return remainder;
 }
 
+/** A lockup with its unlock window, fixed for a parameter set. */
+interface LockupWindow {
+  lockup: Lockup;
+  terms: LockupTerms;
+  window: UnlockWindow;
+  cliffEnd: number;
+  end: number;
+  /** The lockup prepared for lockedUnitsAt, at AMOUNT_PLACES. */
+  units: LockupUnits;
+}
+
+/**
+ * The lockups still locked at an instant, as integers: each lockup rounded to
+ * AMOUNT_PLACES (lockedUnitsIn), summed exactly with the unscheduled locked
+ * tokens. `free` (total − staked − locked, what circulates before the pool is
+ * taken out) is what every figure needs; the per-lockup Decimals only supply
+ * shows, so they are made when first read.
+ */
+class LockedBuckets {
+  readonly free: Decimal;
+  private lockupsValue: Record<Lockup, Decimal> | null = null;
+  private lockedValue: Decimal | null = null;
+
+  constructor(
+    private readonly context: SessionContext,
+    private readonly units: readonly bigint[],
+  ) {
+    let free = context.freeBaseUnits;
+    for (const value of units) free -= value * context.bucketUp;
+    this.free = fromUnits(free, context.bucketPlaces);
+  }
+
+  /** Still locked per lockup. */
+  get lockups(): Record<Lockup, Decimal> {
+    if (this.lockupsValue === null) {
+      const lockups = {} as Record<Lockup, Decimal>;
+      this.context.windows.forEach(({ lockup }, i) => {
+        lockups[lockup] = fromUnits(this.units[i]!, AMOUNT_PLACES);
+      });
+      this.lockupsValue = lockups;
+    }
+    return this.lockupsValue;
+  }
+
+  /** lockedUnscheduled + Σ lockups, exact. */
+  get locked(): Decimal {
+    if (this.lockedValue === null) {
+      let locked = this.context.lockedUnscheduledUnits;
+      for (const value of this.units) locked += value * this.context.bucketUp;
+      this.lockedValue = fromUnits(locked, this.context.bucketPlaces);
+    }
+    return this.lockedValue;
+  }
+}
+
+function decimalUnits(value: Decimal, places: number): bigint {
+  return BigInt(value.toFixed(places).replace('.', ''));
+}
+
+function fromUnits(value: bigint, places: number): Decimal {
+  return new Decimal(`${value}e-${places}`);
+}
+
+/**
+ * What {@link figuresAt} needs that does not depend on the instant, built once
+ * per parameter set (parameters are immutable) and shared by supply, rewards
+ * and schedules, so that they do the same arithmetic at an instant.
+ */
+interface SessionContext {
+  tge: number;
+  anchor: Date;
+  anchorDays: number;
+  poolInflowPerDay: Decimal;
+  /** The liquidity share of fees per day; null when it is zero. */
+  liquidityPerDay: Decimal | null;
+  staked: Decimal;
+  lockedUnscheduled: Decimal;
+  windows: LockupWindow[];
+  /** Places of the exact bucket sums: AMOUNT_PLACES or more if a parameter has more. */
+  bucketPlaces: number;
+  /** 10^(bucketPlaces − AMOUNT_PLACES): a lockup's units at bucketPlaces. */
+  bucketUp: bigint;
+  /** (maxSupply − staked − lockedUnscheduled) × 10^bucketPlaces. */
+  freeBaseUnits: bigint;
+  lockedUnscheduledUnits: bigint;
+  pool: PoolBalanceTable;
+  /** Locked buckets by the lockups' phases (a bit per lockup: ended), when none is linear. */
+  lockedByPhase: Map<number, LockedBuckets>;
+  /** The pool by days from its anchor: a value of poolBalanceFromTable, kept (bounded) as schedules revisit days. */
+  poolByDays: Map<number, Decimal>;
+}
+
+/** At most this many pools by day are kept per parameter set (≈ 270 years of days). */
+const POOL_CACHE_LIMIT = 100_000;
+
+const contexts = new WeakMap<SessionParams, SessionContext>();
+
+function contextOf(params: SessionParams): SessionContext {
+  let context = contexts.get(params);
+  if (context) return context;
+  const tge = params.tgeDate;
+  const anchor = params.poolBalanceAt ?? tge;
+  const poolInflowPerDay = params.feeInflowPerDay.times(params.feeToPoolShare);
+  const liquidityPerDay = params.feeInflowPerDay.minus(poolInflowPerDay);
+  const staked = params.stakingRequirement.times(params.networkSize);
+  const lockedUnscheduled = unscheduledLocked(params);
+  const bucketPlaces = Math.max(
+    AMOUNT_PLACES,
+    params.maxSupply.decimalPlaces(),
+    staked.decimalPlaces(),
+    lockedUnscheduled.decimalPlaces(),
+  );
+  const lockedUnscheduledUnits = decimalUnits(lockedUnscheduled, bucketPlaces);
+  context = {
+    tge: tge.getTime(),
+    anchor,
+    anchorDays: wholeDaysBetween(tge, anchor),
+    poolInflowPerDay,
+    liquidityPerDay: liquidityPerDay.isZero() ? null : liquidityPerDay,
+    staked,
+    lockedUnscheduled,
+    windows: LOCKUPS.map((lockup) => {
+      const terms = params[`lockup${lockup}`];
+      const window = unlockWindow(terms, tge);
+      return {
+        lockup,
+        terms,
+        window,
+        cliffEnd: window.cliffEnd.getTime(),
+        end: window.end.getTime(),
+        units: lockupUnits(terms, window, AMOUNT_PLACES),
+      };
+    }),
+    bucketPlaces,
+    bucketUp: 10n ** BigInt(bucketPlaces - AMOUNT_PLACES),
+    freeBaseUnits:
+      decimalUnits(params.maxSupply, bucketPlaces) -
+      decimalUnits(staked, bucketPlaces) -
+      lockedUnscheduledUnits,
+    lockedUnscheduledUnits,
+    pool: poolBalanceTable(params.stakingRewardPool, params.poolReleaseRate, poolInflowPerDay, AMOUNT_PLACES),
+    lockedByPhase: new Map(),
+    poolByDays: new Map(),
+  };
+  contexts.set(params, context);
+  return context;
+}
+
+/** The lockups at `t` (AMOUNT_PLACES each, lockedUnitsIn) and their exact sums. */
+function lockedBuckets(context: SessionContext, t: number): LockedBuckets {
+  return new LockedBuckets(
+    context,
+    context.windows.map((window) => lockedUnitsAt(window.units, t)),
+  );
+}
+
 /**
  * The Session model at `at`: the pool stepped daily from its anchor, the
  * lockups' remaining amounts, staked = nodes × requirement, and
  * circulating = total − pool − staked − locked.
  *
+ * Supply, rewards and schedules all come here, with the per-parameter-set
+ * context (the pool's power table, the lockups' windows, the constant
+ * buckets) built once; so a schedule point equals supply and rewards at its
+ * instant to the last digit, and costs a few integer products and three
+ * Decimal subtractions.
+ *
  * @throws TokenomicsError BAD_INPUT when the non-circulating buckets exceed the total supply
  */
 export function figuresAt(params: SessionParams, at: Date): SessionFigures {
-  const tge = params.tgeDate;
-  const anchor = params.poolBalanceAt ?? tge;
-  const daysSinceTge = wholeDaysBetween(tge, at);
-  const daysFromAnchor = daysSinceTge - wholeDaysBetween(tge, anchor);
-  const poolInflowPerDay = params.feeInflowPerDay.times(params.feeToPoolShare);
-  const step = {
-    pool: params.stakingRewardPool,
-    rate: params.poolReleaseRate,
-    days: daysFromAnchor,
-    dailyInflow: poolInflowPerDay,
-  };
-  const pool = poolBalanceAfterDays(step).toDecimalPlaces(AMOUNT_PLACES);
-  // What went in minus what is left (poolReleasedOverDays, on the rounded pool).
-  const releasedSinceAnchor = params.stakingRewardPool
-    .plus(poolInflowPerDay.times(daysFromAnchor))
-    .minus(pool);
-  const staked = params.stakingRequirement.times(params.networkSize);
-  const lockedUnscheduled = unscheduledLocked(params);
-  const lockups = {} as Record<Lockup, Decimal>;
-  let locked = lockedUnscheduled;
-  for (const lockup of LOCKUPS) {
-    lockups[lockup] = lockedAmount(params[`lockup${lockup}`], tge, at).toDecimalPlaces(AMOUNT_PLACES);
-    locked = locked.plus(lockups[lockup]);
+  const context = contextOf(params);
+  const t = at.getTime();
+  const daysSinceTge = Math.floor((t - context.tge) / MS_PER_DAY);
+  const daysFromAnchor = daysSinceTge - context.anchorDays;
+  const { poolInflowPerDay } = context;
+  // pool₀ × q^days + inflow × (1 − q^days) / (1 − q), rounded once to AMOUNT_PLACES (poolBalanceFromTable);
+  // a function of the day count alone, so a kept value is the value.
+  let pool = context.poolByDays.get(daysFromAnchor);
+  if (pool === undefined) {
+    pool = poolBalanceFromTable(context.pool, daysFromAnchor);
+    if (context.poolByDays.size >= POOL_CACHE_LIMIT) context.poolByDays.clear();
+    context.poolByDays.set(daysFromAnchor, pool);
   }
+  // What went in minus what is left (poolReleasedOverDays, on the rounded pool).
+  const releasedSinceAnchor = (
+    poolInflowPerDay.isZero()
+      ? params.stakingRewardPool
+      : params.stakingRewardPool.plus(poolInflowPerDay.times(daysFromAnchor))
+  ).minus(pool);
+  let buckets: LockedBuckets | undefined;
+  let phases = 0;
+  for (let i = 0; i < context.windows.length; i++) {
+    const window = context.windows[i]!;
+    if (t >= window.end) phases |= 1 << i;
+    else if (t >= window.cliffEnd) {
+      phases = -1;
+      break;
+    }
+  }
+  if (phases < 0) buckets = lockedBuckets(context, t);
+  else {
+    buckets = context.lockedByPhase.get(phases);
+    if (!buckets) {
+      buckets = lockedBuckets(context, t);
+      context.lockedByPhase.set(phases, buckets);
+    }
+  }
+  const { staked, lockedUnscheduled } = context;
   const total = params.maxSupply;
-  // Every non-circulating bucket, in the order supply lists them.
-  const circulating = total.minus(pool.plus(staked).plus(locked));
-  const liquidity = params.feeInflowPerDay.minus(poolInflowPerDay).times(Math.max(daysSinceTge, 0));
+  // total − (pool + staked + locked), every term exact (AMOUNT_PLACES).
+  const circulating = buckets.free.minus(pool);
+  const liquidity =
+    context.liquidityPerDay === null ? ZERO : context.liquidityPerDay.times(Math.max(daysSinceTge, 0));
   if (circulating.lt(liquidity) || circulating.isNegative()) {
     throw new TokenomicsError(
       'BAD_INPUT',
-      `at ${at.toISOString()} the pool (${formatDecimal(pool)}), staked tokens (networkSize × stakingRequirement = ${formatDecimal(staked)}) and locked allocations (${formatDecimal(locked)}) exceed the total supply ${formatDecimal(total)} less protocol-owned liquidity; lower networkSize, stakingRequirement or feeInflowPerDay`,
+      `at ${at.toISOString()} the pool (${formatDecimal(pool)}), staked tokens (networkSize × stakingRequirement = ${formatDecimal(staked)}) and locked allocations (${formatDecimal(buckets.locked)}) exceed the total supply ${formatDecimal(total)} less protocol-owned liquidity; lower networkSize, stakingRequirement or feeInflowPerDay`,
       {
         details: {
           keys: ['networkSize', 'stakingRequirement', 'feeInflowPerDay', 'stakingRewardPool'],
@@ -96,23 +284,53 @@ export function figuresAt(params: SessionParams, at: Date): SessionFigures {
       },
     );
   }
-  return {
+  return new Figures(
     at,
     daysSinceTge,
-    anchor,
+    context.anchor,
     daysFromAnchor,
-    max: params.maxSupply,
     total,
     pool,
     poolInflowPerDay,
     releasedSinceAnchor,
     staked,
     lockedUnscheduled,
-    lockups,
-    locked,
+    buckets,
     liquidity,
     circulating,
-  };
+  );
+}
+
+/** {@link SessionFigures} whose per-lockup amounts are made when first read (schedules never read them). */
+class Figures implements SessionFigures {
+  constructor(
+    readonly at: Date,
+    readonly daysSinceTge: number,
+    readonly anchor: Date,
+    readonly daysFromAnchor: number,
+    readonly total: Decimal,
+    readonly pool: Decimal,
+    readonly poolInflowPerDay: Decimal,
+    readonly releasedSinceAnchor: Decimal,
+    readonly staked: Decimal,
+    readonly lockedUnscheduled: Decimal,
+    private readonly buckets: LockedBuckets,
+    readonly liquidity: Decimal,
+    readonly circulating: Decimal,
+  ) {}
+
+  /** maxSupply (= total). */
+  get max(): Decimal {
+    return this.total;
+  }
+
+  get lockups(): Record<Lockup, Decimal> {
+    return this.buckets.lockups;
+  }
+
+  get locked(): Decimal {
+    return this.buckets.locked;
+  }
 }
 
 /**
