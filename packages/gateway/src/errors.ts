@@ -87,7 +87,9 @@ export function maskError(error: unknown, _message: string, isDev = false): Erro
 
 /**
  * graphql-js raises parse, validation and variable-coercion errors without a
- * code; give each the code a client can branch on.
+ * code; give each the code a client can branch on. The error is kept (only
+ * its extensions gain the code): yoga logs every error that masking replaces,
+ * and a client's mistake is not a server error.
  */
 function withDocumentCode(error: GraphQLError): GraphQLError {
   const code = error.message.startsWith('Syntax Error')
@@ -95,12 +97,6 @@ function withDocumentCode(error: GraphQLError): GraphQLError {
     : error.message.startsWith('Variable "$')
       ? 'BAD_INPUT'
       : 'GRAPHQL_VALIDATION_FAILED';
-  return new GraphQLError(error.message, {
-    nodes: error.nodes,
-    source: error.source,
-    positions: error.positions,
-    path: error.path,
-    originalError: error.originalError,
-    extensions: { ...error.extensions, code },
-  });
+  (error.extensions as Record<string, unknown>).code = code;
+  return error;
 }

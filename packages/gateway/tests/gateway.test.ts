@@ -1,3 +1,4 @@
+import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import { createGateway, MASKED_MESSAGE } from '../src/index.js';
 import { brokenSource, fixedSupplyAdapter, post } from './fixtures.js';
@@ -211,5 +212,21 @@ describe('document errors', () => {
     expect(status).toBeGreaterThanOrEqual(400);
     expect(status).toBeLessThan(500);
     expect(body.errors[0].extensions.code).toBe(code);
+  });
+
+  it("does not log a client's mistakes as server errors; it does log unexpected ones", async () => {
+    const lines: string[] = [];
+    const logger = pino({ level: 'info' }, { write: (line: string) => lines.push(line) });
+    const logged = createGateway({
+      adapters: [fixedSupplyAdapter(), fixedSupplyAdapter('bad', brokenSource)],
+      logger,
+      now,
+    });
+    await post(logged, 'query ($id: ID!) { protocol(id: $id) { id } }');
+    await post(logged, '{ protocols { nope } }');
+    await post(logged, '{ protocol(id: "nope") { id } }');
+    expect(lines.filter((line) => JSON.parse(line).level >= 50)).toEqual([]);
+    await post(logged, '{ protocol(id: "bad") { supply { total } } }');
+    expect(lines.filter((line) => JSON.parse(line).level >= 50)).toHaveLength(1);
   });
 });
