@@ -11,7 +11,7 @@ import { preflight } from './lib/http.js';
 import { runLoad } from './lib/load.js';
 import { gatewayBuild, REPORTS_DIR } from './lib/paths.js';
 import { startGateway, stopAll } from './lib/processes.js';
-import { DASHBOARD, FEE_QUOTES, graphqlBody, TEN_YEAR_DAILY, WHAT_IF } from './lib/queries.js';
+import { graphqlBody, SCENARIO_QUERIES } from './lib/queries.js';
 import { fmt, machineInfo, machineLine, stamp, table, writeReport } from './lib/report.js';
 import { startUpstreams } from './lib/upstreams.js';
 
@@ -35,13 +35,7 @@ if (args.help) {
   process.stdout.write(`${USAGE}\n`);
   process.exit(0);
 }
-const QUERIES: Record<string, string> = {
-  dashboard: DASHBOARD,
-  'what-if': WHAT_IF,
-  fees: FEE_QUOTES,
-  schedule: TEN_YEAR_DAILY,
-  live: DASHBOARD,
-};
+const QUERIES = SCENARIO_QUERIES;
 const query = QUERIES[args.scenario];
 if (query === undefined) throw new Error(`--scenario must be one of ${Object.keys(QUERIES).join(', ')}`);
 

@@ -9,7 +9,7 @@ import { type LoadResult, runLoad } from './lib/load.js';
 import { sample, scrape } from './lib/metrics.js';
 import { gatewayBuild } from './lib/paths.js';
 import { residentBytes, startGateway, stopAll } from './lib/processes.js';
-import { DASHBOARD, FEE_QUOTES, graphqlBody, TEN_YEAR_DAILY, WHAT_IF } from './lib/queries.js';
+import { graphqlBody, SCENARIO_QUERIES } from './lib/queries.js';
 import { fmt, machineInfo, machineLine, pass, quantile, stamp, table, writeReport } from './lib/report.js';
 import { startUpstreams, type Upstreams } from './lib/upstreams.js';
 
@@ -36,13 +36,7 @@ if (args.help) {
   process.exit(0);
 }
 
-const QUERIES: Record<string, string> = {
-  dashboard: DASHBOARD,
-  'what-if': WHAT_IF,
-  fees: FEE_QUOTES,
-  schedule: TEN_YEAR_DAILY,
-  live: DASHBOARD,
-};
+const QUERIES = SCENARIO_QUERIES;
 const settings = {
   duration: Number(args.duration),
   warmup: Number(args.warmup),

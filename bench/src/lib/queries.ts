@@ -81,3 +81,12 @@ export function graphqlBody(query: string): string {
 export function isGoodBody(body: string): boolean {
   return body.startsWith('{"data":') && !body.includes('"errors":');
 }
+
+/** The document each scenario of `profile` and `soak` sends (live uses the dashboard against live sources). */
+export const SCENARIO_QUERIES: Readonly<Record<string, string>> = {
+  dashboard: DASHBOARD,
+  'what-if': WHAT_IF,
+  fees: FEE_QUOTES,
+  schedule: TEN_YEAR_DAILY,
+  live: DASHBOARD,
+};
