@@ -149,3 +149,53 @@ export function sumDecimals(values: Iterable<Decimal>): Decimal {
   for (const value of values) total = total.plus(value);
   return total;
 }
+
+/**
+ * Integer division of bigints rounding half to even, the project's Decimal
+ * rounding: for exact fractions computed as scaled integers and rounded once.
+ *
+ * @param denominator - must be positive
+ * @example
+ * ```ts
+ * divideHalfEven(5n, 2n); // 2n (2.5 → 2)
+ * divideHalfEven(7n, 2n); // 4n (3.5 → 4)
+ * divideHalfEven(-5n, 2n); // -2n
+ * ```
+ */
+export function divideHalfEven(numerator: bigint, denominator: bigint): bigint {
+  let quotient = numerator / denominator;
+  let remainder = numerator - quotient * denominator;
+  if (remainder < 0n) {
+    quotient -= 1n;
+    remainder += denominator;
+  }
+  const twice = 2n * remainder;
+  return twice > denominator || (twice === denominator && (quotient & 1n) === 1n) ? quotient + 1n : quotient;
+}
+
+/**
+ * `value × 10^places` as a bigint, rounded half to even where the value has
+ * more places: the bridge from Decimals to exact integer arithmetic.
+ *
+ * @example
+ * ```ts
+ * toScaledInteger(new Decimal('0.151'), 4); // 1510n
+ * toScaledInteger(new Decimal('2.5'), 0); // 2n
+ * ```
+ */
+export function toScaledInteger(value: Decimal, places: number): bigint {
+  return BigInt(value.toFixed(places).replace('.', ''));
+}
+
+/**
+ * The Decimal `units × 10^-places`, exact: the way back from
+ * {@link toScaledInteger} (like {@link fromBaseUnits}, for any scale).
+ *
+ * @example
+ * ```ts
+ * fromScaledInteger(1510n, 4).toFixed(); // '0.151'
+ * ```
+ */
+export function fromScaledInteger(units: bigint, places: number): Decimal {
+  return new Decimal(`${units}e-${places}`);
+}

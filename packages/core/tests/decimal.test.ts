@@ -1,13 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import {
   Decimal,
+  divideHalfEven,
   formatDecimal,
   fromBaseUnits,
+  fromScaledInteger,
   parseDecimal,
   roundToBaseUnit,
   sumDecimals,
   toBaseUnits,
   toDecimal,
+  toScaledInteger,
 } from '../src/index.js';
 
 describe('Decimal set-up', () => {
@@ -74,5 +77,35 @@ describe('base units', () => {
     expect(formatDecimal(roundToBaseUnit(new Decimal('9999.9999999'), 6, 'down'))).toBe('9999.999999');
     expect(formatDecimal(roundToBaseUnit(new Decimal('42.500000001'), 9, 'up'))).toBe('42.500000001');
     expect(formatDecimal(roundToBaseUnit(new Decimal('42.50000000001'), 9, 'up'))).toBe('42.500000001');
+  });
+});
+
+describe('scaled integers', () => {
+  it.each([
+    [5n, 2n, 2n],
+    [7n, 2n, 4n],
+    [6n, 4n, 2n],
+    [-5n, 2n, -2n],
+    [-7n, 2n, -4n],
+    [10n, 3n, 3n],
+    [11n, 3n, 4n],
+  ])('divideHalfEven(%s, %s) = %s', (numerator, denominator, expected) => {
+    expect(divideHalfEven(numerator, denominator)).toBe(expected);
+  });
+
+  it('agrees with the Decimal set-up on a long ratio', () => {
+    // 6,040,000 / 365 to 40 places, once as Decimals, once as integers.
+    const places = 40;
+    const viaIntegers = divideHalfEven(6_040_000n * 10n ** 40n, 365n);
+    const viaDecimals = new Decimal(6_040_000).div(365).toDecimalPlaces(places);
+    expect(formatDecimal(fromScaledInteger(viaIntegers, places))).toBe(formatDecimal(viaDecimals));
+  });
+
+  it('round-trips Decimals through scaled integers', () => {
+    expect(toScaledInteger(new Decimal('0.151'), 4)).toBe(1510n);
+    expect(toScaledInteger(new Decimal('2.5'), 0)).toBe(2n);
+    expect(formatDecimal(fromScaledInteger(toScaledInteger(new Decimal('16547.945205'), 9), 9))).toBe(
+      '16547.945205',
+    );
   });
 });

@@ -1,4 +1,4 @@
-import { addDays, addMonths, Decimal } from '@tokenomics/core';
+import { addDays, addMonths, Decimal, divideHalfEven } from '@tokenomics/core';
 import type { LockupTerms, Span } from '../kinds.js';
 
 const ZERO = new Decimal(0);
@@ -137,16 +137,4 @@ export function lockedUnitsAt(lockup: LockupUnits, t: number): bigint {
     lockup.amount * BigInt(lockup.end - t),
     BigInt(lockup.end - lockup.cliffEnd) * lockup.down,
   );
-}
-
-/** Integer division rounding half to even; `den` > 0. */
-function divideHalfEven(num: bigint, den: bigint): bigint {
-  let q = num / den;
-  let r = num - q * den;
-  if (r < 0n) {
-    q -= 1n;
-    r += den;
-  }
-  const twice = 2n * r;
-  return twice > den || (twice === den && (q & 1n) === 1n) ? q + 1n : q;
 }

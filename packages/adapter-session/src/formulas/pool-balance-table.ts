@@ -1,4 +1,4 @@
-import { Decimal } from '@tokenomics/core';
+import { type Decimal, divideHalfEven, fromScaledInteger, toScaledInteger } from '@tokenomics/core';
 
 /**
  * Fixed-point digits of the power table: `q^n` is held as the integer
@@ -37,22 +37,6 @@ export interface PoolBalanceTable {
   readonly down: bigint;
 }
 
-function exactUnits(value: Decimal, scale: number): bigint {
-  return BigInt(value.toFixed(scale).replace('.', ''));
-}
-
-/** Integer division rounding half to even (the project's Decimal rounding); `den` > 0. */
-function divideHalfEven(num: bigint, den: bigint): bigint {
-  let q = num / den;
-  let r = num - q * den;
-  if (r < 0n) {
-    q -= 1n;
-    r += den;
-  }
-  const twice = 2n * r;
-  return twice > den || (twice === den && (q & 1n) === 1n) ? q + 1n : q;
-}
-
 /**
  * Prepares {@link poolBalanceFromTable} for a pool, a yearly release rate, a
  * daily inflow and the decimal places of the results.
@@ -70,14 +54,14 @@ export function poolBalanceTable(
 ): PoolBalanceTable {
   const scale = Math.max(pool.decimalPlaces(), inflow.decimalPlaces());
   const rateScale = rate.decimalPlaces();
-  const rateUnits = exactUnits(rate, rateScale);
+  const rateUnits = toScaledInteger(rate, rateScale);
   const inflowFactor = 365n * 10n ** BigInt(rateScale);
   // q × 10^D = 10^D − rate × 10^D / 365, rounded once.
   const q = ONE - divideHalfEven(rateUnits * ONE, inflowFactor);
   return {
     levels: [powersOf(q)],
-    pool: exactUnits(pool, scale),
-    inflow: exactUnits(inflow, scale),
+    pool: toScaledInteger(pool, scale),
+    inflow: toScaledInteger(inflow, scale),
     rateUnits,
     inflowFactor,
     places,
@@ -147,5 +131,5 @@ export function poolBalanceFromTable(table: PoolBalanceTable, days: number): Dec
     const num = pool * ONE * rateUnits + inflow * (qn - ONE) * inflowFactor;
     units = divideHalfEven(num * table.up, qn * rateUnits * table.down);
   }
-  return new Decimal(`${units}e-${places}`);
+  return fromScaledInteger(units, places);
 }

@@ -1,4 +1,11 @@
-import { addYears, cycleYearAt, Decimal } from '@tokenomics/core';
+import {
+  addYears,
+  cycleYearAt,
+  Decimal,
+  divideHalfEven,
+  fromScaledInteger,
+  toScaledInteger,
+} from '@tokenomics/core';
 import type { YearRates } from './year-rates.js';
 
 /** A known state the schedule is stepped from: genesis (snapshot) or the latest block (live). */
@@ -69,27 +76,6 @@ const OFFSET_PLACES = 80;
 
 function yearBounds(inflationStart: Date, number: number): { start: Date; end: Date } {
   return { start: addYears(inflationStart, number - 1), end: addYears(inflationStart, number) };
-}
-
-/** Integer division rounding half to even (the project's Decimal rounding); `den` > 0. */
-function divideHalfEven(num: bigint, den: bigint): bigint {
-  let q = num / den;
-  let r = num - q * den;
-  if (r < 0n) {
-    q -= 1n;
-    r += den;
-  }
-  const twice = 2n * r;
-  return twice > den || (twice === den && (q & 1n) === 1n) ? q + 1n : q;
-}
-
-/** `value × 10^places`, exact (`places` ≥ the value's decimal places). */
-function units(value: Decimal, places: number): bigint {
-  return BigInt(value.toFixed(places).replace('.', ''));
-}
-
-function fromUnits(value: bigint, places: number): Decimal {
-  return new Decimal(`${value}e-${places}`);
 }
 
 /**
@@ -270,9 +256,10 @@ export function supplySchedule(input: SupplyAtInput): SupplySchedule {
   const offsetPlaces = Math.max(anchor.treasury.decimalPlaces(), OFFSET_PLACES);
   const offsetScale = 10n ** BigInt(offsetPlaces);
   const offsetUnits =
-    units(anchor.treasury, offsetPlaces) -
+    toScaledInteger(anchor.treasury, offsetPlaces) -
     divideHalfEven(
-      (units(aBefore, aPlaces) * anchorLength + units(anchorYear.treasuryAllowance, aPlaces) * anchorMs) *
+      (toScaledInteger(aBefore, aPlaces) * anchorLength +
+        toScaledInteger(anchorYear.treasuryAllowance, aPlaces) * anchorMs) *
         offsetScale,
       anchorLength * 10n ** BigInt(aPlaces),
     );
@@ -297,7 +284,7 @@ export function supplySchedule(input: SupplyAtInput): SupplySchedule {
     // Amount numerators are scaled so that numerator / den = amount × 10^AMOUNT_PLACES.
     const scale = 10n ** BigInt(places);
     const den = length * scale;
-    const u = (value: Decimal) => units(value, places) * AMOUNT_SCALE;
+    const u = (value: Decimal) => toScaledInteger(value, places) * AMOUNT_SCALE;
     const entry: YearUnits = {
       year: y,
       startMs: startMsOf,
@@ -313,7 +300,7 @@ export function supplySchedule(input: SupplyAtInput): SupplySchedule {
       treasuryBase: u(b.treasury) * length * offsetScale + offsetUnits * length * scale * AMOUNT_SCALE,
       treasurySlope: u(y.treasuryAllowance) * offsetScale,
       treasuryDen: den * offsetScale,
-      rateNumerator: units(y.validatorAllowance, places) * AMOUNT_SCALE * RATE_SCALE,
+      rateNumerator: toScaledInteger(y.validatorAllowance, places) * AMOUNT_SCALE * RATE_SCALE,
       rateScale: scale,
       constantTreasury: null,
       validatorBefore: b.validator,
@@ -343,12 +330,12 @@ export function supplySchedule(input: SupplyAtInput): SupplySchedule {
     return {
       year: entry.year,
       intoYear: t - entry.startMs,
-      total: fromUnits(totalUnits, AMOUNT_PLACES),
+      total: fromScaledInteger(totalUnits, AMOUNT_PLACES),
       treasury: entry.constantTreasury ?? treasuryAt(entry, m),
       validatorEmittedUnits,
       inflation:
         totalUnits > 0n
-          ? fromUnits(divideHalfEven(entry.rateNumerator, totalUnits * entry.rateScale), RATE_PLACES)
+          ? fromScaledInteger(divideHalfEven(entry.rateNumerator, totalUnits * entry.rateScale), RATE_PLACES)
           : entry.year.validatorAllowance.div(0),
     };
   };
@@ -369,8 +356,8 @@ export function supplySchedule(input: SupplyAtInput): SupplySchedule {
         elapsed: new Decimal(figures.intoYear).div(entry.endMs - entry.startMs),
         total: figures.total,
         treasury: figures.treasury,
-        validatorEmitted: fromUnits(figures.validatorEmittedUnits, AMOUNT_PLACES),
-        treasuryEmitted: fromUnits(treasuryEmitted, AMOUNT_PLACES),
+        validatorEmitted: fromScaledInteger(figures.validatorEmittedUnits, AMOUNT_PLACES),
+        treasuryEmitted: fromScaledInteger(treasuryEmitted, AMOUNT_PLACES),
         inflation: figures.inflation,
       };
     },
@@ -380,13 +367,13 @@ export function supplySchedule(input: SupplyAtInput): SupplySchedule {
 /** Treasury at m ms into the year: anchor.treasury + treasuryEmitted − the anchor's, never below 0. */
 function treasuryAt(entry: YearUnits, m: bigint): Decimal {
   const value = divideHalfEven(entry.treasuryBase + entry.treasurySlope * m, entry.treasuryDen);
-  return value < 0n ? new Decimal(0) : fromUnits(value, AMOUNT_PLACES);
+  return value < 0n ? new Decimal(0) : fromScaledInteger(value, AMOUNT_PLACES);
 }
 
 /** a + b without rounding (the sum may exceed the 60 digits of Decimal arithmetic). */
 function exactSum(a: Decimal, b: Decimal): Decimal {
   const places = Math.max(a.decimalPlaces(), b.decimalPlaces());
-  return fromUnits(units(a, places) + units(b, places), places);
+  return fromScaledInteger(toScaledInteger(a, places) + toScaledInteger(b, places), places);
 }
 
 /**
