@@ -6,6 +6,7 @@ import { lockedAmount, unlockWindow } from '../src/formulas/locked-amount.js';
 import { networkFeeSplit } from '../src/formulas/network-fee-split.js';
 import { perNodeDailyReward } from '../src/formulas/per-node-daily-reward.js';
 import { poolBalanceAfterDays } from '../src/formulas/pool-balance.js';
+import { poolBalanceFromTable, poolBalanceTable } from '../src/formulas/pool-balance-table.js';
 import { poolReleasedOverDays } from '../src/formulas/pool-released.js';
 import { releasedFraction } from '../src/formulas/released-fraction.js';
 import { stakingApr } from '../src/formulas/staking-apr.js';
@@ -132,5 +133,32 @@ describe('lockups', () => {
     expect(lockupKind().format(b)).toBe('39332750; cliff 12mo; linear 12mo');
     expect(() => lockupKind().parse('12; linear 3mo')).toThrow();
     expect(() => lockupKind().parse('-1; cliff 3mo')).toThrow();
+  });
+});
+
+describe('poolBalanceFromTable', () => {
+  const rate = new Decimal('0.151');
+  const days = [0, 1, 2, 30, 64, 65, 365, 366, 1_000, 3_653, 4_096, 20_000, -1, -30, -400];
+
+  test.each([
+    ['no fee inflow', new Decimal(40_000_000), new Decimal(0)],
+    ['a fee inflow', new Decimal(63_177_550), new Decimal('2500.5')],
+  ])(
+    'equals the closed form rounded to 40 places, with %s, on every day tried',
+    (_what, pool, dailyInflow) => {
+      const table = poolBalanceTable(pool, rate, dailyInflow, 40);
+      for (const day of days) {
+        const closed = poolBalanceAfterDays({ pool, rate, days: day, dailyInflow }).toDecimalPlaces(40);
+        expect(poolBalanceFromTable(table, day).toFixed(), `day ${day}`).toBe(closed.toFixed());
+      }
+    },
+  );
+
+  test('gives the public vector: one day releases 0.151 × 40,000,000 / 365', () => {
+    const table = poolBalanceTable(new Decimal(40_000_000), rate, new Decimal(0), 40);
+    // 40,000,000 − 16,547.945205479452054794520547945205479452… = 39,983,452.0547945205479452054794520547945205479452…
+    expect(poolBalanceFromTable(table, 1).toFixed()).toBe(
+      '39983452.0547945205479452054794520547945205479452',
+    );
   });
 });
