@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createGateway } from '../src/index.js';
+import { createAdapters, createGateway, EXAMPLE_TABS, loadConfig } from '../src/index.js';
 import { countingLiveSource, fixedSupplyAdapter, post } from './fixtures.js';
 
 describe('operations', () => {
@@ -54,6 +54,8 @@ describe('operations', () => {
     expect(html).toContain('Tokenomics gateway');
     expect(html).toContain('WhatIfSessionNodes');
     expect(html).toContain('TenYearSchedule');
+    // Self-contained: GraphiQL's scripts come with the page, not from a CDN.
+    expect(html).not.toMatch(/unpkg\.com|jsdelivr|cdnjs/);
   });
 
   it('answers GET requests per GraphQL over HTTP', async () => {
@@ -81,4 +83,21 @@ describe('operations', () => {
     expect(running.server.listening).toBe(false);
     await gateway.close();
   });
+
+  it.each(EXAMPLE_TABS.map((tab) => [/query (\w+)/.exec(tab.query)?.[1] ?? '?', tab] as const))(
+    'the GraphiQL tab %s runs as it is, without errors, on a fresh gateway',
+    async (_name, tab) => {
+      const gateway = createGateway({
+        adapters: await createAdapters(loadConfig({ env: {}, cwd: process.cwd() })),
+      });
+      const { status, body } = await post(
+        gateway,
+        tab.query,
+        tab.variables ? JSON.parse(tab.variables) : undefined,
+      );
+      expect(status).toBe(200);
+      expect(body.errors).toBeUndefined();
+      expect(body.data).toBeTruthy();
+    },
+  );
 });
