@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { isTokenomicsError } from '@tokenomics/core';
 import { printSchema } from 'graphql';
 import { keyvStore } from './cache.js';
-import { createAdapters, loadConfig } from './config.js';
+import { createAdapters, type GatewayConfig, loadConfig } from './config.js';
 import { createLogger } from './logger.js';
 import { gatewaySchema } from './schema/index.js';
 import { createGateway } from './server.js';
@@ -25,8 +25,7 @@ environment: PORT, HOST, NODE_ENV, SESSION_PRESET, SESSION_RPC_URL,
 SESSION_L1_RPC_URL, SYNTERNET_PRESET, SYNTERNET_LCD_URL, CACHE_URL,
 CACHE_TTL_SECONDS, UPSTREAM_TIMEOUT_MS, MAX_SCHEDULE_POINTS, LOG_LEVEL, WORKERS.`;
 
-async function serve(port: string | undefined): Promise<void> {
-  const config = loadConfig({ env: port === undefined ? process.env : { ...process.env, PORT: port } });
+async function serve(config: GatewayConfig): Promise<void> {
   const adapters = await createAdapters(config);
   const logger = createLogger(config.logLevel);
   const gateway = createGateway({
@@ -67,8 +66,9 @@ async function serve(port: string | undefined): Promise<void> {
  * workers (each runs `serve` on the shared port), replaces a worker that
  * dies, and on SIGTERM/SIGINT lets every worker finish its requests.
  */
-async function servePrimary(workers: number, port: string | undefined): Promise<void> {
-  const config = loadConfig({ env: port === undefined ? process.env : { ...process.env, PORT: port } });
+async function servePrimary(config: GatewayConfig, port: string | undefined): Promise<void> {
+  const { workers } = config;
+  // Build the adapters once here, so a bad option fails before any worker starts.
   await createAdapters(config);
   const logger = createLogger(config.logLevel);
   let stopping = false;
@@ -109,10 +109,11 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
   if (command === 'serve') {
-    if (!cluster.isPrimary) return serve(values.port);
-    const env = values.workers === undefined ? process.env : { ...process.env, WORKERS: values.workers };
-    const { workers } = loadConfig({ env });
-    return workers > 1 ? servePrimary(workers, values.port) : serve(values.port);
+    const env = { ...process.env };
+    if (values.port !== undefined) env.PORT = values.port;
+    if (values.workers !== undefined) env.WORKERS = values.workers;
+    const config = loadConfig({ env });
+    return cluster.isPrimary && config.workers > 1 ? servePrimary(config, values.port) : serve(config);
   }
   if (command === 'print-schema') {
     const sdl = `${printSchema(gatewaySchema())}\n`;
