@@ -42,6 +42,7 @@ export {
   type PoolBalanceTable,
   poolBalanceFromTable,
   poolBalanceTable,
+  poolUnitsFromTable,
 } from './formulas/pool-balance-table.js';
 export { poolReleasedOverDays } from './formulas/pool-released.js';
 export { releasedFraction } from './formulas/released-fraction.js';

@@ -6,7 +6,11 @@ import { lockedAmount, unlockWindow } from '../src/formulas/locked-amount.js';
 import { networkFeeSplit } from '../src/formulas/network-fee-split.js';
 import { perNodeDailyReward } from '../src/formulas/per-node-daily-reward.js';
 import { poolBalanceAfterDays } from '../src/formulas/pool-balance.js';
-import { poolBalanceFromTable, poolBalanceTable } from '../src/formulas/pool-balance-table.js';
+import {
+  poolBalanceFromTable,
+  poolBalanceTable,
+  poolUnitsFromTable,
+} from '../src/formulas/pool-balance-table.js';
 import { poolReleasedOverDays } from '../src/formulas/pool-released.js';
 import { releasedFraction } from '../src/formulas/released-fraction.js';
 import { stakingApr } from '../src/formulas/staking-apr.js';
@@ -160,5 +164,7 @@ describe('poolBalanceFromTable', () => {
     expect(poolBalanceFromTable(table, 1).toFixed()).toBe(
       '39983452.0547945205479452054794520547945205479452',
     );
+    // The same digits as an integer at 40 places, the form schedules write from.
+    expect(poolUnitsFromTable(table, 1)).toBe(399834520547945205479452054794520547945205479452n);
   });
 });

@@ -1,10 +1,12 @@
 import {
   Decimal,
   derive,
+  ExactSchedulePoint,
   type FeeQuote,
   type FeeQuoteInput,
   type FeeSchedule,
   formatDecimal,
+  fromScaledInteger,
   type Model,
   OVERRIDE_SOURCE,
   type Parameter,
@@ -13,6 +15,7 @@ import {
   type PenaltyRule,
   type Rewards,
   type RewardsQuery,
+  ScaledDecimal,
   type SchedulePoint,
   type Supply,
   type TokenFlow,
@@ -31,6 +34,8 @@ import { percentWithMinimumFee } from './formulas/percent-with-minimum-fee.js';
 import { stakingApr } from './formulas/staking-apr.js';
 import {
   AMOUNT_PLACES,
+  inflationOf,
+  RATE_PLACES,
   type SupplyAnchor,
   type SupplyAtResult,
   type SupplyFigures,
@@ -129,7 +134,13 @@ export function stateAt(model: SynternetModel, at: Date): SupplyAtResult {
 /** The figures a schedule point needs at an instant, checked (treasury ≤ total): the same as {@link stateAt}'s. */
 function figuresAt(model: SynternetModel, at: Date): SupplyFigures {
   const figures = scheduleOf(model).figuresAt(at);
-  checkTreasury(figures.treasury, figures.total, at);
+  if (figures.treasuryUnits > figures.totalUnits) {
+    checkTreasury(
+      fromScaledInteger(figures.treasuryUnits, AMOUNT_PLACES),
+      fromScaledInteger(figures.totalUnits, AMOUNT_PLACES),
+      at,
+    );
+  }
   return figures;
 }
 
@@ -343,28 +354,26 @@ export function simulatePenalty(model: SynternetModel, input: PenaltyInput): Pen
   return simulateSlashingPenalty(slashingModel(model), input);
 }
 
-/** Schedule points: the same figures as supply and rewards at each instant (shared {@link supplySchedule}). */
+/**
+ * Schedule points: the same figures as supply and rewards at each instant
+ * (shared {@link supplySchedule}), kept as the schedule's exact integers
+ * until something reads them.
+ */
 export function schedulePoints(model: SynternetModel, instants: Date[]): SchedulePoint[] {
   let previous: bigint | null = null;
-  // Evenly spaced points within a year emit the same amount up to the last place: make each Decimal once.
-  const emittedByUnits = new Map<bigint, Decimal>();
   return instants.map((at) => {
     const s = figuresAt(model, at);
-    let emitted = ZERO;
-    if (previous !== null) {
-      const units = s.validatorEmittedUnits - previous;
-      emitted = emittedByUnits.get(units) ?? new Decimal(`${units}e-${AMOUNT_PLACES}`);
-      emittedByUnits.set(units, emitted);
-    }
+    const emitted =
+      previous === null ? ZERO : new ScaledDecimal(s.validatorEmittedUnits - previous, AMOUNT_PLACES);
     previous = s.validatorEmittedUnits;
-    return {
-      at,
-      total: s.total,
-      circulating: s.total.minus(s.treasury),
+    return new ExactSchedulePoint(at, {
+      total: new ScaledDecimal(s.totalUnits, AMOUNT_PLACES),
+      circulating: new ScaledDecimal(s.totalUnits - s.treasuryUnits, AMOUNT_PLACES),
       emitted,
-      emissionRate: s.inflation,
-      poolBalance: s.treasury,
-    };
+      emissionRate:
+        s.inflationUnits === null ? inflationOf(s) : new ScaledDecimal(s.inflationUnits, RATE_PLACES),
+      poolBalance: new ScaledDecimal(s.treasuryUnits, AMOUNT_PLACES),
+    });
   });
 }
 

@@ -4,6 +4,8 @@ export * from './derivation.js';
 export * from './economy.js';
 export * from './errors.js';
 export * from './parameters.js';
+export * from './scaled-decimal.js';
 export * from './schedule.js';
+export * from './schedule-point.js';
 export * from './time.js';
 export * from './upstream.js';

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { Decimal, type TokenEconomy, TokenomicsError } from '../src/index.js';
+import {
+  Decimal,
+  ExactSchedulePoint,
+  ScaledDecimal,
+  type TokenEconomy,
+  TokenomicsError,
+  toScaledInteger,
+} from '../src/index.js';
 import {
   CONFORMANCE_CHECKS,
   type ConformanceOptions,
@@ -29,6 +36,13 @@ function broken(change: (good: TokenEconomy) => Partial<TokenEconomy>): TokenEco
 }
 
 const d = (value: string) => new Decimal(value);
+
+/** A scaled figure whose wire text lies about its value. */
+class Misprinted extends ScaledDecimal {
+  override toText(): string {
+    return '1';
+  }
+}
 
 const BREAKAGES: Array<[string, Check, () => TokenEconomy, RegExp]> = [
   [
@@ -189,19 +203,38 @@ const BREAKAGES: Array<[string, Check, () => TokenEconomy, RegExp]> = [
   ],
   [
     'puts points out of order',
-    'schedule points are ordered and equal supply and rewards at their instants',
+    'schedule points are ordered, written as they read, and equal supply and rewards at their instants',
     () => broken((g) => ({ schedule: async (q, c) => (await g.schedule!(q, c)).reverse() })),
     /is not after point/,
   ],
   [
     'disagrees with its own supply',
-    'schedule points are ordered and equal supply and rewards at their instants',
+    'schedule points are ordered, written as they read, and equal supply and rewards at their instants',
     () =>
       broken((g) => ({
         schedule: async (q, c) =>
           (await g.schedule!(q, c)).map((p) => ({ ...p, circulating: p.circulating.plus(1) })),
       })),
     /circulating 751 ≠ supply 750/,
+  ],
+  [
+    'writes a figure other than it reads',
+    'schedule points are ordered, written as they read, and equal supply and rewards at their instants',
+    () =>
+      broken((g) => ({
+        schedule: async (q, c) =>
+          (await g.schedule!(q, c)).map(
+            (p) =>
+              new ExactSchedulePoint(p.at, {
+                total: p.total,
+                circulating: new Misprinted(toScaledInteger(p.circulating, 0), 0),
+                emitted: p.emitted,
+                emissionRate: p.emissionRate,
+                poolBalance: p.poolBalance,
+              }),
+          ),
+      })),
+    /circulating is written as 1 but reads as 750/,
   ],
   [
     'repeats a flow',

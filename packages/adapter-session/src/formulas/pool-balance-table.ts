@@ -113,23 +113,34 @@ function power(table: PoolBalanceTable, n: number): bigint {
  * ```
  */
 export function poolBalanceFromTable(table: PoolBalanceTable, days: number): Decimal {
-  const { pool, inflow, rateUnits, inflowFactor, places } = table;
+  return fromScaledInteger(poolUnitsFromTable(table, days), table.places);
+}
+
+/**
+ * {@link poolBalanceFromTable} as the integer `pool × 10^places`, for
+ * arithmetic that stays in integers (schedules write it without a Decimal).
+ *
+ * @example
+ * ```ts
+ * const table = poolBalanceTable(new Decimal(40_000_000), new Decimal('0.151'), new Decimal(0), 40);
+ * poolUnitsFromTable(table, 1); // 399834520547945205479452054794520547945205479452n
+ * ```
+ */
+export function poolUnitsFromTable(table: PoolBalanceTable, days: number): bigint {
+  const { pool, inflow, rateUnits, inflowFactor } = table;
   const qn = power(table, Math.abs(days));
   // With q^days = qn / ONE (days ≥ 0) or ONE / qn (days < 0), and 1 / (1 − q) = inflowFactor / rateUnits:
   // pool_days = [pool × q^days × rateUnits + inflow × (1 − q^days) × inflowFactor] / (rateUnits × 10^scale),
   // rescaled to 10^places (× up / down) and rounded once.
-  let units: bigint;
   if (inflow === 0n) {
-    units =
-      days >= 0
-        ? divideHalfEven(pool * qn * table.up, ONE * table.down)
-        : divideHalfEven(pool * ONE * table.up, qn * table.down);
-  } else if (days >= 0) {
-    const num = pool * qn * rateUnits + inflow * (ONE - qn) * inflowFactor;
-    units = divideHalfEven(num * table.up, ONE * rateUnits * table.down);
-  } else {
-    const num = pool * ONE * rateUnits + inflow * (qn - ONE) * inflowFactor;
-    units = divideHalfEven(num * table.up, qn * rateUnits * table.down);
+    return days >= 0
+      ? divideHalfEven(pool * qn * table.up, ONE * table.down)
+      : divideHalfEven(pool * ONE * table.up, qn * table.down);
   }
-  return fromScaledInteger(units, places);
+  if (days >= 0) {
+    const num = pool * qn * rateUnits + inflow * (ONE - qn) * inflowFactor;
+    return divideHalfEven(num * table.up, ONE * rateUnits * table.down);
+  }
+  const num = pool * ONE * rateUnits + inflow * (qn - ONE) * inflowFactor;
+  return divideHalfEven(num * table.up, qn * rateUnits * table.down);
 }

@@ -1,11 +1,14 @@
-import { Decimal, type SchedulePoint } from '@tokenomics/core';
+import { Decimal, ExactSchedulePoint, ScaledDecimal, type SchedulePoint } from '@tokenomics/core';
 import type { SessionModel } from './common.js';
-import { figuresAt } from './state-at.js';
+import { AMOUNT_PLACES, unitsAt } from './state-at.js';
+
+const ZERO = new Decimal(0);
 
 /**
- * The model at each instant: supply and pool as {@link figuresAt} gives them
+ * The model at each instant: supply and pool as {@link unitsAt} gives them
  * (so each point equals `supply`/`rewards` at the same instant), and the pool's
- * releases since the previous point.
+ * releases since the previous point. The figures stay exact integers
+ * ({@link ScaledDecimal}) until something reads them.
  *
  * @example
  * ```ts
@@ -13,18 +16,19 @@ import { figuresAt } from './state-at.js';
  * ```
  */
 export function sessionSchedule(model: SessionModel, instants: Date[]): SchedulePoint[] {
-  let previous: Decimal | null = null;
+  const { maxSupply, poolReleaseRate } = model.params;
+  let previous: bigint | null = null;
   return instants.map((at) => {
-    const f = figuresAt(model.params, at);
-    const emitted: Decimal = previous === null ? new Decimal(0) : f.releasedSinceAnchor.minus(previous);
-    previous = f.releasedSinceAnchor;
-    return {
-      at,
-      total: f.total,
-      circulating: f.circulating,
+    const units = unitsAt(model.params, at);
+    const emitted =
+      previous === null ? ZERO : new ScaledDecimal(units.released - previous, units.releasedPlaces);
+    previous = units.released;
+    return new ExactSchedulePoint(at, {
+      total: maxSupply,
+      circulating: new ScaledDecimal(units.circulating, units.bucketPlaces),
       emitted,
-      emissionRate: model.params.poolReleaseRate,
-      poolBalance: f.pool,
-    };
+      emissionRate: poolReleaseRate,
+      poolBalance: new ScaledDecimal(units.pool, AMOUNT_PLACES),
+    });
   });
 }

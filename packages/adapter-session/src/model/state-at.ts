@@ -1,4 +1,12 @@
-import { Decimal, formatDecimal, MS_PER_DAY, TokenomicsError, wholeDaysBetween } from '@tokenomics/core';
+import {
+  Decimal,
+  formatDecimal,
+  fromScaledInteger,
+  MS_PER_DAY,
+  TokenomicsError,
+  toScaledInteger,
+  wholeDaysBetween,
+} from '@tokenomics/core';
 import {
   type LockupUnits,
   lockedUnitsAt,
@@ -8,8 +16,8 @@ import {
 } from '../formulas/locked-amount.js';
 import {
   type PoolBalanceTable,
-  poolBalanceFromTable,
   poolBalanceTable,
+  poolUnitsFromTable,
 } from '../formulas/pool-balance-table.js';
 import type { LockupTerms } from '../kinds.js';
 import { LOCKUPS, type Lockup, type SessionParams } from '../parameters.js';
@@ -36,8 +44,6 @@ export interface SessionFigures {
   pool: Decimal;
   /** The pool's share of fees per day. */
   poolInflowPerDay: Decimal;
-  /** Released by the pool from the anchor to `at` (negative before the anchor). */
-  releasedSinceAnchor: Decimal;
   staked: Decimal;
   lockedUnscheduled: Decimal;
   /** Still locked per lockup. */
@@ -77,8 +83,9 @@ interface LockupWindow {
  * taken out) is what every figure needs; the per-lockup Decimals only supply
  * shows, so they are made when first read.
  */
-class LockedBuckets {
-  readonly free: Decimal;
+export class LockedBuckets {
+  /** total − staked − locked at the context's bucketPlaces. */
+  readonly free: bigint;
   private lockupsValue: Record<Lockup, Decimal> | null = null;
   private lockedValue: Decimal | null = null;
 
@@ -88,7 +95,7 @@ class LockedBuckets {
   ) {
     let free = context.freeBaseUnits;
     for (const value of units) free -= value * context.bucketUp;
-    this.free = fromUnits(free, context.bucketPlaces);
+    this.free = free;
   }
 
   /** Still locked per lockup. */
@@ -96,7 +103,7 @@ class LockedBuckets {
     if (this.lockupsValue === null) {
       const lockups = {} as Record<Lockup, Decimal>;
       this.context.windows.forEach(({ lockup }, i) => {
-        lockups[lockup] = fromUnits(this.units[i]!, AMOUNT_PLACES);
+        lockups[lockup] = fromScaledInteger(this.units[i]!, AMOUNT_PLACES);
       });
       this.lockupsValue = lockups;
     }
@@ -108,18 +115,10 @@ class LockedBuckets {
     if (this.lockedValue === null) {
       let locked = this.context.lockedUnscheduledUnits;
       for (const value of this.units) locked += value * this.context.bucketUp;
-      this.lockedValue = fromUnits(locked, this.context.bucketPlaces);
+      this.lockedValue = fromScaledInteger(locked, this.context.bucketPlaces);
     }
     return this.lockedValue;
   }
-}
-
-function decimalUnits(value: Decimal, places: number): bigint {
-  return BigInt(value.toFixed(places).replace('.', ''));
-}
-
-function fromUnits(value: bigint, places: number): Decimal {
-  return new Decimal(`${value}e-${places}`);
 }
 
 /**
@@ -134,6 +133,20 @@ interface SessionContext {
   poolInflowPerDay: Decimal;
   /** The liquidity share of fees per day; null when it is zero. */
   liquidityPerDay: Decimal | null;
+  /** liquidityPerDay × 10^liquidityPlaces (0 when there is none). */
+  liquidityUnits: bigint;
+  /** 10^(places of liquidityPerDay). */
+  liquidityScale: bigint;
+  /** 10^bucketPlaces. */
+  bucketScale: bigint;
+  /** Places of the exact released amounts: AMOUNT_PLACES or more if the pool or its inflow has more. */
+  releasedPlaces: number;
+  /** stakingRewardPool × 10^releasedPlaces. */
+  releasedPoolUnits: bigint;
+  /** The pool's inflow per day × 10^releasedPlaces. */
+  releasedInflowUnits: bigint;
+  /** 10^(releasedPlaces − AMOUNT_PLACES): a pool's units at releasedPlaces. */
+  releasedUp: bigint;
   staked: Decimal;
   lockedUnscheduled: Decimal;
   windows: LockupWindow[];
@@ -147,8 +160,8 @@ interface SessionContext {
   pool: PoolBalanceTable;
   /** Locked buckets by the lockups' phases (a bit per lockup: ended), when none is linear. */
   lockedByPhase: Map<number, LockedBuckets>;
-  /** The pool by days from its anchor: a value of poolBalanceFromTable, kept (bounded) as schedules revisit days. */
-  poolByDays: Map<number, Decimal>;
+  /** The pool (AMOUNT_PLACES) by days from its anchor: a value of poolUnitsFromTable, kept (bounded) as schedules revisit days. */
+  poolByDays: Map<number, bigint>;
 }
 
 /** At most this many pools by day are kept per parameter set (≈ 270 years of days). */
@@ -171,13 +184,26 @@ function contextOf(params: SessionParams): SessionContext {
     staked.decimalPlaces(),
     lockedUnscheduled.decimalPlaces(),
   );
-  const lockedUnscheduledUnits = decimalUnits(lockedUnscheduled, bucketPlaces);
+  const lockedUnscheduledUnits = toScaledInteger(lockedUnscheduled, bucketPlaces);
+  const liquidityPlaces = liquidityPerDay.decimalPlaces();
+  const releasedPlaces = Math.max(
+    AMOUNT_PLACES,
+    params.stakingRewardPool.decimalPlaces(),
+    poolInflowPerDay.decimalPlaces(),
+  );
   context = {
     tge: tge.getTime(),
     anchor,
     anchorDays: wholeDaysBetween(tge, anchor),
     poolInflowPerDay,
     liquidityPerDay: liquidityPerDay.isZero() ? null : liquidityPerDay,
+    liquidityUnits: toScaledInteger(liquidityPerDay, liquidityPlaces),
+    liquidityScale: 10n ** BigInt(liquidityPlaces),
+    bucketScale: 10n ** BigInt(bucketPlaces),
+    releasedPlaces,
+    releasedPoolUnits: toScaledInteger(params.stakingRewardPool, releasedPlaces),
+    releasedInflowUnits: toScaledInteger(poolInflowPerDay, releasedPlaces),
+    releasedUp: 10n ** BigInt(releasedPlaces - AMOUNT_PLACES),
     staked,
     lockedUnscheduled,
     windows: LOCKUPS.map((lockup) => {
@@ -195,8 +221,8 @@ function contextOf(params: SessionParams): SessionContext {
     bucketPlaces,
     bucketUp: 10n ** BigInt(bucketPlaces - AMOUNT_PLACES),
     freeBaseUnits:
-      decimalUnits(params.maxSupply, bucketPlaces) -
-      decimalUnits(staked, bucketPlaces) -
+      toScaledInteger(params.maxSupply, bucketPlaces) -
+      toScaledInteger(staked, bucketPlaces) -
       lockedUnscheduledUnits,
     lockedUnscheduledUnits,
     pool: poolBalanceTable(params.stakingRewardPool, params.poolReleaseRate, poolInflowPerDay, AMOUNT_PLACES),
@@ -215,39 +241,52 @@ function lockedBuckets(context: SessionContext, t: number): LockedBuckets {
   );
 }
 
+/** The model at an instant in exact integers: what {@link figuresAt} and schedules share. */
+export interface SessionUnits {
+  /** Whole days since the TGE. */
+  daysSinceTge: number;
+  /** Daily steps from the anchor's day to the instant's day (negative before the anchor's day). */
+  daysFromAnchor: number;
+  /** The pool × 10^AMOUNT_PLACES. */
+  pool: bigint;
+  /** circulating = total − pool − staked − locked, × 10^bucketPlaces. */
+  circulating: bigint;
+  bucketPlaces: number;
+  /** Released by the pool from the anchor (stakingRewardPool + inflow × days − pool) × 10^releasedPlaces. */
+  released: bigint;
+  releasedPlaces: number;
+  buckets: LockedBuckets;
+}
+
 /**
- * The Session model at `at`: the pool stepped daily from its anchor, the
- * lockups' remaining amounts, staked = nodes × requirement, and
- * circulating = total − pool − staked − locked.
+ * The Session model at `at` in integers: the pool stepped daily from its
+ * anchor, the lockups' remaining amounts, staked = nodes × requirement, and
+ * circulating = total − pool − staked − locked, every term exact.
  *
  * Supply, rewards and schedules all come here, with the per-parameter-set
  * context (the pool's power table, the lockups' windows, the constant
  * buckets) built once; so a schedule point equals supply and rewards at its
- * instant to the last digit, and costs a few integer products and three
- * Decimal subtractions.
+ * instant to the last digit, and costs a few integer products.
  *
  * @throws TokenomicsError BAD_INPUT when the non-circulating buckets exceed the total supply
+ * @example
+ * ```ts
+ * formatScaledInteger(unitsAt(SEED_PRESET.values, new Date('2025-05-22Z')).pool, AMOUNT_PLACES); // '39983452.0547…'
+ * ```
  */
-export function figuresAt(params: SessionParams, at: Date): SessionFigures {
+export function unitsAt(params: SessionParams, at: Date): SessionUnits {
   const context = contextOf(params);
   const t = at.getTime();
   const daysSinceTge = Math.floor((t - context.tge) / MS_PER_DAY);
   const daysFromAnchor = daysSinceTge - context.anchorDays;
-  const { poolInflowPerDay } = context;
-  // pool₀ × q^days + inflow × (1 − q^days) / (1 − q), rounded once to AMOUNT_PLACES (poolBalanceFromTable);
+  // pool₀ × q^days + inflow × (1 − q^days) / (1 − q), rounded once to AMOUNT_PLACES (poolUnitsFromTable);
   // a function of the day count alone, so a kept value is the value.
   let pool = context.poolByDays.get(daysFromAnchor);
   if (pool === undefined) {
-    pool = poolBalanceFromTable(context.pool, daysFromAnchor);
+    pool = poolUnitsFromTable(context.pool, daysFromAnchor);
     if (context.poolByDays.size >= POOL_CACHE_LIMIT) context.poolByDays.clear();
     context.poolByDays.set(daysFromAnchor, pool);
   }
-  // What went in minus what is left (poolReleasedOverDays, on the rounded pool).
-  const releasedSinceAnchor = (
-    poolInflowPerDay.isZero()
-      ? params.stakingRewardPool
-      : params.stakingRewardPool.plus(poolInflowPerDay.times(daysFromAnchor))
-  ).minus(pool);
   let buckets: LockedBuckets | undefined;
   let phases = 0;
   for (let i = 0; i < context.windows.length; i++) {
@@ -266,38 +305,70 @@ export function figuresAt(params: SessionParams, at: Date): SessionFigures {
       context.lockedByPhase.set(phases, buckets);
     }
   }
-  const { staked, lockedUnscheduled } = context;
-  const total = params.maxSupply;
-  // total − (pool + staked + locked), every term exact (AMOUNT_PLACES).
-  const circulating = buckets.free.minus(pool);
-  const liquidity =
-    context.liquidityPerDay === null ? ZERO : context.liquidityPerDay.times(Math.max(daysSinceTge, 0));
-  if (circulating.lt(liquidity) || circulating.isNegative()) {
-    throw new TokenomicsError(
-      'BAD_INPUT',
-      `at ${at.toISOString()} the pool (${formatDecimal(pool)}), staked tokens (networkSize × stakingRequirement = ${formatDecimal(staked)}) and locked allocations (${formatDecimal(buckets.locked)}) exceed the total supply ${formatDecimal(total)} less protocol-owned liquidity; lower networkSize, stakingRequirement or feeInflowPerDay`,
-      {
-        details: {
-          keys: ['networkSize', 'stakingRequirement', 'feeInflowPerDay', 'stakingRewardPool'],
-          at: at.toISOString(),
-        },
-      },
-    );
+  // total − (pool + staked + locked), every term exact.
+  const circulating = buckets.free - pool * context.bucketUp;
+  // circulating must cover the protocol-owned liquidity (liquidityPerDay × days), compared exactly.
+  const liquidity = context.liquidityUnits * BigInt(Math.max(daysSinceTge, 0));
+  if (circulating < 0n || circulating * context.liquidityScale < liquidity * context.bucketScale) {
+    throw overdrawn(params, context, at, pool, buckets);
   }
+  return {
+    daysSinceTge,
+    daysFromAnchor,
+    pool,
+    circulating,
+    bucketPlaces: context.bucketPlaces,
+    // What went in minus what is left (poolReleasedOverDays, on the rounded pool).
+    released:
+      context.releasedPoolUnits +
+      context.releasedInflowUnits * BigInt(daysFromAnchor) -
+      pool * context.releasedUp,
+    releasedPlaces: context.releasedPlaces,
+    buckets,
+  };
+}
+
+function overdrawn(
+  params: SessionParams,
+  context: SessionContext,
+  at: Date,
+  pool: bigint,
+  buckets: LockedBuckets,
+): TokenomicsError {
+  return new TokenomicsError(
+    'BAD_INPUT',
+    `at ${at.toISOString()} the pool (${formatDecimal(fromScaledInteger(pool, AMOUNT_PLACES))}), staked tokens (networkSize × stakingRequirement = ${formatDecimal(context.staked)}) and locked allocations (${formatDecimal(buckets.locked)}) exceed the total supply ${formatDecimal(params.maxSupply)} less protocol-owned liquidity; lower networkSize, stakingRequirement or feeInflowPerDay`,
+    {
+      details: {
+        keys: ['networkSize', 'stakingRequirement', 'feeInflowPerDay', 'stakingRewardPool'],
+        at: at.toISOString(),
+      },
+    },
+  );
+}
+
+/**
+ * The Session model at `at` as Decimals: {@link unitsAt}, with the figures
+ * supply and rewards show.
+ *
+ * @throws TokenomicsError BAD_INPUT when the non-circulating buckets exceed the total supply
+ */
+export function figuresAt(params: SessionParams, at: Date): SessionFigures {
+  const context = contextOf(params);
+  const units = unitsAt(params, at);
   return new Figures(
     at,
-    daysSinceTge,
+    units.daysSinceTge,
     context.anchor,
-    daysFromAnchor,
-    total,
-    pool,
-    poolInflowPerDay,
-    releasedSinceAnchor,
-    staked,
-    lockedUnscheduled,
-    buckets,
-    liquidity,
-    circulating,
+    units.daysFromAnchor,
+    params.maxSupply,
+    fromScaledInteger(units.pool, AMOUNT_PLACES),
+    context.poolInflowPerDay,
+    context.staked,
+    context.lockedUnscheduled,
+    units.buckets,
+    context.liquidityPerDay === null ? ZERO : context.liquidityPerDay.times(Math.max(units.daysSinceTge, 0)),
+    fromScaledInteger(units.circulating, units.bucketPlaces),
   );
 }
 
@@ -311,7 +382,6 @@ class Figures implements SessionFigures {
     readonly total: Decimal,
     readonly pool: Decimal,
     readonly poolInflowPerDay: Decimal,
-    readonly releasedSinceAnchor: Decimal,
     readonly staked: Decimal,
     readonly lockedUnscheduled: Decimal,
     private readonly buckets: LockedBuckets,

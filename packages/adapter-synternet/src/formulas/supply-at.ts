@@ -105,24 +105,29 @@ interface YearUnits {
   /** rate × 10^RATE_PLACES = rateNumerator / (rateScale × total × 10^AMOUNT_PLACES). */
   rateNumerator: bigint;
   rateScale: bigint;
-  /** The treasury for the whole year when the year mints nothing to it. */
-  constantTreasury: Decimal | null;
+  /** The treasury × 10^AMOUNT_PLACES for the whole year when the year mints nothing to it. */
+  constantTreasury: bigint | null;
   /** Validator emissions since inflationStart when the year starts (exact). */
   validatorBefore: Decimal;
   treasuryBefore: Decimal;
 }
 
-/** The figures at one instant that schedules need, from {@link SupplySchedule.figuresAt}. */
+/**
+ * The figures at one instant that schedules need, from
+ * {@link SupplySchedule.figuresAt}, as integers (amounts × 10^AMOUNT_PLACES,
+ * the rate × 10^RATE_PLACES): {@link SupplySchedule.supplyAt} makes them Decimals.
+ */
 export interface SupplyFigures {
   year: InflationYear;
   /** Milliseconds into the year. */
   intoYear: number;
-  total: Decimal;
-  treasury: Decimal;
-  /** Validator emissions since inflationStart × 10^AMOUNT_PLACES (exact, for differences between instants). */
+  totalUnits: bigint;
+  /** The treasury (never below 0). */
+  treasuryUnits: bigint;
+  /** Validator emissions since inflationStart (exact, for differences between instants). */
   validatorEmittedUnits: bigint;
-  /** Momentary inflation: the year's validator allowance over `total`, rounded to RATE_PLACES. */
-  inflation: Decimal;
+  /** Momentary inflation: the year's validator allowance over `total`; null when total is not positive. */
+  inflationUnits: bigint | null;
 }
 
 /**
@@ -326,17 +331,14 @@ export function supplySchedule(input: SupplyAtInput): SupplySchedule {
     last = entry;
     const m = BigInt(t - entry.startMs);
     const totalUnits = divideHalfEven(entry.totalBase + entry.totalSlope * m, entry.den);
-    const validatorEmittedUnits = divideHalfEven(entry.validatorBase + entry.validatorSlope * m, entry.den);
     return {
       year: entry.year,
       intoYear: t - entry.startMs,
-      total: fromScaledInteger(totalUnits, AMOUNT_PLACES),
-      treasury: entry.constantTreasury ?? treasuryAt(entry, m),
-      validatorEmittedUnits,
-      inflation:
-        totalUnits > 0n
-          ? fromScaledInteger(divideHalfEven(entry.rateNumerator, totalUnits * entry.rateScale), RATE_PLACES)
-          : entry.year.validatorAllowance.div(0),
+      totalUnits,
+      treasuryUnits: entry.constantTreasury ?? treasuryAt(entry, m),
+      validatorEmittedUnits: divideHalfEven(entry.validatorBase + entry.validatorSlope * m, entry.den),
+      inflationUnits:
+        totalUnits > 0n ? divideHalfEven(entry.rateNumerator, totalUnits * entry.rateScale) : null,
     };
   };
 
@@ -354,20 +356,35 @@ export function supplySchedule(input: SupplyAtInput): SupplySchedule {
         at,
         year: figures.year,
         elapsed: new Decimal(figures.intoYear).div(entry.endMs - entry.startMs),
-        total: figures.total,
-        treasury: figures.treasury,
+        total: fromScaledInteger(figures.totalUnits, AMOUNT_PLACES),
+        treasury: fromScaledInteger(figures.treasuryUnits, AMOUNT_PLACES),
         validatorEmitted: fromScaledInteger(figures.validatorEmittedUnits, AMOUNT_PLACES),
         treasuryEmitted: fromScaledInteger(treasuryEmitted, AMOUNT_PLACES),
-        inflation: figures.inflation,
+        inflation: inflationOf(figures),
       };
     },
   };
 }
 
-/** Treasury at m ms into the year: anchor.treasury + treasuryEmitted − the anchor's, never below 0. */
-function treasuryAt(entry: YearUnits, m: bigint): Decimal {
+/** Treasury × 10^AMOUNT_PLACES at m ms into the year: anchor.treasury + treasuryEmitted − the anchor's, never below 0. */
+function treasuryAt(entry: YearUnits, m: bigint): bigint {
   const value = divideHalfEven(entry.treasuryBase + entry.treasurySlope * m, entry.treasuryDen);
-  return value < 0n ? new Decimal(0) : fromScaledInteger(value, AMOUNT_PLACES);
+  return value < 0n ? 0n : value;
+}
+
+/**
+ * The momentary inflation of {@link SupplyFigures} as a Decimal (RATE_PLACES);
+ * with no positive total, the allowance over 0 (not finite), as Decimal division gives it.
+ *
+ * @example
+ * ```ts
+ * inflationOf(schedule.figuresAt(new Date('2024-08-01T00:00:00Z'))).toFixed(); // '0.08' (8 % of 1,000,000,000)
+ * ```
+ */
+export function inflationOf(figures: SupplyFigures): Decimal {
+  return figures.inflationUnits === null
+    ? figures.year.validatorAllowance.div(0)
+    : fromScaledInteger(figures.inflationUnits, RATE_PLACES);
 }
 
 /** a + b without rounding (the sum may exceed the 60 digits of Decimal arithmetic). */

@@ -12,7 +12,9 @@ import type {
 } from '../economy.js';
 import { isTokenomicsError } from '../errors.js';
 import type { ParameterOverride } from '../parameters.js';
+import { formatFigure } from '../scaled-decimal.js';
 import type { Interval } from '../schedule.js';
+import { SCHEDULE_FIGURES, scheduleFigure } from '../schedule-point.js';
 
 /** What the conformance checks run over. */
 export interface ConformanceOptions {
@@ -366,7 +368,23 @@ export const penaltiesBalance: ConformanceCheck = async (economy, options) => {
   return violations;
 };
 
-/** Schedule: points in time order, each equal to supply and rewards at its instant. */
+/** A point's figures are exact Decimals, and each is written (scheduleFigure → wire text) as it reads. */
+function pointViolations(where: string, point: SchedulePoint): string[] {
+  const figures = Object.fromEntries(SCHEDULE_FIGURES.map((figure) => [figure, point[figure]]));
+  const violations = amountViolations(where, figures);
+  if (violations.length) return violations;
+  for (const figure of SCHEDULE_FIGURES) {
+    const read = point[figure];
+    const exact = scheduleFigure(point, figure);
+    const written = exact === null ? 'null' : formatFigure(exact);
+    const shown = read === null ? 'null' : formatDecimal(read);
+    if (written !== shown)
+      violations.push(`${where}: ${figure} is written as ${written} but reads as ${shown}`);
+  }
+  return violations;
+}
+
+/** Schedule: points in time order, each written as it reads, each equal to supply and rewards at its instant. */
 export const scheduleMatchesModel: ConformanceCheck = async (economy, options) => {
   if (!economy.schedule || !options.schedule) return [];
   const violations: string[] = [];
@@ -375,7 +393,7 @@ export const scheduleMatchesModel: ConformanceCheck = async (economy, options) =
     const points: SchedulePoint[] = await economy.schedule({ ...options.schedule, overrides }, ctx);
     if (points.length === 0) violations.push('the schedule has no points');
     points.forEach((point, index) => {
-      violations.push(...amountViolations(`schedule point ${index}`, { ...point, at: undefined }));
+      violations.push(...pointViolations(`schedule point ${index}`, point));
       const previous = points[index - 1];
       if (previous && point.at.getTime() <= previous.at.getTime())
         violations.push(`schedule point ${index} is not after point ${index - 1}`);
@@ -432,7 +450,8 @@ export const CONFORMANCE_CHECKS = {
   'unknown and bad overrides give coded errors': badOverridesAreCoded,
   'fee quotes: total = base + protocolFee, allocations sum to protocolFee': feeQuotesBalance,
   'penalties: after = before − slashed, slashedTotal = their sum': penaltiesBalance,
-  'schedule points are ordered and equal supply and rewards at their instants': scheduleMatchesModel,
+  'schedule points are ordered, written as they read, and equal supply and rewards at their instants':
+    scheduleMatchesModel,
   'flows are described': flowsAreDescribed,
 } as const satisfies Record<string, ConformanceCheck>;
 

@@ -1,5 +1,5 @@
 import SchemaBuilder from '@pothos/core';
-import type { Decimal } from '@tokenomics/core';
+import type { Decimal, ExactFigure } from '@tokenomics/core';
 import type { GatewayContext } from '../context.js';
 
 /** The Pothos types of the gateway's schema. */
@@ -7,7 +7,8 @@ export interface GatewaySchemaTypes {
   Context: GatewayContext;
   Scalars: {
     ID: { Input: string; Output: string };
-    Decimal: { Input: Decimal; Output: Decimal };
+    // Resolvers may hand back a ScaledDecimal: it is written from its integer, no Decimal made.
+    Decimal: { Input: Decimal; Output: ExactFigure };
     DateTime: { Input: Date; Output: Date };
   };
   DefaultFieldNullability: false;

@@ -1,4 +1,11 @@
-import { type Decimal, formatDecimal, isTokenomicsError, parseDecimal, parseInstant } from '@tokenomics/core';
+import {
+  type Decimal,
+  type ExactFigure,
+  formatFigure,
+  isTokenomicsError,
+  parseDecimal,
+  parseInstant,
+} from '@tokenomics/core';
 import { GraphQLError, Kind, type ValueNode } from 'graphql';
 import { builder } from './builder.js';
 
@@ -20,7 +27,7 @@ function decimalFromText(text: string): Decimal {
 builder.scalarType('Decimal', {
   description:
     'An exact decimal number written as a string, e.g. "16547.945205479452054794". Amounts are in whole tokens (SESH, SYNT), not base units. Rates are fractions ("0.14" is 14%). Inputs may also be integers; send fractions as strings, since a JSON float has already lost digits.',
-  serialize: (value) => formatDecimal(value as Decimal),
+  serialize: (value) => formatFigure(value as ExactFigure),
   parseValue(value) {
     if (typeof value === 'string') return decimalFromText(value);
     if (typeof value === 'number' && Number.isSafeInteger(value)) return decimalFromText(String(value));

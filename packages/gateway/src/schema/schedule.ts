@@ -1,4 +1,4 @@
-import { INTERVALS, type SchedulePoint } from '@tokenomics/core';
+import { INTERVALS, type SchedulePoint, scheduleFigure } from '@tokenomics/core';
 import { forProtocol } from '../errors.js';
 import { builder } from './builder.js';
 import { overridesArg, toOverrides } from './parameters.js';
@@ -16,23 +16,23 @@ SchedulePointRef.implement({
   description: 'The model at one instant of a schedule, in whole tokens.',
   fields: (t) => ({
     at: t.field({ type: 'DateTime', resolve: (p) => p.at }),
-    total: t.field({ type: 'Decimal', resolve: (p) => p.total }),
-    circulating: t.field({ type: 'Decimal', resolve: (p) => p.circulating }),
+    total: t.field({ type: 'Decimal', resolve: (p) => scheduleFigure(p, 'total') }),
+    circulating: t.field({ type: 'Decimal', resolve: (p) => scheduleFigure(p, 'circulating') }),
     emitted: t.field({
       type: 'Decimal',
       description: 'Tokens emitted to stakers since the previous point (0 at the first point).',
-      resolve: (p) => p.emitted,
+      resolve: (p) => scheduleFigure(p, 'emitted'),
     }),
     emissionRate: t.field({
       type: 'Decimal',
       description: 'The emission rate in force at this point.',
-      resolve: (p) => p.emissionRate,
+      resolve: (p) => scheduleFigure(p, 'emissionRate'),
     }),
     poolBalance: t.field({
       type: 'Decimal',
       nullable: true,
       description: 'Reward-pool or treasury balance where the protocol has one.',
-      resolve: (p) => p.poolBalance,
+      resolve: (p) => scheduleFigure(p, 'poolBalance'),
     }),
   }),
 });
