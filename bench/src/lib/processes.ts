@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { GATEWAY_NODE_FLAGS } from '@tokenomics/gateway';
 import { BENCH_DIR, benchFile, gatewayCliPath } from './paths.js';
 
 /** A server the harness started in a child process, listening on 127.0.0.1. */
@@ -172,7 +173,7 @@ export interface GatewayStartOptions {
   name?: string;
 }
 
-/** The built gateway, `node packages/gateway/dist/cli.js serve`, in production mode on a free port. */
+/** The built gateway, `node <GATEWAY_NODE_FLAGS> packages/gateway/dist/cli.js serve` as `pnpm start` runs it, in production mode on a free port. */
 export async function startGateway(options: GatewayStartOptions = {}): Promise<ServerProcess> {
   const port = await freePort();
   const env = gatewayEnv(port, options.env ?? {});
@@ -181,7 +182,14 @@ export async function startGateway(options: GatewayStartOptions = {}): Promise<S
     // The gateway's own cluster (`serve --workers N`): ready once every worker has started and settled.
     const server = await startServer({
       name: options.name ?? `gateway ×${workers}`,
-      args: [...(options.nodeFlags ?? []), gatewayCliPath(), 'serve', '--workers', String(workers)],
+      args: [
+        ...GATEWAY_NODE_FLAGS,
+        ...(options.nodeFlags ?? []),
+        gatewayCliPath(),
+        'serve',
+        '--workers',
+        String(workers),
+      ],
       env,
       port,
     });
@@ -204,7 +212,7 @@ export async function startGateway(options: GatewayStartOptions = {}): Promise<S
   }
   return startServer({
     name: options.name ?? 'gateway',
-    args: [...(options.nodeFlags ?? []), gatewayCliPath(), 'serve'],
+    args: [...GATEWAY_NODE_FLAGS, ...(options.nodeFlags ?? []), gatewayCliPath(), 'serve'],
     env,
     port,
   });

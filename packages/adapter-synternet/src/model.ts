@@ -360,11 +360,14 @@ export function simulatePenalty(model: SynternetModel, input: PenaltyInput): Pen
  * until something reads them.
  */
 export function schedulePoints(model: SynternetModel, instants: Date[]): SchedulePoint[] {
+  // Evenly spaced points within a year emit the same amount, and a treasury that
+  // gets no inflation stays put: such figures are made (and written) once.
+  const emittedAmounts = new SharedAmounts(AMOUNT_PLACES);
+  const treasuries = new SharedAmounts(AMOUNT_PLACES);
   let previous: bigint | null = null;
   return instants.map((at) => {
     const s = figuresAt(model, at);
-    const emitted =
-      previous === null ? ZERO : new ScaledDecimal(s.validatorEmittedUnits - previous, AMOUNT_PLACES);
+    const emitted = previous === null ? ZERO : emittedAmounts.of(s.validatorEmittedUnits - previous);
     previous = s.validatorEmittedUnits;
     return new ExactSchedulePoint(at, {
       total: new ScaledDecimal(s.totalUnits, AMOUNT_PLACES),
@@ -372,9 +375,26 @@ export function schedulePoints(model: SynternetModel, instants: Date[]): Schedul
       emitted,
       emissionRate:
         s.inflationUnits === null ? inflationOf(s) : new ScaledDecimal(s.inflationUnits, RATE_PLACES),
-      poolBalance: new ScaledDecimal(s.treasuryUnits, AMOUNT_PLACES),
+      poolBalance: treasuries.of(s.treasuryUnits),
     });
   });
+}
+
+/** One {@link ScaledDecimal} per distinct value at a scale, for figures that repeat along a schedule. */
+class SharedAmounts {
+  private readonly amounts = new Map<bigint, ScaledDecimal>();
+  constructor(private readonly places: number) {}
+
+  of(units: bigint): ScaledDecimal {
+    let amount = this.amounts.get(units);
+    if (amount === undefined) {
+      // A schedule repeats a handful of values, or none: keep the map small either way.
+      if (this.amounts.size >= 64) this.amounts.clear();
+      amount = new ScaledDecimal(units, this.places);
+      this.amounts.set(units, amount);
+    }
+    return amount;
+  }
 }
 
 const ZERO = new Decimal(0);

@@ -164,7 +164,7 @@ export function sumDecimals(values: Iterable<Decimal>): Decimal {
  */
 export function divideHalfEven(numerator: bigint, denominator: bigint): bigint {
   let quotient = numerator / denominator;
-  let remainder = numerator - quotient * denominator;
+  let remainder = numerator % denominator;
   if (remainder < 0n) {
     quotient -= 1n;
     remainder += denominator;

@@ -39,7 +39,8 @@ export function formatScaledInteger(units: bigint, places: number): string {
  * microsecond (it parses text), so a figure that is only written to the wire,
  * such as each of the thousands of points of a daily schedule, stays an
  * integer: {@link toText} writes it directly, and {@link toDecimal} builds the
- * Decimal only when something reads it (once; it is kept).
+ * Decimal only when something reads it (each once; both are kept, so a
+ * figure shared by many points is written once).
  *
  * Both give the same number: `formatDecimal(x.toDecimal()) === x.toText()`.
  *
@@ -52,6 +53,7 @@ export function formatScaledInteger(units: bigint, places: number): string {
  */
 export class ScaledDecimal {
   private decimal: Decimal | undefined;
+  private text: string | undefined;
 
   constructor(
     readonly units: bigint,
@@ -64,9 +66,10 @@ export class ScaledDecimal {
     return this.decimal;
   }
 
-  /** The amount as wire text, equal to `formatDecimal(this.toDecimal())`. */
+  /** The amount as wire text, equal to `formatDecimal(this.toDecimal())` (written on first call, then kept). */
   toText(): string {
-    return formatScaledInteger(this.units, this.places);
+    if (this.text === undefined) this.text = formatScaledInteger(this.units, this.places);
+    return this.text;
   }
 }
 

@@ -31,6 +31,7 @@ async function serve(config: GatewayConfig): Promise<void> {
   const gateway = createGateway({
     adapters,
     production: config.production,
+    compiledExecution: config.compiledExecution,
     cacheStore: keyvStore(config.cache.url),
     cacheTtlSeconds: config.cache.ttlSeconds,
     upstreamTimeoutMs: config.upstreamTimeoutMs,

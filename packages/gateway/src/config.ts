@@ -69,6 +69,8 @@ const configSchema = z
     port: integerText('port', 0, 65_535).default(4000),
     host: z.string().min(1).default('0.0.0.0'),
     production: z.boolean().default(false),
+    /** Run queries as compiled plans (graphql-jit); false runs every query on the standard executor. */
+    compiledExecution: z.boolean().default(true),
     workers: z
       .union([z.literal('auto'), integerText('workers', 1, 64)], {
         error: 'workers must be an integer from 1 to 64, or "auto"',

@@ -57,28 +57,25 @@ export async function forProtocol<T>(protocol: string, run: () => Promise<T> | T
 export function maskError(error: unknown, _message: string, isDev = false): Error {
   const graphQLError = error instanceof GraphQLError ? error : toGraphQLError(error);
   const original = graphQLError.originalError;
-  if (isTokenomicsError(original) && graphQLError.extensions.code === undefined) {
+  // graphql-jit leaves `extensions` undefined on the errors it locates.
+  const extensions: Record<string, unknown> = graphQLError.extensions ?? {};
+  if (isTokenomicsError(original) && extensions.code === undefined) {
     // Thrown straight from a resolver: graphql-js located it but could not know its code.
-    return new GraphQLError(original.message, {
-      nodes: graphQLError.nodes,
-      path: graphQLError.path,
+    return relocated(graphQLError, original.message, {
       originalError: original,
       extensions: { code: original.code, ...original.details },
     });
   }
   const intended =
-    graphQLError.extensions.unexpected !== true &&
+    extensions.unexpected !== true &&
     (original === undefined || original instanceof GraphQLError || isTokenomicsError(original));
-  if (intended)
-    return graphQLError.extensions.code === undefined ? withDocumentCode(graphQLError) : graphQLError;
-  const { unexpected: _unexpected, ...extensions } = graphQLError.extensions;
+  if (intended) return extensions.code === undefined ? withDocumentCode(graphQLError) : graphQLError;
+  const { unexpected: _unexpected, ...kept } = extensions;
   let cause: Error = graphQLError;
   while (cause instanceof GraphQLError && cause.originalError) cause = cause.originalError;
-  return new GraphQLError(MASKED_MESSAGE, {
-    nodes: graphQLError.nodes,
-    path: graphQLError.path,
+  return relocated(graphQLError, MASKED_MESSAGE, {
     extensions: {
-      ...extensions,
+      ...kept,
       code: 'INTERNAL_SERVER_ERROR',
       ...(isDev ? { originalError: { message: cause.message, stack: cause.stack?.split('\n') } } : {}),
     },
@@ -97,6 +94,25 @@ function withDocumentCode(error: GraphQLError): GraphQLError {
     : error.message.startsWith('Variable "$')
       ? 'BAD_INPUT'
       : 'GRAPHQL_VALIDATION_FAILED';
-  (error.extensions as Record<string, unknown>).code = code;
+  if (error.extensions) (error.extensions as Record<string, unknown>).code = code;
+  else return relocated(error, error.message, { extensions: { code } });
   return error;
+}
+
+/**
+ * A new GraphQLError where `from` was: the same nodes, or source and
+ * positions (compiled plans place their errors so), and path.
+ */
+function relocated(
+  from: GraphQLError,
+  message: string,
+  options: { originalError?: Error; extensions: Record<string, unknown> },
+): GraphQLError {
+  return new GraphQLError(message, {
+    nodes: from.nodes,
+    source: from.source,
+    positions: from.positions,
+    path: from.path,
+    ...options,
+  });
 }

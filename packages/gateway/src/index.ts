@@ -21,6 +21,7 @@ export { forProtocol, MASKED_MESSAGE, maskError, toGraphQLError } from './errors
 export { EXAMPLE_TABS } from './examples.js';
 export { createRequestReader } from './loaders.js';
 export { createLogger, type LogLevel } from './logger.js';
+export { GATEWAY_NODE_FLAGS } from './node-flags.js';
 export { DEFAULT_DOCUMENT_LIMITS, type DocumentLimits } from './plugins/limits.js';
 export { createMetrics, type GatewayMetrics } from './plugins/metrics.js';
 export { gatewaySchema } from './schema/index.js';

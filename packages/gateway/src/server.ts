@@ -17,10 +17,11 @@ import { maskError } from './errors.js';
 import { EXAMPLE_TABS } from './examples.js';
 import { createRequestReader } from './loaders.js';
 import { createLogger, yogaLogger } from './logger.js';
+import { useCompiledExecution } from './plugins/compiled-execution.js';
 import { useHealth } from './plugins/health.js';
 import { DEFAULT_DOCUMENT_LIMITS, type DocumentLimits, useDocumentLimits } from './plugins/limits.js';
 import { createMetrics, type GatewayMetrics } from './plugins/metrics.js';
-import { requestSeconds, useSecondResponseCache, useSerializeOnce } from './plugins/response-cache.js';
+import { requestSeconds, useSecondResponseCache } from './plugins/response-cache.js';
 import { gatewaySchema } from './schema/index.js';
 
 /** Every limit the gateway enforces. */
@@ -53,6 +54,12 @@ export interface GatewayOptions {
    * request's "now" is to the second, so a repeat is the same answer). Default true.
    */
   responseCache?: boolean;
+  /**
+   * Run queries as compiled plans (graphql-jit), one per query shape with
+   * argument literals as variables. Default true; false runs every query on
+   * the standard executor.
+   */
+  compiledExecution?: boolean;
   /** The clock; tests pin it. */
   now?: () => Date;
 }
@@ -151,7 +158,8 @@ export function createGateway(options: GatewayOptions): Gateway {
       metrics.plugin,
       useHealth(protocols, shared),
       ...useDocumentLimits(limits),
-      ...(options.responseCache === false ? [] : [useSecondResponseCache(secondOf), useSerializeOnce()]),
+      ...(options.responseCache === false ? [] : [useSecondResponseCache(secondOf)]),
+      ...(options.compiledExecution === false ? [] : [useCompiledExecution({ onPlan: metrics.onPlan })]),
     ],
     context: ({ request }): GatewayContext => ({
       protocols,

@@ -21,6 +21,7 @@ describe('loadConfig', () => {
     expect(config).toMatchObject({
       port: 4000,
       production: false,
+      compiledExecution: true,
       protocols: [
         { adapter: 'session', options: {} },
         { adapter: 'synternet', options: {} },
@@ -76,9 +77,11 @@ describe('loadConfig', () => {
       port: 5000,
       protocols: [{ adapter: 'synternet', options: { id: 'synt', preset: 'chain-2025' } }],
       limits: { maxSchedulePoints: 500 },
+      compiledExecution: false,
     });
     const config = loadConfig({ cwd: dir, env: { PORT: '5001' } });
     expect(config.port).toBe(5001);
+    expect(config.compiledExecution).toBe(false);
     expect(config.protocols).toEqual([
       { adapter: 'synternet', options: { id: 'synt', preset: 'chain-2025' } },
     ]);

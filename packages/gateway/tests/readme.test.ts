@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { createAdapters, createGateway, loadConfig } from '../src/index.js';
+import { createAdapters, createGateway, GATEWAY_NODE_FLAGS, loadConfig } from '../src/index.js';
 import { post } from './fixtures.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -21,6 +21,15 @@ describe('the README', () => {
     expect(lines[0]).toMatch(/^npx -y pnpm@10 install && npx -y pnpm@10 start$/);
     const ci = readFileSync(`${root}.ci/run`, 'utf8').trim().split('\n');
     expect(ci.at(-1)).toBe(lines[1]);
+  });
+
+  it('start runs the gateway with its Node flags, as the bench does', () => {
+    const { scripts } = JSON.parse(readFileSync(`${root}package.json`, 'utf8')) as {
+      scripts: { start: string };
+    };
+    expect(scripts.start).toContain(
+      `node ${GATEWAY_NODE_FLAGS.join(' ')} packages/gateway/dist/cli.js serve`,
+    );
   });
 
   it('first query: answers exactly as documented', async () => {

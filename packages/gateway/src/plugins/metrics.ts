@@ -1,6 +1,7 @@
 import type { Plugin } from 'graphql-yoga';
 import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
 import type { CacheEvent } from '../cache.js';
+import type { PlanOutcome } from './compiled-execution.js';
 
 /** The gateway's Prometheus metrics and the hooks that feed them. */
 export interface GatewayMetrics {
@@ -9,6 +10,8 @@ export interface GatewayMetrics {
   plugin: Plugin;
   /** Feeds cache and upstream events from the shared reader. */
   onCacheEvent(event: CacheEvent): void;
+  /** Feeds how each query was executed (compiled plan, reused plan, standard executor). */
+  onPlan(outcome: PlanOutcome): void;
 }
 
 /**
@@ -16,7 +19,8 @@ export interface GatewayMetrics {
  * process do not collide): `tokenomics_http_requests_total`,
  * `tokenomics_http_request_duration_seconds`, `tokenomics_graphql_errors_total`,
  * `tokenomics_upstream_reads_total`, `tokenomics_upstream_read_duration_seconds`,
- * `tokenomics_cache_events_total`, and Node's default process metrics.
+ * `tokenomics_cache_events_total`, `tokenomics_query_plans_total`, and
+ * Node's default process metrics.
  *
  * @example
  * ```ts
@@ -64,6 +68,12 @@ export function createMetrics(): GatewayMetrics {
     labelNames: ['type'] as const,
     registers: [registry],
   });
+  const plans = new Counter({
+    name: 'tokenomics_query_plans_total',
+    help: 'Queries by how they ran: compiled (a new plan), reused (a kept plan), standard (the standard executor).',
+    labelNames: ['outcome'] as const,
+    registers: [registry],
+  });
   const started = new WeakMap<Request, { at: number; path: string }>();
   const knownPaths = new Set(['/graphql', '/health', '/health/live', '/metrics']);
 
@@ -102,6 +112,9 @@ export function createMetrics(): GatewayMetrics {
       } else {
         cacheEvents.inc({ type: event.type });
       }
+    },
+    onPlan(outcome) {
+      plans.inc({ outcome });
     },
   };
 }

@@ -1,10 +1,37 @@
-import { INTERVALS, type SchedulePoint, scheduleFigure } from '@tokenomics/core';
+import { type ExactFigure, INTERVALS, type SchedulePoint, scheduleFigure } from '@tokenomics/core';
 import { forProtocol } from '../errors.js';
 import { builder } from './builder.js';
 import { overridesArg, toOverrides } from './parameters.js';
 import { ProtocolRef } from './protocol.js';
 
-const SchedulePointRef = builder.objectRef<SchedulePoint>('SchedulePoint');
+/**
+ * A schedule point as the gateway writes it: each figure as the adapter
+ * computed it (a ScaledDecimal stays an integer until written), as a plain
+ * property. The fields read those properties with no resolver of their own,
+ * which a compiled plan turns into a property read: a 10-year daily schedule
+ * is 44,000 of them.
+ */
+interface SchedulePointRow {
+  at: Date;
+  total: ExactFigure;
+  circulating: ExactFigure;
+  emitted: ExactFigure;
+  emissionRate: ExactFigure;
+  poolBalance: ExactFigure | null;
+}
+
+function rowOf(point: SchedulePoint): SchedulePointRow {
+  return {
+    at: point.at,
+    total: scheduleFigure(point, 'total'),
+    circulating: scheduleFigure(point, 'circulating'),
+    emitted: scheduleFigure(point, 'emitted'),
+    emissionRate: scheduleFigure(point, 'emissionRate'),
+    poolBalance: scheduleFigure(point, 'poolBalance'),
+  };
+}
+
+const SchedulePointRef = builder.objectRef<SchedulePointRow>('SchedulePoint');
 
 const IntervalEnum = builder.enumType('Interval', {
   description:
@@ -15,24 +42,21 @@ const IntervalEnum = builder.enumType('Interval', {
 SchedulePointRef.implement({
   description: 'The model at one instant of a schedule, in whole tokens.',
   fields: (t) => ({
-    at: t.field({ type: 'DateTime', resolve: (p) => p.at }),
-    total: t.field({ type: 'Decimal', resolve: (p) => scheduleFigure(p, 'total') }),
-    circulating: t.field({ type: 'Decimal', resolve: (p) => scheduleFigure(p, 'circulating') }),
-    emitted: t.field({
+    at: t.expose('at', { type: 'DateTime' }),
+    total: t.expose('total', { type: 'Decimal' }),
+    circulating: t.expose('circulating', { type: 'Decimal' }),
+    emitted: t.expose('emitted', {
       type: 'Decimal',
       description: 'Tokens emitted to stakers since the previous point (0 at the first point).',
-      resolve: (p) => scheduleFigure(p, 'emitted'),
     }),
-    emissionRate: t.field({
+    emissionRate: t.expose('emissionRate', {
       type: 'Decimal',
       description: 'The emission rate in force at this point.',
-      resolve: (p) => scheduleFigure(p, 'emissionRate'),
     }),
-    poolBalance: t.field({
+    poolBalance: t.expose('poolBalance', {
       type: 'Decimal',
       nullable: true,
       description: 'Reward-pool or treasury balance where the protocol has one.',
-      resolve: (p) => scheduleFigure(p, 'poolBalance'),
     }),
   }),
 });
@@ -52,17 +76,19 @@ builder.objectFields(ProtocolRef, (t) => ({
     resolve: (economy, { from, to, interval, overrides }, ctx) => {
       const schedule = economy.schedule;
       if (!schedule) return null;
-      return forProtocol(economy.id, () =>
-        schedule(
-          {
-            from: from ?? undefined,
-            to,
-            interval,
-            overrides: toOverrides(overrides),
-            maxPoints: ctx.limits.maxSchedulePoints,
-          },
-          ctx.economy,
-        ),
+      return forProtocol(economy.id, async () =>
+        (
+          await schedule(
+            {
+              from: from ?? undefined,
+              to,
+              interval,
+              overrides: toOverrides(overrides),
+              maxPoints: ctx.limits.maxSchedulePoints,
+            },
+            ctx.economy,
+          )
+        ).map(rowOf),
       );
     },
   }),

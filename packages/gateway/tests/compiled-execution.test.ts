@@ -1,0 +1,180 @@
+import { sessionAdapter } from '@tokenomics/adapter-session';
+import { synternetAdapter } from '@tokenomics/adapter-synternet';
+import { parse, print } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { createGateway, EXAMPLE_TABS, gatewaySchema } from '../src/index.js';
+import type { PlanOutcome } from '../src/plugins/compiled-execution.js';
+import { literalShape } from '../src/plugins/literal-shape.js';
+import { brokenSource, fixedSupplyAdapter, post } from './fixtures.js';
+
+const schema = gatewaySchema();
+const now = () => new Date('2026-03-01T12:00:00Z');
+
+describe('literalShape', () => {
+  it('turns field argument literals into typed variables holding the raw values a client would send', () => {
+    const shape = literalShape(
+      schema,
+      parse(`{
+        protocol(id: "synternet") {
+          schedule(from: "2026-01-01T00:00:00Z", to: "2027-01-01T00:00:00Z", interval: MONTH) { at }
+          quoteFee(input: { fee: "pay-per-data", quantity: 2.5, unitPrice: "8", overrides: [{ key: "burnShare", value: "0.5" }] }) { total }
+          simulatePenalty(input: { rule: "downtime", stakes: 10000, missedBlocks: 12 }) { slashedTotal }
+          rewards(commission: null) { stakingApr }
+        }
+      }`),
+    );
+    expect(shape).not.toBeNull();
+    expect(shape!.variables).toEqual({
+      _lit0: 'synternet',
+      _lit1: '2026-01-01T00:00:00Z',
+      _lit2: '2027-01-01T00:00:00Z',
+      _lit3: 'MONTH',
+      // A Decimal literal keeps its exact text; a single value where a list is expected is a list of one.
+      _lit4: {
+        fee: 'pay-per-data',
+        quantity: '2.5',
+        unitPrice: '8',
+        overrides: [{ key: 'burnShare', value: '0.5' }],
+      },
+      _lit5: { rule: 'downtime', stakes: ['10000'], missedBlocks: 12 },
+      _lit6: null,
+    });
+    const printed = print(shape!.document);
+    expect(printed).toContain(
+      'query ($_lit0: ID!, $_lit1: DateTime, $_lit2: DateTime!, $_lit3: Interval!, $_lit4: FeeQuoteInput!, $_lit5: PenaltyInput!, $_lit6: Decimal)',
+    );
+    expect(printed).toContain('schedule(from: $_lit1, to: $_lit2, interval: $_lit3)');
+  });
+
+  it('gives queries that differ only in literals one key, and a field that moved another', () => {
+    const key = (query: string) => literalShape(schema, parse(query))?.key;
+    const a = key('{ protocol(id: "session") { supply(at: "2026-01-01T00:00:00Z") { total } } }');
+    const b = key('{ protocol(id: "sesion") { supply(at: "2031-06-01T00:00:00Z") { total } } }');
+    const moved = key('{ protocol(id: "session-x") { supply(at: "2026-01-01T00:00:00Z") { total } } }');
+    expect(a).toBeDefined();
+    expect(b).not.toBe(a); // "sesion" is shorter: supply starts one column earlier
+    expect(key('{ protocol(id: "snoisse") { supply(at: "2031-06-01T00:00:00Z") { total } } }')).toBe(a);
+    expect(moved).not.toBe(a);
+  });
+
+  it('keeps directive arguments and the operation\u2019s own variables, and hoists their defaults', () => {
+    const shape = literalShape(
+      schema,
+      parse(
+        'query ($to: DateTime! = "2030-01-01T00:00:00Z", $fees: Boolean = true) { protocols { id @include(if: $fees) schedule(to: $to) { at } fees @skip(if: false) { key } } }',
+      ),
+    );
+    expect(shape!.variables).toEqual({});
+    expect(shape!.defaults).toEqual({ to: '2030-01-01T00:00:00Z', fees: true });
+    expect(print(shape!.document)).toContain('@skip(if: false)');
+  });
+
+  it.each([
+    ['several operations', 'query A { protocols { id } } query B { protocols { id } }'],
+    ['introspection', '{ __schema { queryType { name } } }'],
+    [
+      'a variable inside an object literal',
+      'query ($q: Decimal!) { protocol(id: "x") { quoteFee(input: { fee: "f", quantity: $q, unitPrice: "1" }) { total } } }',
+    ],
+  ])('leaves %s to the standard executor', (_what, query) => {
+    expect(literalShape(schema, parse(query))).toBeNull();
+  });
+
+  it('leaves an operation the request did not name to the standard executor', () => {
+    expect(literalShape(schema, parse('query A { protocols { id } }'), 'B')).toBeNull();
+    expect(literalShape(schema, parse('query A { protocols { id } }'), 'A')).not.toBeNull();
+  });
+});
+
+/** Documents whose answers must not depend on the executor: every example tab, errors, fragments, directives. */
+const CORPUS: Array<{ name: string; query: string; variables?: Record<string, unknown> }> = [
+  ...EXAMPLE_TABS.map((tab, index) => ({
+    name: `example tab ${index}`,
+    query: tab.query,
+    ...(tab.variables ? { variables: JSON.parse(tab.variables) as Record<string, unknown> } : {}),
+  })),
+  {
+    name: 'a Decimal in an input-object literal (graphql-jit once passed it unparsed)',
+    query:
+      '{ protocol(id: "synternet") { quoteFee(input: { fee: "pay-per-data", quantity: 2.5, unitPrice: "8" }) { total allocations { target amount } } } }',
+  },
+  {
+    name: 'the same through variables, with a default',
+    query:
+      'query ($q: Decimal! = "2.5", $p: Decimal!) { protocol(id: "synternet") { quoteFee(input: { fee: "pay-per-data", quantity: "1", unitPrice: $p }) { total } q: quoteFee(input: { fee: "pay-per-data", quantity: $q, unitPrice: "8" }) { total } } }',
+    variables: { p: '8' },
+  },
+  {
+    name: 'fragments, aliases and directives',
+    query:
+      'query ($yes: Boolean = true) { a: protocol(id: "session") { ...Figures } b: protocol(id: "synternet") { ...Figures @include(if: $yes) token @skip(if: true) { symbol } } } fragment Figures on Protocol { id supply(at: "2027-01-01T00:00:00Z") { total circulating buckets { key amount } } }',
+  },
+  {
+    name: 'an error in each protocol, with its location',
+    query:
+      '{ protocols { id supply(at: "2026-01-01T00:00:00Z") { total } schedule(from: "2020-01-01T00:00:00Z", to: "2021-01-01T00:00:00Z") { at } } }',
+  },
+  {
+    name: 'the same query with a longer literal before the failing field (its location moves)',
+    query:
+      '{ protocols { id supply(at: "2026-01-01T00:00:00.000Z") { total } schedule(from: "2020-01-01T00:00:00Z", to: "2021-01-01T00:00:00Z") { at } } }',
+  },
+  {
+    name: 'an unknown protocol',
+    query: '{ protocol(id: "nope") { id } }',
+  },
+  {
+    name: 'a missing required variable',
+    query: 'query ($id: ID!) { protocol(id: $id) { id } }',
+  },
+  {
+    name: 'a bad Decimal variable',
+    query:
+      'query ($q: Decimal!) { protocol(id: "synternet") { quoteFee(input: { fee: "pay-per-data", quantity: $q, unitPrice: "1" }) { total } } }',
+    variables: { q: 'twelve' },
+  },
+  {
+    name: 'a what-if override that overdraws the supply',
+    query:
+      '{ protocol(id: "session") { supply(overrides: [{ key: "networkSize", value: "1000000" }]) { circulating } } }',
+  },
+];
+
+describe('compiled plans answer exactly as the standard executor', () => {
+  const gateways = (compiledExecution: boolean) =>
+    createGateway({
+      adapters: [sessionAdapter(), synternetAdapter(), fixedSupplyAdapter('bad', brokenSource)],
+      compiledExecution,
+      responseCache: false,
+      production: true,
+      now,
+    });
+  const standard = gateways(false);
+  const compiled = gateways(true);
+
+  it.each(CORPUS)('$name', async ({ query, variables }) => {
+    const expected = await post(standard, query, variables);
+    // Twice: the first compiles the plan, the second reuses it.
+    expect(await post(compiled, query, variables)).toEqual(expected);
+    expect(await post(compiled, query, variables)).toEqual(expected);
+  });
+});
+
+describe('plans', () => {
+  it('are compiled once per shape and reused for new literals; the rest runs on the standard executor', async () => {
+    const gateway = createGateway({ adapters: [sessionAdapter()], now });
+    const window = (year: number) =>
+      `{ protocols { schedule(from: "${year}-06-01T00:00:00Z", to: "${year + 10}-06-01T00:00:00Z", interval: YEAR) { at total } } }`;
+    for (const year of [2026, 2027, 2028])
+      expect((await post(gateway, window(year))).body.errors).toBeUndefined();
+    expect((await post(gateway, '{ __schema { queryType { name } } }')).body.errors).toBeUndefined();
+    const metric = await gateway.metrics.registry.getSingleMetric('tokenomics_query_plans_total')?.get();
+    const count = (outcome: PlanOutcome) =>
+      metric?.values.find((value) => value.labels.outcome === outcome)?.value ?? 0;
+    expect({ compiled: count('compiled'), reused: count('reused'), standard: count('standard') }).toEqual({
+      compiled: 1,
+      reused: 2,
+      standard: 1,
+    });
+  });
+});
