@@ -3,7 +3,7 @@ import { synternetAdapter } from '@tokenomics/adapter-synternet';
 import { parse, print } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { createGateway, EXAMPLE_TABS, gatewaySchema } from '../src/index.js';
-import type { PlanOutcome } from '../src/plugins/compiled-execution.js';
+import { type PlanOutcome, useCompiledExecution } from '../src/plugins/compiled-execution.js';
 import { literalShape } from '../src/plugins/literal-shape.js';
 import { brokenSource, fixedSupplyAdapter, post } from './fixtures.js';
 
@@ -157,6 +157,30 @@ describe('compiled plans answer exactly as the standard executor', () => {
     // Twice: the first compiles the plan, the second reuses it.
     expect(await post(compiled, query, variables)).toEqual(expected);
     expect(await post(compiled, query, variables)).toEqual(expected);
+  });
+});
+
+describe('operation names', () => {
+  it('runs a plan only for the operation the document has, whatever ran before', () => {
+    const plugin = useCompiledExecution();
+    const document = parse('query Ids { protocols { id } }');
+    const planned = (operationName?: string) => {
+      let replaced = false;
+      plugin.onExecute?.({
+        args: { schema, document, operationName, contextValue: {} },
+        executeFn: () => ({ data: null }),
+        setExecuteFn: () => {
+          replaced = true;
+        },
+        setResultAndStopExecution: () => {},
+        context: {},
+        extendContext: () => {},
+      } as unknown as Parameters<NonNullable<typeof plugin.onExecute>>[0]);
+      return replaced;
+    };
+    expect(planned()).toBe(true);
+    expect(planned('Other')).toBe(false);
+    expect(planned('Ids')).toBe(true);
   });
 });
 

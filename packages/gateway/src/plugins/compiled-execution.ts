@@ -39,7 +39,8 @@ export function useCompiledExecution({
   maxPlans = DEFAULT_MAX_PLANS,
   onPlan = () => {},
 }: CompiledExecutionOptions = {}): Plugin {
-  const shapes = new WeakMap<object, LiteralShape | null>();
+  // By document, then by the operation name asked for (a name the document lacks has no shape).
+  const shapes = new WeakMap<object, Map<string, LiteralShape | null>>();
   const plans = new Map<string, CompiledQuery | null>();
 
   function planOf(shape: LiteralShape, compile: () => CompiledQuery | null): CompiledQuery | null {
@@ -58,10 +59,15 @@ export function useCompiledExecution({
 
   return {
     onExecute({ args, executeFn, setExecuteFn }) {
-      let shape = shapes.get(args.document);
+      let byName = shapes.get(args.document);
+      if (!byName) {
+        byName = new Map();
+        shapes.set(args.document, byName);
+      }
+      let shape = byName.get(args.operationName ?? '');
       if (shape === undefined) {
         shape = literalShape(args.schema, args.document, args.operationName);
-        shapes.set(args.document, shape);
+        byName.set(args.operationName ?? '', shape);
       }
       if (shape === null) {
         onPlan('standard');
