@@ -20,6 +20,7 @@ import {
   type Supply,
   type TokenFlow,
   TokenomicsError,
+  toScaledInteger,
 } from '@tokenomics/core';
 import {
   dailyCompoundedApy,
@@ -159,7 +160,12 @@ function anchorNote(model: SynternetModel): string {
 export function supplyFigures(model: SynternetModel, at: Date): Supply {
   const s = stateAt(model, at);
   const anchor = anchorOf(model);
-  const circulating = s.total.minus(s.treasury);
+  // Exact, as schedule points compute it: a Decimal subtraction rounds to 60 digits, which a
+  // total of 10^20 tokens or more at AMOUNT_PLACES exceeds.
+  const circulating = fromScaledInteger(
+    toScaledInteger(s.total, AMOUNT_PLACES) - toScaledInteger(s.treasury, AMOUNT_PLACES),
+    AMOUNT_PLACES,
+  );
   const stakedAmount = staked(model, s.total);
   const treasuryAddress = model.state?.treasuryAddress ?? SYNTERNET_TREASURY_ADDRESS;
   return {

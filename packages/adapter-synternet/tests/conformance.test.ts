@@ -13,6 +13,8 @@ const instants = [
 ];
 const overrideSets = [
   [{ key: 'bondedRatio', value: '0.67' }],
+  // Beyond 60 significant digits at 40 places: supply and schedule must still agree exactly.
+  [{ key: 'genesisSupply', value: '123456789012345678901234.5' }],
   [
     { key: 'inflationSchedule', value: '0.1,0.08,0.06,0.04,0.02' },
     { key: 'communityTax', value: '0.02' },

@@ -107,6 +107,13 @@ const decimalTexts = new WeakMap<Decimal, string>();
  */
 export function formatFigure(figure: ExactFigure): string {
   if (figure instanceof ScaledDecimal) return figure.toText();
+  if (typeof figure !== 'object' || figure === null) {
+    // A number here is money carried as a float somewhere upstream: say so, never print it.
+    throw new TokenomicsError(
+      'INTERNAL',
+      `a figure must be a Decimal or ScaledDecimal, got ${typeof figure}`,
+    );
+  }
   let text = decimalTexts.get(figure);
   if (text === undefined) {
     text = formatDecimal(figure);

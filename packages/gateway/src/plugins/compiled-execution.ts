@@ -6,6 +6,14 @@ import { type LiteralShape, literalShape } from './literal-shape.js';
 /** Compiled plans kept per gateway (least recently used dropped first). */
 export const DEFAULT_MAX_PLANS = 500;
 
+/**
+ * How often a shape runs on the standard executor before it is compiled.
+ * Compiling costs several times one small query's execution, so a shape seen
+ * once (a one-off, or whitespace and literal lengths varied on purpose) is
+ * never compiled.
+ */
+export const DEFAULT_COMPILE_AFTER = 1;
+
 /** How a query ran: on a plan compiled for it, on a kept plan, or on the standard executor. */
 export type PlanOutcome = 'compiled' | 'reused' | 'standard';
 
@@ -13,8 +21,16 @@ export type PlanOutcome = 'compiled' | 'reused' | 'standard';
 export interface CompiledExecutionOptions {
   /** Plans kept (least recently used dropped first). Default {@link DEFAULT_MAX_PLANS}. */
   maxPlans?: number;
+  /** Runs of a shape on the standard executor before it is compiled. Default {@link DEFAULT_COMPILE_AFTER}. */
+  compileAfter?: number;
   /** Told how each query ran (metrics, tests). */
   onPlan?: (outcome: PlanOutcome) => void;
+}
+
+/** A compiled plan and the source it was compiled from (its errors' lines and columns are that source's). */
+interface Plan {
+  query: CompiledQuery['query'];
+  source: Source | undefined;
 }
 
 /**
@@ -25,10 +41,10 @@ export interface CompiledExecutionOptions {
  * per document would be new, unoptimized code for every such query, slower
  * than the standard executor.
  *
- * Documents the shape does not cover (several operations, introspection,
- * variables inside object literals) and documents graphql-jit cannot compile
- * run on the standard executor. Runs after validation, so a literal is
- * already known to parse.
+ * A shape is compiled the second time it is seen (`compileAfter`). Documents
+ * the shape does not cover (several operations, introspection, variables
+ * inside object literals) and documents graphql-jit cannot compile run on the
+ * standard executor. Runs after validation, so a literal is already known to parse.
  *
  * @example
  * ```ts
@@ -37,23 +53,32 @@ export interface CompiledExecutionOptions {
  */
 export function useCompiledExecution({
   maxPlans = DEFAULT_MAX_PLANS,
+  compileAfter = DEFAULT_COMPILE_AFTER,
   onPlan = () => {},
 }: CompiledExecutionOptions = {}): Plugin {
   // By document, then by the operation name asked for (a name the document lacks has no shape).
   const shapes = new WeakMap<object, Map<string, LiteralShape | null>>();
-  const plans = new Map<string, CompiledQuery | null>();
+  // Plans by shape key, least recently used first; null: graphql-jit cannot compile the shape.
+  const plans = new BoundedMap<string, Plan | null>(maxPlans);
+  // Shapes seen but not compiled yet, with how often they ran.
+  const sightings = new BoundedMap<string, number>(maxPlans);
 
-  function planOf(shape: LiteralShape, compile: () => CompiledQuery | null): CompiledQuery | null {
-    let plan = plans.get(shape.key);
-    if (plan === undefined) {
-      plan = compile();
-      if (plans.size >= maxPlans) plans.delete(plans.keys().next().value as string);
-      onPlan(plan === null ? 'standard' : 'compiled');
-    } else {
-      plans.delete(shape.key);
-      onPlan(plan === null ? 'standard' : 'reused');
+  function planOf(shape: LiteralShape, compile: () => Plan | null): Plan | null {
+    const kept = plans.get(shape.key);
+    if (kept !== undefined) {
+      onPlan(kept === null ? 'standard' : 'reused');
+      return kept;
     }
+    const seen = sightings.get(shape.key) ?? 0;
+    if (seen < compileAfter) {
+      sightings.set(shape.key, seen + 1);
+      onPlan('standard');
+      return null;
+    }
+    sightings.delete(shape.key);
+    const plan = compile();
     plans.set(shape.key, plan);
+    onPlan(plan === null ? 'standard' : 'compiled');
     return plan;
   }
 
@@ -76,7 +101,9 @@ export function useCompiledExecution({
       const { document, variables, defaults } = shape;
       const plan = planOf(shape, () => {
         const compiled = compileQuery(args.schema, document, args.operationName ?? undefined);
-        return isCompiledQuery(compiled) ? compiled : null;
+        return isCompiledQuery(compiled)
+          ? { query: compiled.query, source: args.document.loc?.source }
+          : null;
       });
       if (plan === null) return;
       setExecuteFn((execution) => {
@@ -88,34 +115,51 @@ export function useCompiledExecution({
         // No data at all is a request error (the client's variables): the standard
         // executor reports it exactly as graphql-js does, and yoga answers it with 400.
         if (!isPromise(result) && result.data === undefined) return executeFn(execution);
-        const source = execution.document.loc?.source;
-        return isPromise(result) ? result.then((done) => placed(done, source)) : placed(result, source);
+        const place = (done: ExecutionResult) => placed(done, plan.source, execution.document.loc?.source);
+        return isPromise(result) ? result.then(place) : place(result);
       });
     },
   };
 }
 
 /**
- * A plan's errors as graphql-js errors placed in this request's source:
- * graphql-jit gives line and column but no nodes, and yoga rebuilds every
- * error from nodes or source positions. The plan's fields sit where this
- * document's do (the shape's key says so), so the positions are this document's.
+ * A plan's errors as graphql-js errors, placed in this request's source.
+ * graphql-jit gives line and column in the source the plan was compiled from
+ * (and no nodes), while yoga rebuilds every error from nodes or source
+ * positions: a location becomes an offset in the plan's source, which is the
+ * same offset in this request's (the shape's key holds every field's offset).
+ *
+ * graphql-jit raises some errors of its own without a cause (a null for a
+ * non-null field, a value a scalar cannot serialize): like graphql-js's, they
+ * are the server's fault, so they get one and are masked. Argument errors are
+ * the client's, as in graphql-js.
  */
-function placed(result: ExecutionResult, source: Source | undefined): ExecutionResult {
+function placed(
+  result: ExecutionResult,
+  planSource: Source | undefined,
+  requestSource: Source | undefined,
+): ExecutionResult {
   if (!result.errors?.length) return result;
   return {
     ...result,
-    errors: result.errors.map(
-      (error) =>
-        new GraphQLError(error.message, {
-          ...(source && error.locations
-            ? { source, positions: error.locations.map((location) => offsetOf(source.body, location)) }
-            : {}),
-          path: error.path,
-          originalError: error.originalError ?? undefined,
-          extensions: error.extensions,
-        }),
-    ),
+    errors: result.errors.map((error) => {
+      const located =
+        planSource && requestSource && error.locations
+          ? {
+              source: requestSource,
+              positions: error.locations.map((location) => offsetOf(planSource.body, location)),
+            }
+          : {};
+      const cause =
+        error.originalError ??
+        (error.message.startsWith('Argument "') ? undefined : new Error(error.message));
+      return new GraphQLError(error.message, {
+        ...located,
+        path: error.path,
+        originalError: cause,
+        extensions: error.extensions,
+      });
+    }),
   };
 }
 
@@ -129,4 +173,29 @@ function offsetOf(body: string, { line, column }: SourceLocation): number {
     lineStart = match.index + match[0].length;
   }
   return lineStart + column - 1;
+}
+
+/** A Map that keeps its `limit` most recently used entries. */
+class BoundedMap<K, V> {
+  private readonly entries = new Map<K, V>();
+  constructor(private readonly limit: number) {}
+
+  get(key: K): V | undefined {
+    if (!this.entries.has(key)) return undefined;
+    const value = this.entries.get(key) as V;
+    // Most recently used last: delete and set again.
+    this.entries.delete(key);
+    this.entries.set(key, value);
+    return value;
+  }
+
+  set(key: K, value: V): void {
+    this.entries.delete(key);
+    if (this.entries.size >= this.limit) this.entries.delete(this.entries.keys().next().value as K);
+    this.entries.set(key, value);
+  }
+
+  delete(key: K): void {
+    this.entries.delete(key);
+  }
 }
