@@ -57,7 +57,7 @@ export async function forProtocol<T>(protocol: string, run: () => Promise<T> | T
 export function maskError(error: unknown, _message: string, isDev = false): Error {
   const graphQLError = error instanceof GraphQLError ? error : toGraphQLError(error);
   const original = graphQLError.originalError;
-  // graphql-jit leaves `extensions` undefined on the errors it locates.
+  // graphql-jit's own errors have no `extensions` (compiled plans convert theirs; this is the fallback).
   const extensions: Record<string, unknown> = graphQLError.extensions ?? {};
   if (isTokenomicsError(original) && extensions.code === undefined) {
     // Thrown straight from a resolver: graphql-js located it but could not know its code.
