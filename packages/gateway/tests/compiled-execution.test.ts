@@ -166,17 +166,19 @@ const CORPUS: Array<{ name: string; query: string; variables?: Record<string, un
   },
 ];
 
+/** Two production gateways over the same adapters, one running every query on the standard executor. */
+function standardAndCompiled(adapters: () => TokenEconomy[]) {
+  const gateway = (compiledExecution: boolean) =>
+    createGateway({ adapters: adapters(), compiledExecution, responseCache: false, production: true, now });
+  return { standard: gateway(false), compiled: gateway(true) };
+}
+
 describe('compiled plans answer exactly as the standard executor', () => {
-  const gateways = (compiledExecution: boolean) =>
-    createGateway({
-      adapters: [sessionAdapter(), synternetAdapter(), fixedSupplyAdapter('bad', brokenSource)],
-      compiledExecution,
-      responseCache: false,
-      production: true,
-      now,
-    });
-  const standard = gateways(false);
-  const compiled = gateways(true);
+  const { standard, compiled } = standardAndCompiled(() => [
+    sessionAdapter(),
+    synternetAdapter(),
+    fixedSupplyAdapter('bad', brokenSource),
+  ]);
 
   it.each(CORPUS)('$name', async ({ query, variables }) => {
     const expected = await post(standard, query, variables);
@@ -186,16 +188,7 @@ describe('compiled plans answer exactly as the standard executor', () => {
 });
 
 describe('an adapter that breaks its contract', () => {
-  const gateways = (compiledExecution: boolean) =>
-    createGateway({
-      adapters: [hollowEconomy()],
-      compiledExecution,
-      responseCache: false,
-      production: true,
-      now,
-    });
-  const standard = gateways(false);
-  const compiled = gateways(true);
+  const { standard, compiled } = standardAndCompiled(() => [hollowEconomy()]);
 
   it('a resolver returning null for a non-null field: the same masked error', async () => {
     const query = '{ protocol(id: "hollow") { supply { total circulating } } }';
