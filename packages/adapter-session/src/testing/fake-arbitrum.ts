@@ -1,5 +1,5 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { listenOnLoopback } from '@tokenomics/core/testing/loopback';
 import { type Abi, type Address, decodeFunctionData, encodeFunctionResult, type Hex } from 'viem';
 import { ARBITRUM_ONE_CHAIN_ID, SESSION_ADDRESSES } from '../parameters.js';
 import { rewardRatePoolAbi, serviceNodeRewardsAbi, seshAbi } from '../sources/abi.js';
@@ -307,7 +307,6 @@ export async function startFakeArbitrum(options: FakeArbitrumOptions = {}): Prom
   let failure: FakeFailure | null = normalize(options.failure ?? null);
   let requests = 0;
   let calls: FakeCall[] = [];
-  const sockets = new Set<Socket>();
 
   function normalize(value: FakeFailure | FakeFailureMode | null): FakeFailure | null {
     return typeof value === 'string' ? { mode: value } : value;
@@ -405,21 +404,12 @@ export async function startFakeArbitrum(options: FakeArbitrumOptions = {}): Prom
     res.end(JSON.stringify(batch ? responses : responses[0]));
   }
 
-  const server: Server = createServer((req, res) => {
+  const { port, close } = await listenOnLoopback((req, res) => {
     handle(req, res).catch((error: unknown) => {
       res.writeHead(500, { 'content-type': 'text/plain' });
       res.end(String(error));
     });
   });
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
 
   return {
     url: `http://127.0.0.1:${port}/`,
@@ -452,12 +442,6 @@ export async function startFakeArbitrum(options: FakeArbitrumOptions = {}): Prom
       requests = 0;
       calls = [];
     },
-    close() {
-      return new Promise<void>((resolve, reject) => {
-        for (const socket of sockets) socket.destroy();
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
-      });
-    },
+    close,
   };
 }

@@ -1,6 +1,6 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { JsonValue } from '@tokenomics/core';
+import { listenOnLoopback } from '@tokenomics/core/testing/loopback';
 import { LCD_PATHS } from '../endpoints.js';
 
 /** A coin as the bank module writes it: base units as an integer string. */
@@ -297,9 +297,7 @@ export async function startFakeLcd(options: FakeLcdOptions = {}): Promise<FakeLc
   let state = merge(SYNTERNET_GENESIS_STATE, options.state ?? {});
   const faults = new Map<string, FakeLcdFault>(Object.entries(options.faults ?? {}));
   const counts = new Map<string, number>();
-  const sockets = new Set<Socket>();
   const timers = new Set<NodeJS.Timeout>();
-  const hanging = new Set<ServerResponse>();
 
   function respond(req: IncomingMessage, res: ServerResponse, slowDone = false): void {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -317,9 +315,7 @@ export async function startFakeLcd(options: FakeLcdOptions = {}): Promise<FakeLc
           sendStatus(res, fault.status);
           return;
         case 'hang':
-          hanging.add(res);
-          res.on('close', () => hanging.delete(res));
-          return;
+          return; // never answered; `close` drops the socket
         case 'slow': {
           const timer = setTimeout(() => {
             timers.delete(timer);
@@ -342,20 +338,10 @@ export async function startFakeLcd(options: FakeLcdOptions = {}): Promise<FakeLc
     else sendJson(res, 200, JSON.stringify(body));
   }
 
-  const server: Server = createServer((req, res) => respond(req, res));
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
-  let closed: Promise<void> | null = null;
+  const loopback = await listenOnLoopback((req, res) => respond(req, res));
 
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${loopback.port}`,
     get state() {
       return state;
     },
@@ -370,15 +356,9 @@ export async function startFakeLcd(options: FakeLcdOptions = {}): Promise<FakeLc
     requestCounts: () => Object.fromEntries(counts),
     resetCounts: () => counts.clear(),
     close() {
-      closed ??= new Promise<void>((resolve) => {
-        for (const timer of timers) clearTimeout(timer);
-        timers.clear();
-        server.close(() => resolve());
-        for (const res of hanging) res.destroy();
-        for (const socket of sockets) socket.destroy();
-        server.closeAllConnections();
-      });
-      return closed;
+      for (const timer of timers) clearTimeout(timer);
+      timers.clear();
+      return loopback.close();
     },
   };
 }
