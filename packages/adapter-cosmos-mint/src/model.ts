@@ -131,6 +131,7 @@ export function supplyFigures(model: CosmosMintModel, at: Date, context: ModelCo
     total,
     circulating: total,
     staked,
+    liquid: null, // replaced by the second-edition convention (issue 12)
     burned: null,
     circulatingDefinition: `Circulating = total supply of the mint denom: x/mint has no cap and no treasury, and this model reads no vesting, module or community-pool balances, so none is subtracted. Staked (bonded) ${context.symbol} counts as circulating. Burns by slashing are not modelled (burned is unknown).`,
     buckets: [{ key: 'staked', label: 'Staked (bonded to validators)', amount: staked, circulating: true }],

@@ -51,6 +51,7 @@ export function lockupKind(): ParameterKind<LockupTerms> {
   const expected =
     'an amount and unlock terms such as "19489700; cliff 24mo" or "38000000; cliff 12mo; linear 24mo"';
   return {
+    type: 'WORD',
     expected,
     parse(text) {
       const parts = text.split(';').map((part) => part.trim());
@@ -93,6 +94,7 @@ export const AT_TGE = 'tgeDate';
  */
 export function poolAnchorKind(): ParameterKind<Date | null> {
   return {
+    type: 'INSTANT',
     expected: `"${AT_TGE}" or an ISO-8601 instant such as "2026-01-01T00:00:00Z"`,
     parse: (text) => (text.trim() === AT_TGE ? null : parseInstant(text, 'value')),
     format: (value) => (value === null ? AT_TGE : value.toISOString()),
@@ -115,6 +117,7 @@ export const REMAINDER = 'remainder';
  */
 export function remainderKind(): ParameterKind<Decimal | null> {
   return {
+    type: 'DECIMAL',
     expected: `"${REMAINDER}" or a decimal ≥ 0`,
     parse(text) {
       if (text.trim() === REMAINDER) return null;

@@ -174,6 +174,7 @@ export function supplyFigures(model: SynternetModel, at: Date): Supply {
     total: s.total,
     circulating,
     staked: stakedAmount,
+    liquid: null, // replaced by the second-edition convention (issue 12)
     burned: null,
     circulatingDefinition: `Total supply minus the treasury (${SPEC}, Circulating Supply: "Circulating supply = Total supply - Treasury"). The treasury is the mint module's treasury_address ${treasuryAddress}; staked tokens count as circulating. Burns (manual, proposal 0009) are not modelled: burned is unknown.`,
     buckets: [

@@ -37,10 +37,18 @@ export interface SupplyBucket {
   amount: Decimal;
   /** Whether these tokens count as circulating. */
   circulating: boolean;
+  /**
+   * Whether these tokens are staked while not circulating (e.g. "staked from
+   * the treasury"): the kit checks staked ≤ circulating + Σ(staked
+   * non-circulating buckets). Default false.
+   */
+  staked?: boolean;
+  /** Where the amount comes from: a public URL, a repository file, or `chain: …`. */
+  source?: string;
 }
 
 /** The figures of {@link Supply} that a derivation can explain. */
-export type SupplyFigure = 'max' | 'total' | 'circulating' | 'staked' | 'burned';
+export type SupplyFigure = 'max' | 'total' | 'circulating' | 'staked' | 'liquid' | 'burned';
 
 /** Supply at an instant, in whole tokens. */
 export interface Supply {
@@ -50,6 +58,11 @@ export interface Supply {
   total: Decimal;
   circulating: Decimal;
   staked: Decimal | null;
+  /**
+   * Circulating tokens that are not staked: circulating − staked, never below
+   * 0; null where staked is unknown.
+   */
+  liquid: Decimal | null;
   /** Tokens destroyed since genesis, where the protocol burns and the figure is known. */
   burned: Decimal | null;
   circulatingDefinition: string;
@@ -158,6 +171,38 @@ export interface SchedulePoint {
   emissionRate: Decimal;
   /** Reward-pool or treasury balance where the protocol has one. */
   poolBalance: Decimal | null;
+  /** Circulating tokens that are not staked, where staked is known (absent means unknown). */
+  liquid?: Decimal | null;
+}
+
+/** The shape of a scheduled unlock (the shapes DefiLlama's emissions adapters use). */
+export type UnlockKind = 'CLIFF' | 'LINEAR' | 'STEP';
+
+/** A scheduled release of a non-circulating holding into circulation. */
+export interface Unlock {
+  /** The holding (a {@link SupplyBucket} key) that unlocks. */
+  bucket: string;
+  label: string;
+  kind: UnlockKind;
+  /** CLIFF: the instant all of it unlocks; LINEAR/STEP: the start of the release. */
+  start: Date;
+  /** Null for a cliff; the end of the release otherwise (a STEP's last tranche). */
+  end: Date | null;
+  /** Tokens released by this unlock, in whole tokens. */
+  amount: Decimal;
+  /** STEP only: the number of equal tranches from `start` to `end`, both included. */
+  steps?: number;
+  /** A public URL or a file in this repository. */
+  source: string;
+}
+
+/** Which unlocks to list: those overlapping [from, to]. */
+export interface UnlocksQuery {
+  /** Default: genesis. */
+  from?: Date;
+  /** Default: none (every later unlock). */
+  to?: Date;
+  overrides?: readonly ParameterOverride[];
 }
 
 /** How tokens move into or out of circulation. */
@@ -250,4 +295,6 @@ export interface TokenEconomy {
   simulatePenalty?(input: PenaltyInput, ctx?: Partial<EconomyContext>): Promise<PenaltyOutcome>;
   schedule?(query: ScheduleQuery, ctx?: Partial<EconomyContext>): Promise<SchedulePoint[]>;
   flows?(): readonly TokenFlow[];
+  /** Scheduled unlocks of non-circulating holdings; absent (or empty) where there are none. */
+  unlocks?(query?: UnlocksQuery, ctx?: Partial<EconomyContext>): Promise<Unlock[]>;
 }

@@ -2,16 +2,36 @@ import { Decimal, formatDecimal, parseDecimal } from './decimal.js';
 import { isTokenomicsError, TokenomicsError } from './errors.js';
 import { parseInstant } from './time.js';
 
+/**
+ * What kind of value a parameter holds, as clients see it; `value` is in the
+ * canonical form of its kind (DECIMAL/RATE: plain decimal, INTEGER: digits,
+ * DURATION: whole seconds as `600s`, INSTANT: ISO-8601 UTC, LIST: comma list,
+ * ADDRESS: the chain's address text, WORD: one of a fixed set).
+ */
+export type ParameterType =
+  | 'DECIMAL'
+  | 'INTEGER'
+  | 'RATE'
+  | 'DURATION'
+  | 'INSTANT'
+  | 'ADDRESS'
+  | 'LIST'
+  | 'WORD';
+
 /** A parameter as clients see it: its value as text, with its provenance. */
 export interface Parameter {
   key: string;
   label: string;
-  /** The value as text: a decimal, an integer, an instant, a duration or a word. */
+  /** What kind of value it is. */
+  kind: ParameterType;
+  /** The value as text, in the canonical form of its kind. */
   value: string;
   unit: string | null;
   description: string;
-  /** A document section, a contract, a chain parameter, or the query's override. */
+  /** A public URL, a file in this repository, a chain parameter, configuration, or the query's override. */
   source: string;
+  /** True when the value is an assumption of ours rather than a published or read figure. */
+  assumption: boolean;
 }
 
 /** A query's replacement for one parameter's value, by key. */
@@ -26,6 +46,8 @@ export interface ParameterOverride {
  * with the parameter's key.
  */
 export interface ParameterKind<T> {
+  /** What kind of value it is, as clients see it. */
+  readonly type: ParameterType;
   /** What a valid value looks like, for error messages, e.g. "a decimal in (0, 1]". */
   readonly expected: string;
   parse(text: string): T;
@@ -53,6 +75,8 @@ export type ParameterValues<S extends ParameterSchema> = {
 export interface SourcedValue {
   value: string;
   source: string;
+  /** True when the value is an assumption of ours, not a published or read figure. Default false. */
+  assumption?: boolean;
 }
 
 /** Values for every parameter of a schema, as text with provenance. */
@@ -78,6 +102,8 @@ interface Bound {
 
 /** Options of {@link decimalKind}. */
 export interface DecimalKindOptions {
+  /** RATE for fractions and ratios (served to 18 decimals), DECIMAL otherwise. Default DECIMAL. */
+  type?: 'DECIMAL' | 'RATE';
   /** The smallest value; inclusive unless `minExclusive`. */
   min?: string;
   minExclusive?: boolean;
@@ -127,6 +153,7 @@ export function decimalKind(options: DecimalKindOptions = {}): ParameterKind<Dec
   const range = describeRange(min, max);
   const expected = range ? `a decimal ${range}` : 'a decimal';
   return {
+    type: options.type ?? 'DECIMAL',
     expected,
     parse(text) {
       const value = parseDecimal(text, 'value');
@@ -154,6 +181,7 @@ export function integerKind(options: { min?: number; max?: number } = {}): Param
   );
   const expected = range ? `an integer ${range}` : 'an integer';
   return {
+    type: 'INTEGER',
     expected,
     parse(text) {
       const trimmed = text.trim();
@@ -182,6 +210,7 @@ export function integerKind(options: { min?: number; max?: number } = {}): Param
  */
 export function instantKind(): ParameterKind<Date> {
   return {
+    type: 'INSTANT',
     expected: 'an ISO-8601 instant such as "2025-05-21T00:00:00Z"',
     parse: (text) => parseInstant(text, 'value'),
     format: (value) => value.toISOString(),
@@ -203,6 +232,7 @@ const DURATION_UNITS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86_400
 export function durationKind(): ParameterKind<number> {
   const expected = 'a duration such as "600s", "10m", "12h" or "30d"';
   return {
+    type: 'DURATION',
     expected,
     parse(text) {
       const match = /^(\d+)([smhd]?)$/.exec(text.trim());
@@ -230,6 +260,7 @@ export function decimalListKind(
   const item = decimalKind(options);
   const expected = `${options.length === undefined ? 'a' : `${options.length}`} comma-separated decimal${options.length === 1 ? '' : 's'}, each ${item.expected.replace(/^a decimal ?/, '') || 'any value'}`;
   return {
+    type: 'LIST',
     expected,
     parse(text) {
       const parts = text.split(',').map((part) => part.trim());
@@ -256,6 +287,7 @@ export function decimalListKind(
 export function wordKind<const W extends string>(words: readonly W[]): ParameterKind<W> {
   const expected = `one of ${words.map((word) => JSON.stringify(word)).join(', ')}`;
   return {
+    type: 'WORD',
     expected,
     parse(text) {
       const word = text.trim() as W;
@@ -351,9 +383,11 @@ export function resolveParameters<S extends ParameterSchema>(
       key,
       label: definition.label,
       value: definition.kind.format(value),
+      kind: definition.kind.type,
       unit: definition.unit ?? null,
       description: definition.description,
       source: data.source,
+      assumption: data.overridden ? false : (data.assumption ?? false),
     });
   }
   return { values: values as ParameterValues<S>, list };

@@ -42,7 +42,7 @@ const schema = defineParameters({
 const preset = {
   networkSize: { value: '2000', source: 'Session docs' },
   releaseRate: { value: '0.151', source: 'seed' },
-  bondedRatio: { value: '0.5', source: 'assumption' },
+  bondedRatio: { value: '0.5', source: 'assumption', assumption: true },
   start: { value: '2025-05-21T00:00:00Z', source: 'seed' },
   jail: { value: '600s', source: 'genesis' },
   schedule: { value: '0.08,0.065,0.055', source: 'spec' },
@@ -60,11 +60,18 @@ describe('resolveParameters', () => {
     expect(list.find((p) => p.key === 'networkSize')).toEqual({
       key: 'networkSize',
       label: 'Network size',
+      kind: 'INTEGER',
       value: '2000',
       unit: 'nodes',
       description: 'Active nodes.',
       source: 'Session docs',
+      assumption: false,
     });
+    const bonded = list.find((p) => p.key === 'bondedRatio');
+    expect([bonded?.kind, bonded?.assumption]).toEqual(['DECIMAL', true]);
+    // An override is the query's own value, never an assumption of ours.
+    const overridden = resolveParameters(schema, [preset], [{ key: 'bondedRatio', value: '0.6' }]).list;
+    expect(overridden.find((p) => p.key === 'bondedRatio')?.assumption).toBe(false);
   });
 
   it('lets later layers and then overrides win, marking the override source', () => {

@@ -13,10 +13,12 @@ const d = (text: string) => new Decimal(text);
 const record = (key: string, value: string): Parameter => ({
   key,
   label: key,
+  kind: 'DECIMAL',
   value,
   unit: null,
   description: key,
   source: `test: ${key}`,
+  assumption: false,
 });
 
 /** Synternet's specification: window 16,000, half to sign, 0.01 % and 10 minutes; 5 % for double signing. */

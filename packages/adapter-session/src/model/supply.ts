@@ -67,6 +67,7 @@ export function sessionSupply(model: SessionModel, at: Date): Supply {
     total: f.total,
     circulating: f.circulating,
     staked: f.staked,
+    liquid: null, // replaced by the second-edition convention (issue 12)
     burned: ZERO,
     circulatingDefinition: CIRCULATING_DEFINITION,
     buckets,

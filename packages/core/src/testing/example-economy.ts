@@ -103,6 +103,7 @@ export function exampleEconomy(options: ExampleEconomyOptions = {}): TokenEconom
         total: params.supply,
         circulating,
         staked: null,
+        liquid: null,
         burned: null,
         circulatingDefinition: 'total − treasury',
         buckets: [{ key: 'treasury', label: 'Treasury', amount: params.treasury, circulating: false }],

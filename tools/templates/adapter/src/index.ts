@@ -87,6 +87,7 @@ export function __CAMEL_NAME__Adapter(options: __PASCAL_NAME__Options = {}): Tok
         total: params.supply,
         circulating,
         staked: null,
+        liquid: null,
         burned: null,
         circulatingDefinition:
           'Total supply minus the treasury balance. TODO: state this token’s definition.',
