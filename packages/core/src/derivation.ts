@@ -1,9 +1,52 @@
 import { type Decimal, formatDecimal } from './decimal.js';
 
+/**
+ * What a decimal input of a derivation is, so it can be served by the rules of
+ * its kind: an AMOUNT of the protocol's token (rounded to its base unit) or a
+ * RATE (a fraction or ratio, rounded to 18 places).
+ */
+export type InputKind = 'AMOUNT' | 'RATE';
+
 /** A named input of a derivation, as text. */
 export interface NamedValue {
   name: string;
+  /** The input as text, at full precision (decimals in plain form, instants in ISO-8601). */
   value: string;
+  /** The input as an exact decimal, where it is one: the gateway serves it by the rules of its kind. */
+  figure?: Decimal;
+  /** AMOUNT or RATE where the adapter said so; a decimal without a kind is served as a RATE is. */
+  kind?: InputKind;
+}
+
+/** A decimal input marked with its {@link InputKind}. */
+export interface TypedInput {
+  readonly kind: InputKind;
+  readonly figure: Decimal;
+}
+
+/**
+ * Marks a derivation input as an amount of the protocol's token, served at
+ * its base unit.
+ *
+ * @example
+ * ```ts
+ * derive('0.151 × pool / 365', { pool: amountInput(pool) }, daily, 'docs/methodology/session.md#pool-release');
+ * ```
+ */
+export function amountInput(figure: Decimal): TypedInput {
+  return { kind: 'AMOUNT', figure };
+}
+
+/**
+ * Marks a derivation input as a rate or ratio, served to 18 decimal places.
+ *
+ * @example
+ * ```ts
+ * derive('rate × pool', { rate: rateInput(new Decimal('0.151')) }, yearly, 'docs/methodology/session.md#pool-release');
+ * ```
+ */
+export function rateInput(figure: Decimal): TypedInput {
+  return { kind: 'RATE', figure };
 }
 
 /** How a figure was computed: the formula, its inputs, the result and the source it follows. */
@@ -16,8 +59,8 @@ export interface Derivation {
   source: string;
 }
 
-/** What a derivation input can be: a Decimal, a count, an instant or a word. */
-export type DerivationInput = Decimal | number | string | Date;
+/** What a derivation input can be: a Decimal (typed or not), a count, an instant or a word. */
+export type DerivationInput = Decimal | TypedInput | number | string | Date;
 
 /**
  * Builds a {@link Derivation}, writing each input as text (decimals in plain
@@ -37,15 +80,21 @@ export function derive(
 ): Derivation {
   return {
     formula,
-    inputs: Object.entries(inputs).map(([name, value]) => ({ name, value: formatInput(value) })),
+    inputs: Object.entries(inputs).map(([name, value]) => namedValue(name, value)),
     result,
     source,
   };
 }
 
-function formatInput(value: DerivationInput): string {
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number') return String(value);
-  if (value instanceof Date) return value.toISOString();
-  return formatDecimal(value);
+function namedValue(name: string, value: DerivationInput): NamedValue {
+  if (typeof value === 'string') return { name, value };
+  if (typeof value === 'number') return { name, value: String(value) };
+  if (value instanceof Date) return { name, value: value.toISOString() };
+  if (isTypedInput(value))
+    return { name, value: formatDecimal(value.figure), figure: value.figure, kind: value.kind };
+  return { name, value: formatDecimal(value), figure: value };
+}
+
+function isTypedInput(value: Decimal | TypedInput): value is TypedInput {
+  return 'kind' in value && 'figure' in value;
 }

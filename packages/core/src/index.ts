@@ -7,5 +7,6 @@ export * from './parameters.js';
 export * from './scaled-decimal.js';
 export * from './schedule.js';
 export * from './schedule-point.js';
+export * from './served-figure.js';
 export * from './time.js';
 export * from './upstream.js';

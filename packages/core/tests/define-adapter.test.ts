@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
+  amountInput,
   type DataSourceInfo,
   Decimal,
+  derive,
   formatDecimal,
   loadWithRetry,
+  rateInput,
   type StateSource,
   TokenomicsError,
   type UpstreamReader,
@@ -29,7 +32,7 @@ describe('defineAdapter', () => {
     const supply = await example().supply!({}, { now });
     expect(supply.at).toBe(now);
     expect(formatDecimal(supply.circulating)).toBe('750');
-    expect(supply.derivations.circulating?.inputs).toEqual([
+    expect(supply.derivations.circulating?.inputs.map(({ name, value }) => ({ name, value }))).toEqual([
       { name: 'total', value: '1000' },
       { name: 'treasury', value: '250' },
     ]);
@@ -162,5 +165,28 @@ describe('loadWithRetry', () => {
       message: 'GET /slow did not answer within 100 ms',
     });
     // The one attempt used the whole budget (its timeout names all 100 ms), so no retry followed it.
+  });
+});
+
+describe('derive', () => {
+  it('keeps each decimal input exact, with its kind where the adapter gave one', () => {
+    const pool = new Decimal('40000000.123456789123');
+    const derivation = derive(
+      'rate × pool',
+      {
+        pool: amountInput(pool),
+        rate: rateInput(new Decimal('0.151')),
+        nodes: 2000,
+        ratio: new Decimal('0.5'),
+      },
+      pool.times('0.151'),
+      'docs/methodology/session.md',
+    );
+    expect(derivation.inputs).toEqual([
+      { name: 'pool', value: '40000000.123456789123', figure: pool, kind: 'AMOUNT' },
+      { name: 'rate', value: '0.151', figure: new Decimal('0.151'), kind: 'RATE' },
+      { name: 'nodes', value: '2000' },
+      { name: 'ratio', value: '0.5', figure: new Decimal('0.5') },
+    ]);
   });
 });

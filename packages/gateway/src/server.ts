@@ -23,6 +23,7 @@ import { DEFAULT_DOCUMENT_LIMITS, type DocumentLimits, useDocumentLimits } from 
 import { createMetrics, type GatewayMetrics } from './plugins/metrics.js';
 import { requestSeconds, useSecondResponseCache } from './plugins/response-cache.js';
 import { gatewaySchema } from './schema/index.js';
+import { servedEconomy } from './served.js';
 
 /** Every limit the gateway enforces. */
 export interface GatewayLimits extends DocumentLimits {
@@ -115,7 +116,8 @@ function indexProtocols(adapters: readonly TokenEconomy[]): Map<string, TokenEco
  * ```
  */
 export function createGateway(options: GatewayOptions): Gateway {
-  const protocols = [...options.adapters];
+  // Every figure leaves at the served precision (served.ts): the one place the gateway rounds.
+  const protocols = options.adapters.map(servedEconomy);
   const protocolById = indexProtocols(protocols);
   const limits: GatewayLimits = {
     ...DEFAULT_DOCUMENT_LIMITS,

@@ -8,6 +8,7 @@ import './rewards.js';
 import './fees.js';
 import './penalties.js';
 import './schedule.js';
+import './unlocks.js';
 import './flows.js';
 
 let schema: GraphQLSchema | undefined;

@@ -1,4 +1,4 @@
-import type { Derivation, NamedValue, Parameter, ParameterOverride } from '@tokenomics/core';
+import type { Derivation, NamedValue, Parameter, ParameterOverride, ParameterType } from '@tokenomics/core';
 import { forProtocol } from '../errors.js';
 import { builder } from './builder.js';
 import { ProtocolRef } from './protocol.js';
@@ -30,22 +30,41 @@ export function toOverrides(
   return overrides ? overrides.map(({ key, value }) => ({ key, value })) : undefined;
 }
 
+const ParameterKindEnum = builder.enumType('ParameterKind', {
+  description: "What kind of value a parameter holds; Parameter.value is in the kind's canonical form.",
+  values: {
+    DECIMAL: { description: 'A decimal number, e.g. an amount in whole tokens: "40000000".' },
+    INTEGER: { description: 'A whole number, e.g. a count of nodes or blocks: "2000".' },
+    RATE: { description: 'A fraction or ratio: "0.151" is 15.1 %.' },
+    DURATION: { description: 'Whole seconds, written "600s".' },
+    INSTANT: { description: 'An ISO-8601 instant in UTC: "2025-05-21T00:00:00.000Z".' },
+    ADDRESS: { description: "An account or contract address, in the chain's own form." },
+    LIST: { description: 'A comma-separated list of decimals: "0.08,0.065,0.055".' },
+    WORD: { description: 'One word of a fixed set, or terms written in words (see the description).' },
+  } as const satisfies Record<ParameterType, unknown>,
+});
+
 ParameterRef.implement({
   description: "A parameter of a protocol's model, with its value and where the value comes from.",
   fields: (t) => ({
     key: t.exposeID('key', { description: 'The key an override uses.' }),
     label: t.exposeString('label'),
+    kind: t.field({ type: ParameterKindEnum, resolve: (parameter) => parameter.kind }),
     value: t.exposeString('value', {
-      description: 'The value as text: a decimal, an integer, an instant, a duration or a word.',
+      description: 'The value as text, in the canonical form of its kind.',
     }),
     unit: t.exposeString('unit', {
       nullable: true,
       description: 'e.g. "SESH", "nodes", "seconds"; null for a pure ratio.',
     }),
+    assumption: t.exposeBoolean('assumption', {
+      description:
+        'True where the value is an assumption of this project (labelled in the description and the methodology page), not a published or read figure.',
+    }),
     description: t.exposeString('description'),
     source: t.exposeString('source', {
       description:
-        "Where the value comes from: a document section, a contract, a chain parameter, configuration, or this query's override.",
+        "Where the value comes from: a public URL (documentation, a contract or genesis file at a commit, a governance proposal), a file of this repository (a methodology page), a chain read (`chain: …`), configuration, or this query's override.",
     }),
   }),
 });
@@ -54,7 +73,10 @@ NamedValueRef.implement({
   description: 'One named input of a derivation.',
   fields: (t) => ({
     name: t.exposeString('name'),
-    value: t.exposeString('value'),
+    value: t.exposeString('value', {
+      description:
+        "The input as text; a decimal at the served precision (an amount at its token's base unit, a rate or ratio to 18 places).",
+    }),
   }),
 });
 
@@ -65,9 +87,14 @@ DerivationRef.implement({
       description: 'The formula in words and symbols, e.g. "0.151 × pool / (365 × nodes)".',
     }),
     inputs: t.field({ type: [NamedValueRef], resolve: (derivation) => derivation.inputs }),
-    result: t.field({ type: 'Decimal', resolve: (derivation) => derivation.result }),
+    result: t.field({
+      type: 'Decimal',
+      description: 'The figure it explains, at the served precision: equal to that figure as served.',
+      resolve: (derivation) => derivation.result,
+    }),
     source: t.exposeString('source', {
-      description: 'The document section, contract or chain parameter it follows.',
+      description:
+        'What it follows: a public URL or a file of this repository (a methodology page), or the chain read.',
     }),
   }),
 });

@@ -45,11 +45,13 @@ PenaltyOutcomeRef.implement({
     }),
     jailedSeconds: t.int({
       nullable: true,
-      description: 'Seconds before the participant may rejoin; null where the rule does not jail.',
+      description:
+        'Seconds before the participant may rejoin. Null where the participant is not jailed for a set time: either the rule does not jail, or (with `tombstoned: true`) it jails for ever.',
       resolve: (o) => o.jailedSeconds,
     }),
     tombstoned: t.exposeBoolean('tombstoned', {
-      description: 'True where the participant can never rejoin.',
+      description:
+        'True where the participant is jailed for ever and can never rejoin (jailedSeconds is then null).',
     }),
     lockedSeconds: t.int({
       nullable: true,

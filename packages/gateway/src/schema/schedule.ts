@@ -1,5 +1,12 @@
-import { type ExactFigure, INTERVALS, type SchedulePoint, scheduleFigure } from '@tokenomics/core';
+import {
+  type ExactFigure,
+  ExactSchedulePoint,
+  INTERVALS,
+  type SchedulePoint,
+  scheduleFigure,
+} from '@tokenomics/core';
 import { forProtocol } from '../errors.js';
+import { type ServedPrecision, servedPrecision, servedScheduleFigure } from '../served.js';
 import { builder } from './builder.js';
 import { overridesArg, toOverrides } from './parameters.js';
 import { ProtocolRef } from './protocol.js';
@@ -18,16 +25,29 @@ interface SchedulePointRow {
   emitted: ExactFigure;
   emissionRate: ExactFigure;
   poolBalance: ExactFigure | null;
+  liquid: ExactFigure | null;
 }
 
-function rowOf(point: SchedulePoint): SchedulePointRow {
+/** A point's `liquid`, as computed (a scaled integer stays one); null where the adapter does not know it. */
+function liquidOf(point: SchedulePoint): ExactFigure | null {
+  if (point instanceof ExactSchedulePoint) {
+    return (point.figures as { liquid?: ExactFigure | null }).liquid ?? null;
+  }
+  return point.liquid ?? null;
+}
+
+/** A point as written: every figure at the served precision (amounts at the token's base unit, the rate to 18 places). */
+function rowOf(point: SchedulePoint, p: ServedPrecision): SchedulePointRow {
+  const poolBalance = scheduleFigure(point, 'poolBalance');
+  const liquid = liquidOf(point);
   return {
     at: point.at,
-    total: scheduleFigure(point, 'total'),
-    circulating: scheduleFigure(point, 'circulating'),
-    emitted: scheduleFigure(point, 'emitted'),
-    emissionRate: scheduleFigure(point, 'emissionRate'),
-    poolBalance: scheduleFigure(point, 'poolBalance'),
+    total: servedScheduleFigure(p, scheduleFigure(point, 'total'), 'amount'),
+    circulating: servedScheduleFigure(p, scheduleFigure(point, 'circulating'), 'amount'),
+    emitted: servedScheduleFigure(p, scheduleFigure(point, 'emitted'), 'amount'),
+    emissionRate: servedScheduleFigure(p, scheduleFigure(point, 'emissionRate'), 'rate'),
+    poolBalance: poolBalance === null ? null : servedScheduleFigure(p, poolBalance, 'amount'),
+    liquid: liquid === null ? null : servedScheduleFigure(p, liquid, 'amount'),
   };
 }
 
@@ -58,6 +78,11 @@ SchedulePointRef.implement({
       nullable: true,
       description: 'Reward-pool or treasury balance where the protocol has one.',
     }),
+    liquid: t.expose('liquid', {
+      type: 'Decimal',
+      nullable: true,
+      description: 'Circulating tokens that are not staked, where staked is known.',
+    }),
   }),
 });
 
@@ -76,6 +101,7 @@ builder.objectFields(ProtocolRef, (t) => ({
     resolve: (economy, { from, to, interval, overrides }, ctx) => {
       const schedule = economy.schedule;
       if (!schedule) return null;
+      const precision = servedPrecision(economy.token);
       return forProtocol(economy.id, async () =>
         (
           await schedule(
@@ -88,7 +114,7 @@ builder.objectFields(ProtocolRef, (t) => ({
             },
             ctx.economy,
           )
-        ).map(rowOf),
+        ).map((point) => rowOf(point, precision)),
       );
     },
   }),

@@ -14,6 +14,7 @@ const SupplyFigureEnum = builder.enumType('SupplyFigure', {
     TOTAL: { value: 'total' },
     CIRCULATING: { value: 'circulating' },
     STAKED: { value: 'staked' },
+    LIQUID: { value: 'liquid' },
     BURNED: { value: 'burned' },
   } as const satisfies Record<string, { value: SupplyFigure }>,
 });
@@ -26,6 +27,16 @@ SupplyBucketRef.implement({
     amount: t.field({ type: 'Decimal', description: 'In whole tokens.', resolve: (bucket) => bucket.amount }),
     circulating: t.exposeBoolean('circulating', {
       description: 'Whether these tokens count as circulating.',
+    }),
+    staked: t.boolean({
+      description:
+        'Whether these tokens are staked while not circulating (e.g. "staked from the treasury"): staked ≤ circulating + the staked non-circulating buckets.',
+      resolve: (bucket) => bucket.staked ?? false,
+    }),
+    source: t.string({
+      nullable: true,
+      description: 'Where the amount comes from: a public URL, a file of this repository, or the chain read.',
+      resolve: (bucket) => bucket.source ?? null,
     }),
   }),
 });
@@ -43,14 +54,22 @@ SupplyRef.implement({
     total: t.field({ type: 'Decimal', description: 'Every token in existence.', resolve: (s) => s.total }),
     circulating: t.field({
       type: 'Decimal',
-      description: 'Tokens free to move, by circulatingDefinition.',
+      description:
+        "Tokens in holders' hands, staked ones included (the convention of CoinGecko, CoinMarketCap and the protocols' own figures): total minus every non-circulating holding (reward pools, locked allocations, treasuries). See circulatingDefinition.",
       resolve: (s) => s.circulating,
     }),
     staked: t.field({
       type: 'Decimal',
       nullable: true,
-      description: 'Tokens bonded to nodes or validators, where known.',
+      description: 'Tokens bonded to nodes or validators, where known. Staked tokens are circulating.',
       resolve: (s) => s.staked,
+    }),
+    liquid: t.field({
+      type: 'Decimal',
+      nullable: true,
+      description:
+        'Circulating tokens that are not staked (circulating − staked, never below 0), where staked is known.',
+      resolve: (s) => s.liquid,
     }),
     burned: t.field({
       type: 'Decimal',

@@ -1,0 +1,58 @@
+import type { Unlock, UnlockKind } from '@tokenomics/core';
+import { forProtocol } from '../errors.js';
+import { builder } from './builder.js';
+import { ProtocolRef } from './protocol.js';
+
+const UnlockKindEnum = builder.enumType('UnlockKind', {
+  values: {
+    CLIFF: { description: 'The whole amount unlocks at `start`.' },
+    LINEAR: { description: 'The amount unlocks evenly from `start` to `end`.' },
+    STEP: { description: 'The amount unlocks in equal tranches from `start` to `end`.' },
+  } as const satisfies Record<UnlockKind, unknown>,
+});
+
+const UnlockRef = builder.objectRef<Unlock>('Unlock');
+
+UnlockRef.implement({
+  description: 'A scheduled release of a non-circulating holding into circulation.',
+  fields: (t) => ({
+    bucket: t.exposeID('bucket', { description: 'The holding (SupplyBucket key) that unlocks.' }),
+    label: t.exposeString('label'),
+    kind: t.field({ type: UnlockKindEnum, resolve: (unlock) => unlock.kind }),
+    start: t.field({ type: 'DateTime', resolve: (unlock) => unlock.start }),
+    end: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'Null for a cliff.',
+      resolve: (u) => u.end,
+    }),
+    amount: t.field({ type: 'Decimal', description: 'In whole tokens.', resolve: (unlock) => unlock.amount }),
+    steps: t.int({
+      nullable: true,
+      description: 'For a STEP unlock, the number of equal tranches from `start` to `end`, both included.',
+      resolve: (unlock) => unlock.steps ?? null,
+    }),
+    source: t.exposeString('source', {
+      description: 'A public URL or a file of this repository that the schedule follows.',
+    }),
+  }),
+});
+
+builder.objectFields(ProtocolRef, (t) => ({
+  unlocks: t.field({
+    type: [UnlockRef],
+    description:
+      'Scheduled unlocks of non-circulating holdings between `from` (default: genesis) and `to` (default: none), in order of start. Empty where the protocol schedules none.',
+    args: {
+      from: t.arg({ type: 'DateTime', required: false }),
+      to: t.arg({ type: 'DateTime', required: false }),
+    },
+    resolve: (economy, { from, to }, ctx) => {
+      const unlocks = economy.unlocks;
+      if (!unlocks) return [];
+      return forProtocol(economy.id, () =>
+        unlocks({ from: from ?? undefined, to: to ?? undefined }, ctx.economy),
+      );
+    },
+  }),
+}));

@@ -1,0 +1,198 @@
+import {
+  type Decimal,
+  type Derivation,
+  type ExactFigure,
+  type FeeQuote,
+  formatFigure,
+  type NamedValue,
+  type PenaltyOutcome,
+  RATE_PLACES,
+  type Rewards,
+  type Supply,
+  servedFigure,
+  type TokenEconomy,
+  type Unlock,
+} from '@tokenomics/core';
+
+/**
+ * The served precision, in one place (MODEL.md, second edition): every amount
+ * is rounded half to even to its token's base unit, every rate or ratio to 18
+ * decimal places; written with no exponent and no trailing zeros. Adapters
+ * compute exactly; the gateway rounds only on the way out, here, so that a
+ * derivation's `result` is the figure served beside it.
+ */
+export interface ServedPrecision {
+  /** Decimal places of an amount: the token's base-unit decimals. */
+  readonly amountPlaces: number;
+  /** Decimal places of a rate or ratio: 18. */
+  readonly ratePlaces: number;
+}
+
+/**
+ * The precision a protocol's figures are served at.
+ *
+ * @example
+ * ```ts
+ * servedPrecision({ symbol: 'SESH', name: 'Session', decimals: 9 }); // { amountPlaces: 9, ratePlaces: 18 }
+ * ```
+ */
+export function servedPrecision(token: { decimals: number }): ServedPrecision {
+  return { amountPlaces: token.decimals, ratePlaces: RATE_PLACES };
+}
+
+// The served figure is a Decimal again where the adapter gave a Decimal, so types stay as the core declares them.
+const amount = (p: ServedPrecision, figure: Decimal): Decimal =>
+  servedFigure(figure, p.amountPlaces) as Decimal;
+const rate = (p: ServedPrecision, figure: Decimal): Decimal => servedFigure(figure, p.ratePlaces) as Decimal;
+const maybe = <T>(value: T | null, serve: (value: T) => T): T | null =>
+  value === null ? null : serve(value);
+
+/**
+ * A schedule figure at the served precision (amounts or rates), kept a scaled
+ * integer where it is one.
+ *
+ * @example
+ * ```ts
+ * formatFigure(servedScheduleFigure(precision, new ScaledDecimal(25n, 10), 'amount')); // '0' (9 places for SESH)
+ * ```
+ */
+export function servedScheduleFigure(
+  p: ServedPrecision,
+  figure: ExactFigure,
+  kind: 'amount' | 'rate',
+): ExactFigure {
+  return servedFigure(figure, kind === 'amount' ? p.amountPlaces : p.ratePlaces);
+}
+
+function servedInput(p: ServedPrecision, input: NamedValue): NamedValue {
+  if (!input.figure) return input;
+  const figure = input.kind === 'AMOUNT' ? amount(p, input.figure) : rate(p, input.figure);
+  return { ...input, figure, value: formatFigure(figure) };
+}
+
+/** A derivation whose result is `result` (the served figure it explains) and whose inputs are served by their kinds. */
+function servedDerivation(p: ServedPrecision, derivation: Derivation, result: Decimal): Derivation {
+  return { ...derivation, result, inputs: derivation.inputs.map((input) => servedInput(p, input)) };
+}
+
+function servedSupply(p: ServedPrecision, s: Supply): Supply {
+  const figures = {
+    max: maybe(s.max, (v) => amount(p, v)),
+    total: amount(p, s.total),
+    circulating: amount(p, s.circulating),
+    staked: maybe(s.staked, (v) => amount(p, v)),
+    liquid: maybe(s.liquid, (v) => amount(p, v)),
+    burned: maybe(s.burned, (v) => amount(p, v)),
+  };
+  const derivations: Supply['derivations'] = {};
+  for (const [figure, derivation] of Object.entries(s.derivations) as [keyof typeof figures, Derivation][]) {
+    derivations[figure] = servedDerivation(p, derivation, amount(p, derivation.result));
+  }
+  return {
+    ...s,
+    ...figures,
+    buckets: s.buckets.map((bucket) => ({ ...bucket, amount: amount(p, bucket.amount) })),
+    derivations,
+  };
+}
+
+function servedRewards(p: ServedPrecision, r: Rewards): Rewards {
+  return {
+    ...r,
+    annualEmission: amount(p, r.annualEmission),
+    emissionRate: rate(p, r.emissionRate),
+    stakingApr: rate(p, r.stakingApr),
+    stakingApy: maybe(r.stakingApy, (v) => rate(p, v)),
+    bondedRatio: maybe(r.bondedRatio, (v) => rate(p, v)),
+    perParticipantDaily: maybe(r.perParticipantDaily, (v) => amount(p, v)),
+    delegatorApr: maybe(r.delegatorApr, (v) => rate(p, v)),
+    // The rewards derivation explains stakingApr.
+    derivation: servedDerivation(p, r.derivation, rate(p, r.derivation.result)),
+  };
+}
+
+function servedQuote(p: ServedPrecision, q: FeeQuote): FeeQuote {
+  return {
+    ...q,
+    base: amount(p, q.base),
+    protocolFee: amount(p, q.protocolFee),
+    total: amount(p, q.total),
+    allocations: q.allocations.map((a) => ({ ...a, amount: amount(p, a.amount) })),
+    // A quote's derivation explains its total.
+    derivation: servedDerivation(p, q.derivation, amount(p, q.derivation.result)),
+  };
+}
+
+function servedOutcome(p: ServedPrecision, o: PenaltyOutcome): PenaltyOutcome {
+  return {
+    ...o,
+    slashedTotal: amount(p, o.slashedTotal),
+    stakes: o.stakes.map((s) => ({
+      before: amount(p, s.before),
+      slashed: amount(p, s.slashed),
+      after: amount(p, s.after),
+    })),
+    allocations: o.allocations.map((a) => ({ ...a, amount: amount(p, a.amount) })),
+    // An outcome's derivation explains slashedTotal.
+    derivation: servedDerivation(p, o.derivation, amount(p, o.derivation.result)),
+  };
+}
+
+function servedUnlocks(p: ServedPrecision, unlocks: Unlock[]): Unlock[] {
+  return unlocks.map((unlock) => ({ ...unlock, amount: amount(p, unlock.amount) }));
+}
+
+/**
+ * Memoizes a pure transform per input object: adapters memoize their
+ * results, so a repeated figure is served from the same rounded object.
+ */
+function perResult<T extends object>(serve: (value: T) => T): (value: T) => T {
+  const served = new WeakMap<T, T>();
+  return (value) => {
+    let result = served.get(value);
+    if (result === undefined) {
+      result = serve(value);
+      served.set(value, result);
+    }
+    return result;
+  };
+}
+
+/**
+ * The economy as the gateway serves it: the same protocol, with every figure
+ * of supply, rewards, fee quotes, penalty outcomes and unlocks at the served
+ * precision ({@link ServedPrecision}). Schedules are rounded point by point
+ * where the schema writes them ({@link servedScheduleFigure}).
+ *
+ * @example
+ * ```ts
+ * const served = servedEconomy(sessionAdapter());
+ * (await served.rewards!()).perParticipantDaily?.toFixed(); // '8.273972603' at TGE
+ * ```
+ */
+export function servedEconomy(economy: TokenEconomy): TokenEconomy {
+  const p = servedPrecision(economy.token);
+  const served: TokenEconomy = Object.create(economy);
+  const { supply, rewards, quoteFee, simulatePenalty, unlocks } = economy;
+  if (supply) {
+    const serve = perResult((s: Supply) => servedSupply(p, s));
+    served.supply = async (query, ctx) => serve(await supply.call(economy, query, ctx));
+  }
+  if (rewards) {
+    const serve = perResult((r: Rewards) => servedRewards(p, r));
+    served.rewards = async (query, ctx) => serve(await rewards.call(economy, query, ctx));
+  }
+  if (quoteFee) {
+    const serve = perResult((q: FeeQuote) => servedQuote(p, q));
+    served.quoteFee = async (input, ctx) => serve(await quoteFee.call(economy, input, ctx));
+  }
+  if (simulatePenalty) {
+    const serve = perResult((o: PenaltyOutcome) => servedOutcome(p, o));
+    served.simulatePenalty = async (input, ctx) => serve(await simulatePenalty.call(economy, input, ctx));
+  }
+  if (unlocks) {
+    const serve = perResult((list: Unlock[]) => servedUnlocks(p, list));
+    served.unlocks = async (query, ctx) => serve(await unlocks.call(economy, query, ctx));
+  }
+  return served;
+}
