@@ -1,14 +1,17 @@
 /**
  * `pnpm soak`: the gateway at full load for 60 s; reports errors (goal 0) and
- * memory growth from after the warm-up to the end (goal < 10 %). Exits 1 when
- * a goal is missed. See bench/README.md.
+ * memory growth from after the warm-up to the end (goal < 10 %). Then the
+ * hostile mix for 60 s against a live gateway whose fake upstreams fail in
+ * turn: 0 crashes, 0 5xx, RSS after within 25 % of before, /health/live
+ * within 100 ms throughout. Exits 1 when a goal is missed. See bench/README.md.
  */
 import { parseArgs } from 'node:util';
+import { cycleUpstreamFaults, type HostileResult, runHostile } from './lib/hostile.js';
 import { preflight } from './lib/http.js';
 import { type LoadResult, runLoad } from './lib/load.js';
 import { sample, scrape } from './lib/metrics.js';
 import { gatewayBuild } from './lib/paths.js';
-import { residentBytes, startGateway, stopAll } from './lib/processes.js';
+import { residentBytes, type ServerProcess, startGateway, stopAll } from './lib/processes.js';
 import { graphqlBody, SCENARIO_QUERIES } from './lib/queries.js';
 import { fmt, machineInfo, machineLine, pass, quantile, stamp, table, writeReport } from './lib/report.js';
 import { startUpstreams, type Upstreams } from './lib/upstreams.js';
@@ -19,7 +22,9 @@ const USAGE = `Usage: pnpm --filter @tokenomics/bench run soak [options]
   --warmup S        seconds at full load before the first memory sample (default 10)
   --connections N   autocannon connections (default 50)
   --scenario NAME   dashboard (default), what-if, fees, schedule, live (dashboard over fake upstreams)
-  --max-growth PCT  the memory goal, percent (default 10)`;
+  --max-growth PCT  the memory goal, percent (default 10)
+  --hostile S       seconds of the hostile mix after the soak (default 60; 0 skips it)
+  --hostile-only    run only the hostile mix`;
 
 const { values: args } = parseArgs({
   options: {
@@ -28,6 +33,8 @@ const { values: args } = parseArgs({
     connections: { type: 'string', default: '50' },
     scenario: { type: 'string', default: 'dashboard' },
     'max-growth': { type: 'string', default: '10' },
+    hostile: { type: 'string', default: '60' },
+    'hostile-only': { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
@@ -43,10 +50,12 @@ const settings = {
   connections: Number(args.connections),
   scenario: args.scenario,
   maxGrowthPercent: Number(args['max-growth']),
+  hostile: Number(args.hostile),
+  hostileOnly: args['hostile-only'],
 };
 const query = QUERIES[settings.scenario];
 if (query === undefined) throw new Error(`--scenario must be one of ${Object.keys(QUERIES).join(', ')}`);
-for (const key of ['duration', 'warmup', 'connections', 'maxGrowthPercent'] as const) {
+for (const key of ['duration', 'warmup', 'connections', 'maxGrowthPercent', 'hostile'] as const) {
   if (!Number.isFinite(settings[key]) || settings[key] < 0) throw new Error(`invalid --${key}`);
 }
 
@@ -61,7 +70,80 @@ interface MemorySample {
   heapUsedBytes?: number;
 }
 
+/** The hostile phase's goals, as the soak's goals table shows them. */
+interface Goal {
+  goal: string;
+  measured: string;
+  met: boolean;
+}
+
+/** A gateway is down when its process has exited. */
+const exited = (server: ServerProcess) => {
+  try {
+    process.kill(server.pid, 0);
+    return false;
+  } catch {
+    return true;
+  }
+};
+
+/**
+ * The hostile mix: a live gateway (cache TTL 2 s, so upstream reads keep
+ * happening) over fake upstreams that fail, hang and recover every 3 s, sent
+ * the mix from 16 concurrent loops.
+ */
+async function hostilePhase(): Promise<{
+  result: HostileResult;
+  goals: Goal[];
+  rss: { before: number; after: number };
+}> {
+  const upstreams = await startUpstreams();
+  const gateway = await startGateway({
+    name: 'gateway (live, hostile)',
+    env: { ...upstreams.env, CACHE_TTL_SECONDS: '2' },
+  });
+  try {
+    log(
+      `hostile mix: gateway pid ${gateway.pid}, ${settings.hostile} s, 16 loops, upstream faults every 3 s`,
+    );
+    await preflight(gateway.url, QUERIES.dashboard!, 'hostile warm-up');
+    await runHostile(gateway.origin, 5, 4);
+    const before = residentBytes(gateway.pid) ?? 0;
+    const stopFaults = cycleUpstreamFaults(upstreams, 3_000);
+    const result = await runHostile(gateway.origin, settings.hostile, 16);
+    stopFaults();
+    // Let the collector catch up with the last requests before reading memory.
+    await new Promise((resolve) => setTimeout(resolve, 5_000));
+    const crashed = exited(gateway);
+    const after = crashed ? 0 : (residentBytes(gateway.pid) ?? 0);
+    const growth = before > 0 ? ((after - before) / before) * 100 : Number.NaN;
+    const goals: Goal[] = [
+      { goal: 'hostile: crashes = 0', measured: crashed ? 'the gateway exited' : 'alive', met: !crashed },
+      {
+        goal: 'hostile: 5xx = 0',
+        measured: `${result.serverErrors} of ${result.requests} requests (${result.socketErrors} socket errors)`,
+        met: result.serverErrors === 0 && result.socketErrors === 0,
+      },
+      {
+        goal: 'hostile: RSS after within 25 % of before',
+        measured: `${fmt(before / MiB, 1)} → ${fmt(after / MiB, 1)} MiB (${growth >= 0 ? '+' : ''}${fmt(growth, 1)} %)`,
+        met: !crashed && Math.abs(growth) <= 25,
+      },
+      {
+        goal: 'hostile: /health/live ≤ 100 ms throughout',
+        measured: `max ${fmt(result.liveMaxMs, 1)} ms, p99 ${fmt(result.liveP99Ms, 1)} ms over ${result.liveProbes} probes, ${result.liveFailures} failed`,
+        met: result.liveMaxMs <= 100 && result.liveFailures === 0,
+      },
+    ];
+    return { result, goals, rss: { before, after } };
+  } finally {
+    await gateway.stop();
+    await upstreams.close();
+  }
+}
+
 async function main(): Promise<number> {
+  if (settings.hostileOnly) return hostileReport(new Date(), await hostilePhase());
   const startedAt = new Date();
   const machine = machineInfo();
   log(`Machine: ${machineLine(machine)}`);
@@ -127,7 +209,7 @@ async function main(): Promise<number> {
     graphql: result.graphqlErrors,
   };
   const errorTotal = errors.socket + errors.timeouts + errors.non2xx + errors.graphql;
-  const goals = [
+  const goals: Goal[] = [
     {
       goal: 'errors = 0',
       measured: `${errorTotal} (${JSON.stringify(errors)}) of ${result.requests} requests`,
@@ -197,6 +279,42 @@ async function main(): Promise<number> {
   ];
   const md = lines.join('\n');
   const paths = writeReport(`soak-${stamp(startedAt)}`, report, md);
+  process.stdout.write(`\n${md}\nReport: ${paths.md}\n        ${paths.json}\n`);
+  const hostileMet = settings.hostile > 0 ? await hostileReport(new Date(), await hostilePhase()) : 0;
+  return goals.every((g) => g.met) && hostileMet === 0 ? 0 : 1;
+}
+
+/** Writes the hostile phase's report; 0 when every goal is met. */
+function hostileReport(
+  startedAt: Date,
+  phase: { result: HostileResult; goals: Goal[]; rss: { before: number; after: number } },
+): number {
+  const { result, goals } = phase;
+  const byRequest = Object.entries(result.statuses).map(([name, statuses]) => [
+    name,
+    Object.entries(statuses)
+      .map(([status, n]) => `${status}: ${n}`)
+      .join(', '),
+  ]);
+  const md = [
+    `# Gateway soak, hostile mix, ${startedAt.toISOString()}`,
+    '',
+    `Machine: ${machineLine(machineInfo())}.`,
+    `${settings.hostile} s of the hostile mix (bench/src/lib/hostile.ts: the heaviest accepted queries, inputs the gateway must refuse, malformed and oversized bodies) from 16 concurrent loops, against a live gateway (cache TTL 2 s) whose fake upstreams fail, hang and recover every 3 s; /health/live probed every 200 ms. RSS compares the gateway before the mix (after a 5 s warm-up of it) with 5 s after it.`,
+    '',
+    table(
+      ['goal', 'measured', 'result'],
+      goals.map((g) => [g.goal, g.measured, pass(g.met)]),
+    ),
+    '',
+    table(['request', 'statuses'], byRequest),
+    '',
+  ].join('\n');
+  const paths = writeReport(
+    `soak-hostile-${stamp(startedAt)}`,
+    { kind: 'soak-hostile', settings, ...phase },
+    md,
+  );
   process.stdout.write(`\n${md}\nReport: ${paths.md}\n        ${paths.json}\n`);
   return goals.every((g) => g.met) ? 0 : 1;
 }

@@ -1,0 +1,263 @@
+/**
+ * The hostile mix of `pnpm soak`: what an attacker or a broken client sends
+ * (the heaviest queries the limits accept, inputs the gateway must refuse,
+ * malformed and oversized bodies) while the fake upstreams fail, hang, answer
+ * nonsense and recover in turn. The gateway must never crash, never answer
+ * 5xx, keep /health/live quick and give its memory back.
+ */
+import type { Upstreams } from './upstreams.js';
+
+/** One request of the mix and the statuses it may get. */
+export interface HostileRequest {
+  name: string;
+  method: 'GET' | 'POST';
+  /** The path and query, e.g. `/graphql`. */
+  path: string;
+  body?: string;
+  contentType?: string;
+  /** Relative weight in the mix. */
+  weight: number;
+}
+
+const post = (name: string, weight: number, query: string, variables?: Record<string, unknown>) => ({
+  name,
+  method: 'POST' as const,
+  path: '/graphql',
+  body: JSON.stringify(variables ? { query, variables } : { query }),
+  weight,
+});
+
+const aliases = (count: number, field: (i: number) => string) =>
+  Array.from({ length: count }, (_, i) => `a${i}: ${field(i)}`).join(' ');
+
+/**
+ * The requests of the mix. The heaviest accepted ones sit just under the
+ * default per-request budget; the refused ones probe every limit.
+ */
+export const HOSTILE_REQUESTS: readonly HostileRequest[] = [
+  // The heaviest work the default limits accept: long daily schedules of every protocol.
+  post(
+    'heaviest accepted: daily schedules',
+    6,
+    `{ protocols { id schedule(from: "2026-01-01T00:00:00Z", to: "2027-01-01T00:00:00Z", interval: DAY) { at total circulating liquid emitted emissionRate poolBalance } } }`,
+  ),
+  post(
+    'dashboard with what-if overrides',
+    6,
+    `{ protocols { id supply { total circulating liquid staked } rewards { stakingApr annualEmission } } protocol(id: "session") { ${aliases(8, (i) => `supply(overrides: [{ key: "networkSize", value: "${1000 + i * 500}" }]) { circulating }`)} } }`,
+  ),
+  post(
+    'penalty over many stakes',
+    3,
+    'query ($stakes: [Decimal!]!) { protocol(id: "synternet") { simulatePenalty(input: { rule: "downtime", stakes: $stakes, missedBlocks: 9000 }) { slashedTotal } } }',
+    { stakes: Array.from({ length: 500 }, (_, i) => String(1000 + i)) },
+  ),
+  // Inputs the gateway must refuse, cheaply.
+  post(
+    'decimal exponent bomb',
+    4,
+    '{ protocol(id: "synternet") { quoteFee(input: { fee: "pay-per-data", quantity: "1e10000000", unitPrice: "1" }) { total } } }',
+  ),
+  post(
+    'override bomb',
+    2,
+    '{ protocol(id: "session") { supply(overrides: [{ key: "stakingRewardPool", value: "9e999999999" }]) { total } } }',
+  ),
+  post(
+    'commission bomb',
+    2,
+    `{ protocol(id: "synternet") { rewards(commission: "0.${'9'.repeat(5000)}") { delegatorApr } } }`,
+  ),
+  post(
+    'over-budget aliased schedules',
+    3,
+    `{ protocol(id: "session") { ${aliases(30, () => 'schedule(from: "2026-01-01T00:00:00Z", to: "2053-01-01T00:00:00Z", interval: DAY) { total }')} } }`,
+  ),
+  post(
+    'huge stakes list',
+    2,
+    'query ($stakes: [Decimal!]!) { protocol(id: "synternet") { simulatePenalty(input: { rule: "downtime", stakes: $stakes, missedBlocks: 9000 }) { slashedTotal } } }',
+    { stakes: Array.from({ length: 20_000 }, () => '1') },
+  ),
+  post(
+    'deep query',
+    2,
+    `{ ${'__schema { types { fields { type { ofType { ofType { ofType { ofType { name } } } } } } } }'} }`,
+  ),
+  post('unknown protocol', 2, '{ protocol(id: "osmosis") { id } }'),
+  post('before genesis', 2, '{ protocol(id: "session") { supply(at: "1999-01-01T00:00:00Z") { total } } }'),
+  post(
+    'skipped duplicate field',
+    2,
+    '{ protocols { name } protocols @include(if: false) { ... on Protocol { id } } }',
+  ),
+  {
+    name: 'invalid JSON',
+    method: 'POST',
+    path: '/graphql',
+    body: '{"query": "{ protocols { id } ',
+    weight: 2,
+  },
+  {
+    name: 'oversized body',
+    method: 'POST',
+    path: '/graphql',
+    body: JSON.stringify({ query: `{ protocols { id } } # ${'x'.repeat(2_000_000)}` }),
+    weight: 1,
+  },
+  {
+    name: 'wrong content type',
+    method: 'POST',
+    path: '/graphql',
+    body: 'query',
+    contentType: 'text/plain',
+    weight: 1,
+  },
+  { name: 'GET without query', method: 'GET', path: '/graphql?query=', weight: 1 },
+  { name: 'health', method: 'GET', path: '/health', weight: 1 },
+];
+
+/** Picks requests by weight with a seeded generator, so two runs send the same sequence. */
+export function hostilePicker(seed: number): () => HostileRequest {
+  let state = seed >>> 0 || 1;
+  const total = HOSTILE_REQUESTS.reduce((sum, request) => sum + request.weight, 0);
+  return () => {
+    // xorshift32
+    state ^= state << 13;
+    state >>>= 0;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    state >>>= 0;
+    let roll = state % total;
+    for (const request of HOSTILE_REQUESTS) {
+      if (roll < request.weight) return request;
+      roll -= request.weight;
+    }
+    return HOSTILE_REQUESTS[0]!;
+  };
+}
+
+/** The upstream faults the mix cycles through, one every `periodMs`: each upstream fails in turn, then recovers. */
+export function cycleUpstreamFaults(upstreams: Upstreams, periodMs: number): () => void {
+  const steps: Array<{ name: string; apply(): void }> = [
+    { name: 'healthy', apply: () => clearFaults(upstreams) },
+    {
+      name: 'LCD supply 500',
+      apply: () =>
+        upstreams.lcd.setFault('/cosmos/bank/v1beta1/supply/by_denom', { kind: 'status', status: 500 }),
+    },
+    {
+      name: 'LCD pool hangs',
+      apply: () => upstreams.lcd.setFault('/cosmos/staking/v1beta1/pool', { kind: 'hang' }),
+    },
+    { name: 'Arbitrum 500', apply: () => upstreams.arbitrum.fail('http-500') },
+    { name: 'Arbitrum hangs', apply: () => upstreams.arbitrum.fail('hang') },
+    { name: 'healthy again', apply: () => clearFaults(upstreams) },
+  ];
+  let index = 0;
+  const timer = setInterval(() => {
+    clearFaults(upstreams);
+    index = (index + 1) % steps.length;
+    steps[index]!.apply();
+  }, periodMs);
+  return () => {
+    clearInterval(timer);
+    clearFaults(upstreams);
+  };
+}
+
+function clearFaults(upstreams: Upstreams): void {
+  upstreams.lcd.setFault('/cosmos/bank/v1beta1/supply/by_denom', null);
+  upstreams.lcd.setFault('/cosmos/staking/v1beta1/pool', null);
+  upstreams.arbitrum.fail(null);
+}
+
+/** What the hostile run saw. */
+export interface HostileResult {
+  requests: number;
+  /** Count by request name and status. */
+  statuses: Record<string, Record<string, number>>;
+  serverErrors: number;
+  socketErrors: number;
+  /** /health/live latencies, ms. */
+  liveMaxMs: number;
+  liveP99Ms: number;
+  liveFailures: number;
+  liveProbes: number;
+}
+
+/**
+ * Sends the mix from `workers` concurrent loops for `durationS` seconds while
+ * probing /health/live every 200 ms; every request has a 15 s timeout.
+ */
+export async function runHostile(
+  origin: string,
+  durationS: number,
+  workers: number,
+  seed = 20261202,
+): Promise<HostileResult> {
+  const pick = hostilePicker(seed);
+  const deadline = performance.now() + durationS * 1000;
+  const result: HostileResult = {
+    requests: 0,
+    statuses: {},
+    serverErrors: 0,
+    socketErrors: 0,
+    liveMaxMs: 0,
+    liveP99Ms: 0,
+    liveFailures: 0,
+    liveProbes: 0,
+  };
+  const count = (name: string, status: string) => {
+    const byStatus = result.statuses[name] ?? {};
+    byStatus[status] = (byStatus[status] ?? 0) + 1;
+    result.statuses[name] = byStatus;
+  };
+
+  async function worker(): Promise<void> {
+    while (performance.now() < deadline) {
+      const request = pick();
+      result.requests += 1;
+      try {
+        const response = await fetch(`${origin}${request.path}`, {
+          method: request.method,
+          headers: {
+            'content-type': request.contentType ?? 'application/json',
+            accept: 'application/graphql-response+json, application/json',
+          },
+          ...(request.body === undefined ? {} : { body: request.body }),
+          signal: AbortSignal.timeout(15_000),
+        });
+        await response.arrayBuffer();
+        count(request.name, String(response.status));
+        if (response.status >= 500) result.serverErrors += 1;
+      } catch (error) {
+        count(request.name, error instanceof Error ? error.name : 'error');
+        result.socketErrors += 1;
+      }
+    }
+  }
+
+  const latencies: number[] = [];
+  async function prober(): Promise<void> {
+    while (performance.now() < deadline) {
+      const started = performance.now();
+      try {
+        const response = await fetch(`${origin}/health/live`, { signal: AbortSignal.timeout(5_000) });
+        await response.arrayBuffer();
+        if (!response.ok) result.liveFailures += 1;
+      } catch {
+        result.liveFailures += 1;
+      }
+      latencies.push(performance.now() - started);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+
+  await Promise.all([...Array.from({ length: workers }, worker), prober()]);
+  latencies.sort((a, b) => a - b);
+  result.liveProbes = latencies.length;
+  result.liveMaxMs = latencies.at(-1) ?? 0;
+  result.liveP99Ms = latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * 0.99))] ?? 0;
+  return result;
+}
