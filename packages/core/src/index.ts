@@ -6,6 +6,8 @@ export * from './errors.js';
 export * from './parameters.js';
 export * from './scaled-decimal.js';
 export * from './schedule.js';
+export * from './schedule-count.js';
 export * from './schedule-point.js';
+export * from './sized-cache.js';
 export * from './time.js';
 export * from './upstream.js';
