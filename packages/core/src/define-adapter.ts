@@ -102,10 +102,11 @@ export function snapshotSource<S extends ParameterSchema>(description: string): 
 
 /**
  * Estimated bytes of one schedule point as adapters build it (an instant and
- * five exact figures): 490 to 520 bytes measured on Session's and Synternet's
- * schedules (heap growth per point held, 1,000-point schedules).
+ * five exact figures): heap growth per point held measured at 490 to 520
+ * bytes on Session's and Synternet's daily schedules, 680 on Synternet's
+ * yearly ones (fewer figures shared between points).
  */
-export const SCHEDULE_POINT_BYTES = 512;
+export const SCHEDULE_POINT_BYTES = 640;
 /** Estimated bytes of one stake in a penalty outcome (before, slashed, after): 390 to 550 measured. */
 export const STAKE_BYTES = 512;
 /** Estimated bytes of one figure (a supply, rewards, a quote, a list of rules or fees): 1.7 to 6.2 KB measured. */
@@ -121,7 +122,7 @@ export interface AdapterMemoOptions {
   modelBytes?: number;
 }
 
-/** Results kept per adapter by default: 32 MiB, e.g. seventeen 10-year daily schedules or 4,000 figures. */
+/** Results kept per adapter by default: 32 MiB, e.g. fourteen 10-year daily schedules or 4,000 figures. */
 export const DEFAULT_RESULT_MEMO_BYTES = 32 * 1024 * 1024;
 /** Models kept per adapter by default: 4 MiB, about 250 override sets. */
 export const DEFAULT_MODEL_MEMO_BYTES = 4 * 1024 * 1024;

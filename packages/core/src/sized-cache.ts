@@ -1,5 +1,8 @@
 import { LRUCache } from 'lru-cache';
 
+/** A cache made by {@link sizedCache}: lru-cache's LRUCache, bounded by `maxSize` in estimated bytes. */
+export type SizedCache<K extends {}, V extends {}> = LRUCache<K, V>;
+
 /** Options of {@link sizedCache}. */
 export interface SizedCacheOptions<K, V> {
   /** The most bytes the entries may add up to, by `sizeOf`; the least recently used go first. */
@@ -38,7 +41,7 @@ export interface SizedCacheStats {
 export function sizedCache<K extends {}, V extends {}>({
   maxBytes,
   sizeOf,
-}: SizedCacheOptions<K, V>): LRUCache<K, V> {
+}: SizedCacheOptions<K, V>): SizedCache<K, V> {
   return new LRUCache<K, V>({
     maxSize: maxBytes,
     sizeCalculation: (value, key) => Math.max(1, Math.ceil(sizeOf(value, key))),
@@ -54,7 +57,7 @@ export function sizedCache<K extends {}, V extends {}>({
  * remember(squares, 12, () => ({ n: 144 })).n; // 144, computed once
  * ```
  */
-export function remember<K extends {}, V extends {}>(cache: LRUCache<K, V>, key: K, compute: () => V): V {
+export function remember<K extends {}, V extends {}>(cache: SizedCache<K, V>, key: K, compute: () => V): V {
   const kept = cache.get(key);
   if (kept !== undefined) return kept;
   const value = compute();
@@ -70,6 +73,6 @@ export function remember<K extends {}, V extends {}>(cache: LRUCache<K, V>, key:
  * sizedCacheStats(sizedCache({ maxBytes: 1_024, sizeOf: () => 1 })); // { entries: 0, bytes: 0, maxBytes: 1024 }
  * ```
  */
-export function sizedCacheStats<K extends {}, V extends {}>(cache: LRUCache<K, V>): SizedCacheStats {
+export function sizedCacheStats<K extends {}, V extends {}>(cache: SizedCache<K, V>): SizedCacheStats {
   return { entries: cache.size, bytes: cache.calculatedSize, maxBytes: cache.maxSize };
 }

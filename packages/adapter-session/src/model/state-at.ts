@@ -3,6 +3,7 @@ import {
   formatDecimal,
   fromScaledInteger,
   MS_PER_DAY,
+  remember,
   type SizedCacheStats,
   sizedCache,
   sizedCacheStats,
@@ -312,12 +313,9 @@ export function unitsAt(params: SessionParams, at: Date): SessionUnits {
   const daysFromAnchor = daysSinceTge - context.anchorDays;
   // pool₀ × q^days + inflow × (1 − q^days) / (1 − q), rounded once to AMOUNT_PLACES (poolUnitsFromTable);
   // a function of the day count alone, so a kept value is the value.
-  const poolKey = `${context.id} ${daysFromAnchor}`;
-  let pool = pools.get(poolKey);
-  if (pool === undefined) {
-    pool = poolUnitsFromTable(context.pool, daysFromAnchor);
-    pools.set(poolKey, pool);
-  }
+  const pool = remember(pools, `${context.id} ${daysFromAnchor}`, () =>
+    poolUnitsFromTable(context.pool, daysFromAnchor),
+  );
   let buckets: LockedBuckets | undefined;
   let phases = 0;
   for (let i = 0; i < context.windows.length; i++) {
