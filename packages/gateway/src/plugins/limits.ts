@@ -42,7 +42,7 @@ export const DEFAULT_DOCUMENT_LIMITS: DocumentLimits = {
   maxCost: 20_000,
   maxBodyBytes: 102_400,
   // Five 10,000-point schedules, or thirteen 10-year daily ones: about a second of
-  // work and 25 MB of results at most. The largest example asks 22.
+  // work and 32 MB of results at most. The largest GraphiQL example costs 26.
   requestBudget: 50_000,
   maxStakes: 1_000,
   maxOverrides: 50,

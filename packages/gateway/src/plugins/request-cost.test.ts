@@ -1,6 +1,8 @@
 import { parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
+import { EXAMPLE_TABS } from '../examples.js';
 import { gatewaySchema } from '../schema/index.js';
+import { DEFAULT_DOCUMENT_LIMITS } from './limits.js';
 import { literalShape } from './literal-shape.js';
 import { type RequestCostOptions, requestCost } from './request-cost.js';
 
@@ -128,5 +130,13 @@ describe('requestCost', () => {
   it('skips introspection and prices a document without the named operation at nothing', () => {
     expect(cost('{ __typename protocols { __typename id } }')).toMatchObject({ total: 2 });
     expect(requestCost(schema, parse('query A { protocols { id } }'), 'B', {}, options).total).toBe(0);
+  });
+
+  it('prices the GraphiQL examples far below the default budget', () => {
+    const costs = EXAMPLE_TABS.map((tab) => cost(tab.query).total);
+    // Dashboard: 8 fields × 2 protocols; what-if: 2 fields and an override; fee quotes: 3 fields;
+    // slashing: 2 fields and 3 stakes; ten-year schedule: 2 × (2 fields + 11 yearly points).
+    expect(costs).toEqual([16, 12, 3, 5, 26]);
+    expect(Math.max(...costs)).toBeLessThan(DEFAULT_DOCUMENT_LIMITS.requestBudget / 1_000);
   });
 });
