@@ -49,6 +49,7 @@ export { releasedFraction } from './formulas/released-fraction.js';
 export { stakingApr } from './formulas/staking-apr.js';
 export { type LockupTerms, lockupKind, poolAnchorKind, remainderKind, type Span } from './kinds.js';
 export { SESSION_FLOWS } from './model/flows.js';
+export { CONTEXT_MEMO_BYTES, POOL_MEMO_BYTES, sessionMemoStats } from './model/state-at.js';
 export { CIRCULATING_DEFINITION } from './model/supply.js';
 export {
   ARBITRUM_ONE_CHAIN_ID,

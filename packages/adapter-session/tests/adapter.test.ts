@@ -3,10 +3,13 @@ import { describe, expect, test } from 'vitest';
 import { poolBalanceAfterDays } from '../src/formulas/pool-balance.js';
 import {
   CIRCULATING_DEFINITION,
+  CONTEXT_MEMO_BYTES,
   GENESIS_TABLE,
+  POOL_MEMO_BYTES,
   SESSION_PRESET_NAMES,
   SESSION_PRESETS,
   sessionAdapter,
+  sessionMemoStats,
   TGE_PRESET,
 } from '../src/index.js';
 import { DAY_MS, day, rejectsWithCode, TGE } from './helpers.js';
@@ -478,5 +481,39 @@ describe('schedule and flows', () => {
       ['allocation-unlocks', 'LOCK'],
       ['liquidation-to-pool', 'DEFLATIONARY'],
     ]);
+  });
+});
+
+describe('memos of parameter sets', () => {
+  test('contexts (one per parameter set) stay within their bound', async () => {
+    const economy = sessionAdapter();
+    for (let i = 0; i < 400; i++) {
+      await economy.supply!({ at: day(30), overrides: [{ key: 'networkSize', value: String(1_000 + i) }] });
+    }
+    const { contexts } = sessionMemoStats();
+    expect(contexts.maxBytes).toBe(CONTEXT_MEMO_BYTES);
+    expect(contexts.bytes).toBeLessThanOrEqual(CONTEXT_MEMO_BYTES);
+    expect(contexts.entries).toBeLessThan(400);
+  });
+
+  test('pools by day stay within their bound, and a dropped day is computed again to the same digits', async () => {
+    const economy = sessionAdapter();
+    const overrides = (i: number) => [{ key: 'networkSize', value: String(2_000 + i) }];
+    let days = 0;
+    for (let i = 0; i < 45; i++) {
+      const points = await economy.schedule!({
+        from: TGE,
+        to: day(2_999),
+        interval: 'DAY',
+        overrides: overrides(i),
+      });
+      days += points.length;
+      expect(sessionMemoStats().pools.bytes).toBeLessThanOrEqual(POOL_MEMO_BYTES);
+    }
+    expect(days * 128).toBeGreaterThan(POOL_MEMO_BYTES);
+    // The first parameter set's days were dropped (least recently used): the pool is the same.
+    const first = await economy.supply!({ at: day(1_234), overrides: overrides(0) });
+    const last = await economy.supply!({ at: day(1_234), overrides: overrides(44) });
+    expect(first.buckets[0]!.amount.toFixed()).toBe(last.buckets[0]!.amount.toFixed());
   });
 });

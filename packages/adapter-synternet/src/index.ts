@@ -35,6 +35,7 @@ export * from './formulas/percent-with-minimum-fee.js';
 export * from './formulas/staking-apr.js';
 export * from './formulas/supply-at.js';
 export * from './formulas/year-rates.js';
+export { SCHEDULE_TABLES_BYTES, scheduleTableStats } from './model.js';
 export {
   CHAIN_2025_PRESET,
   SEED_PRESET,

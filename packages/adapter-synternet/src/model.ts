@@ -17,7 +17,10 @@ import {
   type RewardsQuery,
   ScaledDecimal,
   type SchedulePoint,
+  type SizedCacheStats,
   type Supply,
+  sizedCache,
+  sizedCacheStats,
   type TokenFlow,
   TokenomicsError,
   toScaledInteger,
@@ -94,25 +97,62 @@ export function anchorOf(model: SynternetModel): SupplyAnchor {
   };
 }
 
-const schedules = new WeakMap<SynternetModel, SupplySchedule>();
+/** Estimated bytes of a prepared schedule before any year: anchor, rates, closures. */
+const SCHEDULE_TABLE_BYTES = 8 * 1024;
+/**
+ * Estimated bytes of one prepared year (its allowances, the sums before it,
+ * its integer constants): 2.5 KB measured, tables stepped from 2025 to 9999.
+ */
+const YEAR_BYTES = 2_560;
+/**
+ * Prepared schedules kept, by model, for all models: 16 MiB, hundreds of
+ * models over decades, or one model stepped 6,000 years ahead. A table that
+ * alone is larger is used for its call and not kept.
+ */
+export const SCHEDULE_TABLES_BYTES = 16 * 1024 * 1024;
+
+/** A prepared schedule and the years it had prepared when it was (re)counted. */
+interface KeptSchedule {
+  schedule: SupplySchedule;
+  years: number;
+}
+
+const schedules = sizedCache<SynternetModel, KeptSchedule>({
+  maxBytes: SCHEDULE_TABLES_BYTES,
+  sizeOf: (kept) => SCHEDULE_TABLE_BYTES + kept.years * YEAR_BYTES,
+});
 
 /**
- * The model's prepared schedule (years, their constants as integers), built
- * once per model (models are immutable) and shared by supply, rewards and
- * schedules, so all three do the same arithmetic at an instant.
+ * Runs `use` on the model's prepared schedule (years, their constants as
+ * integers), built once per model (models are immutable) and shared by
+ * supply, rewards and schedules, so all three do the same arithmetic at an
+ * instant. Years are prepared as instants need them: after each use the
+ * schedule is counted again, so the memo's bound holds across calls.
  */
-function scheduleOf(model: SynternetModel): SupplySchedule {
-  let schedule = schedules.get(model);
-  if (!schedule) {
+function withSchedule<T>(model: SynternetModel, use: (schedule: SupplySchedule) => T): T {
+  let kept = schedules.get(model);
+  if (!kept) {
     const { params } = model;
-    schedule = supplySchedule({
-      inflationStart: params.inflationStart,
-      anchor: anchorOf(model),
-      rates: (year) => inflationRatesForYear(year, params),
-    });
-    schedules.set(model, schedule);
+    kept = {
+      schedule: supplySchedule({
+        inflationStart: params.inflationStart,
+        anchor: anchorOf(model),
+        rates: (year) => inflationRatesForYear(year, params),
+      }),
+      years: -1,
+    };
   }
-  return schedule;
+  try {
+    return use(kept.schedule);
+  } finally {
+    const years = kept.schedule.preparedYears();
+    if (years !== kept.years) schedules.set(model, { schedule: kept.schedule, years });
+  }
+}
+
+/** What the schedule tables of every Synternet model hold now, against their bound. */
+export function scheduleTableStats(): SizedCacheStats {
+  return sizedCacheStats(schedules);
 }
 
 function checkTreasury(treasury: Decimal, total: Decimal, at: Date): void {
@@ -127,14 +167,14 @@ function checkTreasury(treasury: Decimal, total: Decimal, at: Date): void {
 
 /** Supply, treasury and emissions at an instant, checked (treasury ≤ total). */
 export function stateAt(model: SynternetModel, at: Date): SupplyAtResult {
-  const result = scheduleOf(model).supplyAt(at);
+  const result = withSchedule(model, (schedule) => schedule.supplyAt(at));
   checkTreasury(result.treasury, result.total, at);
   return result;
 }
 
 /** The figures a schedule point needs at an instant, checked (treasury ≤ total): the same as {@link stateAt}'s. */
-function figuresAt(model: SynternetModel, at: Date): SupplyFigures {
-  const figures = scheduleOf(model).figuresAt(at);
+function figuresAt(schedule: SupplySchedule, at: Date): SupplyFigures {
+  const figures = schedule.figuresAt(at);
   if (figures.treasuryUnits > figures.totalUnits) {
     checkTreasury(
       fromScaledInteger(figures.treasuryUnits, AMOUNT_PLACES),
@@ -372,19 +412,21 @@ export function schedulePoints(model: SynternetModel, instants: Date[]): Schedul
   const emittedAmounts = new SharedAmounts(AMOUNT_PLACES);
   const treasuries = new SharedAmounts(AMOUNT_PLACES);
   let previous: bigint | null = null;
-  return instants.map((at) => {
-    const s = figuresAt(model, at);
-    const emitted = previous === null ? ZERO : emittedAmounts.of(s.validatorEmittedUnits - previous);
-    previous = s.validatorEmittedUnits;
-    return new ExactSchedulePoint(at, {
-      total: new ScaledDecimal(s.totalUnits, AMOUNT_PLACES),
-      circulating: new ScaledDecimal(s.totalUnits - s.treasuryUnits, AMOUNT_PLACES),
-      emitted,
-      emissionRate:
-        s.inflationUnits === null ? inflationOf(s) : new ScaledDecimal(s.inflationUnits, RATE_PLACES),
-      poolBalance: treasuries.of(s.treasuryUnits),
-    });
-  });
+  return withSchedule(model, (schedule) =>
+    instants.map((at) => {
+      const s = figuresAt(schedule, at);
+      const emitted = previous === null ? ZERO : emittedAmounts.of(s.validatorEmittedUnits - previous);
+      previous = s.validatorEmittedUnits;
+      return new ExactSchedulePoint(at, {
+        total: new ScaledDecimal(s.totalUnits, AMOUNT_PLACES),
+        circulating: new ScaledDecimal(s.totalUnits - s.treasuryUnits, AMOUNT_PLACES),
+        emitted,
+        emissionRate:
+          s.inflationUnits === null ? inflationOf(s) : new ScaledDecimal(s.inflationUnits, RATE_PLACES),
+        poolBalance: treasuries.of(s.treasuryUnits),
+      });
+    }),
+  );
 }
 
 /** One {@link ScaledDecimal} per distinct value at a scale, for figures that repeat along a schedule. */

@@ -1,6 +1,11 @@
 import { Decimal, isTokenomicsError, sumDecimals, type TokenEconomy } from '@tokenomics/core';
 import { describe, expect, it } from 'vitest';
-import { SYNTERNET_PRESETS, synternetAdapter } from '../src/index.js';
+import {
+  SCHEDULE_TABLES_BYTES,
+  SYNTERNET_PRESETS,
+  scheduleTableStats,
+  synternetAdapter,
+} from '../src/index.js';
 
 const d = (text: string) => new Decimal(text);
 const GENESIS = new Date('2024-08-01T00:00:00Z');
@@ -357,6 +362,28 @@ describe('schedule', () => {
         expect(point.emitted.isNegative()).toBe(false);
       }
     }
+  });
+});
+
+describe('schedule tables', () => {
+  it('keep their estimated bytes under one bound across models, and give the same figures when rebuilt', async () => {
+    const economy = synternetAdapter();
+    const farAhead = new Date('4500-01-01T00:00:00Z'); // about 2,475 years prepared, some 6 MB
+    const supplies = [];
+    for (let i = 0; i < 5; i++) {
+      const overrides = [{ key: 'genesisSupply', value: String(1_000_000_000 + i) }];
+      supplies.push(await economy.supply!({ at: farAhead, overrides }));
+      expect(scheduleTableStats().bytes).toBeLessThanOrEqual(SCHEDULE_TABLES_BYTES);
+    }
+    expect(scheduleTableStats().entries).toBeLessThan(5);
+    // The first model's table was dropped: its schedule is rebuilt, to the same digits.
+    const again = await economy.schedule!({
+      from: new Date('4499-01-01T00:00:00Z'),
+      to: farAhead,
+      interval: 'YEAR',
+      overrides: [{ key: 'genesisSupply', value: '1000000000' }],
+    });
+    expect(again.at(-1)!.total.toFixed()).toBe(supplies[0]!.total.toFixed());
   });
 });
 

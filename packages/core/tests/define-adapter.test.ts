@@ -6,7 +6,9 @@ import {
   derive,
   formatDecimal,
   loadWithRetry,
+  memoStats,
   rateInput,
+  SCHEDULE_POINT_BYTES,
   type StateSource,
   TokenomicsError,
   type UpstreamReader,
@@ -103,6 +105,66 @@ describe('defineAdapter', () => {
     const economy = example(live as ExampleSource);
     expect(await economy.source({ reader })).toMatchObject({ stale: true, fetchedAt: new Date(0) });
     expect(reads).toEqual(['example:total']);
+  });
+});
+
+describe('defineAdapter memos', () => {
+  const now = new Date('2026-01-01T00:00:00Z');
+  const from = new Date('2026-01-01T00:00:00Z');
+  const to = new Date('2026-12-31T00:00:00Z'); // 365 daily points
+
+  it('shares results between calls: the same figure or schedule is computed once', async () => {
+    const economy = exampleEconomy();
+    const first = await economy.schedule!({ from, to, interval: 'DAY' }, { now });
+    expect(await economy.schedule!({ from, to, interval: 'DAY' }, { now })).toBe(first);
+    expect(await economy.supply!({ at: now }, { now })).toBe(await economy.supply!({ at: now }, { now }));
+    expect(memoStats(economy)).toMatchObject({ results: { entries: 2 }, models: { entries: 1 } });
+  });
+
+  it('bounds the results by their estimated bytes, dropping the least recently used', async () => {
+    const resultBytes = 40 * 365 * SCHEDULE_POINT_BYTES; // room for about 40 such schedules
+    const economy = exampleEconomy({ memo: { resultBytes } });
+    let inserted = 0;
+    // 120 schedules under distinct overrides: each a new model and a new 365-point result.
+    for (let i = 0; i < 120; i++) {
+      const overrides = [{ key: 'treasury', value: String(100 + i) }];
+      const points = await economy.schedule!({ from, to, interval: 'DAY', overrides }, { now });
+      expect(points).toHaveLength(365);
+      inserted += points.length * SCHEDULE_POINT_BYTES;
+      const { results } = memoStats(economy)!;
+      expect(results.maxBytes).toBe(resultBytes);
+      expect(results.bytes).toBeLessThanOrEqual(resultBytes);
+    }
+    expect(inserted).toBeGreaterThan(2 * resultBytes);
+    const { results } = memoStats(economy)!;
+    expect(results.entries).toBeGreaterThan(30);
+    expect(results.entries).toBeLessThanOrEqual(40);
+    // The most recent schedule is still kept: asking again returns the same array.
+    const last = [{ key: 'treasury', value: '219' }];
+    expect(await economy.schedule!({ from, to, interval: 'DAY', overrides: last }, { now })).toBe(
+      await economy.schedule!({ from, to, interval: 'DAY', overrides: last }, { now }),
+    );
+  });
+
+  it('bounds the models (one per override set) by their estimated bytes', async () => {
+    const modelBytes = 64 * 1024;
+    const economy = exampleEconomy({ memo: { modelBytes } });
+    for (let i = 0; i < 300; i++) {
+      await economy.parameters({ overrides: [{ key: 'treasury', value: String(i) }] }, { now });
+      expect(memoStats(economy)!.models.bytes).toBeLessThanOrEqual(modelBytes);
+    }
+    expect(memoStats(economy)!.models.entries).toBeGreaterThan(1);
+    expect(memoStats(economy)!.models.entries).toBeLessThan(300);
+  });
+
+  it('counts a penalty simulation by its stakes', async () => {
+    const economy = exampleEconomy({ memo: { resultBytes: 1_000_000 } });
+    const stakes = Array.from({ length: 1_000 }, (_, i) => new Decimal(i + 1));
+    await economy.simulatePenalty!({ rule: 'slash', stakes, missedBlocks: null }, { now });
+    const { results } = memoStats(economy)!;
+    // The rule list and the simulation: the simulation counts each of its 1,000 stakes.
+    expect(results.entries).toBe(2);
+    expect(results.bytes).toBeGreaterThan(1_000 * 256);
   });
 });
 

@@ -107,6 +107,13 @@ const configSchema = z
         maxBodyBytes: integerText('limits.maxBodyBytes', 1_024, 10_485_760).default(
           DEFAULT_DOCUMENT_LIMITS.maxBodyBytes,
         ),
+        requestBudget: integerText('limits.requestBudget', 100, 10_000_000).default(
+          DEFAULT_DOCUMENT_LIMITS.requestBudget,
+        ),
+        maxStakes: integerText('limits.maxStakes', 1, 100_000).default(DEFAULT_DOCUMENT_LIMITS.maxStakes),
+        maxOverrides: integerText('limits.maxOverrides', 1, 1_000).default(
+          DEFAULT_DOCUMENT_LIMITS.maxOverrides,
+        ),
       })
       .strict()
       .default({ maxSchedulePoints: DEFAULT_MAX_SCHEDULE_POINTS, ...DEFAULT_DOCUMENT_LIMITS }),

@@ -22,8 +22,19 @@ export { EXAMPLE_TABS } from './examples.js';
 export { createRequestReader } from './loaders.js';
 export { createLogger, type LogLevel } from './logger.js';
 export { GATEWAY_NODE_FLAGS } from './node-flags.js';
-export { DEFAULT_DOCUMENT_LIMITS, type DocumentLimits } from './plugins/limits.js';
+export {
+  DEFAULT_DOCUMENT_LIMITS,
+  type DocumentLimits,
+  type RequestBudgetOptions,
+  useRequestBudget,
+} from './plugins/limits.js';
 export { createMetrics, type GatewayMetrics } from './plugins/metrics.js';
+export {
+  REQUEST_COST_UNITS,
+  type RequestCost,
+  type RequestCostOptions,
+  requestCost,
+} from './plugins/request-cost.js';
 export { gatewaySchema } from './schema/index.js';
 export {
   createGateway,

@@ -19,7 +19,12 @@ import { createRequestReader } from './loaders.js';
 import { createLogger, yogaLogger } from './logger.js';
 import { useCompiledExecution } from './plugins/compiled-execution.js';
 import { useHealth } from './plugins/health.js';
-import { DEFAULT_DOCUMENT_LIMITS, type DocumentLimits, useDocumentLimits } from './plugins/limits.js';
+import {
+  DEFAULT_DOCUMENT_LIMITS,
+  type DocumentLimits,
+  useDocumentLimits,
+  useRequestBudget,
+} from './plugins/limits.js';
 import { createMetrics, type GatewayMetrics } from './plugins/metrics.js';
 import { requestSeconds, useSecondResponseCache } from './plugins/response-cache.js';
 import { gatewaySchema } from './schema/index.js';
@@ -160,6 +165,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       metrics.plugin,
       useHealth(protocols, shared),
       ...useDocumentLimits(limits),
+      useRequestBudget({ ...limits, protocols: protocols.length, now: secondOf }),
       ...(options.responseCache === false ? [] : [useSecondResponseCache(secondOf)]),
       ...(options.compiledExecution === false ? [] : [useCompiledExecution({ onPlan: metrics.onPlan })]),
     ],

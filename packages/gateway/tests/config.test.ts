@@ -35,8 +35,24 @@ describe('loadConfig', () => {
         maxAliases: 30,
         maxTokens: 2_000,
         maxBodyBytes: 102_400,
+        requestBudget: 50_000,
+        maxStakes: 1_000,
+        maxOverrides: 50,
       },
     });
+  });
+
+  it('takes the request budget and the caps on stakes and overrides from the file, checked', () => {
+    const { dir } = configFile({ limits: { requestBudget: 5_000, maxStakes: 10, maxOverrides: 4 } });
+    expect(loadConfig({ cwd: dir, env: {} }).limits).toMatchObject({
+      requestBudget: 5_000,
+      maxStakes: 10,
+      maxOverrides: 4,
+    });
+    const { dir: bad } = configFile({ limits: { requestBudget: 5, maxStakes: 0 } });
+    expect(() => loadConfig({ cwd: bad, env: {} })).toThrowError(
+      /limits\.requestBudget: limits\.requestBudget must be an integer from 100 to 10000000[\s\S]*limits\.maxStakes: limits\.maxStakes must be an integer from 1 to 100000/,
+    );
   });
 
   it('takes WORKERS as a count or "auto" (one per core)', () => {

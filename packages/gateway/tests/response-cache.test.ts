@@ -1,5 +1,7 @@
+import { createSchema, createYoga } from 'graphql-yoga';
 import { describe, expect, it } from 'vitest';
 import { createGateway } from '../src/index.js';
+import { requestSeconds, useSecondResponseCache } from '../src/plugins/response-cache.js';
 import { countingLiveSource, fixedSupplyAdapter } from './fixtures.js';
 
 const QUERY = '{ protocols { id source { fetchedAt } supply { at circulating } } }';
@@ -49,5 +51,88 @@ describe('the per-second response cache', () => {
     const recovered = await fetchBody(gateway);
     expect(recovered.body.errors).toBeUndefined();
     expect(recovered.body.data.protocols[0].supply.circulating).toBe('750');
+  });
+});
+
+describe('the response cache bounds', () => {
+  // A bare yoga with the cache alone: what is kept depends only on the requests.
+  function cachedYoga(options: { maxTextBytes: number; maxDocumentBytes: number }) {
+    const clock = { ms: Date.parse('2026-01-01T00:00:00Z') };
+    const cache = useSecondResponseCache(
+      requestSeconds(() => new Date(clock.ms)),
+      options,
+    );
+    let executions = 0;
+    const yoga = createYoga({
+      schema: createSchema({
+        typeDefs: 'type Query { echo(text: String!, times: Int!): String! }',
+        resolvers: {
+          Query: {
+            echo: (_root: unknown, args: { text: string; times: number }) => {
+              executions++;
+              return args.text.repeat(args.times);
+            },
+          },
+        },
+      }),
+      plugins: [cache],
+      logging: false,
+    });
+    const ask = async (query: string, variables?: Record<string, unknown>) => {
+      const response = await yoga.fetch('http://gateway.test/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query, variables }),
+      });
+      return (await response.json()) as { data: { echo: string } };
+    };
+    return { cache, ask, clock, executions: () => executions };
+  }
+
+  it('keeps response texts within their bytes in one second, the least recently used dropped', async () => {
+    const maxTextBytes = 200_000;
+    const { cache, ask, executions } = cachedYoga({ maxTextBytes, maxDocumentBytes: 1_000_000 });
+    const query = 'query ($t: String!) { echo(text: $t, times: 1000) }';
+    // 60 answers of ~10,000 characters (20 KB each): 1.2 MB asked of a 200 KB bound.
+    for (let i = 0; i < 60; i++) {
+      expect((await ask(query, { t: String(i).padStart(10, 'x') })).data.echo).toHaveLength(10_000);
+      expect(cache.stats().texts.bytes).toBeLessThanOrEqual(maxTextBytes);
+    }
+    expect(cache.stats().texts.entries).toBeGreaterThan(3);
+    expect(cache.stats().texts.entries).toBeLessThan(10);
+    // The latest answer is a hit; the first was dropped and is computed again.
+    const before = executions();
+    await ask(query, { t: '59'.padStart(10, 'x') });
+    expect(executions()).toBe(before);
+    await ask(query, { t: '0'.padStart(10, 'x') });
+    expect(executions()).toBe(before + 1);
+  });
+
+  it('keeps documents (for their short ids) within their bytes', async () => {
+    const maxDocumentBytes = 300_000;
+    const { cache, ask } = cachedYoga({ maxTextBytes: 1_000_000, maxDocumentBytes });
+    // 50 distinct documents of ~20,000 characters (a comment pads them): 2 MB asked of a 300 KB bound.
+    for (let i = 0; i < 50; i++) {
+      const query = `{ echo(text: "a", times: ${i + 1}) } # ${'x'.repeat(20_000)}`;
+      expect((await ask(query)).data.echo).toBe('a'.repeat(i + 1));
+      expect(cache.stats().documents.bytes).toBeLessThanOrEqual(maxDocumentBytes);
+    }
+    expect(cache.stats().documents.entries).toBeGreaterThan(3);
+    expect(cache.stats().documents.entries).toBeLessThan(10);
+  });
+
+  it('empties the texts when the next second starts', async () => {
+    const { cache, ask, clock, executions } = cachedYoga({
+      maxTextBytes: 1_000_000,
+      maxDocumentBytes: 1_000_000,
+    });
+    await ask('{ echo(text: "a", times: 3) }');
+    await ask('{ echo(text: "a", times: 3) }');
+    expect(executions()).toBe(1);
+    clock.ms += 1_000;
+    await ask('{ echo(text: "b", times: 3) }');
+    expect(cache.stats().texts.entries).toBe(1);
+    await ask('{ echo(text: "a", times: 3) }');
+    expect(executions()).toBe(3);
   });
 });

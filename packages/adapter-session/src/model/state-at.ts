@@ -3,6 +3,10 @@ import {
   formatDecimal,
   fromScaledInteger,
   MS_PER_DAY,
+  remember,
+  type SizedCacheStats,
+  sizedCache,
+  sizedCacheStats,
   TokenomicsError,
   toScaledInteger,
   wholeDaysBetween,
@@ -160,14 +164,41 @@ interface SessionContext {
   pool: PoolBalanceTable;
   /** Locked buckets by the lockups' phases (a bit per lockup: ended), when none is linear. */
   lockedByPhase: Map<number, LockedBuckets>;
-  /** The pool (AMOUNT_PLACES) by days from its anchor: a value of poolUnitsFromTable, kept (bounded) as schedules revisit days. */
-  poolByDays: Map<number, bigint>;
+  /** This context in the keys of {@link pools}. */
+  id: string;
 }
 
-/** At most this many pools by day are kept per parameter set (≈ 270 years of days). */
-const POOL_CACHE_LIMIT = 100_000;
+/**
+ * Estimated bytes of a context: its constants, the lockups' windows, the pool's
+ * power table (64 powers of 100 digits per level, up to 4 levels) and the
+ * locked buckets by phase (at most 2⁴): 14 KB measured over a few years.
+ */
+const CONTEXT_BYTES = 24 * 1024;
+/** Contexts kept, for all parameter sets: 8 MiB, some 340 (a model memo's worth). */
+export const CONTEXT_MEMO_BYTES = 8 * 1024 * 1024;
+/** Estimated bytes of one kept pool: a 48-digit bigint and its place in the memo. */
+const POOL_DAY_BYTES = 128;
+/** Pools kept, for all parameter sets: 16 MiB, some 110,000 days. */
+export const POOL_MEMO_BYTES = 16 * 1024 * 1024;
 
-const contexts = new WeakMap<SessionParams, SessionContext>();
+const contexts = sizedCache<SessionParams, SessionContext>({
+  maxBytes: CONTEXT_MEMO_BYTES,
+  sizeOf: () => CONTEXT_BYTES,
+});
+/**
+ * The pool (AMOUNT_PLACES) by context and days from its anchor: a value of
+ * poolUnitsFromTable, kept as schedules and requests revisit days.
+ */
+const pools = sizedCache<string, bigint>({
+  maxBytes: POOL_MEMO_BYTES,
+  sizeOf: (_pool, key) => POOL_DAY_BYTES + 2 * key.length,
+});
+let nextContextId = 0;
+
+/** What the memos of contexts and pools of every Session parameter set hold now, against their bounds. */
+export function sessionMemoStats(): { contexts: SizedCacheStats; pools: SizedCacheStats } {
+  return { contexts: sizedCacheStats(contexts), pools: sizedCacheStats(pools) };
+}
 
 function contextOf(params: SessionParams): SessionContext {
   let context = contexts.get(params);
@@ -227,7 +258,8 @@ function contextOf(params: SessionParams): SessionContext {
     lockedUnscheduledUnits,
     pool: poolBalanceTable(params.stakingRewardPool, params.poolReleaseRate, poolInflowPerDay, AMOUNT_PLACES),
     lockedByPhase: new Map(),
-    poolByDays: new Map(),
+    // Ids are never reused, so a dropped context's pools can only miss.
+    id: (nextContextId++).toString(36),
   };
   contexts.set(params, context);
   return context;
@@ -281,12 +313,9 @@ export function unitsAt(params: SessionParams, at: Date): SessionUnits {
   const daysFromAnchor = daysSinceTge - context.anchorDays;
   // pool₀ × q^days + inflow × (1 − q^days) / (1 − q), rounded once to AMOUNT_PLACES (poolUnitsFromTable);
   // a function of the day count alone, so a kept value is the value.
-  let pool = context.poolByDays.get(daysFromAnchor);
-  if (pool === undefined) {
-    pool = poolUnitsFromTable(context.pool, daysFromAnchor);
-    if (context.poolByDays.size >= POOL_CACHE_LIMIT) context.poolByDays.clear();
-    context.poolByDays.set(daysFromAnchor, pool);
-  }
+  const pool = remember(pools, `${context.id} ${daysFromAnchor}`, () =>
+    poolUnitsFromTable(context.pool, daysFromAnchor),
+  );
   let buckets: LockedBuckets | undefined;
   let phases = 0;
   for (let i = 0; i < context.windows.length; i++) {

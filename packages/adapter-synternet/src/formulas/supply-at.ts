@@ -141,6 +141,8 @@ export interface SupplySchedule {
   figuresAt(at: Date): SupplyFigures;
   /** The full {@link supplyAt} result at `at`. */
   supplyAt(at: Date): SupplyAtResult;
+  /** How many years are prepared so far (each holds its constants): what the schedule's memory grows with. */
+  preparedYears(): number;
 }
 
 /**
@@ -344,6 +346,7 @@ export function supplySchedule(input: SupplyAtInput): SupplySchedule {
 
   return {
     figuresAt,
+    preparedYears: () => years.length,
     supplyAt(at) {
       const figures = figuresAt(at);
       const entry = unitsOf(figures.year.number);

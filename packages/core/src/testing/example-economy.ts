@@ -1,6 +1,7 @@
 import { Decimal } from '../decimal.js';
 import {
   type AdapterDefinition,
+  type AdapterMemoOptions,
   defineAdapter,
   type StateSource,
   snapshotSource,
@@ -44,6 +45,8 @@ export interface ExampleEconomyOptions {
   source?: StateSource<typeof exampleParameters, unknown>;
   /** Keep only these capabilities (default: all six). */
   only?: readonly Capability[];
+  /** Bounds of its memos (default: defineAdapter's). */
+  memo?: AdapterMemoOptions;
 }
 
 const MEMBERS: Record<Capability, keyof AdapterDefinition<typeof exampleParameters, unknown>> = {
@@ -86,6 +89,7 @@ export function exampleEconomy(options: ExampleEconomyOptions = {}): TokenEconom
       },
     },
     source: options.source ?? snapshotSource('Example preset.'),
+    ...(options.memo ? { memo: options.memo } : {}),
     genesis: (params) => params.genesis,
     genesisParameter: 'genesis',
     validate(params) {

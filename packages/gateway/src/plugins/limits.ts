@@ -4,6 +4,7 @@ import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
 import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
 import { GraphQLError, type ValidationContext } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { requestCost } from './request-cost.js';
 
 /** Limits on what one request may ask for. */
 export interface DocumentLimits {
@@ -17,6 +18,16 @@ export interface DocumentLimits {
   maxCost: number;
   /** Bytes of a request body. */
   maxBodyBytes: number;
+  /**
+   * Units of work one request may ask for, summed over every field and alias
+   * ({@link requestCost}): a schedule point, a stake or a protocol field is 1,
+   * an override 10, and fields asked of `protocols` count once per protocol.
+   */
+  requestBudget: number;
+  /** Stakes one `simulatePenalty` may take. */
+  maxStakes: number;
+  /** Overrides one field may take. */
+  maxOverrides: number;
 }
 
 /**
@@ -30,11 +41,16 @@ export const DEFAULT_DOCUMENT_LIMITS: DocumentLimits = {
   maxTokens: 2_000,
   maxCost: 20_000,
   maxBodyBytes: 102_400,
+  // Five 10,000-point schedules, or thirteen 10-year daily ones: about a second of
+  // work and 32 MB of results at most. The largest GraphiQL example costs 26.
+  requestBudget: 50_000,
+  maxStakes: 1_000,
+  maxOverrides: 50,
 };
 
-function limitError(message: string): GraphQLError {
+function limitError(message: string, details: Record<string, unknown> = {}): GraphQLError {
   return new GraphQLError(message.replace(/^Syntax Error: /, ''), {
-    extensions: { code: 'LIMIT_EXCEEDED', http: { status: 400 } },
+    extensions: { code: 'LIMIT_EXCEEDED', ...details, http: { status: 400 } },
   });
 }
 
@@ -88,6 +104,64 @@ export function useBodyLimit(maxBytes: number): Plugin {
       const length = Number(header);
       if (!Number.isFinite(length) || length > maxBytes) {
         endResponse(refusal(413, `request bodies may be at most ${maxBytes} bytes; this one is ${header}`));
+      }
+    },
+  };
+}
+
+/** The first few of many problems, and how many more there are: an answer stays short. */
+function listed(problems: readonly string[], shown = 3): string {
+  const more = problems.length - shown;
+  return problems.slice(0, shown).join('; ') + (more > 0 ? `; and ${more} more such fields` : '');
+}
+
+/** Options of {@link useRequestBudget}. */
+export interface RequestBudgetOptions
+  extends Pick<DocumentLimits, 'requestBudget' | 'maxStakes' | 'maxOverrides'> {
+  /** A schedule field's own limit on points. */
+  maxSchedulePoints: number;
+  /** How many protocols the gateway serves. */
+  protocols: number;
+  /** The request's "now" (a schedule's default `from`). */
+  now(request: Request): Date;
+}
+
+/**
+ * Refuses, before any resolver runs, a query whose {@link requestCost} is
+ * over the budget, or one of whose fields has more stakes or overrides than
+ * allowed: LIMIT_EXCEEDED (HTTP 400), the message saying what it costs and
+ * how to ask for less. The cost is computed on the validated document with
+ * the request's variables, so aliases, fragments and variables all count.
+ *
+ * @example
+ * ```ts
+ * createYoga({ schema, plugins: [useRequestBudget({ ...DEFAULT_DOCUMENT_LIMITS, maxSchedulePoints: 10_000, protocols: 2, now: () => new Date() })] });
+ * ```
+ */
+export function useRequestBudget(options: RequestBudgetOptions): Plugin {
+  return {
+    onExecute({ args, setResultAndStopExecution }) {
+      const request = (args.contextValue as { request?: Request }).request;
+      const cost = requestCost(args.schema, args.document, args.operationName, args.variableValues, {
+        ...options,
+        now: request ? options.now(request) : new Date(),
+      });
+      if (cost.overCaps.length > 0) {
+        setResultAndStopExecution({
+          errors: [limitError(`${listed(cost.overCaps)}; send fewer in one field`)],
+        });
+      } else if (cost.total > options.requestBudget) {
+        setResultAndStopExecution({
+          errors: [
+            limitError(
+              `this request would cost ${cost.total} units of work; the budget is ${options.requestBudget}. ` +
+                `It asks for ${cost.points} schedule points, ${cost.stakes} stakes, ${cost.overrides} overrides (10 each) ` +
+                `and ${cost.fields} protocol fields (a field under \`protocols\` counts once per protocol). ` +
+                'Ask for fewer aliases, shorter schedules or longer intervals, or fewer stakes or overrides, or split the request',
+              { cost: cost.total, budget: options.requestBudget },
+            ),
+          ],
+        });
       }
     },
   };

@@ -1,3 +1,10 @@
+import {
+  remember,
+  type SizedCache,
+  type SizedCacheStats,
+  sizedCache,
+  sizedCacheStats,
+} from '@tokenomics/core';
 import type { ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 
@@ -17,15 +24,32 @@ export function requestSeconds(now: () => Date): (request: Request) => Date {
   };
 }
 
-/** The most responses one second keeps. */
-const RESPONSES_PER_SECOND = 1_000;
 /**
- * The most text one second keeps (UTF-16 code units, about bytes of JSON):
- * a few 2 MB schedules, or a thousand dashboards. Held texts grow the heap, and
- * a heap grown by 40 MB a second is collected (in full) often enough to cost
- * more than recomputing a large answer would.
+ * The most text one second keeps, in estimated bytes (2 per UTF-16 code unit
+ * of the response and of its key): a few 2 MB schedules, or a thousand
+ * dashboards. Held texts grow the heap, and a heap grown by 40 MB a second is
+ * collected (in full) often enough to cost more than recomputing a large
+ * answer would.
  */
-const TEXT_PER_SECOND = 8_000_000;
+export const DEFAULT_RESPONSE_TEXT_BYTES = 16_000_000;
+/** The most documents given short ids, in estimated bytes (2 per code unit): 80 of the largest bodies, or thousands of queries. */
+export const DEFAULT_DOCUMENT_ID_BYTES = 8 * 1024 * 1024;
+/** What an entry costs besides its strings: its place in the LRU and the Map under it. */
+const ENTRY_BYTES = 128;
+
+/** Options of {@link useSecondResponseCache}. */
+export interface SecondResponseCacheOptions {
+  /** Bytes of response texts kept for the current second. Default {@link DEFAULT_RESPONSE_TEXT_BYTES}. */
+  maxTextBytes?: number;
+  /** Bytes of documents kept with their short ids. Default {@link DEFAULT_DOCUMENT_ID_BYTES}. */
+  maxDocumentBytes?: number;
+}
+
+/** What the response cache holds now. */
+export interface SecondResponseCacheStats {
+  texts: SizedCacheStats;
+  documents: SizedCacheStats;
+}
 
 /** A request's place in the cache: its key, its second, and whether its result may be kept. */
 interface CacheEntry {
@@ -48,19 +72,25 @@ interface CacheEntry {
  * and document rewriting, that this read-only API does not need and that
  * costs a third of a large query.)
  */
-export function useSecondResponseCache(secondOf: (request: Request) => Date): Plugin {
-  const documentIds = new BoundedIds();
+export function useSecondResponseCache(
+  secondOf: (request: Request) => Date,
+  options: SecondResponseCacheOptions = {},
+): Plugin & { stats(): SecondResponseCacheStats } {
+  const documentIds = shortIds(options.maxDocumentBytes ?? DEFAULT_DOCUMENT_ID_BYTES);
   const entries = new WeakMap<Request, CacheEntry>();
   let second = 0;
-  let texts = new Map<string, string>();
-  let kept = 0;
+  // Texts of the current second only: emptied when the next second starts.
+  const texts = sizedCache<string, string>({
+    maxBytes: options.maxTextBytes ?? DEFAULT_RESPONSE_TEXT_BYTES,
+    sizeOf: (text, key) => ENTRY_BYTES + 2 * (text.length + key.length),
+  });
   return {
+    stats: () => ({ texts: sizedCacheStats(texts), documents: sizedCacheStats(documentIds.cache) }),
     onParams({ params, request, setResult }) {
       const at = secondOf(request).getTime();
       if (at > second) {
         second = at;
-        texts = new Map();
-        kept = 0;
+        texts.clear();
       }
       const query = typeof params.query === 'string' ? params.query : JSON.stringify(params.query ?? null);
       const variables =
@@ -95,14 +125,8 @@ export function useSecondResponseCache(secondOf: (request: Request) => Date): Pl
         stringify: (value: ExecutionResult) => {
           if (text === undefined) {
             text = JSON.stringify(value);
-            if (
-              entry.second === second &&
-              texts.size < RESPONSES_PER_SECOND &&
-              kept + text.length <= TEXT_PER_SECOND
-            ) {
-              texts.set(entry.key, text);
-              kept += text.length;
-            }
+            // A text larger than the whole bound is not kept (lru-cache's maxEntrySize).
+            if (entry.second === second) texts.set(entry.key, text);
           }
           return text;
         },
@@ -113,21 +137,18 @@ export function useSecondResponseCache(secondOf: (request: Request) => Date): Pl
 
 /**
  * Short ids for long strings (documents), so a cache key needs no hash of
- * the whole document on every request. Bounded: past the limit it starts
- * over, and ids are never reused, so an old key can only miss.
+ * the whole document on every request. Bounded by the documents' bytes
+ * (least recently used dropped first), and ids are never reused, so an old
+ * key can only miss.
  */
-class BoundedIds {
-  private readonly ids = new Map<string, string>();
-  private next = 0;
-  constructor(private readonly limit = 1_000) {}
-
-  idOf(text: string): string {
-    let id = this.ids.get(text);
-    if (id === undefined) {
-      if (this.ids.size >= this.limit) this.ids.clear();
-      id = (this.next++).toString(36);
-      this.ids.set(text, id);
-    }
-    return id;
-  }
+function shortIds(maxBytes: number): { idOf(text: string): string; cache: SizedCache<string, string> } {
+  const cache = sizedCache<string, string>({
+    maxBytes,
+    sizeOf: (id, text) => ENTRY_BYTES + 2 * (text.length + id.length),
+  });
+  let next = 0;
+  return {
+    cache,
+    idOf: (text) => remember(cache, text, () => (next++).toString(36)),
+  };
 }
