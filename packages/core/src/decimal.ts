@@ -1,4 +1,12 @@
 import { Decimal as DecimalJs } from 'decimal.js';
+import { clip } from './clip.js';
+import {
+  DECIMAL_INPUT_BOUNDS,
+  type DecimalBoundViolation,
+  type DecimalShape,
+  decimalBoundViolation,
+  decimalTextShape,
+} from './decimal-bounds.js';
 import { TokenomicsError } from './errors.js';
 
 /**
@@ -42,30 +50,92 @@ export function toDecimal(value: DecimalInput): Decimal {
 }
 
 /**
- * Parses decimal text strictly (no hex, no NaN, no Infinity, no blanks).
+ * Parses decimal text strictly (no hex, no NaN, no Infinity, no blanks) and
+ * within {@link DECIMAL_INPUT_BOUNDS}: at most 100 characters, 40 significant
+ * digits, and a magnitude within 10^-30 … 10^30 (or 0). The bounds are read
+ * from the text before the number is built, so `1e10000000` costs nothing.
+ * Negative zero is 0. Errors echo the text clipped to {@link CLIP_LENGTH}.
  *
  * @param text - e.g. `"16547.945"`, `"-1e-9"`
  * @param what - what the text is, for the error message
- * @throws TokenomicsError BAD_INPUT when the text is not a finite decimal
+ * @param origin - `input` (default): a client's, every bound applies;
+ *   `data`: a preset's or a chain's, where a ratio we computed carries the
+ *   Decimal's 60 digits, so the 40-digit bound does not apply (length and
+ *   magnitude still do: an upstream is not trusted either)
+ * @throws TokenomicsError BAD_INPUT when the text is not a finite decimal or
+ *   breaks a bound; `details.violation` names the bound, `details.limit` its limit
  * @example
  * ```ts
  * parseDecimal('2000.5', 'quantity').toFixed(); // '2000.5'
+ * parseDecimal('1e10000000', 'quantity'); // throws BAD_INPUT: quantity must be at most 10^30 in magnitude, got "1e10000000"
  * ```
  */
-export function parseDecimal(text: string, what = 'value'): Decimal {
+export function parseDecimal(text: string, what = 'value', origin: 'input' | 'data' = 'input'): Decimal {
+  const { maxLength } = DECIMAL_INPUT_BOUNDS;
   const trimmed = text.trim();
+  if (trimmed.length > maxLength) {
+    throw outOfBounds(
+      { violation: 'MAX_LENGTH', limit: maxLength, reason: `is longer than ${maxLength} characters` },
+      what,
+      text,
+    );
+  }
   if (!DECIMAL_TEXT.test(trimmed)) {
     throw new TokenomicsError(
       'BAD_INPUT',
-      `${what} must be a decimal number such as "12.5", got ${JSON.stringify(text)}`,
-      { details: { value: text } },
+      `${what} must be a decimal number such as "12.5", got ${JSON.stringify(clip(text))}`,
+      { details: { value: clip(text) } },
     );
+  }
+  const violation = decimalBoundViolation(decimalTextShape(trimmed) as DecimalShape);
+  if (violation && !(origin === 'data' && violation.violation === 'MAX_SIGNIFICANT_DIGITS')) {
+    throw outOfBounds(violation, what, text);
   }
   const parsed = new Decimal(trimmed);
   if (!parsed.isFinite()) {
-    throw new TokenomicsError('BAD_INPUT', `${what} must be finite, got ${JSON.stringify(text)}`);
+    throw new TokenomicsError('BAD_INPUT', `${what} must be finite, got ${JSON.stringify(clip(text))}`);
   }
-  return parsed;
+  return parsed.isZero() ? new Decimal(0) : parsed;
+}
+
+/**
+ * Checks a Decimal made elsewhere (by a library caller, say) against
+ * {@link DECIMAL_INPUT_BOUNDS}, as {@link parseDecimal} checks text: the
+ * check reads the number's digit count and exponent and never writes it out.
+ *
+ * @throws TokenomicsError BAD_INPUT when the value is not finite or breaks a bound
+ * @example
+ * ```ts
+ * checkDecimalBounds(new Decimal('1e-9'), 'quantity'); // passes
+ * checkDecimalBounds(new Decimal('1e31'), 'quantity'); // throws BAD_INPUT: quantity must be at most 10^30 in magnitude, got "1e+31"
+ * ```
+ */
+export function checkDecimalBounds(value: Decimal, what: string): void {
+  if (!value.isFinite()) throw new TokenomicsError('BAD_INPUT', `${what} must be finite`);
+  if (value.isZero()) return;
+  const significantDigits = value.sd();
+  const violation = decimalBoundViolation({
+    significantDigits,
+    exponent: value.e,
+    powerOfTen: significantDigits === 1 && value.abs().toExponential().startsWith('1e'),
+  });
+  if (!violation) return;
+  // A number past the digit bound is not echoed: its digits could be millions.
+  const tooLong = violation.violation === 'MAX_SIGNIFICANT_DIGITS';
+  throw outOfBounds(violation, what, tooLong ? undefined : value.toExponential());
+}
+
+/** The BAD_INPUT error of a broken bound; `text`, the input, is echoed clipped. */
+function outOfBounds(violation: DecimalBoundViolation, what: string, text?: string): TokenomicsError {
+  const value = text === undefined ? undefined : clip(text);
+  const got = value === undefined ? '' : `, got ${JSON.stringify(value)}`;
+  return new TokenomicsError('BAD_INPUT', `${what} ${violation.reason}${got}`, {
+    details: {
+      violation: violation.violation,
+      limit: violation.limit,
+      ...(value === undefined ? {} : { value }),
+    },
+  });
 }
 
 /**

@@ -1,3 +1,5 @@
+import { clip } from './clip.js';
+import { checkDecimalBounds, type Decimal, formatDecimal } from './decimal.js';
 import type {
   Capability,
   DataSourceInfo,
@@ -169,6 +171,21 @@ function objectIds<T extends object>(): (value: T) => string {
 }
 
 /**
+ * Refuses an amount of the token finer than its base unit: a chain cannot
+ * hold 0.0000001 SYNT (6 decimals) or 0.0000000001 SESH (9).
+ */
+function checkBaseUnit(amount: Decimal, token: TokenInfo, what: string): void {
+  const places = amount.decimalPlaces();
+  if (places > token.decimals) {
+    throw new TokenomicsError(
+      'BAD_INPUT',
+      `${what} has ${places} decimal places; a ${token.symbol} amount has at most ${token.decimals} (its base unit)`,
+      { details: { violation: 'BASE_UNIT', limit: token.decimals } },
+    );
+  }
+}
+
+/**
  * Turns an {@link AdapterDefinition} into a {@link TokenEconomy}.
  *
  * @example
@@ -292,6 +309,20 @@ export function defineAdapter<S extends ParameterSchema, State>(
   }
   if (rewards) {
     economy.rewards = async (query, ctx) => {
+      const commissionRate = query?.commission;
+      if (commissionRate !== undefined) {
+        checkDecimalBounds(commissionRate, 'commission');
+        if (commissionRate.lt(0) || commissionRate.gt(1)) {
+          const commission = formatDecimal(commissionRate);
+          throw new TokenomicsError(
+            'BAD_INPUT',
+            `commission must be a fraction in [0, 1], got ${commission}`,
+            {
+              details: { commission },
+            },
+          );
+        }
+      }
       const { resolved, at } = await modelAt(query, ctx);
       const commission = query?.commission?.toString() ?? '';
       return figure(resolved, `rewards ${at.getTime()} ${commission}`, () =>
@@ -308,17 +339,22 @@ export function defineAdapter<S extends ParameterSchema, State>(
       const { model: resolved } = await model(ctx, input.overrides);
       const keys = figure(resolved, 'fees', () => fees.schedules(resolved)).map((schedule) => schedule.key);
       if (!keys.includes(input.fee)) {
+        const fee = clip(input.fee);
         throw new TokenomicsError(
           'NOT_FOUND',
-          `${definition.name} has no fee "${input.fee}"; fees: ${keys.join(', ')}`,
-          { details: { fee: input.fee, validKeys: keys } },
+          `${definition.name} has no fee ${JSON.stringify(fee)}; fees: ${keys.join(', ')}`,
+          { details: { fee, validKeys: keys } },
         );
       }
+      checkDecimalBounds(input.quantity, 'quantity');
+      checkDecimalBounds(input.unitPrice, 'unitPrice');
       if (input.quantity.isNegative() || input.unitPrice.isNegative()) {
         throw new TokenomicsError('BAD_INPUT', 'quantity and unitPrice must not be negative', {
           details: { quantity: input.quantity.toFixed(), unitPrice: input.unitPrice.toFixed() },
         });
       }
+      // The price is paid in the token; the quantity counts units (gigabytes, messages).
+      checkBaseUnit(input.unitPrice, definition.token, 'unitPrice');
       const key = `quote ${input.fee} ${input.quantity.toString()} ${input.unitPrice.toString()}`;
       return figure(resolved, key, () => fees.quote(resolved, input));
     };
@@ -332,18 +368,30 @@ export function defineAdapter<S extends ParameterSchema, State>(
       const { model: resolved } = await model(ctx, input.overrides);
       const keys = figure(resolved, 'penalties', () => penalties.rules(resolved)).map((rule) => rule.key);
       if (!keys.includes(input.rule)) {
+        const rule = clip(input.rule);
         throw new TokenomicsError(
           'NOT_FOUND',
-          `${definition.name} has no penalty rule "${input.rule}"; rules: ${keys.join(', ')}`,
-          { details: { rule: input.rule, validKeys: keys } },
+          `${definition.name} has no penalty rule ${JSON.stringify(rule)}; rules: ${keys.join(', ')}`,
+          { details: { rule, validKeys: keys } },
         );
       }
+      if (input.stakes.length === 0) {
+        throw new TokenomicsError('BAD_INPUT', 'stakes must list at least one stake', {
+          details: { violation: 'MIN_ITEMS', limit: 1 },
+        });
+      }
+      input.stakes.forEach((stake, index) => {
+        checkDecimalBounds(stake, `stakes[${index}]`);
+      });
       const negative = input.stakes.findIndex((stake) => stake.isNegative());
       if (negative >= 0) {
         throw new TokenomicsError('BAD_INPUT', `stakes[${negative}] must not be negative`, {
           details: { index: negative },
         });
       }
+      input.stakes.forEach((stake, index) => {
+        checkBaseUnit(stake, definition.token, `stakes[${index}]`);
+      });
       if (input.missedBlocks != null && input.missedBlocks < 0) {
         throw new TokenomicsError('BAD_INPUT', 'missedBlocks must not be negative');
       }

@@ -1,4 +1,6 @@
+export * from './clip.js';
 export * from './decimal.js';
+export * from './decimal-bounds.js';
 export * from './define-adapter.js';
 export * from './derivation.js';
 export * from './economy.js';

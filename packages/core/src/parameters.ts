@@ -1,4 +1,6 @@
+import { clip } from './clip.js';
 import { Decimal, formatDecimal, parseDecimal } from './decimal.js';
+import { DECIMAL_INPUT_BOUNDS } from './decimal-bounds.js';
 import { isTokenomicsError, TokenomicsError } from './errors.js';
 import { parseInstant } from './time.js';
 
@@ -41,16 +43,25 @@ export interface ParameterOverride {
 }
 
 /**
+ * Where a parameter value comes from: a client's override, or data (a
+ * preset, a chain). Overrides get every bound of client input; data may carry
+ * the digits of a ratio computed from the chain.
+ */
+export type ValueOrigin = 'override' | 'data';
+
+/**
  * How one kind of parameter value is read from text and written back. `parse`
  * throws a plain Error whose message says what is wrong; the resolver wraps it
- * with the parameter's key.
+ * with the parameter's key. What `format` writes, `parse` reads back as an
+ * override: a served value can always be sent back.
  */
 export interface ParameterKind<T> {
   /** What kind of value it is, as clients see it. */
   readonly type: ParameterType;
   /** What a valid value looks like, for error messages, e.g. "a decimal in (0, 1]". */
   readonly expected: string;
-  parse(text: string): T;
+  /** Reads a value; `origin` defaults to `data` (the resolver passes `override` for a query's). */
+  parse(text: string, origin?: ValueOrigin): T;
   format(value: T): string;
 }
 
@@ -155,13 +166,22 @@ export function decimalKind(options: DecimalKindOptions = {}): ParameterKind<Dec
   return {
     type: options.type ?? 'DECIMAL',
     expected,
-    parse(text) {
-      const value = parseDecimal(text, 'value');
+    parse(text, origin = 'data') {
+      const value = parseDecimal(text, 'value', origin === 'override' ? 'input' : 'data');
       checkRange(value, min, max, expected);
       return value;
     },
-    format: formatDecimal,
+    format: formatParameterDecimal,
   };
+}
+
+/**
+ * A decimal parameter's value as served: plain text, at most 40 significant
+ * digits (a ratio read from a chain carries 60), so that it can be sent back
+ * as an override.
+ */
+function formatParameterDecimal(value: Decimal): string {
+  return formatDecimal(value.toSignificantDigits(DECIMAL_INPUT_BOUNDS.maxSignificantDigits));
 }
 
 /**
@@ -185,14 +205,15 @@ export function integerKind(options: { min?: number; max?: number } = {}): Param
     expected,
     parse(text) {
       const trimmed = text.trim();
-      if (!/^[+-]?\d+$/.test(trimmed)) throw new Error(`must be ${expected}, got ${JSON.stringify(text)}`);
+      if (!/^[+-]?\d+$/.test(trimmed))
+        throw new Error(`must be ${expected}, got ${JSON.stringify(clip(text))}`);
       const value = Number(trimmed);
       if (
         !Number.isSafeInteger(value) ||
         (min !== undefined && value < min) ||
         (max !== undefined && value > max)
       ) {
-        throw new Error(`must be ${expected}, got ${trimmed}`);
+        throw new Error(`must be ${expected}, got ${clip(trimmed)}`);
       }
       return value;
     },
@@ -236,9 +257,9 @@ export function durationKind(): ParameterKind<number> {
     expected,
     parse(text) {
       const match = /^(\d+)([smhd]?)$/.exec(text.trim());
-      if (!match) throw new Error(`must be ${expected}, got ${JSON.stringify(text)}`);
+      if (!match) throw new Error(`must be ${expected}, got ${JSON.stringify(clip(text))}`);
       const seconds = Number(match[1]) * (DURATION_UNITS[match[2] || 's'] ?? 1);
-      if (!Number.isSafeInteger(seconds)) throw new Error(`is too long: ${text}`);
+      if (!Number.isSafeInteger(seconds)) throw new Error(`is too long: ${clip(text)}`);
       return seconds;
     },
     format: (seconds) => `${seconds}s`,
@@ -262,17 +283,17 @@ export function decimalListKind(
   return {
     type: 'LIST',
     expected,
-    parse(text) {
+    parse(text, origin = 'data') {
       const parts = text.split(',').map((part) => part.trim());
       if (
         parts.some((part) => part === '') ||
         (options.length !== undefined && parts.length !== options.length)
       ) {
-        throw new Error(`must be ${expected}, got ${JSON.stringify(text)}`);
+        throw new Error(`must be ${expected}, got ${JSON.stringify(clip(text))}`);
       }
-      return parts.map((part) => item.parse(part));
+      return parts.map((part) => item.parse(part, origin));
     },
-    format: (values) => values.map(formatDecimal).join(','),
+    format: (values) => values.map((value) => item.format(value)).join(','),
   };
 }
 
@@ -291,7 +312,7 @@ export function wordKind<const W extends string>(words: readonly W[]): Parameter
     expected,
     parse(text) {
       const word = text.trim() as W;
-      if (!words.includes(word)) throw new Error(`must be ${expected}, got ${JSON.stringify(text)}`);
+      if (!words.includes(word)) throw new Error(`must be ${expected}, got ${JSON.stringify(clip(text))}`);
       return word;
     },
     format: (value) => value,
@@ -311,6 +332,9 @@ export function wordKind<const W extends string>(words: readonly W[]): Parameter
 export function defineParameters<const S extends ParameterSchema>(schema: S): S {
   return schema;
 }
+
+/** The longest reason a parameter's kind gives for refusing a value, as quoted in the error. */
+const REASON_LENGTH = 400;
 
 /** The source written on a parameter that a query overrode. */
 export const OVERRIDE_SOURCE = 'override: set by this query';
@@ -340,10 +364,11 @@ export function resolveParameters<S extends ParameterSchema>(
   const seen = new Set<string>();
   for (const override of overrides) {
     if (!Object.hasOwn(schema, override.key)) {
+      const key = clip(override.key);
       throw new TokenomicsError(
         'UNKNOWN_PARAMETER',
-        `unknown parameter "${override.key}"; valid keys: ${validKeys.join(', ')}`,
-        { details: { key: override.key, validKeys } },
+        `unknown parameter ${JSON.stringify(key)}; valid keys: ${validKeys.join(', ')}`,
+        { details: { key, validKeys } },
       );
     }
     if (seen.has(override.key)) {
@@ -366,16 +391,34 @@ export function resolveParameters<S extends ParameterSchema>(
     }
     let value: unknown;
     try {
-      value = definition.kind.parse(data.value);
+      value = definition.kind.parse(data.value, data.overridden ? 'override' : 'data');
     } catch (error) {
       const expected = definition.kind.expected;
-      const reason = (
-        isTokenomicsError(error) || error instanceof Error ? error.message : String(error)
-      ).replace(/^value /, '');
+      // A kind's message may echo the value: clipped, like the value itself.
+      const reason = clip(
+        (isTokenomicsError(error) || error instanceof Error ? error.message : String(error)).replace(
+          /^value /,
+          '',
+        ),
+        REASON_LENGTH,
+      );
+      // A broken decimal bound keeps its name and limit.
+      const bound =
+        isTokenomicsError(error) && error.details.violation !== undefined
+          ? { violation: error.details.violation, limit: error.details.limit }
+          : {};
       throw new TokenomicsError(
         data.overridden ? 'BAD_INPUT' : 'CONFIGURATION',
         `parameter "${key}" ${reason}${reason.includes(expected) ? '' : ` (expected ${expected})`}`,
-        { details: { key, value: data.value, expected }, cause: error },
+        {
+          details: {
+            ...bound,
+            key,
+            value: clip(data.value),
+            expected,
+          },
+          cause: error,
+        },
       );
     }
     values[key] = value;

@@ -1,3 +1,4 @@
+import { clip } from './clip.js';
 import { Decimal } from './decimal.js';
 import { TokenomicsError } from './errors.js';
 
@@ -8,9 +9,14 @@ export const MS_PER_DAY = SECONDS_PER_DAY * 1000;
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))?$/;
 
+/** The longest instant text read: `2026-01-01T00:00:00.123456789+05:30` is 35 characters. */
+export const MAX_INSTANT_LENGTH = 64;
+
 /**
  * Parses an ISO-8601 instant strictly: a date, or a date and time with a zone
- * (`Z` or `±hh:mm`). A date alone means midnight UTC.
+ * (`Z` or `±hh:mm`). A date alone means midnight UTC. Text over
+ * {@link MAX_INSTANT_LENGTH} characters (blanks around it aside) is refused
+ * unread; errors echo the text clipped.
  *
  * @throws TokenomicsError BAD_INPUT for anything else, including impossible dates
  * @example
@@ -21,11 +27,19 @@ const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]
  */
 export function parseInstant(text: string, what = 'instant'): Date {
   const trimmed = text.trim();
+  if (trimmed.length > MAX_INSTANT_LENGTH) {
+    const value = clip(text);
+    throw new TokenomicsError(
+      'BAD_INPUT',
+      `${what} is longer than ${MAX_INSTANT_LENGTH} characters, got ${JSON.stringify(value)}`,
+      { details: { violation: 'MAX_LENGTH', limit: MAX_INSTANT_LENGTH, value } },
+    );
+  }
   if (!ISO_INSTANT.test(trimmed)) {
     throw new TokenomicsError(
       'BAD_INPUT',
-      `${what} must be an ISO-8601 instant such as "2026-01-01T00:00:00Z", got ${JSON.stringify(text)}`,
-      { details: { value: text } },
+      `${what} must be an ISO-8601 instant such as "2026-01-01T00:00:00Z", got ${JSON.stringify(clip(text))}`,
+      { details: { value: clip(text) } },
     );
   }
   const date = new Date(trimmed.length === 10 ? `${trimmed}T00:00:00Z` : trimmed);
@@ -36,7 +50,7 @@ export function parseInstant(text: string, what = 'instant'): Date {
     calendarCheck.getUTCMonth() !== month - 1 ||
     calendarCheck.getUTCDate() !== day
   ) {
-    throw new TokenomicsError('BAD_INPUT', `${what} is not a real date: ${JSON.stringify(text)}`);
+    throw new TokenomicsError('BAD_INPUT', `${what} is not a real date: ${JSON.stringify(trimmed)}`);
   }
   return date;
 }

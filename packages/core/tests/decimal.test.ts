@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  CLIP_LENGTH,
+  checkDecimalBounds,
   Decimal,
   divideHalfEven,
   formatDecimal,
@@ -54,6 +56,129 @@ describe('parseDecimal', () => {
       );
     },
   );
+
+  it('refuses the exponent bomb from its text, naming the bound', () => {
+    expect(() => parseDecimal('1e10000000', 'quantity')).toThrowError(
+      expect.objectContaining({
+        code: 'BAD_INPUT',
+        message: 'quantity must be at most 10^30 in magnitude, got "1e10000000"',
+        details: { violation: 'MAX_MAGNITUDE', limit: '1e30', value: '1e10000000' },
+      }),
+    );
+    expect(() => parseDecimal('-1e-10000000')).toThrowError(
+      expect.objectContaining({ details: expect.objectContaining({ violation: 'MIN_MAGNITUDE' }) }),
+    );
+  });
+
+  it('applies the bounds at their edges', () => {
+    expect(formatDecimal(parseDecimal('1e30'))).toBe(`1${'0'.repeat(30)}`);
+    expect(formatDecimal(parseDecimal('-1E+30'))).toBe(`-1${'0'.repeat(30)}`);
+    expect(formatDecimal(parseDecimal('1e-30'))).toBe(`0.${'0'.repeat(29)}1`);
+    expect(formatDecimal(parseDecimal(`0.${'1'.repeat(40)}`))).toBe(`0.${'1'.repeat(40)}`);
+    expect(formatDecimal(parseDecimal(`000.${'1'.repeat(40)}000`))).toBe(`0.${'1'.repeat(40)}`);
+    for (const [text, violation] of [
+      ['1e31', 'MAX_MAGNITUDE'],
+      ['1e-31', 'MIN_MAGNITUDE'],
+      [`0.${'1'.repeat(41)}`, 'MAX_SIGNIFICANT_DIGITS'],
+    ]) {
+      expect(() => parseDecimal(text as string)).toThrowError(
+        expect.objectContaining({ details: expect.objectContaining({ violation }) }),
+      );
+    }
+  });
+
+  it('refuses text over 100 characters before reading it, echoing it clipped', () => {
+    const digits = '9'.repeat(1_000_000);
+    let thrown: unknown;
+    try {
+      parseDecimal(digits, 'quantity');
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toMatchObject({
+      code: 'BAD_INPUT',
+      details: { violation: 'MAX_LENGTH', limit: 100 },
+    });
+    const { message, details } = thrown as { message: string; details: { value: string } };
+    expect(message.startsWith('quantity is longer than 100 characters, got "999')).toBe(true);
+    expect(details.value).toHaveLength(CLIP_LENGTH);
+    expect(message.length).toBeLessThan(CLIP_LENGTH + 60);
+    // Blanks around a short number are still fine.
+    expect(formatDecimal(parseDecimal(`${' '.repeat(200)}7${' '.repeat(200)}`))).toBe('7');
+  });
+
+  it('echoes text that is not a decimal clipped', () => {
+    // Short once trimmed, long as sent.
+    const padded = `12abc${' '.repeat(1_000_000)}`;
+    expect(() => parseDecimal(padded, 'quantity')).toThrowError(
+      expect.objectContaining({
+        message: `quantity must be a decimal number such as "12.5", got ${JSON.stringify(`12abc${' '.repeat(145)}…${' '.repeat(49)}`)}`,
+        details: { value: `12abc${' '.repeat(145)}…${' '.repeat(49)}` },
+      }),
+    );
+  });
+
+  it('lets data (a preset, a chain) carry more than 40 digits, but not a larger magnitude or length', () => {
+    const ratio = `0.${'6'.repeat(59)}7`;
+    expect(formatDecimal(parseDecimal(ratio, 'bondedRatio', 'data'))).toBe(ratio);
+    expect(() => parseDecimal(ratio, 'bondedRatio')).toThrowError(
+      expect.objectContaining({ details: expect.objectContaining({ violation: 'MAX_SIGNIFICANT_DIGITS' }) }),
+    );
+    expect(() => parseDecimal('1e31', 'x', 'data')).toThrowError(
+      expect.objectContaining({ details: expect.objectContaining({ violation: 'MAX_MAGNITUDE' }) }),
+    );
+    expect(() => parseDecimal('1'.repeat(101), 'x', 'data')).toThrowError(
+      expect.objectContaining({ details: expect.objectContaining({ violation: 'MAX_LENGTH' }) }),
+    );
+  });
+
+  it('reads negative zero as 0, which is not negative', () => {
+    const zero = parseDecimal('-0');
+    expect(zero.isNegative()).toBe(false);
+    expect(zero.isZero()).toBe(true);
+    expect(parseDecimal('-0.000e5').isNegative()).toBe(false);
+  });
+});
+
+describe('checkDecimalBounds', () => {
+  it('passes numbers within the bounds, and zero of either sign', () => {
+    for (const text of ['1e30', '-1e30', '1e-30', '12.5', '0', '-0', `0.${'1'.repeat(40)}`]) {
+      expect(() => checkDecimalBounds(new Decimal(text), 'quantity')).not.toThrow();
+    }
+  });
+
+  it('refuses a huge Decimal made elsewhere without writing it out', () => {
+    expect(() => checkDecimalBounds(new Decimal('1e10000000'), 'quantity')).toThrowError(
+      expect.objectContaining({
+        code: 'BAD_INPUT',
+        message: 'quantity must be at most 10^30 in magnitude, got "1e+10000000"',
+        details: { violation: 'MAX_MAGNITUDE', limit: '1e30', value: '1e+10000000' },
+      }),
+    );
+    expect(() => checkDecimalBounds(new Decimal('2e30'), 'x')).toThrowError(
+      expect.objectContaining({ details: expect.objectContaining({ violation: 'MAX_MAGNITUDE' }) }),
+    );
+    expect(() => checkDecimalBounds(new Decimal('-1e-31'), 'x')).toThrowError(
+      expect.objectContaining({ details: expect.objectContaining({ violation: 'MIN_MAGNITUDE' }) }),
+    );
+  });
+
+  it('refuses too many digits without echoing them', () => {
+    expect(() => checkDecimalBounds(new Decimal('1'.repeat(100_000)), 'stakes[0]')).toThrowError(
+      expect.objectContaining({
+        message: 'stakes[0] has 100000 significant digits; at most 40 are allowed',
+        details: { violation: 'MAX_SIGNIFICANT_DIGITS', limit: 40 },
+      }),
+    );
+  });
+
+  it('refuses NaN and Infinity', () => {
+    for (const value of [new Decimal(Number.NaN), new Decimal(Number.POSITIVE_INFINITY)]) {
+      expect(() => checkDecimalBounds(value, 'quantity')).toThrowError(
+        expect.objectContaining({ code: 'BAD_INPUT', message: 'quantity must be finite' }),
+      );
+    }
+  });
 });
 
 describe('base units', () => {

@@ -168,6 +168,96 @@ describe('defineAdapter memos', () => {
   });
 });
 
+describe('defineAdapter input checks', () => {
+  // The example token has 6 decimals.
+  const economy = exampleEconomy();
+  const d = (text: string) => new Decimal(text);
+  const quote = (quantity: Decimal, unitPrice: Decimal) =>
+    economy.quoteFee!({ fee: 'service', quantity, unitPrice });
+  const slash = (stakes: Decimal[]) => economy.simulatePenalty!({ rule: 'slash', stakes });
+
+  it('refuses quantities and prices beyond the decimal bounds, naming the bound', async () => {
+    await expect(quote(d('1e10000000'), d('1'))).rejects.toMatchObject({
+      code: 'BAD_INPUT',
+      message: 'quantity must be at most 10^30 in magnitude, got "1e+10000000"',
+      details: { violation: 'MAX_MAGNITUDE' },
+    });
+    await expect(quote(d('-1e10000000'), d('1'))).rejects.toMatchObject({
+      details: { violation: 'MAX_MAGNITUDE', value: '-1e+10000000' },
+    });
+    await expect(quote(d('1'), d('1e-31'))).rejects.toMatchObject({
+      message: 'unitPrice must be 0 or at least 10^-30 in magnitude, got "1e-31"',
+      details: { violation: 'MIN_MAGNITUDE' },
+    });
+    await expect(quote(d('1'.repeat(41)), d('1'))).rejects.toMatchObject({
+      details: { violation: 'MAX_SIGNIFICANT_DIGITS' },
+    });
+  });
+
+  it('refuses a price finer than the base unit, but not a quantity', async () => {
+    await expect(quote(d('1'), d('0.0000001'))).rejects.toMatchObject({
+      code: 'BAD_INPUT',
+      message: 'unitPrice has 7 decimal places; a EX amount has at most 6 (its base unit)',
+      details: { violation: 'BASE_UNIT', limit: 6 },
+    });
+    const fine = await quote(d('0.0000001'), d('0.000001'));
+    expect(fine.quantity.toFixed()).toBe('0.0000001');
+    expect(formatDecimal((await quote(d('1e30'), d('0.000001'))).base)).toBe(`1${'0'.repeat(24)}`);
+  });
+
+  it('still refuses negative amounts, after the bounds', async () => {
+    await expect(quote(d('-1'), d('1'))).rejects.toMatchObject({
+      message: 'quantity and unitPrice must not be negative',
+      details: { quantity: '-1', unitPrice: '1' },
+    });
+    await expect(slash([d('1'), d('-2')])).rejects.toMatchObject({
+      message: 'stakes[1] must not be negative',
+    });
+  });
+
+  it('refuses empty stakes, stakes beyond the bounds and stakes finer than the base unit', async () => {
+    await expect(slash([])).rejects.toMatchObject({
+      code: 'BAD_INPUT',
+      message: 'stakes must list at least one stake',
+      details: { violation: 'MIN_ITEMS', limit: 1 },
+    });
+    await expect(slash([d('100'), d('1e31')])).rejects.toMatchObject({
+      message: 'stakes[1] must be at most 10^30 in magnitude, got "1e+31"',
+    });
+    await expect(slash([d('0.0000001')])).rejects.toMatchObject({
+      message: 'stakes[0] has 7 decimal places; a EX amount has at most 6 (its base unit)',
+      details: { violation: 'BASE_UNIT', limit: 6 },
+    });
+    const outcome = await slash([d('0.000001'), d('1e30')]);
+    expect(outcome.stakes).toHaveLength(2);
+  });
+
+  it('checks the key before the inputs, and echoes an unknown key clipped', async () => {
+    await expect(economy.simulatePenalty!({ rule: 'nope', stakes: [] })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    const key = 'k'.repeat(100_000);
+    const error = await economy.quoteFee!({ fee: key, quantity: d('1'), unitPrice: d('1') }).catch((e) => e);
+    expect(error).toMatchObject({ code: 'NOT_FOUND', details: { fee: expect.any(String) } });
+    expect((error as TokenomicsError).details.fee).toHaveLength(200);
+    expect((error as TokenomicsError).message.length).toBeLessThan(300);
+  });
+
+  it('refuses a commission outside [0, 1] or beyond the bounds', async () => {
+    await expect(economy.rewards!({ commission: d('1.5') })).rejects.toMatchObject({
+      code: 'BAD_INPUT',
+      message: 'commission must be a fraction in [0, 1], got 1.5',
+    });
+    await expect(economy.rewards!({ commission: d('-0.1') })).rejects.toMatchObject({ code: 'BAD_INPUT' });
+    await expect(economy.rewards!({ commission: d('1e-10000000') })).rejects.toMatchObject({
+      details: { violation: 'MIN_MAGNITUDE' },
+    });
+    for (const commission of ['0', '-0', '1', '0.05', '1e-30']) {
+      await expect(economy.rewards!({ commission: d(commission) })).resolves.toBeDefined();
+    }
+  });
+});
+
 describe('loadWithRetry', () => {
   const failing = (failures: Error[], value = 'ok') => {
     let calls = 0;

@@ -141,6 +141,90 @@ describe('resolveParameters', () => {
     );
   });
 
+  it.each([
+    ['releaseRate', '1e10000000', 'MAX_MAGNITUDE', 'must be at most 10^30 in magnitude'],
+    ['bondedRatio', '1e-31', 'MIN_MAGNITUDE', 'must be 0 or at least 10^-30 in magnitude'],
+    ['releaseRate', `0.${'1'.repeat(41)}`, 'MAX_SIGNIFICANT_DIGITS', 'has 41 significant digits'],
+    ['releaseRate', '9'.repeat(101), 'MAX_LENGTH', 'is longer than 100 characters'],
+    ['schedule', '0.08,0.065,1e10000000', 'MAX_MAGNITUDE', 'must be at most 10^30 in magnitude'],
+  ])('refuses %s = %j beyond the decimal bounds, naming the bound (%s)', (key, value, violation, says) => {
+    expect(() => resolveParameters(schema, [preset], [{ key, value }])).toThrowError(
+      expect.objectContaining({
+        code: 'BAD_INPUT',
+        message: expect.stringContaining(`parameter "${key}" ${says}`),
+        details: expect.objectContaining({ key, violation }),
+      }),
+    );
+  });
+
+  it("takes a chain's 60-digit ratio as data, serves it to 40 digits, and takes that back as an override", () => {
+    // 25 / 39 as the Decimal computes it: 60 significant digits.
+    const ratio = '0.641025641025641025641025641025641025641025641025641025641026';
+    const live = { bondedRatio: { value: ratio, source: 'chain: GET /pool' } };
+    const { values, list } = resolveParameters(schema, [preset, live]);
+    expect(values.bondedRatio.toFixed()).toBe(ratio);
+    const served = list.find((p) => p.key === 'bondedRatio')?.value;
+    // Rounded to 40 significant digits, the last of which is a 0.
+    expect(served).toBe('0.641025641025641025641025641025641025641');
+    // The same 60 digits from a client break the 40-digit bound.
+    expect(() => resolveParameters(schema, [preset], [{ key: 'bondedRatio', value: ratio }])).toThrowError(
+      expect.objectContaining({
+        code: 'BAD_INPUT',
+        details: expect.objectContaining({ violation: 'MAX_SIGNIFICANT_DIGITS' }),
+      }),
+    );
+    const again = resolveParameters(
+      schema,
+      [preset, live],
+      [{ key: 'bondedRatio', value: served as string }],
+    );
+    expect(again.list.find((p) => p.key === 'bondedRatio')?.value).toBe(served);
+  });
+
+  it('bounds the magnitude of data too: an upstream is not trusted', () => {
+    const live = { releaseRate: { value: '1e10000000', source: 'chain: GET /x' } };
+    expect(() => resolveParameters(schema, [preset, live])).toThrowError(
+      expect.objectContaining({
+        code: 'CONFIGURATION',
+        details: expect.objectContaining({ violation: 'MAX_MAGNITUDE' }),
+      }),
+    );
+  });
+
+  it.each([
+    ['networkSize', `1.${'5'.repeat(1_000_000)}`],
+    ['networkSize', '9'.repeat(1_000_000)],
+    ['jail', '9'.repeat(1_000_000)],
+    ['jail', `x${'9'.repeat(1_000_000)}`],
+    ['schedule', '0.1,'.repeat(250_000)],
+    ['mode', 'c'.repeat(1_000_000)],
+    ['start', '2'.repeat(1_000_000)],
+    ['releaseRate', '9'.repeat(1_000_000)],
+  ])('echoes an override of %s of a million characters clipped', (key, value) => {
+    let thrown: { message: string; details: Record<string, unknown> } | undefined;
+    try {
+      resolveParameters(schema, [preset], [{ key, value }]);
+    } catch (error) {
+      thrown = error as typeof thrown;
+    }
+    expect(thrown).toMatchObject({ code: 'BAD_INPUT', details: { key } });
+    expect(thrown?.message.length).toBeLessThanOrEqual(600);
+    expect(thrown?.details.value).toHaveLength(200);
+  });
+
+  it('echoes an unknown key clipped', () => {
+    const key = 'k'.repeat(1_000_000);
+    let thrown: { message: string; details: Record<string, unknown> } | undefined;
+    try {
+      resolveParameters(schema, [preset], [{ key, value: '1' }]);
+    } catch (error) {
+      thrown = error as typeof thrown;
+    }
+    expect(thrown).toMatchObject({ code: 'UNKNOWN_PARAMETER' });
+    expect(thrown?.details.key).toHaveLength(200);
+    expect(thrown?.message.length).toBeLessThan(400);
+  });
+
   it('reports a preset that lacks a key or holds a bad value as CONFIGURATION', () => {
     const { mode: _mode, ...partial } = preset;
     expect(() => resolveParameters(schema, [partial])).toThrowError(

@@ -26,6 +26,19 @@ describe('instants', () => {
     },
   );
 
+  it('refuses text over 64 characters unread, echoing it clipped', () => {
+    const longest = '2026-01-01T00:00:00.123456789+05:30';
+    expect(parseInstant(`  ${longest}  `).toISOString()).toBe('2025-12-31T18:30:00.123Z');
+    const text = '2'.repeat(1_000_000);
+    expect(() => parseInstant(text, 'DateTime')).toThrowError(
+      expect.objectContaining({
+        code: 'BAD_INPUT',
+        message: `DateTime is longer than 64 characters, got "${'2'.repeat(150)}…${'2'.repeat(49)}"`,
+        details: { violation: 'MAX_LENGTH', limit: 64, value: `${'2'.repeat(150)}…${'2'.repeat(49)}` },
+      }),
+    );
+  });
+
   it('steps days, months (clamped) and years in UTC', () => {
     expect(addDays(new Date('2025-05-21T00:00:00Z'), 90).toISOString()).toBe('2025-08-19T00:00:00.000Z');
     expect(addMonths(new Date('2024-01-31T00:00:00Z'), 1).toISOString()).toBe('2024-02-29T00:00:00.000Z');

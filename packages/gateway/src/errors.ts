@@ -1,4 +1,4 @@
-import { type ErrorCode, isTokenomicsError } from '@tokenomics/core';
+import { CLIP_LENGTH, clip, type ErrorCode, isTokenomicsError } from '@tokenomics/core';
 import { GraphQLError } from 'graphql';
 
 /** Codes besides the core's that only the HTTP layer raises. */
@@ -10,6 +10,16 @@ export type GatewayErrorCode =
 
 /** The message a client sees for an error the gateway did not raise on purpose. */
 export const MASKED_MESSAGE = 'Unexpected error.';
+
+/**
+ * The longest error message a client receives. The gateway's own messages
+ * clip what they quote (core's `clip`) and stay under it; graphql-js quotes
+ * whole variable values and names, which this bounds.
+ */
+export const MAX_ERROR_MESSAGE_LENGTH = 600;
+
+/** How much of a variable's value graphql-js's "got invalid value" quotes, once clipped. */
+const VARIABLE_VALUE_LENGTH = 100;
 
 /**
  * Turns a coded error into a GraphQLError whose `extensions` carry the code,
@@ -54,7 +64,11 @@ export async function forProtocol<T>(protocol: string, run: () => Promise<T> | T
  * their code; anything else becomes "Unexpected error." with code
  * INTERNAL_SERVER_ERROR, and carries its message and stack only in development.
  */
-export function maskError(error: unknown, _message: string, isDev = false): Error {
+export function maskError(error: unknown, message: string, isDev = false): Error {
+  return bounded(masked(error, message, isDev));
+}
+
+function masked(error: unknown, _message: string, isDev: boolean): GraphQLError {
   const graphQLError = error instanceof GraphQLError ? error : toGraphQLError(error);
   const original = graphQLError.originalError;
   // graphql-jit's own errors have no `extensions` (compiled plans convert theirs; this is the fallback).
@@ -80,6 +94,35 @@ export function maskError(error: unknown, _message: string, isDev = false): Erro
       ...(isDev ? { originalError: { message: cause.message, stack: cause.stack?.split('\n') } } : {}),
     },
   });
+}
+
+const VARIABLE_PREFIX = /^Variable "\$[^"]*" got invalid value /;
+
+/**
+ * The error with at most a few hundred characters of client input: its
+ * message clipped to {@link MAX_ERROR_MESSAGE_LENGTH} and every string in its
+ * extensions to core's `CLIP_LENGTH`. A variable-coercion message (`Variable
+ * "$q" got invalid value <the value>; <why>`) clips the quoted value and the
+ * reason apart, so the reason (naming the broken rule) survives. Changed in place, as {@link withDocumentCode}
+ * does: yoga logs every error that masking replaces, and a client's long
+ * input is not a server error.
+ */
+function bounded(error: GraphQLError): GraphQLError {
+  const reason = error.originalError?.message;
+  const prefix = VARIABLE_PREFIX.exec(error.message)?.[0];
+  let message = error.message;
+  if (prefix !== undefined && reason !== undefined && message.endsWith(`; ${reason}`)) {
+    const value = message.slice(prefix.length, message.length - reason.length - 2);
+    // The reason may quote the value again (graphql-js's enum and scalar reasons do).
+    message = `${prefix}${clip(value, VARIABLE_VALUE_LENGTH)}; ${clip(reason, MAX_ERROR_MESSAGE_LENGTH / 2)}`;
+  }
+  message = clip(message, MAX_ERROR_MESSAGE_LENGTH);
+  if (message !== error.message) error.message = message;
+  const extensions = error.extensions as Record<string, unknown> | undefined;
+  for (const [key, value] of Object.entries(extensions ?? {})) {
+    if (typeof value === 'string' && value.length > CLIP_LENGTH && extensions) extensions[key] = clip(value);
+  }
+  return error;
 }
 
 /**

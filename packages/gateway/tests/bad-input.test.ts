@@ -61,6 +61,121 @@ const CASES: Case[] = [
     code: 'BAD_INPUT',
     query: SESSION('quoteFee(input: { fee: "session-pro", quantity: "1", unitPrice: "Infinity" }) { total }'),
   },
+  // Decimal bounds (issue 11, finding 1): every decimal input, as a literal and as a variable
+  {
+    name: 'an exponent bomb as quantity',
+    code: 'BAD_INPUT',
+    query: SYNTERNET(
+      'quoteFee(input: { fee: "pay-per-data", quantity: "1e10000000", unitPrice: "1" }) { total }',
+    ),
+  },
+  {
+    name: 'a negative exponent bomb as quantity',
+    code: 'BAD_INPUT',
+    query: SYNTERNET(
+      'quoteFee(input: { fee: "pay-per-data", quantity: "-1e10000000", unitPrice: "1" }) { total }',
+    ),
+  },
+  {
+    name: 'an exponent bomb as unitPrice, a variable',
+    code: 'BAD_INPUT',
+    query:
+      'query ($p: Decimal!) { protocol(id: "session") { quoteFee(input: { fee: "session-pro", quantity: "1", unitPrice: $p }) { total } } }',
+    variables: { p: '1E+10000000' },
+  },
+  {
+    name: 'a quantity of 41 significant digits',
+    code: 'BAD_INPUT',
+    query: SYNTERNET(
+      'quoteFee(input: { fee: "pay-per-message", quantity: "1.0000000000000000000000000000000000000001", unitPrice: "1" }) { total }',
+    ),
+  },
+  {
+    name: 'a unitPrice under 10^-30',
+    code: 'BAD_INPUT',
+    query: SYNTERNET('quoteFee(input: { fee: "pay-per-data", quantity: "1", unitPrice: "1e-31" }) { total }'),
+  },
+  {
+    name: 'a Decimal of 90,000 digits, a variable',
+    code: 'BAD_INPUT',
+    query:
+      'query ($q: Decimal!) { protocol(id: "synternet") { quoteFee(input: { fee: "pay-per-data", quantity: $q, unitPrice: "1" }) { total } } }',
+    variables: { q: '9'.repeat(90_000) },
+  },
+  {
+    name: 'a stake over 10^30',
+    code: 'BAD_INPUT',
+    query: SYNTERNET(
+      'simulatePenalty(input: { rule: "double-sign", stakes: ["1", "1e31"] }) { slashedTotal }',
+    ),
+  },
+  {
+    name: 'an exponent bomb as a stake, a variable',
+    code: 'BAD_INPUT',
+    query:
+      'query ($s: [Decimal!]!) { protocol(id: "session") { simulatePenalty(input: { rule: "liquidation", stakes: $s }) { slashedTotal } } }',
+    variables: { s: ['1e10000000'] },
+  },
+  {
+    name: 'no stakes at all',
+    code: 'BAD_INPUT',
+    query: SYNTERNET('simulatePenalty(input: { rule: "double-sign", stakes: [] }) { slashedTotal }'),
+  },
+  {
+    name: 'a stake finer than the base unit (7 decimals of SYNT)',
+    code: 'BAD_INPUT',
+    query: SYNTERNET(
+      'simulatePenalty(input: { rule: "double-sign", stakes: ["0.0000001"] }) { slashedTotal }',
+    ),
+  },
+  {
+    name: 'a unitPrice finer than the base unit (10 decimals of SESH)',
+    code: 'BAD_INPUT',
+    query: SESSION(
+      'quoteFee(input: { fee: "session-names", quantity: "1", unitPrice: "0.0000000001" }) { total }',
+    ),
+  },
+  {
+    name: 'an exponent bomb as a decimal override',
+    code: 'BAD_INPUT',
+    query: SYNTERNET(
+      'quoteFee(input: { fee: "pay-per-data", quantity: "1", unitPrice: "1", overrides: [{ key: "dataFeePerGB", value: "1e10000000" }] }) { total }',
+    ),
+  },
+  {
+    name: 'an exponent bomb in a list override, a variable',
+    code: 'BAD_INPUT',
+    query:
+      'query ($o: [ParameterOverride!]) { protocol(id: "synternet") { rewards(overrides: $o) { stakingApr } } }',
+    variables: { o: [{ key: 'inflationSchedule', value: '0.08,0.065,0.055,0.045,1e10000000' }] },
+  },
+  {
+    name: 'an exponent bomb as a lockup amount override',
+    code: 'BAD_INPUT',
+    query: SESSION('supply(overrides: [{ key: "lockupB", value: "1e10000000; cliff 12mo" }]) { total }'),
+  },
+  {
+    name: 'an exponent bomb as commission',
+    code: 'BAD_INPUT',
+    query: SYNTERNET('rewards(commission: "1e10000000") { delegatorApr }'),
+  },
+  {
+    name: 'a tiny commission, a variable',
+    code: 'BAD_INPUT',
+    query: 'query ($c: Decimal) { protocol(id: "session") { rewards(commission: $c) { delegatorApr } } }',
+    variables: { c: '-1e-10000000' },
+  },
+  {
+    name: 'a Session commission over 100 %',
+    code: 'BAD_INPUT',
+    query: SESSION('rewards(commission: "1.5") { delegatorApr }'),
+  },
+  {
+    name: 'a DateTime of 90,000 characters',
+    code: 'BAD_INPUT',
+    query: 'query ($at: DateTime) { protocols { supply(at: $at) { total } } }',
+    variables: { at: `2026-01-01${'0'.repeat(90_000)}` },
+  },
   // Overrides
   {
     name: 'an unknown override key',
@@ -251,6 +366,8 @@ describe('the bad input corpus', () => {
       expect(body.errors?.map((error) => error.extensions?.code)).toContain(testCase.code);
       for (const error of body.errors ?? []) expect(error.extensions?.code, error.message).toBeDefined();
       expect(text).not.toMatch(/\bat [\w.<>]+ \(|\.ts:\d+|\.js:\d+|node_modules/);
+      // Whatever was sent, the answer echoes little of it.
+      expect(text.length).toBeLessThan(4_096);
     },
   );
 

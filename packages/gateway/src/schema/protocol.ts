@@ -1,5 +1,6 @@
 import {
   type CAPABILITIES,
+  clip,
   type DataSourceInfo,
   isTokenomicsError,
   type TokenEconomy,
@@ -140,10 +141,15 @@ builder.queryType({
         const economy = ctx.protocolById.get(id);
         if (economy) return economy;
         const known = [...ctx.protocolById.keys()];
+        const asked = clip(id);
         throw toGraphQLError(
-          new TokenomicsError('NOT_FOUND', `no protocol "${id}"; served: ${known.join(', ')}`, {
-            details: { id, validIds: known },
-          }),
+          new TokenomicsError(
+            'NOT_FOUND',
+            `no protocol ${JSON.stringify(asked)}; served: ${known.join(', ')}`,
+            {
+              details: { id: asked, validIds: known },
+            },
+          ),
         );
       },
     }),

@@ -1,4 +1,5 @@
 import {
+  clip,
   type Decimal,
   type ExactFigure,
   formatFigure,
@@ -9,12 +10,19 @@ import {
 import { GraphQLError, Kind, type ValueNode } from 'graphql';
 import { builder } from './builder.js';
 
+/**
+ * A scalar's refusal, coded BAD_INPUT with the error's details (which
+ * bound, its limit, the value clipped: core's parsers clip what they echo).
+ */
 function badInput(error: unknown): GraphQLError {
   const message = error instanceof Error ? error.message : String(error);
   return new GraphQLError(message, {
-    extensions: { code: 'BAD_INPUT', ...(isTokenomicsError(error) ? error.details : {}) },
+    extensions: { ...(isTokenomicsError(error) ? error.details : {}), code: 'BAD_INPUT' },
   });
 }
+
+/** A value that is not a string, as an error quotes it: JSON, clipped. */
+const quoted = (value: unknown): string => clip(JSON.stringify(value) ?? String(value));
 
 function decimalFromText(text: string): Decimal {
   try {
@@ -26,13 +34,13 @@ function decimalFromText(text: string): Decimal {
 
 builder.scalarType('Decimal', {
   description:
-    'An exact decimal number written as a string, e.g. "16547.945205479452054794". Amounts are in whole tokens (SESH, SYNT), not base units. Rates are fractions ("0.14" is 14%). Inputs may also be integers; send fractions as strings, since a JSON float has already lost digits.',
+    'An exact decimal number written as a string, e.g. "16547.945205479452054794". Amounts are in whole tokens (SESH, SYNT), not base units. Rates are fractions ("0.14" is 14%). Inputs may also be integers; send fractions as strings, since a JSON float has already lost digits. Inputs have at most 40 significant digits and a magnitude within 10^-30 … 10^30 (or are 0); amounts of a token have at most its decimals (SESH 9, SYNT 6).',
   serialize: (value) => formatFigure(value as ExactFigure),
   parseValue(value) {
     if (typeof value === 'string') return decimalFromText(value);
     if (typeof value === 'number' && Number.isSafeInteger(value)) return decimalFromText(String(value));
     throw badInput(
-      new Error(`Decimal must be a string such as "12.5" (or a safe integer), got ${JSON.stringify(value)}`),
+      new Error(`Decimal must be a string such as "12.5" (or a safe integer), got ${quoted(value)}`),
     );
   },
   parseLiteral(node: ValueNode) {
@@ -58,7 +66,7 @@ builder.scalarType('DateTime', {
   serialize: (value) => (value as Date).toISOString(),
   parseValue(value) {
     if (typeof value === 'string') return instantFromText(value);
-    throw badInput(new Error(`DateTime must be an ISO-8601 string, got ${JSON.stringify(value)}`));
+    throw badInput(new Error(`DateTime must be an ISO-8601 string, got ${quoted(value)}`));
   },
   parseLiteral(node: ValueNode) {
     if (node.kind === Kind.STRING) return instantFromText(node.value);
