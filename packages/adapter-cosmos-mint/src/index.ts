@@ -27,7 +27,8 @@ export {
   delegatorApr,
   downtimeTrigger,
   type SlashedStake,
-  slashStake,
+  type SlashedStakes,
+  slashStakes,
 } from '@tokenomics/cosmos-rest';
 export * from './formulas/annual-provisions.js';
 export * from './formulas/blocks-elapsed.js';

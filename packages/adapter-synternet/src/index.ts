@@ -25,7 +25,8 @@ export {
   delegatorApr,
   downtimeTrigger,
   type SlashedStake,
-  slashStake,
+  type SlashedStakes,
+  slashStakes,
 } from '@tokenomics/cosmos-rest';
 export { SYNTERNET_ENV, synternetOptionsFromEnv } from './env.js';
 export * from './formulas/fee-split.js';
