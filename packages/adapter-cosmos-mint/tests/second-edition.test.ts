@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { createDirectReader, Decimal, type ParameterOverride, type TokenEconomy } from '@tokenomics/core';
 import {
+  codedFailure,
   type FakeLcd,
   memoReader,
   STANDARD_MINT_STATE,
@@ -281,5 +282,21 @@ describe('live: configured holdings read from the chain', () => {
     });
     expect(memo.keys.filter((key) => key.includes(VESTING))).toHaveLength(1);
     expect(supplyInvariantViolations(supply)).toEqual([]);
+  });
+
+  it('a holding read above the total is an inconsistent answer naming the path', async () => {
+    lcd.setState({ balances: { [VESTING]: [{ denom: 'uatom', amount: '390000000000001' }] } });
+    const error = await codedFailure(
+      cosmosMintAdapter({
+        id: 'cosmoshub',
+        live: { lcdUrl: lcd.url },
+        nonCirculating: [{ address: VESTING, label: 'Vesting' }],
+      }).supply!({}, { reader: createDirectReader({ timeoutMs: 5_000 }), now: BLOCK_TIME }),
+    );
+    expect(error.code).toBe('UPSTREAM_UNAVAILABLE');
+    expect(error.message).toBe(
+      `GET /cosmos/bank/v1beta1/balances/${VESTING} and the other configured holdings report 390000000.000001 ATOM, above the total supply (390000000)`,
+    );
+    lcd.setState({ balances: { [VESTING]: [{ denom: 'uatom', amount: '40000000000000' }] } });
   });
 });

@@ -386,6 +386,9 @@ describe('live: the published preset, x/mint as total inflation, configured hold
     expect(rewards.derivation.inputs).toContainEqual({ name: 'chainInflation', value: '0.12' });
     expect(rewards.derivation.inputs).toContainEqual({ name: 'treasuryRate', value: '0.055' });
     expect(rewards.derivation.source).toMatch(/total inflation/);
+    expect((await synternetAdapter({ live: { lcdUrl: lcd.url } }).source(ctx())).description).toMatch(
+      /x\/mint inflation 0\.12 read and used, as the total inflation less the year's treasury rate/,
+    );
   });
 
   it('a chain inflation below the treasury rate leaves stakers nothing, never a negative rate', async () => {
@@ -415,6 +418,24 @@ describe('live: the published preset, x/mint as total inflation, configured hold
       `GET ${lcd.url}/cosmos/bank/v1beta1/balances/${MODERATOR}`,
     ]);
     expect(supplyInvariantViolations(supply)).toEqual([]);
+  });
+
+  it('holdings read above the total are an inconsistent answer naming the path', async () => {
+    lcd.setState({
+      balances: { ...STATE.balances, [MODERATOR]: [{ denom: 'usynt', amount: '400000000000001' }] },
+    });
+    const error = await codedFailure(
+      synternetAdapter({
+        live: { lcdUrl: lcd.url },
+        nonCirculating: [{ address: MODERATOR, label: 'Billing moderator' }],
+      }).supply!({}, ctx()),
+    );
+    expect(error.code).toBe('UPSTREAM_UNAVAILABLE');
+    expect(error.message).toMatch(
+      new RegExp(
+        `^GET /cosmos/bank/v1beta1/balances/${MODERATOR} and the other configured holdings report 1250000000.000001 SYNT`,
+      ),
+    );
   });
 
   it('a configured amount is the snapshot’s: live reads the chain', async () => {

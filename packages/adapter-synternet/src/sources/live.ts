@@ -173,7 +173,7 @@ export function synternetLiveSource(
       const reads: UpstreamValue<unknown>[] = [...chain.reads, treasury, ...holdingAnswers];
       if (mint.value) reads.push(mint.value);
       const mintNote = mint.value
-        ? `x/mint inflation ${mintInflationValue!.toFixed()} read and used for the current year's validator allowance`
+        ? `x/mint inflation ${mintInflationValue!.toFixed()} read and used, as the total inflation less the year's treasury rate, for the current year's validator allowance`
         : `x/mint inflation not served (${mint.missing}), the preset's schedule used`;
       return {
         state: {
