@@ -27,7 +27,8 @@ export {
   delegatorApr,
   downtimeTrigger,
   type SlashedStake,
-  slashStake,
+  type SlashedStakes,
+  slashStakes,
 } from '@tokenomics/cosmos-rest';
 export * from './formulas/annual-provisions.js';
 export * from './formulas/blocks-elapsed.js';
@@ -46,6 +47,7 @@ export {
 } from './options.js';
 export {
   type ChainInfo,
+  COSMOS_MINT_METHODOLOGY,
   COSMOS_MINT_PRESETS,
   COSMOSHUB_PRESET,
   type CosmosChainPreset,
@@ -70,8 +72,12 @@ export { cosmosMintSnapshotSource } from './sources/snapshot.js';
  * many chains: each instance has its own `id`, preset, denom and decimals,
  * and reads its chain live when given an LCD URL.
  *
+ * Circulating = total − configured non-circulating holdings (x/mint has no
+ * treasury); staked tokens count as circulating and `liquid` = circulating −
+ * staked (docs/methodology/cosmos-mint.md).
+ *
  * @throws TokenomicsError CONFIGURATION for a missing id, an unknown preset,
- *   a bad denom, decimals, URL or preset value (naming the option and what is valid)
+ *   a bad denom, decimals, URL, preset value or non-circulating holding (naming the option and what is valid)
  * @example
  * ```ts
  * const hub = cosmosMintAdapter({ id: 'cosmoshub' }); // snapshot: the Cosmos Hub preset
@@ -81,16 +87,27 @@ export { cosmosMintSnapshotSource } from './sources/snapshot.js';
  */
 export function cosmosMintAdapter(options: CosmosMintAdapterOptions): TokenEconomy {
   const resolved = resolveOptions(options);
-  const { preset, token, denom, live } = resolved;
+  const { preset, token, denom, live, holdings } = resolved;
   try {
     validateParameters(resolveParameters(cosmosMintParameters, [preset.values]).values);
   } catch (error) {
     if (!isTokenomicsError(error)) throw error;
     throw new TokenomicsError('CONFIGURATION', `preset "${preset.name}": ${error.message}`, { cause: error });
   }
-  const context: ModelContext = { decimals: token.decimals, symbol: token.symbol, chainName: resolved.name };
+  const context: ModelContext = {
+    decimals: token.decimals,
+    symbol: token.symbol,
+    chainName: resolved.name,
+    holdings,
+  };
   const source = live
-    ? cosmosMintLiveSource({ lcdUrl: live.lcdUrl, denom, decimals: token.decimals, symbol: token.symbol })
+    ? cosmosMintLiveSource({
+        lcdUrl: live.lcdUrl,
+        denom,
+        decimals: token.decimals,
+        symbol: token.symbol,
+        nonCirculating: holdings,
+      })
     : cosmosMintSnapshotSource(preset);
   return defineAdapter<typeof cosmosMintParameters, CosmosMintState>({
     id: resolved.id,
@@ -108,7 +125,7 @@ export function cosmosMintAdapter(options: CosmosMintAdapterOptions): TokenEcono
       rules: (model) => penaltyRules(model, context),
       simulate: (model, input) => simulatePenalty(model, input, context),
     },
-    schedule: schedulePoints,
+    schedule: (model, instants) => schedulePoints(model, instants, context),
     flows: mintFlows(token.symbol),
   });
 }

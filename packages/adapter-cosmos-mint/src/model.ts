@@ -1,7 +1,9 @@
 import {
+  addMonths,
   Decimal,
   derive,
   formatDecimal,
+  fromScaledInteger,
   type Model,
   type Parameter,
   type ParameterValues,
@@ -12,15 +14,25 @@ import {
   type RewardsQuery,
   type SchedulePoint,
   type Supply,
+  type SupplyBucket,
+  sumDecimals,
   type TokenFlow,
   TokenomicsError,
+  toScaledInteger,
 } from '@tokenomics/core';
 import {
+  type CheckedHolding,
+  COSMOS_SDK_SLASHING_SOURCES,
+  configuredHoldings,
   dailyCompoundedApy,
   delegatorApr,
+  type HeldAmount,
+  holdingBucket,
   type SlashingModel,
   simulateSlashingPenalty,
   slashingPenaltyRules,
+  splitStaked,
+  stakedAmount,
 } from '@tokenomics/cosmos-rest';
 import { annualProvisions } from './formulas/annual-provisions.js';
 import { blocksElapsed } from './formulas/blocks-elapsed.js';
@@ -28,26 +40,32 @@ import { type InflationPath, inflationAfterBlocks } from './formulas/inflation-a
 import { inflationChangePerBlock } from './formulas/inflation-change-per-block.js';
 import { stakingApr } from './formulas/staking-apr.js';
 import { type SupplyAfterBlocks, supplyAfterBlocks } from './formulas/supply-after-blocks.js';
-import type { CosmosMintParameters } from './parameters.js';
+import { COSMOS_MINT_METHODOLOGY, type CosmosMintParameters } from './parameters.js';
 import type { CosmosMintState } from './sources/live.js';
 
 /** The model as core hands it to each capability. */
 export type CosmosMintModel = Model<CosmosMintParameters, CosmosMintState>;
 
-/** What the model needs besides parameters: the token's decimals and the chain's name, for wording. */
+/**
+ * What the model needs besides parameters: the token's decimals and the
+ * chain's name, for wording, and the configured non-circulating holdings.
+ */
 export interface ModelContext {
   decimals: number;
   symbol: string;
   chainName: string;
+  /** Configured non-circulating holdings (a snapshot's amounts; a live source reads them). */
+  holdings?: readonly CheckedHolding[];
 }
 
-const MINT =
-  'cosmos-sdk x/mint (minter.go NextInflationRate, NextAnnualProvisions, BlockProvision; abci.go BeginBlocker)';
-const DISTRIBUTION = 'cosmos-sdk x/distribution (community_tax)';
+const METHOD = COSMOS_MINT_METHODOLOGY;
+const MINT = `cosmos-sdk x/mint (minter.go NextInflationRate, NextAnnualProvisions, BlockProvision), https://github.com/cosmos/cosmos-sdk/blob/5f9c3fdf88952ea43316f1a18de572e7ae3c13f6/x/mint/types/minter.go; ${METHOD}#supply`;
+const DISTRIBUTION = `cosmos-sdk x/distribution (community_tax), https://github.com/cosmos/cosmos-sdk/blob/a26a2e17a16cc7ebf9afb9d898b8996b0049b855/x/distribution/keeper/allocation.go; ${METHOD}#rewards`;
 const SLASHING = {
-  downtime: 'cosmos-sdk x/slashing (keeper/infractions.go) and x/staking (keeper/slash.go)',
-  doubleSign: 'cosmos-sdk x/evidence (keeper/infraction.go) and x/staking (keeper/slash.go)',
+  downtime: `${METHOD}#slashing; ${COSMOS_SDK_SLASHING_SOURCES.downtime}`,
+  doubleSign: `${METHOD}#slashing; ${COSMOS_SDK_SLASHING_SOURCES.doubleSign}`,
 };
+const STAKED_FROM_HOLDINGS = `${METHOD}#circulating-staked-and-liquid`;
 const HELD = 'the bonded ratio is held constant from the anchor on';
 
 /** The model's state at an instant: blocks since the anchor, the inflation path and the supply. */
@@ -112,29 +130,98 @@ function anchorNote(model: CosmosMintModel): string {
     : `anchored at anchorSupply on ${params.anchorTime.toISOString()} (${sourceOf(model, 'anchorSupply')})`;
 }
 
+/** The configured holdings: read from the chain by a live source (its state), the configured amounts for a snapshot. */
+export function heldOf(model: CosmosMintModel, context: ModelContext): HeldAmount[] {
+  return model.state ? model.state.nonCirculating : configuredHoldings(context.holdings ?? []);
+}
+
+/** total − Σ holdings, exact; BAD_INPUT when the holdings exceed the total (circulating would be negative). */
+function circulatingOf(
+  total: Decimal,
+  held: readonly HeldAmount[],
+  at: Date,
+  context: ModelContext,
+): Decimal {
+  if (held.length === 0) return total;
+  const places = Math.max(total.decimalPlaces(), context.decimals);
+  const heldUnits = held.reduce((sum, holding) => sum + toScaledInteger(holding.amount, places), 0n);
+  const units = toScaledInteger(total, places) - heldUnits;
+  if (units < 0n) {
+    throw new TokenomicsError(
+      'BAD_INPUT',
+      `the configured non-circulating holdings (${formatDecimal(fromScaledInteger(heldUnits, places))} ${context.symbol}) exceed the total supply (${formatDecimal(total)} ${context.symbol}) at ${at.toISOString()}: circulating would be negative; check "anchorSupply" and the holdings`,
+      { details: { keys: ['anchorSupply'] } },
+    );
+  }
+  return fromScaledInteger(units, places);
+}
+
 /**
- * Supply at `at`: total by x/mint from the anchor, staked = bondedRatio × total, circulating = total.
+ * Supply at `at`: total by x/mint from the anchor; circulating = total −
+ * configured non-circulating holdings (x/mint has no treasury; staked tokens
+ * count as circulating); staked = bondedRatio × total; liquid =
+ * max(circulating − staked, 0). Staked beyond the circulating supply (only
+ * possible with configured holdings) is its own non-circulating, staked
+ * bucket, taken from the holdings in order, so the buckets reconcile.
  *
  * @example
  * ```ts
- * supplyFigures(model, new Date('2019-03-13T23:00:00Z'), { decimals: 6, symbol: 'ATOM', chainName: 'Cosmos Hub' }).total.toFixed(); // '236200000'
+ * supplyFigures(model, new Date('2019-03-13T23:00:00Z'), { decimals: 6, symbol: 'ATOM', chainName: 'Cosmos Hub' }).liquid?.toFixed(); // '77946000'
  * ```
  */
 export function supplyFigures(model: CosmosMintModel, at: Date, context: ModelContext): Supply {
   const { params } = model;
   const s = mintStateAt(model, at);
   const total = s.supply.total;
-  const staked = params.bondedRatio.times(total).toDecimalPlaces(context.decimals);
+  const held = heldOf(model, context);
+  const circulating = circulatingOf(total, held, at, context);
+  const staked = stakedAmount(params.bondedRatio, total, context.decimals).toDecimal();
+  const split = splitStaked(
+    staked,
+    circulating,
+    held.map((holding) => holding.amount),
+  );
+  const liquid = split.liquid.toDecimal();
+  const fromHoldings = split.fromHoldings.toDecimal();
+  const bondedSource = sourceOf(model, 'bondedRatio');
+  const buckets: SupplyBucket[] =
+    held.length === 0
+      ? []
+      : [
+          {
+            key: 'staked-from-holdings',
+            label:
+              'Staked from non-circulating holdings (an assumption: the staked supply beyond the circulating supply)',
+            amount: fromHoldings,
+            circulating: false,
+            staked: true,
+            source: `${STAKED_FROM_HOLDINGS}; staked from bondedRatio: ${bondedSource}`,
+          },
+          ...held.map((holding, index) =>
+            holdingBucket(holding, split.taken[index]!.toDecimal(), STAKED_FROM_HOLDINGS),
+          ),
+        ];
+  buckets.push({
+    key: 'staked',
+    label: 'Staked (bonded to validators)',
+    amount: split.fromCirculating.toDecimal(),
+    circulating: true,
+    source: bondedSource,
+  });
+  const heldNote =
+    held.length === 0
+      ? 'this model subtracts no vesting, module or community-pool balance unless the deployment configures one'
+      : `the deployment's configured non-circulating holdings (${held.map((holding) => holding.label).join(', ')}) are subtracted`;
   return {
     at,
     max: null,
     total,
-    circulating: total,
+    circulating,
     staked,
-    liquid: null, // replaced by the second-edition convention (issue 12)
+    liquid,
     burned: null,
-    circulatingDefinition: `Circulating = total supply of the mint denom: x/mint has no cap and no treasury, and this model reads no vesting, module or community-pool balances, so none is subtracted. Staked (bonded) ${context.symbol} counts as circulating. Burns by slashing are not modelled (burned is unknown).`,
-    buckets: [{ key: 'staked', label: 'Staked (bonded to validators)', amount: staked, circulating: true }],
+    circulatingDefinition: `Circulating = total supply of the mint denom minus configured non-circulating holdings: x/mint has no cap and no treasury, and ${heldNote}. Staked (bonded) ${context.symbol} counts as circulating, the convention of CoinGecko, CoinMarketCap and Messari; liquid = circulating − staked, never below 0. Burns by slashing are not modelled (burned is unknown). See ${METHOD}#circulating-staked-and-liquid.`,
+    buckets,
     derivations: {
       total: derive(
         'total(n) = anchorSupply × Π_{k=1..n} (1 + inflation_k / blocksPerYear), n = floor(elapsed × blocksPerYear / 365.25 d); inflation_k = clamp(inflation_1 + (k − 1) × Δ, inflationMin, inflationMax), Δ = (1 − bondedRatio / goalBonded) × inflationRateChange / blocksPerYear; product as exp(Σ ln), series error ≤ seriesErrorBound (relative); the chain truncates each block’s provision to a base unit (< 1 base unit per block lower)',
@@ -154,23 +241,33 @@ export function supplyFigures(model: CosmosMintModel, at: Date, context: ModelCo
         `${MINT}; ${anchorNote(model)}; ${HELD}`,
       ),
       circulating: derive(
-        'circulating = total (nothing subtracted: see circulatingDefinition)',
-        { total },
-        total,
-        `${MINT}: no treasury or cap in x/mint`,
+        'circulating = total − Σ configured non-circulating holdings (staked tokens count as circulating; x/mint has no treasury)',
+        { total, nonCirculatingHoldings: sumDecimals(held.map((holding) => holding.amount)) },
+        circulating,
+        `${METHOD}#circulating-staked-and-liquid`,
       ),
       staked: derive(
-        `staked = bondedRatio × total, rounded to the base unit (10^-${context.decimals})`,
+        `staked = bondedRatio × total, rounded half to even to the base unit (10^-${context.decimals}), never above total`,
         { bondedRatio: params.bondedRatio, total },
         staked,
-        sourceOf(model, 'bondedRatio'),
+        bondedSource,
+      ),
+      liquid: derive(
+        'liquid = max(circulating − staked, 0)',
+        { circulating, staked, stakedFromHoldings: fromHoldings },
+        liquid,
+        STAKED_FROM_HOLDINGS,
       ),
     },
   };
 }
 
 /**
- * Rewards at `at`: x/mint inflation, annual provisions, APR after the community tax, daily-compounded APY.
+ * Rewards at `at`: x/mint inflation (emissionRate), the run-rate
+ * annualEmission (annual provisions × (1 − communityTax): what stakers
+ * receive a year at this block's rate, the chain's `annual_provisions`
+ * convention), APR after the community tax, daily-compounded APY; the
+ * derivation also shows what the next twelve months actually mint to stakers.
  *
  * @example
  * ```ts
@@ -182,7 +279,10 @@ export function rewardsFigures(model: CosmosMintModel, at: Date, query: RewardsQ
   const s = mintStateAt(model, at);
   const inflation = s.path.inflation;
   const provisions = annualProvisions(inflation, s.supply.total);
-  const toStakers = provisions.times(new Decimal(1).minus(params.communityTax));
+  const keep = new Decimal(1).minus(params.communityTax);
+  const toStakers = provisions.times(keep);
+  const nextTo = addMonths(at, 12);
+  const nextRelease = mintStateAt(model, nextTo).supply.minted.minus(s.supply.minted).times(keep);
   const apr = stakingApr(inflation, params.bondedRatio, params.communityTax);
   const delegator = query.commission === undefined ? null : delegatorApr(apr, query.commission);
   return {
@@ -196,7 +296,7 @@ export function rewardsFigures(model: CosmosMintModel, at: Date, query: RewardsQ
     perParticipantDaily: null,
     delegatorApr: delegator,
     derivation: derive(
-      'stakingApr = inflation × (1 − communityTax) / bondedRatio; inflation after n blocks of x/mint (see supply derivation of total); annualProvisions = inflation × total; annualEmission (to stakers) = annualProvisions × (1 − communityTax)',
+      'stakingApr = inflation × (1 − communityTax) / bondedRatio; inflation after n blocks of x/mint (see supply derivation of total); annualProvisions = inflation × total; annualEmission = annualProvisions × (1 − communityTax), the run-rate at t (what stakers receive a year at this block’s rate, as x/mint’s annual_provisions); nextTwelveMonthsRelease = (minted(t + 12 months) − minted(t)) × (1 − communityTax), what the next twelve months actually mint to stakers (the bonded ratio held)',
       {
         inflation,
         blocks: s.blocks,
@@ -204,6 +304,9 @@ export function rewardsFigures(model: CosmosMintModel, at: Date, query: RewardsQ
         annualProvisions: provisions,
         communityTax: params.communityTax,
         bondedRatio: params.bondedRatio,
+        annualEmission: toStakers,
+        nextTwelveMonthsTo: nextTo,
+        nextTwelveMonthsRelease: nextRelease,
         ...(query.commission === undefined ? {} : { commission: query.commission }),
       },
       apr,
@@ -252,28 +355,38 @@ export function simulatePenalty(
 
 /**
  * Schedule points: supply and inflation at each instant as `supplyFigures`
- * and `rewardsFigures` give them; `emitted` = tokens minted to stakers since
- * the previous point (minted × (1 − communityTax)); no pool balance.
+ * and `rewardsFigures` give them (circulating less configured holdings,
+ * liquid = max(circulating − staked, 0)); `emitted` = tokens minted to stakers
+ * since the previous point (minted × (1 − communityTax)); no pool balance.
  *
  * @example
  * ```ts
- * schedulePoints(model, [new Date('2019-03-13T23:00:00Z'), new Date('2020-03-13T05:00:00Z')])[1].emissionRate.toFixed(); // '0.07'
+ * schedulePoints(model, [new Date('2019-03-13T23:00:00Z'), new Date('2020-03-13T05:00:00Z')], context)[1].emissionRate.toFixed(); // '0.07'
  * ```
  */
-export function schedulePoints(model: CosmosMintModel, instants: Date[]): SchedulePoint[] {
+export function schedulePoints(
+  model: CosmosMintModel,
+  instants: Date[],
+  context: ModelContext,
+): SchedulePoint[] {
   const share = new Decimal(1).minus(model.params.communityTax);
+  const held = heldOf(model, context);
+  const heldAmounts = held.map((holding) => holding.amount);
   let previous: Decimal | null = null;
   return instants.map((at) => {
     const s = mintStateAt(model, at);
     const emitted = previous === null ? new Decimal(0) : s.supply.minted.minus(previous).times(share);
     previous = s.supply.minted;
+    const circulating = circulatingOf(s.supply.total, held, at, context);
+    const staked = stakedAmount(model.params.bondedRatio, s.supply.total, context.decimals);
     return {
       at,
       total: s.supply.total,
-      circulating: s.supply.total,
+      circulating,
       emitted: Decimal.max(0, emitted),
       emissionRate: s.path.inflation,
       poolBalance: null,
+      liquid: splitStaked(staked, circulating, heldAmounts).liquid.toDecimal(),
     };
   });
 }

@@ -5,7 +5,12 @@ import {
   type TokenInfo,
   TokenomicsError,
 } from '@tokenomics/core';
-import { normalizeBaseUrl } from '@tokenomics/cosmos-rest';
+import {
+  type CheckedHolding,
+  checkNonCirculatingHoldings,
+  type NonCirculatingHolding,
+  normalizeBaseUrl,
+} from '@tokenomics/cosmos-rest';
 import {
   COSMOS_MINT_PRESETS,
   type CosmosChainPreset,
@@ -43,6 +48,15 @@ export interface CosmosMintAdapterOptions {
   tokenName?: string;
   /** Read the chain over Cosmos REST instead of the snapshot. */
   live?: CosmosMintLiveOptions;
+  /** The chain's bech32 account prefix (e.g. `cosmos`); default: the preset's. Needed for `nonCirculating`. */
+  bech32Prefix?: string;
+  /**
+   * Accounts whose balances are not in holders' hands (a vesting or module
+   * account): each an address of the chain and a label, and for a snapshot
+   * the amount in whole tokens. A live source reads each balance.
+   * Subtracted from circulating and shown as its own supply bucket.
+   */
+  nonCirculating?: NonCirculatingHolding[];
 }
 
 /** Options after validation, with defaults filled in. */
@@ -53,11 +67,14 @@ export interface ResolvedCosmosMintOptions {
   token: TokenInfo;
   denom: string;
   live: CosmosMintLiveOptions | null;
+  /** The configured non-circulating holdings, checked. */
+  holdings: CheckedHolding[];
 }
 
 const ID = /^[a-z0-9][a-z0-9_-]{0,62}$/;
 const DENOM = /^[a-zA-Z][a-zA-Z0-9/:._-]{2,127}$/;
 const SYMBOL = /^[A-Za-z0-9.-]{1,16}$/;
+const BECH32_PREFIX = /^[a-z][a-z0-9]{0,31}$/;
 const OPTION_KEYS = [
   'id',
   'name',
@@ -68,7 +85,23 @@ const OPTION_KEYS = [
   'symbol',
   'tokenName',
   'live',
+  'bech32Prefix',
+  'nonCirculating',
 ];
+
+/** A source from the configuration says so, as the SOURCES rule asks (docs/methodology/cosmos-mint.md#sources). */
+function fromConfiguration(
+  values: Partial<ParameterData<CosmosMintParameters>>,
+): Partial<ParameterData<CosmosMintParameters>> {
+  return Object.fromEntries(
+    Object.entries(values).map(([key, value]) => [
+      key,
+      value && !value.source.startsWith('configuration: ')
+        ? { ...value, source: `configuration: ${value.source}` }
+        : value,
+    ]),
+  ) as Partial<ParameterData<CosmosMintParameters>>;
+}
 
 function configurationError(message: string, details: Record<string, unknown> = {}): TokenomicsError {
   return new TokenomicsError('CONFIGURATION', message, { details });
@@ -149,7 +182,7 @@ function resolvePreset(option: unknown): CosmosChainPreset {
       `preset "${option.name}" needs chain: { name, denom, decimals, symbol, tokenName }`,
     );
   }
-  const values = checkSourcedValues(`preset "${option.name}".values`, option.values);
+  const values = fromConfiguration(checkSourcedValues(`preset "${option.name}".values`, option.values));
   return { ...(option as unknown as CosmosChainPreset), values: values as CosmosChainPreset['values'] };
 }
 
@@ -187,7 +220,9 @@ export function resolveOptions(input: unknown): ResolvedCosmosMintOptions {
   }
   const base = resolvePreset(input.preset);
   const extra =
-    input.parameters === undefined ? {} : checkSourcedValues('option "parameters"', input.parameters);
+    input.parameters === undefined
+      ? {}
+      : fromConfiguration(checkSourcedValues('option "parameters"', input.parameters));
   const preset: CosmosChainPreset = { ...base, values: { ...base.values, ...extra } };
 
   const denom = optionalString(input, 'denom') ?? preset.chain.denom;
@@ -228,8 +263,30 @@ export function resolveOptions(input: unknown): ResolvedCosmosMintOptions {
     live = { lcdUrl: normalizeBaseUrl(input.live.lcdUrl) };
   }
 
+  const prefix = optionalString(input, 'bech32Prefix') ?? preset.chain.bech32Prefix;
+  if (prefix !== undefined && !BECH32_PREFIX.test(prefix)) {
+    throw configurationError(
+      `option "bech32Prefix" must be a chain's bech32 prefix such as "cosmos" (lowercase letters and digits), got ${JSON.stringify(prefix)}`,
+      { option: 'bech32Prefix' },
+    );
+  }
+  let holdings: CheckedHolding[] = [];
+  if (input.nonCirculating !== undefined) {
+    if (prefix === undefined) {
+      throw configurationError(
+        'option "bech32Prefix" is needed to check the nonCirculating addresses (the preset names none)',
+        { option: 'bech32Prefix' },
+      );
+    }
+    holdings = checkNonCirculatingHoldings(input.nonCirculating, {
+      prefix,
+      decimals,
+      requireAmount: live === null,
+    });
+  }
+
   // A preset that does not parse is a configuration error now, not on the first query.
   resolveParameters(cosmosMintParameters, [preset.values]);
 
-  return { id, name, preset, token: { symbol, name: tokenName, decimals }, denom, live };
+  return { id, name, preset, token: { symbol, name: tokenName, decimals }, denom, live, holdings };
 }

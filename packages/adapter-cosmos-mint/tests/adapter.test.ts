@@ -37,10 +37,14 @@ describe('cosmosMintAdapter (snapshot, Cosmos Hub preset)', () => {
   it('every parameter has a source that cites where it comes from', async () => {
     const parameters = await hub.parameters();
     expect(parameters.map((p) => p.key)).toEqual(Object.keys(COSMOSHUB_PRESET.values));
-    for (const parameter of parameters) expect(parameter.source).toMatch(/cosmos\/governance|Chorus One/);
+    for (const parameter of parameters) {
+      expect(parameter.source).toMatch(/https:\/\/github\.com\/cosmos\/governance\/|https:\/\/chorus\.one\//);
+    }
     expect(parameters.find((p) => p.key === 'blocksPerYear')).toMatchObject({
       value: '4360000',
-      source: expect.stringContaining('current-parameters.json @ c80871118a3f99f3cdcda69184c88de26c2965a7'),
+      source: expect.stringContaining(
+        'https://github.com/cosmos/governance/blob/c80871118a3f99f3cdcda69184c88de26c2965a7/current-parameters.json',
+      ),
     });
   });
 

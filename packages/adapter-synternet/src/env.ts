@@ -10,8 +10,9 @@ export const SYNTERNET_ENV = {
 
 /**
  * Adapter options from the environment: live when `SYNTERNET_LCD_URL` is set
- * (with `SYNTERNET_TREASURY_ADDRESS` to read another treasury), the preset
- * from `SYNTERNET_PRESET`. Validation happens in `synternetAdapter`.
+ * (with `SYNTERNET_TREASURY_ADDRESS` to read another treasury; the preset
+ * then defaults to `chain-2025`), the preset from `SYNTERNET_PRESET`.
+ * Validation happens in `synternetAdapter`.
  *
  * @example
  * ```ts

@@ -1,4 +1,5 @@
 import { Decimal, defineAdapter, type TokenEconomy, TokenomicsError } from '@tokenomics/core';
+import { checkNonCirculatingHoldings, type NonCirculatingHolding } from '@tokenomics/cosmos-rest';
 import {
   feeSchedules,
   penaltyRules,
@@ -12,6 +13,7 @@ import {
 import { SYNTERNET_PRESETS, type SynternetPresetName, synternetParameters } from './parameters.js';
 import {
   SYNT_DECIMALS,
+  SYNTERNET_TREASURY_ADDRESS,
   type SynternetLiveOptions,
   type SynternetState,
   synternetLiveSource,
@@ -25,7 +27,8 @@ export {
   delegatorApr,
   downtimeTrigger,
   type SlashedStake,
-  slashStake,
+  type SlashedStakes,
+  slashStakes,
 } from '@tokenomics/cosmos-rest';
 export { SYNTERNET_ENV, synternetOptionsFromEnv } from './env.js';
 export * from './formulas/fee-split.js';
@@ -34,12 +37,15 @@ export * from './formulas/per-unit-fee.js';
 export * from './formulas/percent-with-minimum-fee.js';
 export * from './formulas/staking-apr.js';
 export * from './formulas/supply-at.js';
+export * from './formulas/validator-rate.js';
 export * from './formulas/year-rates.js';
 export { SCHEDULE_TABLES_BYTES, scheduleTableStats } from './model.js';
 export {
   CHAIN_2025_PRESET,
   SEED_PRESET,
+  SYNTERNET_METHODOLOGY,
   SYNTERNET_PRESETS,
+  SYNTERNET_TOKENOMICS_URL,
   type SynternetParameters,
   type SynternetPresetName,
   synternetParameters,
@@ -59,10 +65,18 @@ export { synternetSnapshotSource } from './sources/snapshot.js';
 export interface SynternetAdapterOptions {
   /** The protocol id; default `synternet`. */
   id?: string;
-  /** The parameter preset; default `seed`. */
+  /** The parameter preset; default `seed` for a snapshot, `chain-2025` (the published figures) when live. */
   preset?: SynternetPresetName;
   /** Read the chain over Cosmos REST instead of the snapshot. */
   live?: SynternetLiveOptions;
+  /**
+   * Accounts whose balances are not in holders' hands besides the treasury
+   * (a vesting or bridge account): each a `synt1…` address and a label, and
+   * for a snapshot the amount in whole SYNT. A live source reads each
+   * balance (a configured amount is then unused). Subtracted from
+   * circulating and shown as its own supply bucket.
+   */
+  nonCirculating?: NonCirculatingHolding[];
 }
 
 /** The token: SYNT, 6 decimals (usynt). */
@@ -74,17 +88,21 @@ export const SYNT_TOKEN = { symbol: 'SYNT', name: 'Synternet', decimals: SYNT_DE
  * specification's value flows, from a preset (snapshot) or a Cosmos SDK REST
  * endpoint (live).
  *
+ * Circulating = total − treasury − configured holdings; staked tokens count
+ * as circulating and `liquid` = circulating − staked (docs/methodology/synternet.md).
+ *
  * @throws TokenomicsError CONFIGURATION for an unknown preset (listing the
- *   valid ones) or a bad live URL or treasury address
+ *   valid ones), a bad live URL or treasury address, or a bad non-circulating holding
  * @example
  * ```ts
  * const snapshot = synternetAdapter();
  * (await snapshot.supply!({ at: new Date('2026-08-01T00:00:00Z') })).total.toFixed(); // '1150200000'
- * const live = synternetAdapter({ preset: 'chain-2025', live: { lcdUrl: process.env.SYNTERNET_LCD_URL! } });
+ * const live = synternetAdapter({ live: { lcdUrl: process.env.SYNTERNET_LCD_URL! } }); // preset chain-2025
  * ```
  */
 export function synternetAdapter(options: SynternetAdapterOptions = {}): TokenEconomy {
-  const presetName = options.preset ?? 'seed';
+  // Live defaults to the published figures; a snapshot keeps the specification's.
+  const presetName = options.preset ?? (options.live ? 'chain-2025' : 'seed');
   if (!Object.hasOwn(SYNTERNET_PRESETS, presetName)) {
     const valid = Object.keys(SYNTERNET_PRESETS);
     throw new TokenomicsError(
@@ -94,7 +112,15 @@ export function synternetAdapter(options: SynternetAdapterOptions = {}): TokenEc
     );
   }
   const preset = SYNTERNET_PRESETS[presetName];
-  const source = options.live ? synternetLiveSource(options.live) : synternetSnapshotSource(presetName);
+  const holdings = checkNonCirculatingHoldings(options.nonCirculating, {
+    prefix: 'synt',
+    decimals: SYNT_DECIMALS,
+    requireAmount: !options.live,
+    reserved: [options.live?.treasuryAddress ?? SYNTERNET_TREASURY_ADDRESS],
+  });
+  const source = options.live
+    ? synternetLiveSource(options.live, holdings)
+    : synternetSnapshotSource(presetName);
   const withTreasuryInflation = [
     ...preset.values.treasuryInflationSchedule.value.split(','),
     preset.values.longTermTreasuryInflation.value,
@@ -108,11 +134,11 @@ export function synternetAdapter(options: SynternetAdapterOptions = {}): TokenEc
     source,
     genesis: (params) => params.inflationStart,
     genesisParameter: 'inflationStart',
-    supply: supplyFigures,
+    supply: (model, at) => supplyFigures(model, at, holdings),
     rewards: rewardsFigures,
     fees: { schedules: feeSchedules, quote: quoteFee },
     penalties: { rules: penaltyRules, simulate: simulatePenalty },
-    schedule: schedulePoints,
+    schedule: (model, instants) => schedulePoints(model, instants, holdings),
     flows: synternetFlows(withTreasuryInflation),
   });
 }

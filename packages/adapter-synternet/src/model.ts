@@ -1,4 +1,6 @@
 import {
+  addMonths,
+  cycleYearAt,
   Decimal,
   derive,
   ExactSchedulePoint,
@@ -21,16 +23,24 @@ import {
   type Supply,
   sizedCache,
   sizedCacheStats,
+  type SupplyBucket,
   type TokenFlow,
   TokenomicsError,
   toScaledInteger,
 } from '@tokenomics/core';
 import {
+  type CheckedHolding,
+  COSMOS_SDK_SLASHING_SOURCES,
+  configuredHoldings,
   dailyCompoundedApy,
   delegatorApr,
+  type HeldAmount,
+  holdingBucket,
   type SlashingModel,
   simulateSlashingPenalty,
   slashingPenaltyRules,
+  splitStaked,
+  stakedAmount,
 } from '@tokenomics/cosmos-rest';
 import { BURN_TARGET, splitProtocolFee } from './formulas/fee-split.js';
 import { perUnitFee } from './formulas/per-unit-fee.js';
@@ -46,8 +56,9 @@ import {
   type SupplySchedule,
   supplySchedule,
 } from './formulas/supply-at.js';
+import { validatorRateOfTotal } from './formulas/validator-rate.js';
 import { inflationRatesForYear } from './formulas/year-rates.js';
-import type { SynternetParameters } from './parameters.js';
+import { SYNTERNET_METHODOLOGY, SYNTERNET_TOKENOMICS_URL, type SynternetParameters } from './parameters.js';
 import {
   SYNT_DECIMALS,
   SYNT_DENOM,
@@ -58,8 +69,9 @@ import {
 /** The Synternet model as core hands it to each capability. */
 export type SynternetModel = Model<SynternetParameters, SynternetState>;
 
-const SPEC = 'Synternet tokenomics specification';
-const RULING = 'MODEL.md Synternet, Inflation schedule (ruling)';
+const SPEC = SYNTERNET_TOKENOMICS_URL;
+const METHOD = SYNTERNET_METHODOLOGY;
+const RULING = `${METHOD}#inflation-schedule`;
 
 function isOverridden(model: SynternetModel, key: keyof SynternetParameters): boolean {
   return model.parameters.some((parameter) => parameter.key === key && parameter.source === OVERRIDE_SOURCE);
@@ -70,11 +82,42 @@ function parametersOf(model: SynternetModel, keys: readonly (keyof SynternetPara
 }
 
 /**
+ * The validator inflation rate the chain's x/mint inflation implies, when a
+ * live source read one and the schedule is not overridden: x/mint
+ * `inflation` is read as the TOTAL inflation (validator + treasury, as
+ * proposal 0008 states its figures), so the validator rate is it minus the
+ * preset's treasury rate for the block's inflation year, never below 0.
+ * Null otherwise (the schedule's rate is used).
+ */
+export function chainValidatorRate(model: SynternetModel): {
+  chainInflation: Decimal;
+  treasuryRate: Decimal;
+  validatorRate: Decimal;
+} | null {
+  const { params, state } = model;
+  if (
+    !state ||
+    state.mintInflation === null ||
+    isOverridden(model, 'inflationSchedule') ||
+    state.blockTime.getTime() < params.inflationStart.getTime()
+  ) {
+    return null;
+  }
+  const year = cycleYearAt(params.inflationStart, state.blockTime).number;
+  const treasuryRate = inflationRatesForYear(year, params).treasury;
+  return {
+    chainInflation: state.mintInflation,
+    treasuryRate,
+    validatorRate: validatorRateOfTotal(state.mintInflation, treasuryRate),
+  };
+}
+
+/**
  * The state the schedule is stepped from. Snapshot: genesis at
  * `inflationStart`. Live: the chain's total at the latest block's time, with
  * the treasury parameter (the chain's balance unless overridden) and, when
  * the chain serves x/mint inflation and the schedule is not overridden, the
- * current year's validator allowance = inflation × total at the block.
+ * current year's validator allowance = validator rate ({@link chainValidatorRate}) × total at the block.
  */
 export function anchorOf(model: SynternetModel): SupplyAnchor {
   const { params, state } = model;
@@ -85,15 +128,12 @@ export function anchorOf(model: SynternetModel): SupplyAnchor {
       treasury: params.treasuryBalance,
     };
   }
-  const useMint =
-    state.mintInflation !== null &&
-    !isOverridden(model, 'inflationSchedule') &&
-    state.blockTime.getTime() >= params.inflationStart.getTime();
+  const chain = chainValidatorRate(model);
   return {
     at: state.blockTime,
     total: state.total,
     treasury: params.treasuryBalance,
-    validatorAllowance: useMint ? state.mintInflation!.times(state.total) : null,
+    validatorAllowance: chain ? chain.validatorRate.times(state.total) : null,
   };
 }
 
@@ -155,38 +195,53 @@ export function scheduleTableStats(): SizedCacheStats {
   return sizedCacheStats(schedules);
 }
 
-function checkTreasury(treasury: Decimal, total: Decimal, at: Date): void {
-  if (treasury.gt(total)) {
-    throw new TokenomicsError(
-      'BAD_INPUT',
-      `the treasury (${formatDecimal(treasury)} SYNT) exceeds the total supply (${formatDecimal(total)} SYNT) at ${at.toISOString()}; check "treasuryBalance" and "genesisSupply"`,
-      { details: { keys: ['treasuryBalance', 'genesisSupply'] } },
-    );
-  }
+/**
+ * The non-circulating holdings a deployment configured: read from the chain
+ * by a live source (in its state), the configured amounts for a snapshot.
+ */
+export function heldOf(model: SynternetModel, configured: readonly CheckedHolding[]): HeldAmount[] {
+  return model.state ? model.state.nonCirculating : configuredHoldings(configured);
+}
+
+function unitsOf(amount: Decimal): bigint {
+  return toScaledInteger(amount, AMOUNT_PLACES);
+}
+
+/** Refuses a state where the treasury and the configured holdings exceed the total (circulating would be negative). */
+function checkNonCirculating(totalUnits: bigint, treasuryUnits: bigint, heldUnits: bigint, at: Date): void {
+  if (treasuryUnits + heldUnits <= totalUnits) return;
+  const amount = (units: bigint) => formatDecimal(fromScaledInteger(units, AMOUNT_PLACES));
+  const held =
+    heldUnits === 0n ? '' : ` and the configured non-circulating holdings (${amount(heldUnits)} SYNT)`;
+  throw new TokenomicsError(
+    'BAD_INPUT',
+    `the treasury (${amount(treasuryUnits)} SYNT)${held} ${heldUnits === 0n ? 'exceeds' : 'exceed'} the total supply (${amount(totalUnits)} SYNT) at ${at.toISOString()}: circulating would be negative; check "treasuryBalance" and "genesisSupply"${heldUnits === 0n ? '' : ' and the non-circulating holdings'}`,
+    { details: { keys: ['treasuryBalance', 'genesisSupply'] } },
+  );
 }
 
 /** Supply, treasury and emissions at an instant, checked (treasury ≤ total). */
 export function stateAt(model: SynternetModel, at: Date): SupplyAtResult {
   const result = withSchedule(model, (schedule) => schedule.supplyAt(at));
-  checkTreasury(result.treasury, result.total, at);
+  checkNonCirculating(unitsOf(result.total), unitsOf(result.treasury), 0n, at);
   return result;
 }
 
-/** The figures a schedule point needs at an instant, checked (treasury ≤ total): the same as {@link stateAt}'s. */
-function figuresAt(schedule: SupplySchedule, at: Date): SupplyFigures {
+/** The figures a schedule point needs at an instant, checked with the holdings: the same as {@link stateAt}'s. */
+function figuresAt(schedule: SupplySchedule, at: Date, heldUnits: bigint): SupplyFigures {
   const figures = schedule.figuresAt(at);
-  if (figures.treasuryUnits > figures.totalUnits) {
-    checkTreasury(
-      fromScaledInteger(figures.treasuryUnits, AMOUNT_PLACES),
-      fromScaledInteger(figures.totalUnits, AMOUNT_PLACES),
-      at,
-    );
-  }
+  checkNonCirculating(figures.totalUnits, figures.treasuryUnits, heldUnits, at);
   return figures;
 }
 
-function staked(model: SynternetModel, total: Decimal): Decimal {
-  return model.params.bondedRatio.times(total).toDecimalPlaces(SYNT_DECIMALS);
+/** a − b without rounding (Decimal arithmetic rounds to 60 digits, which large supplies at 40 places exceed). */
+function exactMinus(a: Decimal, b: Decimal): Decimal {
+  const places = Math.max(a.decimalPlaces(), b.decimalPlaces());
+  return fromScaledInteger(toScaledInteger(a, places) - toScaledInteger(b, places), places);
+}
+
+function sourceOf(model: SynternetModel, key: keyof SynternetParameters): string {
+  return model.parameters.find((parameter) => parameter.key === key)!.source;
 }
 
 function anchorNote(model: SynternetModel): string {
@@ -196,31 +251,91 @@ function anchorNote(model: SynternetModel): string {
     : '; stepped from genesisSupply at inflationStart';
 }
 
-/** Supply at `at`: total by the yearly-allowance ruling, treasury, circulating, staked. */
-export function supplyFigures(model: SynternetModel, at: Date): Supply {
+const STAKED_FROM_TREASURY = `${METHOD}#staked-from-the-treasury`;
+
+/**
+ * Supply at `at`: total by the yearly-allowance ruling; circulating = total −
+ * treasury − configured non-circulating holdings (staked tokens count as
+ * circulating); staked = bondedRatio × total; liquid = max(circulating −
+ * staked, 0). Where more is staked than circulates, the excess is its own
+ * non-circulating, staked bucket, "staked from the treasury", taken from the
+ * treasury bucket (then from configured holdings, in order, should the
+ * treasury not cover it), so total − Σ(non-circulating buckets) = circulating.
+ */
+export function supplyFigures(
+  model: SynternetModel,
+  at: Date,
+  configured: readonly CheckedHolding[] = [],
+): Supply {
+  const { params } = model;
   const s = stateAt(model, at);
   const anchor = anchorOf(model);
+  const held = heldOf(model, configured);
+  const totalUnits = unitsOf(s.total);
+  const treasuryUnits = unitsOf(s.treasury);
+  const heldUnits = held.reduce((sum, holding) => sum + unitsOf(holding.amount), 0n);
+  checkNonCirculating(totalUnits, treasuryUnits, heldUnits, at);
   // Exact, as schedule points compute it: a Decimal subtraction rounds to 60 digits, which a
   // total of 10^20 tokens or more at AMOUNT_PLACES exceeds.
-  const circulating = fromScaledInteger(
-    toScaledInteger(s.total, AMOUNT_PLACES) - toScaledInteger(s.treasury, AMOUNT_PLACES),
-    AMOUNT_PLACES,
-  );
-  const stakedAmount = staked(model, s.total);
+  const circulating = fromScaledInteger(totalUnits - treasuryUnits - heldUnits, AMOUNT_PLACES);
+  const staked = stakedAmount(
+    params.bondedRatio,
+    new ScaledDecimal(totalUnits, AMOUNT_PLACES),
+    SYNT_DECIMALS,
+  ).toDecimal();
+  const split = splitStaked(staked, circulating, [s.treasury, ...held.map((holding) => holding.amount)]);
+  const fromTreasury = split.taken[0]!.toDecimal();
+  const fromHoldings = split.fromHoldings.toDecimal();
+  const liquid = split.liquid.toDecimal();
   const treasuryAddress = model.state?.treasuryAddress ?? SYNTERNET_TREASURY_ADDRESS;
+  const bondedSource = sourceOf(model, 'bondedRatio');
+  const spills = fromHoldings.gt(fromTreasury);
+  const treasuryNotes = [
+    sourceOf(model, 'treasuryBalance'),
+    ...(s.treasuryEmitted.isZero() ? [] : [`plus treasury inflation (${METHOD}#treasury-inflation)`]),
+    ...(fromTreasury.isZero()
+      ? []
+      : [
+          `less ${formatDecimal(fromTreasury)} SYNT counted as staked from the treasury (${STAKED_FROM_TREASURY})`,
+        ]),
+  ];
+  const buckets: SupplyBucket[] = [
+    {
+      key: 'treasury',
+      label: `Treasury (${treasuryAddress}), not staked`,
+      amount: exactMinus(s.treasury, fromTreasury),
+      circulating: false,
+      source: treasuryNotes.join('; '),
+    },
+    {
+      key: 'staked-from-treasury',
+      label: `Staked from the treasury${spills ? ' and configured holdings' : ''} (an assumption: the staked supply beyond the circulating supply)`,
+      amount: fromHoldings,
+      circulating: false,
+      staked: true,
+      source: `${STAKED_FROM_TREASURY}; staked from bondedRatio: ${bondedSource}`,
+    },
+    ...held.map((holding, index) =>
+      holdingBucket(holding, split.taken[index + 1]!.toDecimal(), STAKED_FROM_TREASURY),
+    ),
+    {
+      key: 'staked',
+      label: 'Staked (bonded to validators) from the circulating supply',
+      amount: split.fromCirculating.toDecimal(),
+      circulating: true,
+      source: bondedSource,
+    },
+  ];
   return {
     at,
     max: null,
     total: s.total,
     circulating,
-    staked: stakedAmount,
-    liquid: null, // replaced by the second-edition convention (issue 12)
+    staked,
+    liquid,
     burned: null,
-    circulatingDefinition: `Total supply minus the treasury (${SPEC}, Circulating Supply: "Circulating supply = Total supply - Treasury"). The treasury is the mint module's treasury_address ${treasuryAddress}; staked tokens count as circulating. Burns (manual, proposal 0009) are not modelled: burned is unknown.`,
-    buckets: [
-      { key: 'treasury', label: `Treasury (${treasuryAddress})`, amount: s.treasury, circulating: false },
-      { key: 'staked', label: 'Staked (bonded to validators)', amount: stakedAmount, circulating: true },
-    ],
+    circulatingDefinition: `Total supply minus the treasury (${SPEC}, Circulating Supply: "Circulating supply = Total supply - Treasury") and minus any non-circulating holding the deployment configures. The treasury is the mint module's treasury_address ${treasuryAddress}. Staked tokens count as circulating, the convention of CoinGecko, CoinMarketCap and Messari; liquid = circulating − staked, never below 0. Where more is staked than circulates (the seed's bonded ratio of 0.5 against a 90 % treasury), the excess is shown as staked from the treasury, an assumption. Burns (manual, proposal 0009) are not modelled: burned is unknown. See ${METHOD}#circulating-supply.`,
+    buckets,
     derivations: {
       total: derive(
         'total(t) = total(start of year y) + (validatorAllowance_y + treasuryAllowance_y) × elapsed; allowance_y = rate_y × total(start of year y); years start on anniversaries of inflationStart',
@@ -238,43 +353,62 @@ export function supplyFigures(model: SynternetModel, at: Date): Supply {
           anchorTotal: anchor.total,
         },
         s.total,
-        `${RULING}; ${SPEC}, Incentives${anchorNote(model)}`,
+        `${RULING}; ${SPEC} (Incentives)${anchorNote(model)}`,
       ),
       circulating: derive(
-        'circulating = total − treasury',
+        'circulating = total − treasury − Σ configured non-circulating holdings (staked tokens count as circulating)',
         {
           total: s.total,
           treasury: s.treasury,
+          nonCirculatingHoldings: fromScaledInteger(heldUnits, AMOUNT_PLACES),
           anchorTreasury: anchor.treasury,
           treasuryEmittedSinceStart: s.treasuryEmitted,
         },
         circulating,
-        `${SPEC}, Circulating Supply`,
+        `${SPEC} (Circulating Supply); ${METHOD}#circulating-supply`,
       ),
       staked: derive(
-        'staked = bondedRatio × total, rounded to the usynt',
-        { bondedRatio: model.params.bondedRatio, total: s.total },
-        stakedAmount,
-        model.parameters.find((parameter) => parameter.key === 'bondedRatio')!.source,
+        'staked = bondedRatio × total, rounded half to even to the usynt (never above total)',
+        { bondedRatio: params.bondedRatio, total: s.total },
+        staked,
+        bondedSource,
+      ),
+      liquid: derive(
+        'liquid = max(circulating − staked, 0); the staked tokens beyond circulating are staked from the treasury',
+        { circulating, staked, stakedFromTreasury: fromHoldings },
+        liquid,
+        STAKED_FROM_TREASURY,
       ),
     },
   };
 }
 
-/** Rewards at `at`: momentary validator inflation, the year's allowance, APR, APY, bonded ratio. */
+/**
+ * Rewards at `at`: momentary validator inflation (emissionRate), the run-rate
+ * annualEmission (this year's validator allowance, emitted evenly, × (1 −
+ * communityTax): what stakers receive a year at the current rate, the chain's
+ * annual provisions), APR, APY, bonded ratio; the derivation also shows what
+ * the next twelve months actually release to stakers.
+ */
 export function rewardsFigures(model: SynternetModel, at: Date, query: RewardsQuery): Rewards {
   const { params } = model;
   const s = stateAt(model, at);
   // validatorAllowance / total, rounded to RATE_PLACES, as schedule points have it (supplySchedule).
   const inflation = s.inflation;
+  const keep = new Decimal(1).minus(params.communityTax);
+  const annualEmission = s.year.validatorAllowance.times(keep);
+  const nextTo = addMonths(at, 12);
+  const next = withSchedule(model, (schedule) => schedule.supplyAt(nextTo));
+  const nextRelease = exactMinus(next.validatorEmitted, s.validatorEmitted).times(keep);
   const apr = stakingApr(inflation, params.bondedRatio, params.communityTax);
   const delegator = query.commission === undefined ? null : delegatorApr(apr, query.commission);
-  const mintNote = s.year.allowanceFromChain
-    ? `; this year's validator allowance = x/mint inflation (GET /cosmos/mint/v1beta1/inflation) × total at block ${model.state?.height}`
+  const chain = s.year.allowanceFromChain ? chainValidatorRate(model) : null;
+  const mintNote = chain
+    ? `; x/mint inflation (GET /cosmos/mint/v1beta1/inflation) read as the total inflation (validator + treasury, as proposal 0008 states its figures): validator rate = max(chainInflation − treasuryRate, 0), this year's validator allowance = that × total at block ${model.state?.height} (${METHOD}#chain-inflation-read-live)`
     : '';
   return {
     at,
-    annualEmission: s.year.validatorAllowance,
+    annualEmission,
     emissionRate: inflation,
     stakingApr: apr,
     stakingApy: dailyCompoundedApy(apr),
@@ -283,19 +417,29 @@ export function rewardsFigures(model: SynternetModel, at: Date, query: RewardsQu
     perParticipantDaily: null,
     delegatorApr: delegator,
     derivation: derive(
-      'APR = inflation(t) / bondedRatio × (1 − communityTax); inflation(t) = validatorAllowance_y / total(t)',
+      'APR = inflation(t) / bondedRatio × (1 − communityTax); inflation(t) = validatorAllowance_y / total(t) (emissionRate); annualEmission = validatorAllowance_y × (1 − communityTax), the run-rate at t (the allowance is emitted evenly through the year: the annual provisions stakers receive); nextTwelveMonthsRelease = (validatorEmitted(t + 12 months) − validatorEmitted(t)) × (1 − communityTax), what the next twelve months actually release',
       {
         inflation,
         validatorAllowance: s.year.validatorAllowance,
         total: s.total,
         year: s.year.number,
         validatorRate: s.year.rates.validator,
+        ...(chain
+          ? {
+              chainInflation: chain.chainInflation,
+              treasuryRate: chain.treasuryRate,
+              chainValidatorRate: chain.validatorRate,
+            }
+          : {}),
         bondedRatio: params.bondedRatio,
         communityTax: params.communityTax,
+        annualEmission,
+        nextTwelveMonthsTo: nextTo,
+        nextTwelveMonthsRelease: nextRelease,
         ...(query.commission === undefined ? {} : { commission: query.commission }),
       },
       apr,
-      `${SPEC}, Incentives ("Reward rate = Inflation rate / Bonding rate"); community tax per x/distribution; ${RULING}${mintNote}`,
+      `${SPEC} (Incentives: "Reward rate = Inflation rate / Bonding rate"); x/distribution community_tax; ${METHOD}#rewards; ${RULING}${mintNote}`,
     ),
   };
 }
@@ -348,9 +492,17 @@ export function quoteFee(model: SynternetModel, input: FeeQuoteInput): FeeQuote 
           protocolFee: fee.protocolFee,
         },
         fee.total,
-        `${SPEC}, Protocol Fee, Pay-per-Data`,
+        `${SPEC} (Protocol Fee, Pay-per-Data); ${METHOD}#protocol-fees`,
       ),
     };
+  }
+  if (!quantity.isInteger()) {
+    // The chain bills whole messages: a fractional count is a question it cannot answer.
+    throw new TokenomicsError(
+      'BAD_INPUT',
+      `pay-per-message: quantity is a whole number of messages, got ${formatDecimal(quantity)}`,
+      { details: { fee: input.fee, quantity: formatDecimal(quantity) } },
+    );
   }
   const fee = percentWithMinimumFee(quantity, unitPrice, params.messageFeeRate, params.messageFeeMinimum);
   return {
@@ -369,15 +521,15 @@ export function quoteFee(model: SynternetModel, input: FeeQuoteInput): FeeQuote 
         protocolFee: fee.protocolFee,
       },
       fee.total,
-      `${SPEC}, Protocol Fee, Pay-per-Message; MODEL.md Synternet, Protocol fees (ruling)`,
+      `${SPEC} (Protocol Fee, Pay-per-Message); ${METHOD}#protocol-fees (our reading of its formula)`,
     ),
   };
 }
 
 /**
  * The x/slashing model with Synternet's token and wording: slashes truncated
- * to the usynt, derivations citing the specification's Slashing section and
- * the facts file's reading of the SDK.
+ * to the usynt, derivations citing the documentation's Slashing section, the
+ * methodology page and the Cosmos SDK files at commits.
  */
 function slashingModel(model: SynternetModel): SlashingModel {
   return {
@@ -385,8 +537,8 @@ function slashingModel(model: SynternetModel): SlashingModel {
     token: { symbol: 'SYNT', decimals: SYNT_DECIMALS, baseUnit: SYNT_DENOM },
     parameters: model.parameters,
     sources: {
-      downtime: `${SPEC}, Slashing; cosmos-sdk x/slashing HandleValidatorSignature and x/staking Slash (synternet-facts.md §4)`,
-      doubleSign: `${SPEC}, Slashing ("much more severe"); cosmos-sdk x/evidence HandleEquivocationEvidence (synternet-facts.md §4)`,
+      downtime: `${SPEC} (Slashing); ${METHOD}#slashing; ${COSMOS_SDK_SLASHING_SOURCES.downtime}`,
+      doubleSign: `${SPEC} (Slashing: "much more severe"); ${METHOD}#slashing; ${COSMOS_SDK_SLASHING_SOURCES.doubleSign}`,
     },
   };
 }
@@ -404,26 +556,47 @@ export function simulatePenalty(model: SynternetModel, input: PenaltyInput): Pen
 /**
  * Schedule points: the same figures as supply and rewards at each instant
  * (shared {@link supplySchedule}), kept as the schedule's exact integers
- * until something reads them.
+ * until something reads them: circulating = total − treasury − configured
+ * holdings, liquid = max(circulating − staked, 0), emitted = the validator
+ * emissions since the previous point × (1 − communityTax) (what stakers
+ * receive, as annualEmission), poolBalance = the treasury balance.
  */
-export function schedulePoints(model: SynternetModel, instants: Date[]): SchedulePoint[] {
+export function schedulePoints(
+  model: SynternetModel,
+  instants: Date[],
+  configured: readonly CheckedHolding[] = [],
+): SchedulePoint[] {
+  const { params } = model;
+  const held = heldOf(model, configured);
+  const heldUnits = held.reduce((sum, holding) => sum + unitsOf(holding.amount), 0n);
+  const heldAmounts = held.map((holding) => holding.amount);
+  // Stakers keep (1 − communityTax) of each emission: an exact product at K more places.
+  const keep = new Decimal(1).minus(params.communityTax);
+  const keepPlaces = keep.decimalPlaces();
+  const keepUnits = toScaledInteger(keep, keepPlaces);
   // Evenly spaced points within a year emit the same amount, and a treasury that
   // gets no inflation stays put: such figures are made (and written) once.
-  const emittedAmounts = new SharedAmounts(AMOUNT_PLACES);
+  const emittedAmounts = new SharedAmounts(AMOUNT_PLACES + keepPlaces);
   const treasuries = new SharedAmounts(AMOUNT_PLACES);
   let previous: bigint | null = null;
   return withSchedule(model, (schedule) =>
     instants.map((at) => {
-      const s = figuresAt(schedule, at);
-      const emitted = previous === null ? ZERO : emittedAmounts.of(s.validatorEmittedUnits - previous);
+      const s = figuresAt(schedule, at, heldUnits);
+      const emitted =
+        previous === null ? ZERO : emittedAmounts.of((s.validatorEmittedUnits - previous) * keepUnits);
       previous = s.validatorEmittedUnits;
+      const total = new ScaledDecimal(s.totalUnits, AMOUNT_PLACES);
+      const circulating = new ScaledDecimal(s.totalUnits - s.treasuryUnits - heldUnits, AMOUNT_PLACES);
+      const treasury = treasuries.of(s.treasuryUnits);
+      const staked = stakedAmount(params.bondedRatio, total, SYNT_DECIMALS);
       return new ExactSchedulePoint(at, {
-        total: new ScaledDecimal(s.totalUnits, AMOUNT_PLACES),
-        circulating: new ScaledDecimal(s.totalUnits - s.treasuryUnits, AMOUNT_PLACES),
+        total,
+        circulating,
         emitted,
         emissionRate:
           s.inflationUnits === null ? inflationOf(s) : new ScaledDecimal(s.inflationUnits, RATE_PLACES),
-        poolBalance: treasuries.of(s.treasuryUnits),
+        poolBalance: treasury,
+        liquid: splitStaked(staked, circulating, [treasury, ...heldAmounts]).liquid,
       });
     }),
   );

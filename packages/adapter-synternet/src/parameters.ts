@@ -1,15 +1,25 @@
 import { decimalKind, decimalListKind, defineParameters, instantKind, type Preset } from '@tokenomics/core';
 import { slashingParameterSchema } from '@tokenomics/cosmos-rest';
 
-const SPEC = 'Synternet tokenomics specification';
-const FACTS = 'synternet-facts.md';
-const MODEL = 'MODEL.md (Synternet)';
+/** The project's methodology page for Synternet: each ruling, parameter and formula, with its public sources. */
+export const SYNTERNET_METHODOLOGY = 'docs/methodology/synternet.md';
+const METHOD = SYNTERNET_METHODOLOGY;
+/** Synternet's tokenomics documentation (the specification). */
+export const SYNTERNET_TOKENOMICS_URL = 'https://docs.synternet.com/learn/blockchain/tokenomics';
+const TOKENOMICS = SYNTERNET_TOKENOMICS_URL;
+/** Synternet's chain releases repository at the commit the facts were read at (2025-09-16). */
+const RELEASES =
+  'https://github.com/Synternet/synternet-chain-releases/blob/74e3a29f07825c3ff1bebbc79c721e39e0df7f69/networks/mainnet';
+const GENESIS = `${RELEASES}/genesis.json`;
+const proposal = (number: string) => `${RELEASES}/proposals/proposal-${number}.json`;
+/** Synternet's earlier tokenomics pages (the 50–67 % bonding target). */
+const EARLIER_TOKENOMICS = 'https://docs.syntropynet.com/docs/synternet-tokenomics/token';
 
 /**
- * Every parameter the Synternet model uses, with the keys of MODEL.md
- * ("Keys a frontend can rely on") plus the treasury inflation of proposal 0008.
- * The five x/slashing ones are the shared `slashingParameterSchema` of
- * `@tokenomics/cosmos-rest`.
+ * Every parameter the Synternet model uses, under the keys a frontend can
+ * rely on, plus the treasury inflation of proposal 0008. The five x/slashing
+ * ones are the shared `slashingParameterSchema` of `@tokenomics/cosmos-rest`.
+ * Each is described, with its sources, in docs/methodology/synternet.md.
  */
 export const synternetParameters = defineParameters({
   genesisSupply: {
@@ -23,48 +33,54 @@ export const synternetParameters = defineParameters({
     label: 'Treasury balance',
     unit: 'SYNT',
     description:
-      'The treasury address’s balance at the model’s anchor: at genesis for the snapshot, at the latest block when read live. Treasury inflation adds to it; circulating = total − treasury.',
+      'The treasury address’s balance at the model’s anchor: at genesis for the snapshot, at the latest block when read live. Treasury inflation adds to it; circulating = total − treasury (− configured non-circulating holdings).',
     kind: decimalKind({ min: '0' }),
   },
   inflationStart: {
     label: 'Inflation year 1 start',
     description:
-      'The instant inflation year 1 starts; every later year starts on its anniversary. 2024-08-01T00:00:00Z is an ASSUMPTION: proposal 0008 says year 2 starts in August 2025 without a day.',
+      'The instant inflation year 1 starts; every later year starts on its anniversary. Proposal 0008 says year 2 starts in August 2025 without a day: the first of the month is our assumption.',
     kind: instantKind(),
   },
   inflationSchedule: {
     label: 'Validator inflation, years 1–5',
+    unit: 'per year',
     description:
-      'The validator inflation rate of years 1 to 5, comma-separated. Each year’s allowance = rate × total at the year’s start, emitted evenly through the year (MODEL.md ruling).',
-    kind: decimalListKind({ length: 5, min: '0', max: '1', maxExclusive: true }),
+      'The validator inflation rate of years 1 to 5, comma-separated. Each year’s allowance = rate × total at the year’s start, emitted evenly through the year.',
+    kind: decimalListKind({ type: 'RATE', length: 5, min: '0', max: '1', maxExclusive: true }),
   },
   longTermInflation: {
     label: 'Validator inflation, years 6+',
+    unit: 'per year',
     description:
-      'The validator inflation rate from year 6 on. The specification gives a range, "0–3 %"; 0.03 is its upper bound, not a published figure.',
-    kind: decimalKind({ min: '0', max: '1', maxExclusive: true }),
+      'The validator inflation rate from year 6 on. The documentation gives a range, "0–3 %"; 0.03 is its upper bound, our assumption, not a published figure.',
+    kind: decimalKind({ type: 'RATE', min: '0', max: '1', maxExclusive: true }),
   },
   treasuryInflationSchedule: {
     label: 'Treasury inflation, years 1–5',
+    unit: 'per year',
     description:
       'Inflation minted to the treasury (not to stakers) in years 1 to 5, comma-separated; allowance = rate × total at the year’s start, emitted evenly like the validator allowance.',
-    kind: decimalListKind({ length: 5, min: '0', max: '1', maxExclusive: true }),
+    kind: decimalListKind({ type: 'RATE', length: 5, min: '0', max: '1', maxExclusive: true }),
   },
   longTermTreasuryInflation: {
     label: 'Treasury inflation, years 6+',
+    unit: 'per year',
     description:
-      'Treasury inflation from year 6 on. No document gives one; 0 follows proposal 0008’s year-5 figure.',
-    kind: decimalKind({ min: '0', max: '1', maxExclusive: true }),
+      'Treasury inflation from year 6 on. No document gives one; 0 carries proposal 0008’s year-5 figure forward.',
+    kind: decimalKind({ type: 'RATE', min: '0', max: '1', maxExclusive: true }),
   },
   bondedRatio: {
     label: 'Bonded ratio',
-    description: 'Staked (bonded) supply / total supply. Staked = bondedRatio × total, rounded to the usynt.',
-    kind: decimalKind({ min: '0', minExclusive: true, max: '1' }),
+    description:
+      'Staked (bonded) supply / total supply. Staked = bondedRatio × total, rounded to the usynt; staked tokens count as circulating, and any excess over the circulating supply is shown as staked from the treasury.',
+    kind: decimalKind({ type: 'RATE', min: '0', minExclusive: true, max: '1' }),
   },
   communityTax: {
     label: 'Community tax',
-    description: 'The share of staking rewards x/distribution sends to the community pool.',
-    kind: decimalKind({ min: '0', max: '1', maxExclusive: true }),
+    description:
+      'x/distribution `community_tax`: the share of staking rewards sent to the community pool; stakers receive the rest (annualEmission, APR).',
+    kind: decimalKind({ type: 'RATE', min: '0', max: '1', maxExclusive: true }),
   },
   ...slashingParameterSchema,
   dataFeePerGB: {
@@ -76,19 +92,19 @@ export const synternetParameters = defineParameters({
   messageFeeRate: {
     label: 'Pay-per-message protocol fee rate',
     description: 'The protocol fee per message as a fraction of the agent’s per-message price.',
-    kind: decimalKind({ min: '0', max: '1' }),
+    kind: decimalKind({ type: 'RATE', min: '0', max: '1' }),
   },
   messageFeeMinimum: {
     label: 'Pay-per-message minimum fee',
-    unit: 'SYNT',
+    unit: 'SYNT/message',
     description: 'The least protocol fee per message, whatever the agent’s price.',
     kind: decimalKind({ min: '0' }),
   },
   burnShare: {
     label: 'Burned share of protocol revenue',
     description:
-      'The fraction of protocol revenue burned; the rest stays in the treasury. 0 by default: burns are manual and no share is published.',
-    kind: decimalKind({ min: '0', max: '1' }),
+      'The fraction of protocol revenue burned; the rest stays in the treasury. 0 by default, our assumption: burns are manual and no share is published.',
+    kind: decimalKind({ type: 'RATE', min: '0', max: '1' }),
   },
 });
 
@@ -98,75 +114,79 @@ export type SynternetParameters = typeof synternetParameters;
 const seedValues: Preset<SynternetParameters>['values'] = {
   genesisSupply: {
     value: '1000000000',
-    source: `${MODEL} Supply: total at genesis 1,000,000,000; ${FACTS} §1 (sum of genesis bank balances)`,
+    source: `${METHOD}#circulating-supply; ${GENESIS} (the sum of the genesis bank balances: 1,000,000,000 SYNT)`,
   },
   treasuryBalance: {
     value: '899985000',
-    source: `${FACTS} §2: genesis balance of mint param treasury_address synt1nwhx5p30n9xw88czjq4j45tuz53qw50yllrg5d`,
+    source: `${METHOD}#circulating-supply; ${GENESIS} (genesis balance of the mint module's treasury_address synt1nwhx5p30n9xw88czjq4j45tuz53qw50yllrg5d)`,
   },
   inflationStart: {
     value: '2024-08-01T00:00:00Z',
-    source: `ASSUMPTION (${MODEL} Parameter presets): proposal 0008 (${FACTS} §2) says year 2 starts in August 2025; the first of the month is assumed`,
+    source: `${METHOD}#inflation-year-1-start; ${proposal('0008')} ("Year 2 starts in August 2025"; the day is assumed)`,
+    assumption: true,
   },
   inflationSchedule: {
     value: '0.08,0.065,0.055,0.045,0.03',
-    source: `${SPEC}, Incentives: inflation rate table, years 1–5`,
+    source: `${TOKENOMICS} (Incentives: the validator inflation table, years 1–5); ${METHOD}#inflation-schedule`,
   },
   longTermInflation: {
     value: '0.03',
-    source: `${SPEC}, Incentives: year 6+ "0-3%"; upper bound taken (${MODEL} Inflation schedule ruling)`,
+    source: `${TOKENOMICS} (Incentives: year 6+ "0-3%", its upper bound taken); ${METHOD}#inflation-schedule`,
+    assumption: true,
   },
   treasuryInflationSchedule: {
     value: '0,0,0,0,0',
-    source: `${SPEC}, Incentives: the specification names validator inflation only; the seed has no treasury inflation (see preset chain-2025)`,
+    source: `${TOKENOMICS} (Incentives: validator inflation only; see preset chain-2025 for the treasury's); ${METHOD}#treasury-inflation`,
   },
   longTermTreasuryInflation: {
     value: '0',
-    source: `${SPEC}, Incentives: no treasury inflation in the specification`,
+    source: `${TOKENOMICS} (no treasury inflation); ${METHOD}#treasury-inflation`,
   },
   bondedRatio: {
     value: '0.5',
-    source: `ASSUMPTION (${MODEL} Rewards): the low end of the 50–67 % bonding target of Synternet's earlier tokenomics docs; a live source reads the staking pool`,
+    source: `${METHOD}#bonded-ratio; ${EARLIER_TOKENOMICS} (the low end of the 50–67 % bonding target); a live source reads the staking pool`,
+    assumption: true,
   },
   communityTax: {
     value: '0',
-    source: `${FACTS} §1: genesis distribution community_tax "0.000000000000000000"`,
+    source: `${GENESIS} (distribution.params.community_tax "0.000000000000000000"); ${METHOD}#rewards`,
   },
   signedBlocksWindow: {
     value: '16000',
-    source: `${SPEC}, Slashing: worked example "8001 blocks within 16000 block window"`,
+    source: `${TOKENOMICS} (Slashing: the worked example's "16000 block window"); ${METHOD}#slashing`,
   },
   minSignedPerWindow: {
     value: '0.5',
-    source: `${SPEC}, Slashing: worked example (8001 of 16000 jails); ${FACTS} §1 genesis min_signed_per_window 0.5`,
+    source: `${TOKENOMICS} (Slashing: 8001 of 16000 missed jails); ${GENESIS} (slashing.params.min_signed_per_window "0.500000000000000000")`,
   },
   downtimeJailSeconds: {
     value: '600s',
-    source: `${SPEC}, Slashing: worked example "jailed for 10 minutes"; ${FACTS} §1 genesis downtime_jail_duration "600s"`,
+    source: `${TOKENOMICS} (Slashing: "jailed for 10 minutes"); ${GENESIS} (slashing.params.downtime_jail_duration "600s")`,
   },
   slashFractionDowntime: {
     value: '0.0001',
-    source: `${SPEC}, Slashing: worked example "slashed by 0.01%"`,
+    source: `${TOKENOMICS} (Slashing: "slashed by 0.01%"); ${METHOD}#slashing`,
   },
   slashFractionDoubleSign: {
     value: '0.05',
-    source: `${FACTS} §1: genesis slash_fraction_double_sign "0.050000000000000000" (the specification says only "much more severe")`,
+    source: `${GENESIS} (slashing.params.slash_fraction_double_sign "0.050000000000000000"; the documentation says only "much more severe"); ${METHOD}#slashing`,
   },
   dataFeePerGB: {
     value: '4',
-    source: `${SPEC}, Protocol Fee, Pay-per-Data: "4 SYNT/GB"; ${FACTS} §5 (decimal GB, proposal 0004)`,
+    source: `${TOKENOMICS} (Protocol Fee, Pay-per-Data: "4 SYNT/GB"); ${proposal('0004')} (decimal GB); ${METHOD}#protocol-fees`,
   },
   messageFeeRate: {
     value: '0.25',
-    source: `${SPEC}, Protocol Fee, Pay-per-Message: "protocol fee rate is 25%"`,
+    source: `${TOKENOMICS} (Protocol Fee, Pay-per-Message: "protocol fee rate is 25%"); ${METHOD}#protocol-fees`,
   },
   messageFeeMinimum: {
     value: '0.001',
-    source: `${SPEC}, Protocol Fee, Pay-per-Message: "a minimum of 0.001 SYNT per message"`,
+    source: `${TOKENOMICS} (Protocol Fee, Pay-per-Message: "a minimum of 0.001 SYNT per message"); ${METHOD}#protocol-fees`,
   },
   burnShare: {
     value: '0',
-    source: `${SPEC}, Burning and Buybacks: "a part" is burned, share unpublished, burns manual; ${MODEL} default 0`,
+    source: `${TOKENOMICS} (Burning and Buybacks: "a part" is burned, the share unpublished, burns manual); ${METHOD}#burns`,
+    assumption: true,
   },
 };
 
@@ -180,54 +200,56 @@ export const SEED_PRESET: Preset<SynternetParameters> = {
 
 /**
  * The chain as of 2025: the seed plus the treasury inflation of governance
- * proposal 0008 and the chain's genesis parameters from the facts file.
+ * proposal 0008 and the chain's genesis parameters (synternet-1 genesis).
  */
 export const CHAIN_2025_PRESET: Preset<SynternetParameters> = {
   name: 'chain-2025',
   description:
-    'The seed plus the treasury inflation of governance proposal 0008 (years 2–5: 5.5, 2.5, 1, 0 %; year 1 unknown, 0 assumed) and the chain’s genesis parameters (synternet-1 genesis), with the signing window of proposal 0005.',
+    'The seed plus the treasury inflation of governance proposal 0008 (years 2–5: 5.5, 2.5, 1, 0 %; year 1 unknown, 0 assumed) and the chain’s genesis parameters (synternet-1 genesis), with the signing window of proposal 0005. The default of a live source.',
   values: {
     ...seedValues,
     treasuryInflationSchedule: {
       value: '0,0.055,0.025,0.01,0',
-      source: `${FACTS} §2, proposal 0008 (mainnet): treasury share years 2–5 = 5.5, 2.5, 1, 0 %. Year 1: UNKNOWN, 0 ASSUMED (the proposal and the genesis minter give none)`,
+      source: `${proposal('0008')} (treasury share of years 2–5: 5.5, 2.5, 1, 0 %; year 1 is not given, 0 assumed); ${METHOD}#treasury-inflation`,
+      assumption: true,
     },
     longTermTreasuryInflation: {
       value: '0',
-      source: `ASSUMPTION: proposal 0008 (${FACTS} §2) ends treasury inflation at 0 % in year 5; nothing later is published`,
+      source: `${proposal('0008')} (treasury inflation ends at 0 % in year 5; nothing later is published, 0 assumed); ${METHOD}#treasury-inflation`,
+      assumption: true,
     },
     communityTax: {
       value: '0',
-      source: `${FACTS} §1: synternet-1 genesis distribution.params.community_tax "0.000000000000000000"`,
+      source: `${GENESIS} (distribution.params.community_tax "0.000000000000000000")`,
     },
     signedBlocksWindow: {
       value: '16000',
-      source: `${FACTS} §1: synternet-1 genesis signed_blocks_window "2000", raised to 16000 by proposal 0005 (passing unverified; the specification's example uses 16000)`,
+      source: `${proposal('0005')} (raises the genesis window of 2000 to 16000 blocks; its vote is not published, the documentation's example uses 16000); ${GENESIS}`,
     },
     minSignedPerWindow: {
       value: '0.5',
-      source: `${FACTS} §1: synternet-1 genesis slashing.params.min_signed_per_window "0.500000000000000000"`,
+      source: `${GENESIS} (slashing.params.min_signed_per_window "0.500000000000000000")`,
     },
     downtimeJailSeconds: {
       value: '600s',
-      source: `${FACTS} §1: synternet-1 genesis slashing.params.downtime_jail_duration "600s"`,
+      source: `${GENESIS} (slashing.params.downtime_jail_duration "600s")`,
     },
     slashFractionDowntime: {
       value: '0.0001',
-      source: `${FACTS} §1: synternet-1 genesis slashing.params.slash_fraction_downtime "0.000100000000000000"`,
+      source: `${GENESIS} (slashing.params.slash_fraction_downtime "0.000100000000000000")`,
     },
     slashFractionDoubleSign: {
       value: '0.05',
-      source: `${FACTS} §1: synternet-1 genesis slashing.params.slash_fraction_double_sign "0.050000000000000000"`,
+      source: `${GENESIS} (slashing.params.slash_fraction_double_sign "0.050000000000000000")`,
     },
     genesisSupply: {
       value: '1000000000',
-      source: `${FACTS} §1: synternet-1 genesis, sum of bank.balances (bank.supply is [])`,
+      source: `${GENESIS} (the sum of bank.balances; bank.supply is [])`,
     },
   },
 };
 
-/** The presets by name; `seed` is the default. */
+/** The presets by name; `seed` is the snapshot's default, `chain-2025` a live source's. */
 export const SYNTERNET_PRESETS = {
   seed: SEED_PRESET,
   'chain-2025': CHAIN_2025_PRESET,

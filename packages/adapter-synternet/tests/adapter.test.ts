@@ -95,21 +95,24 @@ describe('parameters and presets', () => {
     }
   });
 
-  it('labels the inflation start and the year-6+ rate as readings', async () => {
+  it('flags the inflation start, the year-6+ rate and the bonded ratio as assumptions', async () => {
     const parameters = await seed.parameters();
     const byKey = (key: string) => parameters.find((p) => p.key === key)!;
     expect(byKey('inflationStart').value).toBe('2024-08-01T00:00:00.000Z');
-    expect(byKey('inflationStart').source).toMatch(/^ASSUMPTION/);
+    expect(byKey('inflationStart')).toMatchObject({ kind: 'INSTANT', assumption: true });
+    expect(byKey('inflationStart').source).toMatch(/docs\/methodology\/synternet\.md#inflation-year-1-start/);
     expect(byKey('longTermInflation').source).toMatch(/upper bound/);
-    expect(byKey('bondedRatio').source).toMatch(/^ASSUMPTION/);
+    expect(byKey('longTermInflation').assumption).toBe(true);
+    expect(byKey('bondedRatio').assumption).toBe(true);
     expect(byKey('downtimeJailSeconds').value).toBe('600s');
   });
 
   it('chain-2025 adds the treasury inflation of proposal 0008 (year 1 unknown, 0 assumed)', async () => {
     const treasury = (await chain.parameters()).find((p) => p.key === 'treasuryInflationSchedule')!;
     expect(treasury.value).toBe('0,0.055,0.025,0.01,0');
-    expect(treasury.source).toMatch(/proposal 0008/);
-    expect(treasury.source).toMatch(/Year 1: UNKNOWN, 0 ASSUMED/);
+    expect(treasury.source).toMatch(/proposal-0008\.json/);
+    expect(treasury.source).toMatch(/year 1 is not given, 0 assumed/);
+    expect(treasury.assumption).toBe(true);
     const seedTreasury = (await seed.parameters()).find((p) => p.key === 'treasuryInflationSchedule')!;
     expect(seedTreasury.value).toBe('0,0,0,0,0');
   });
@@ -162,10 +165,13 @@ describe('supply', () => {
     expect(supply.total.toFixed()).toBe('1000000000');
     expect(supply.circulating.toFixed()).toBe('100015000');
     expect(supply.staked?.toFixed()).toBe('500000000');
+    expect(supply.liquid?.toFixed()).toBe('0');
     expect(supply.burned).toBeNull();
+    // Staked counts as circulating; the 399,985,000 staked beyond it is staked from the treasury.
     expect(supply.buckets.map((b) => [b.key, b.amount.toFixed(), b.circulating])).toEqual([
-      ['treasury', '899985000', false],
-      ['staked', '500000000', true],
+      ['treasury', '500000000', false],
+      ['staked-from-treasury', '399985000', false],
+      ['staked', '100015000', true],
     ]);
     expect(supply.circulatingDefinition).toMatch(/Total supply minus the treasury/);
     expect(supply.derivations.total?.result.eq(supply.total)).toBe(true);
@@ -177,7 +183,12 @@ describe('supply', () => {
     const supply = await chain.supply!({ at: new Date('2026-08-01T00:00:00Z') });
     // 1e9 × 1.08 = 1.08e9; + 70.2e6 (6.5 %) + 59.4e6 (5.5 %) = 1,209,600,000
     expect(supply.total.toFixed()).toBe('1209600000');
-    expect(supply.buckets[0]!.amount.toFixed()).toBe('959385000'); // 899,985,000 + 59,400,000
+    // The treasury holds 899,985,000 + 59,400,000 = 959,385,000, of which 604,800,000 − 250,215,000 =
+    // 354,585,000 counts as staked from it.
+    expect(supply.buckets.slice(0, 2).map((b) => [b.key, b.amount.toFixed()])).toEqual([
+      ['treasury', '604800000'],
+      ['staked-from-treasury', '354585000'],
+    ]);
     expect(supply.circulating.toFixed()).toBe('250215000');
     expect(supply.derivations.total?.inputs).toContainEqual({ name: 'treasuryRate', value: '0.025' });
   });
@@ -354,7 +365,8 @@ describe('schedule', () => {
         const rewards = await economy.rewards!({ at: point.at });
         expect(point.total.eq(supply.total)).toBe(true);
         expect(point.circulating.eq(supply.circulating)).toBe(true);
-        expect(point.poolBalance?.eq(supply.buckets[0]!.amount)).toBe(true);
+        // The pool balance is the whole treasury: its unstaked bucket and what is staked from it.
+        expect(point.poolBalance?.eq(supply.buckets[0]!.amount.plus(supply.buckets[1]!.amount))).toBe(true);
         expect(point.emissionRate.eq(rewards.emissionRate)).toBe(true);
       }
       for (const point of points) {

@@ -28,6 +28,21 @@ const penaltyInputs: PenaltyInput[] = [
   { rule: 'downtime', stakes, missedBlocks: 16_000 },
   { rule: 'double-sign', stakes, missedBlocks: null },
 ];
+// Messages are counted whole (pay-per-message refuses 2.5 messages); gigabytes need not be.
+const feeQuotes = ['pay-per-data', 'pay-per-message'].flatMap((fee) =>
+  (
+    [
+      ['1', '0'],
+      ['1', '8'],
+      ['1000', '0.0005'],
+      [fee === 'pay-per-data' ? '2.5' : '3', '100'],
+    ] as const
+  ).map(([quantity, unitPrice]) => ({
+    fee,
+    quantity: new Decimal(quantity),
+    unitPrice: new Decimal(unitPrice),
+  })),
+);
 const schedule = {
   from: new Date('2024-08-01T00:00:00Z'),
   to: new Date('2034-08-01T00:00:00Z'),
@@ -39,11 +54,13 @@ describeTokenEconomy('synternet (seed)', () => synternetAdapter(), {
   overrideSets,
   schedule,
   penaltyInputs,
+  feeQuotes,
 });
 describeTokenEconomy('synternet (chain-2025)', () => synternetAdapter({ preset: 'chain-2025' }), {
   instants,
   overrideSets,
   penaltyInputs,
+  feeQuotes,
   schedule: { ...schedule, interval: 'MONTH' },
 });
 
@@ -68,6 +85,7 @@ describeTokenEconomy(
       { rule: 'double-sign', stakes, missedBlocks: null },
     ],
     schedule: { from: blockTime, to: new Date('2031-01-01T00:00:00Z'), interval: 'YEAR' },
+    feeQuotes,
     context: () => ({ reader: createDirectReader(), now: blockTime }),
   },
 );

@@ -6,6 +6,7 @@ import { perUnitFee } from '../src/formulas/per-unit-fee.js';
 import { percentWithMinimumFee } from '../src/formulas/percent-with-minimum-fee.js';
 import { stakingApr } from '../src/formulas/staking-apr.js';
 import { type SupplyAtInput, supplyAt } from '../src/formulas/supply-at.js';
+import { validatorRateOfTotal } from '../src/formulas/validator-rate.js';
 import { type InflationScheduleParams, inflationRatesForYear } from '../src/formulas/year-rates.js';
 
 const d = (text: string | number) => new Decimal(String(text));
@@ -146,5 +147,14 @@ describe('fees', () => {
     ]);
     const [treasury, burn] = splitProtocolFee(d('0.001'), d('0.333333333333'));
     expect(treasury!.amount.plus(burn!.amount).toFixed()).toBe('0.001');
+  });
+});
+
+describe('validatorRateOfTotal (x/mint inflation read as the total, proposal 0008)', () => {
+  it('takes the treasury’s rate off the total, never below 0', () => {
+    expect(validatorRateOfTotal(d('0.12'), d('0.055')).toFixed()).toBe('0.065'); // year 2
+    expect(validatorRateOfTotal(d('0.08'), d('0.025')).toFixed()).toBe('0.055'); // year 3
+    expect(validatorRateOfTotal(d('0.03'), d('0')).toFixed()).toBe('0.03'); // year 5
+    expect(validatorRateOfTotal(d('0.05'), d('0.055')).toFixed()).toBe('0');
   });
 });

@@ -12,9 +12,9 @@ export interface NamedValue {
   name: string;
   /** The input as text, at full precision (decimals in plain form, instants in ISO-8601). */
   value: string;
-  /** The input as an exact decimal, where it is one: the gateway serves it by the rules of its kind. */
+  /** The input as an exact decimal, where the adapter gave its kind: the gateway serves it by the rules of that kind. */
   figure?: Decimal;
-  /** AMOUNT or RATE where the adapter said so; a decimal without a kind is served as a RATE is. */
+  /** AMOUNT or RATE where the adapter said so; a decimal given without a kind is served as a RATE is. */
   kind?: InputKind;
 }
 
@@ -92,7 +92,7 @@ function namedValue(name: string, value: DerivationInput): NamedValue {
   if (value instanceof Date) return { name, value: value.toISOString() };
   if (isTypedInput(value))
     return { name, value: formatDecimal(value.figure), figure: value.figure, kind: value.kind };
-  return { name, value: formatDecimal(value), figure: value };
+  return { name, value: formatDecimal(value) };
 }
 
 function isTypedInput(value: Decimal | TypedInput): value is TypedInput {

@@ -15,6 +15,8 @@ export interface ExactScheduleFigures {
   emitted: ExactFigure;
   emissionRate: ExactFigure;
   poolBalance: ExactFigure | null;
+  /** Circulating tokens not staked, where staked is known (absent: unknown). */
+  liquid?: ExactFigure | null;
 }
 
 /**
@@ -61,6 +63,11 @@ export class ExactSchedulePoint implements SchedulePoint {
   get poolBalance(): Decimal | null {
     const { poolBalance } = this.figures;
     return poolBalance === null ? null : asDecimal(poolBalance);
+  }
+
+  get liquid(): Decimal | null | undefined {
+    const { liquid } = this.figures;
+    return liquid === undefined || liquid === null ? liquid : asDecimal(liquid);
   }
 }
 

@@ -338,7 +338,7 @@ describe('derive', () => {
       { name: 'pool', value: '40000000.123456789123', figure: pool, kind: 'AMOUNT' },
       { name: 'rate', value: '0.151', figure: new Decimal('0.151'), kind: 'RATE' },
       { name: 'nodes', value: '2000' },
-      { name: 'ratio', value: '0.5', figure: new Decimal('0.5') },
+      { name: 'ratio', value: '0.5' },
     ]);
   });
 });

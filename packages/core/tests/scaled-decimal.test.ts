@@ -118,6 +118,15 @@ describe('ExactSchedulePoint', () => {
     expect(point.poolBalance).toBeNull();
   });
 
+  it('reads liquid where the adapter knows it: undefined when absent, null when unknown', () => {
+    expect(point.liquid).toBeUndefined();
+    const figures = { ...point.figures };
+    const known = new ExactSchedulePoint(at, { ...figures, liquid: new ScaledDecimal(4_020_451_061n, 3) });
+    expect(known.liquid?.toFixed()).toBe('4020451.061');
+    expect(known.liquid).toBe(known.liquid);
+    expect(new ExactSchedulePoint(at, { ...figures, liquid: null }).liquid).toBeNull();
+  });
+
   it('hands scheduleFigure the figure as computed, a plain point its Decimals', () => {
     expect(scheduleFigure(point, 'circulating')).toBeInstanceOf(ScaledDecimal);
     expect(scheduleFigure(point, 'poolBalance')).toBeNull();

@@ -15,10 +15,28 @@ import {
   TokenomicsError,
 } from '@tokenomics/core';
 import { downtimeTrigger } from './formulas/downtime-trigger.js';
-import { slashStake } from './formulas/slash-stake.js';
+import { type SlashedStakes, slashStakes } from './formulas/slash-stake.js';
 
 /** The target slashed tokens go to: x/staking burns them. */
 export const SLASHING_BURN_TARGET = 'burn';
+
+/**
+ * The target of what truncating each stake's `after` to the base unit leaves
+ * in the validator's tokens (a few base units at most, never burned).
+ */
+export const SLASHING_ROUNDING_TARGET = 'validator-rounding';
+
+/**
+ * Where the x/slashing semantics come from: the Cosmos SDK files, at commits,
+ * that the downtime and double-sign rules follow. Adapters cite them (with
+ * their own methodology page) in {@link SlashingModel.sources}.
+ */
+export const COSMOS_SDK_SLASHING_SOURCES = {
+  downtime:
+    'cosmos-sdk x/slashing HandleValidatorSignature, https://github.com/cosmos/cosmos-sdk/blob/02e221bcea8bcb36e54f4f56c4d012de50cae73c/x/slashing/keeper/infractions.go; x/staking Slash, https://github.com/cosmos/cosmos-sdk/blob/0282b68c497f87c7bc86835ccb2d6fc6cb1dafb5/x/staking/keeper/slash.go',
+  doubleSign:
+    'cosmos-sdk x/evidence HandleEquivocationEvidence, https://github.com/cosmos/cosmos-sdk/blob/04750254669fdbe0e9909f962228a57023cd1fd2/x/evidence/keeper/infraction.go; x/staking Slash, https://github.com/cosmos/cosmos-sdk/blob/0282b68c497f87c7bc86835ccb2d6fc6cb1dafb5/x/staking/keeper/slash.go',
+} as const;
 
 /**
  * The x/slashing parameters as a model's parameter schema, under the keys
@@ -46,7 +64,7 @@ export const slashingParameterSchema = defineParameters({
     label: 'Min signed per window',
     description:
       'x/slashing `min_signed_per_window`: the fraction of the window a validator must sign; downtime is triggered when missed > window − round(minSignedPerWindow × window).',
-    kind: decimalKind({ min: '0', max: '1' }),
+    kind: decimalKind({ type: 'RATE', min: '0', max: '1' }),
   },
   downtimeJailSeconds: {
     label: 'Downtime jail duration',
@@ -58,14 +76,14 @@ export const slashingParameterSchema = defineParameters({
   slashFractionDowntime: {
     label: 'Slash fraction, downtime',
     description:
-      'x/slashing `slash_fraction_downtime`: the fraction of every stake on the validator slashed (and burned) for downtime.',
-    kind: decimalKind({ min: '0', max: '1' }),
+      'x/slashing `slash_fraction_downtime`: the fraction of the validator’s tokens slashed (truncated to the base unit, burned) for downtime; every stake on it loses its pro-rata share.',
+    kind: decimalKind({ type: 'RATE', min: '0', max: '1' }),
   },
   slashFractionDoubleSign: {
     label: 'Slash fraction, double signing',
     description:
-      'x/slashing `slash_fraction_double_sign`: the fraction of every stake on the validator slashed (and burned) for double signing.',
-    kind: decimalKind({ min: '0', max: '1' }),
+      'x/slashing `slash_fraction_double_sign`: the fraction of the validator’s tokens slashed (truncated to the base unit, burned) for double signing; every stake on it loses its pro-rata share.',
+    kind: decimalKind({ type: 'RATE', min: '0', max: '1' }),
   },
 });
 
@@ -147,7 +165,7 @@ export function slashingPenaltyRules(model: SlashingModel): PenaltyRule[] {
     {
       key: 'downtime',
       label: 'Downtime (liveness fault)',
-      trigger: `Missing more than ${threshold.maxMissedBlocks} of ${params.signedBlocksWindow} blocks in the signing window (window − round(minSignedPerWindow × window)): every stake on the validator is slashed by ${formatDecimal(params.slashFractionDowntime)} (truncated to the ${unit}, burned) and the validator is jailed for ${params.downtimeJailSeconds} s, after which it may unjail.`,
+      trigger: `Missing more than ${threshold.maxMissedBlocks} of ${params.signedBlocksWindow} blocks in the signing window (window − round(minSignedPerWindow × window)): the validator's tokens are slashed by ${formatDecimal(params.slashFractionDowntime)} (truncated to the ${unit}, burned), every stake losing its pro-rata share, and the validator is jailed for ${params.downtimeJailSeconds} s, after which it may unjail.`,
       parameters: pick(model, [
         'signedBlocksWindow',
         'minSignedPerWindow',
@@ -158,10 +176,24 @@ export function slashingPenaltyRules(model: SlashingModel): PenaltyRule[] {
     {
       key: 'double-sign',
       label: 'Double signing',
-      trigger: `Signing two blocks at one height (evidence submitted): every stake on the validator is slashed by ${formatDecimal(params.slashFractionDoubleSign)} (truncated to the ${unit}, burned); the validator is jailed for ever and tombstoned, never to rejoin.`,
+      trigger: `Signing two blocks at one height (evidence submitted): the validator's tokens are slashed by ${formatDecimal(params.slashFractionDoubleSign)} (truncated to the ${unit}, burned), every stake losing its pro-rata share; the validator is jailed for ever (tombstoned): it can never unjail.`,
       parameters: pick(model, ['slashFractionDoubleSign']),
     },
   ];
+}
+
+/** Where a slash goes: the burn, and the stakes' truncation left with the validator (when any). */
+function slashAllocations(slash: SlashedStakes): PenaltyOutcome['allocations'] {
+  const allocations = [{ target: SLASHING_BURN_TARGET, amount: slash.burned }];
+  if (!slash.roundingRemainder.isZero()) {
+    allocations.push({ target: SLASHING_ROUNDING_TARGET, amount: slash.roundingRemainder });
+  }
+  return allocations;
+}
+
+function slashFormula(model: SlashingModel, fraction: string): string {
+  const unit = baseUnitOf(model);
+  return `validatorTokens = Σ stakes; burned = truncate(validatorTokens × ${fraction}) to the ${unit}; each stake keeps after = truncate(stake × (validatorTokens − burned) / validatorTokens) to the ${unit}; slashed = before − after; slashedTotal = Σ slashed = burned + roundingRemainder (left in the validator's tokens)`;
 }
 
 function simulateDowntime(model: SlashingModel, input: PenaltyInput): PenaltyOutcome {
@@ -181,19 +213,19 @@ function simulateDowntime(model: SlashingModel, input: PenaltyInput): PenaltyOut
   }
   const threshold = downtimeTrigger(missed, params.signedBlocksWindow, params.minSignedPerWindow);
   const fraction = threshold.triggered ? params.slashFractionDowntime : new Decimal(0);
-  const stakes = input.stakes.map((stake) => slashStake(stake, fraction, token.decimals));
-  const slashedTotal = sumDecimals(stakes.map((stake) => stake.slashed));
+  const slash = slashStakes(input.stakes, fraction, token.decimals);
+  const slashedTotal = sumDecimals(slash.stakes.map((stake) => stake.slashed));
   return {
     rule: input.rule,
     triggered: threshold.triggered,
     slashedTotal,
-    stakes,
+    stakes: slash.stakes,
     jailedSeconds: threshold.triggered ? params.downtimeJailSeconds : null,
     tombstoned: false,
     lockedSeconds: null,
-    allocations: [{ target: SLASHING_BURN_TARGET, amount: slashedTotal }],
+    allocations: slashAllocations(slash),
     derivation: derive(
-      `triggered when missed > window − round(minSignedPerWindow × window); then each stake loses truncate(stake × slashFractionDowntime) to the ${baseUnitOf(model)}; slashedTotal = Σ slashed (burned)`,
+      `triggered when missed > window − round(minSignedPerWindow × window); then ${slashFormula(model, 'slashFractionDowntime')}; jailed for downtimeJailSeconds`,
       {
         missedBlocks: missed,
         signedBlocksWindow: params.signedBlocksWindow,
@@ -201,6 +233,9 @@ function simulateDowntime(model: SlashingModel, input: PenaltyInput): PenaltyOut
         maxMissedBlocks: threshold.maxMissedBlocks,
         slashFractionDowntime: params.slashFractionDowntime,
         triggered: String(threshold.triggered),
+        validatorTokens: slash.validatorTokens,
+        burned: slash.burned,
+        roundingRemainder: slash.roundingRemainder,
       },
       slashedTotal,
       model.sources.downtime,
@@ -210,22 +245,27 @@ function simulateDowntime(model: SlashingModel, input: PenaltyInput): PenaltyOut
 
 function simulateDoubleSign(model: SlashingModel, input: PenaltyInput): PenaltyOutcome {
   const { params, token } = model;
-  const stakes = input.stakes.map((stake) =>
-    slashStake(stake, params.slashFractionDoubleSign, token.decimals),
-  );
-  const slashedTotal = sumDecimals(stakes.map((stake) => stake.slashed));
+  const slash = slashStakes(input.stakes, params.slashFractionDoubleSign, token.decimals);
+  const slashedTotal = sumDecimals(slash.stakes.map((stake) => stake.slashed));
   return {
     rule: input.rule,
     triggered: true,
     slashedTotal,
-    stakes,
+    stakes: slash.stakes,
+    // Not "no jail": jailed for ever, which no number of seconds says; tombstoned says it.
     jailedSeconds: null,
     tombstoned: true,
     lockedSeconds: null,
-    allocations: [{ target: SLASHING_BURN_TARGET, amount: slashedTotal }],
+    allocations: slashAllocations(slash),
     derivation: derive(
-      `each stake loses truncate(stake × slashFractionDoubleSign) to the ${baseUnitOf(model)}; slashedTotal = Σ slashed (burned); jailed until 9999-12-31 and tombstoned`,
-      { slashFractionDoubleSign: params.slashFractionDoubleSign, stakes: input.stakes.length },
+      `${slashFormula(model, 'slashFractionDoubleSign')}; the validator is jailed for ever (tombstoned: jailed until 9999-12-31T23:59:59Z and never allowed to unjail)`,
+      {
+        slashFractionDoubleSign: params.slashFractionDoubleSign,
+        stakes: input.stakes.length,
+        validatorTokens: slash.validatorTokens,
+        burned: slash.burned,
+        roundingRemainder: slash.roundingRemainder,
+      },
       slashedTotal,
       model.sources.doubleSign,
     ),
@@ -233,12 +273,17 @@ function simulateDoubleSign(model: SlashingModel, input: PenaltyInput): PenaltyO
 }
 
 /**
- * Simulates an x/slashing penalty on the stakes exposed to it. `downtime`
- * (needs `missedBlocks`, at most the window): when triggered each stake loses
- * `slashFractionDowntime` of itself truncated to the base unit, and the
- * validator is jailed for `downtimeJailSeconds`. `double-sign`: each stake
- * loses `slashFractionDoubleSign`, and the validator is tombstoned. Slashed
- * tokens are burned; the derivation's result is `slashedTotal`.
+ * Simulates an x/slashing penalty on the stakes exposed to it (the
+ * validator's self-stake and every delegation: together its tokens).
+ * `downtime` (needs `missedBlocks`, at most the window): when triggered the
+ * validator's tokens × `slashFractionDowntime`, truncated to the base unit,
+ * are burned, every stake keeps its pro-rata share truncated to the base
+ * unit ({@link slashStakes}), and the validator is jailed for
+ * `downtimeJailSeconds`. `double-sign`: the same with
+ * `slashFractionDoubleSign`, and the validator is jailed for ever
+ * (`tombstoned: true`, `jailedSeconds: null`). Allocations: the burn, and
+ * the stakes' truncation left with the validator (`validator-rounding`, when
+ * any); the derivation's result is `slashedTotal`.
  *
  * @throws TokenomicsError BAD_INPUT for downtime without a whole `missedBlocks`
  *   or with more than the window; NOT_FOUND for another rule

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   SLASHING_BURN_TARGET,
   SLASHING_PARAMETER_KEYS,
+  SLASHING_ROUNDING_TARGET,
   type SlashingModel,
   simulateSlashingPenalty,
   slashingPenaltyRules,
@@ -51,10 +52,10 @@ describe('slashingPenaltyRules', () => {
       ['double-sign', 'Double signing'],
     ]);
     expect(rules[0]!.trigger).toBe(
-      'Missing more than 8000 of 16000 blocks in the signing window (window − round(minSignedPerWindow × window)): every stake on the validator is slashed by 0.0001 (truncated to the usynt, burned) and the validator is jailed for 600 s, after which it may unjail.',
+      "Missing more than 8000 of 16000 blocks in the signing window (window − round(minSignedPerWindow × window)): the validator's tokens are slashed by 0.0001 (truncated to the usynt, burned), every stake losing its pro-rata share, and the validator is jailed for 600 s, after which it may unjail.",
     );
     expect(rules[1]!.trigger).toBe(
-      'Signing two blocks at one height (evidence submitted): every stake on the validator is slashed by 0.05 (truncated to the usynt, burned); the validator is jailed for ever and tombstoned, never to rejoin.',
+      "Signing two blocks at one height (evidence submitted): the validator's tokens are slashed by 0.05 (truncated to the usynt, burned), every stake losing its pro-rata share; the validator is jailed for ever (tombstoned): it can never unjail.",
     );
     expect(rules[0]!.parameters.map((p) => p.key)).toEqual(SLASHING_PARAMETER_KEYS.slice(0, 4));
     expect(rules[1]!.parameters).toEqual([record('slashFractionDoubleSign', '0.05')]);
@@ -98,7 +99,9 @@ describe('simulateSlashingPenalty', () => {
     expect(outcome.allocations).toEqual([{ target: SLASHING_BURN_TARGET, amount: d('26') }]);
     expect(outcome.derivation.result.eq(outcome.slashedTotal)).toBe(true);
     expect(outcome.derivation.source).toBe('the downtime citation');
-    expect(outcome.derivation.formula).toContain('truncate(stake × slashFractionDowntime) to the usynt');
+    expect(outcome.derivation.formula).toContain(
+      'burned = truncate(validatorTokens × slashFractionDowntime) to the usynt',
+    );
     expect(outcome.derivation.inputs).toContainEqual({ name: 'maxMissedBlocks', value: '8000' });
     expect(outcome.derivation.inputs).toContainEqual({ name: 'triggered', value: 'true' });
   });
@@ -133,6 +136,44 @@ describe('simulateSlashingPenalty', () => {
     expect(outcome.slashedTotal.eq(outcome.derivation.result)).toBe(true);
     expect(outcome.derivation.source).toBe('the double-sign citation');
     expect(outcome.derivation.inputs).toContainEqual({ name: 'stakes', value: '2' });
+    expect(outcome.derivation.formula).toContain('jailed for ever (tombstoned');
+  });
+
+  it('slashes the validator’s total tokens, truncated, and shares the loss pro rata (x/staking Slash)', () => {
+    // Two stakes of 0.006 SYNT at 0.01 %: each alone would lose 0.0000006 SYNT, under one usynt, so
+    // truncating stake by stake slashes nothing. The SDK slashes the validator's 0.012 SYNT: 0.0000012
+    // truncated to 0.000001 burned, and each stake keeps 0.006 × 0.011999 / 0.012 = 0.0059995 → 0.005999.
+    const outcome = simulateSlashingPenalty(SYNTERNET, {
+      rule: 'downtime',
+      stakes: [d('0.006'), d('0.006')],
+      missedBlocks: 8001,
+    });
+    expect(outcome.stakes.map((s) => [s.slashed.toFixed(), s.after.toFixed()])).toEqual([
+      ['0.000001', '0.005999'],
+      ['0.000001', '0.005999'],
+    ]);
+    // 0.000001 is burned; the other 0.000001 is the stakes' truncation, left in the validator's tokens.
+    expect(outcome.slashedTotal.toFixed()).toBe('0.000002');
+    expect(outcome.allocations).toEqual([
+      { target: SLASHING_BURN_TARGET, amount: d('0.000001') },
+      { target: SLASHING_ROUNDING_TARGET, amount: d('0.000001') },
+    ]);
+    expect(outcome.derivation.inputs).toContainEqual({ name: 'validatorTokens', value: '0.012' });
+    expect(outcome.derivation.inputs).toContainEqual({ name: 'burned', value: '0.000001' });
+  });
+
+  it('a third stake of 333.333333 SYNT: 26.033333 burned of 260,333.333333; each after truncated', () => {
+    // Python decimal: S = trunc(260333.333333 × 0.0001) = 26.033333; after_i = trunc(stake_i × (T − S) / T).
+    const outcome = simulateSlashingPenalty(SYNTERNET, {
+      rule: 'downtime',
+      stakes: [...STAKES, d('333.333333')],
+      missedBlocks: 8001,
+    });
+    expect(outcome.stakes.map((s) => s.after.toFixed())).toEqual(['9999', '249975', '333.299999']);
+    expect(outcome.allocations.map((a) => [a.target, a.amount.toFixed()])).toEqual([
+      ['burn', '26.033333'],
+      ['validator-rounding', '0.000001'],
+    ]);
   });
 
   it('truncates to the token’s decimals (9 here), never a hard-coded 6', () => {

@@ -1,5 +1,5 @@
 import {
-  type Decimal,
+  Decimal,
   type Derivation,
   type ExactFigure,
   type FeeQuote,
@@ -64,10 +64,19 @@ export function servedScheduleFigure(
   return servedFigure(figure, kind === 'amount' ? p.amountPlaces : p.ratePlaces);
 }
 
+/** A plain decimal as derive() writes one: digits, an optional sign and fraction, no exponent. */
+const PLAIN_DECIMAL = /^-?\d+(\.\d+)?$/;
+
 function servedInput(p: ServedPrecision, input: NamedValue): NamedValue {
-  if (!input.figure) return input;
-  const figure = input.kind === 'AMOUNT' ? amount(p, input.figure) : rate(p, input.figure);
-  return { ...input, figure, value: formatFigure(figure) };
+  if (input.figure) {
+    const figure = input.kind === 'AMOUNT' ? amount(p, input.figure) : rate(p, input.figure);
+    return { ...input, figure, value: formatFigure(figure) };
+  }
+  // A decimal given without its kind is served as a rate is (18 places): never more digits than that.
+  if (!PLAIN_DECIMAL.test(input.value) || input.value.length <= p.ratePlaces) return input;
+  const dot = input.value.indexOf('.');
+  if (dot < 0 || input.value.length - dot - 1 <= p.ratePlaces) return input;
+  return { ...input, value: formatFigure(rate(p, new Decimal(input.value))) };
 }
 
 /** A derivation whose result is `result` (the served figure it explains) and whose inputs are served by their kinds. */

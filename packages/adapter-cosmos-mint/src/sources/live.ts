@@ -6,12 +6,16 @@ import {
   type StateSource,
 } from '@tokenomics/core';
 import {
+  type CheckedHolding,
   chainSource,
   checkChainParameters,
+  type HeldAmount,
+  holdingRequests,
   inconsistentAnswer,
   mintInflation,
   mintParams,
   parseStandardChainState,
+  readHoldings,
   readStandardChainAnswers,
   readsFreshness,
   standardChainRequests,
@@ -27,6 +31,8 @@ export interface CosmosChainState {
   total: Decimal;
   bonded: Decimal;
   notBonded: Decimal;
+  /** The configured non-circulating holdings, their balances read at the block. */
+  nonCirculating: HeldAmount[];
 }
 
 /** The state behind the model: null for a snapshot. */
@@ -42,6 +48,8 @@ export interface CosmosMintLiveSourceOptions {
   decimals: number;
   /** The token symbol, e.g. `ATOM`, for messages; default: the word `tokens`. */
   symbol?: string;
+  /** Configured non-circulating holdings (checked by the adapter's options): one balance read each. */
+  nonCirculating?: readonly CheckedHolding[];
 }
 
 /**
@@ -72,15 +80,17 @@ export function cosmosMintLiveSource(
     standard: standardChainRequests(lcdUrl, denom),
     inflation: mintInflation(lcdUrl),
     mint: mintParams(lcdUrl),
+    holdings: holdingRequests(lcdUrl, options.nonCirculating ?? []),
   };
 
   return {
     async read(ctx: EconomyContext): Promise<SourcedState<CosmosMintParameters, CosmosMintState>> {
       const { reader } = ctx;
-      const [answers, inflation, mint] = await Promise.all([
+      const [answers, inflation, mint, holdingAnswers] = await Promise.all([
         readStandardChainAnswers(reader, requests.standard),
         reader.read(requests.inflation),
         reader.read(requests.mint),
+        Promise.all(requests.holdings.map((request) => reader.read(request))),
       ]);
 
       // First: another mint denom makes every other figure wrong (a supply of 0), so say what to set.
@@ -135,13 +145,27 @@ export function cosmosMintLiveSource(
         );
       }
 
+      const nonCirculating = readHoldings(
+        options.nonCirculating ?? [],
+        requests.holdings,
+        holdingAnswers,
+        options,
+        at,
+      );
+      const held = nonCirculating.reduce((sum, holding) => sum.plus(holding.amount), new Decimal(0));
+      if (held.gt(chain.total)) {
+        throw inconsistentAnswer(
+          requests.holdings[0]!.resource,
+          `and the other configured holdings report ${held.toFixed()} ${options.symbol ?? 'tokens'}, above the total supply (${chain.total.toFixed()})`,
+        );
+      }
       const { chainId, height, time, blockTime, total, bonded, notBonded } = chain;
       return {
-        state: { chainId, height, blockTime, total, bonded, notBonded },
+        state: { chainId, height, blockTime, total, bonded, notBonded, nonCirculating },
         info: {
           kind: 'LIVE',
           description: `Cosmos REST (LCD) at ${host}, chain ${chainId}, block ${height} (${time}): ${denom} supply, staking pool, x/mint inflation and params, distribution and slashing params. Exact at the block time; stepped forward by the x/mint formula (bonded ratio held) to later instants.`,
-          ...readsFreshness([...chain.reads, inflation, mint]),
+          ...readsFreshness([...chain.reads, inflation, mint, ...holdingAnswers]),
         },
         parameters,
       };

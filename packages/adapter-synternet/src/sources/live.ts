@@ -11,11 +11,15 @@ import {
 import {
   balanceOf,
   bankBalances,
+  type CheckedHolding,
   checkChainParameters,
+  type HeldAmount,
+  holdingRequests,
   inconsistentAnswer,
   mintInflation,
   normalizeBaseUrl,
   optionalEndpoint,
+  readHoldings,
   readStandardChainState,
   readsFreshness,
   standardChainRequests,
@@ -52,6 +56,8 @@ export interface SynternetChainState {
   notBonded: Decimal;
   /** x/mint inflation when the chain serves it; null when it answered 501/404. */
   mintInflation: Decimal | null;
+  /** The configured non-circulating holdings, their balances read at the block. */
+  nonCirculating: HeldAmount[];
 }
 
 /** The state behind the model: null for a snapshot. */
@@ -99,6 +105,7 @@ export function checkLiveOptions(options: SynternetLiveOptions): Required<Synter
  */
 export function synternetLiveSource(
   options: SynternetLiveOptions,
+  nonCirculating: readonly CheckedHolding[] = [],
 ): StateSource<SynternetParameters, SynternetState> {
   const { lcdUrl, treasuryAddress } = checkLiveOptions(options);
   const host = new URL(lcdUrl).host;
@@ -108,6 +115,8 @@ export function synternetLiveSource(
     treasury: bankBalances(lcdUrl, treasuryAddress),
     // x/mint is optional: Synternet runs its own mint module, so a 404/501 is an answer, cached like any other.
     mint: optionalEndpoint(mintInflation(lcdUrl)),
+    // Configured non-circulating holdings (checked by the adapter): one balance read each.
+    holdings: holdingRequests(lcdUrl, nonCirculating),
   };
 
   return {
@@ -120,10 +129,11 @@ export function synternetLiveSource(
             ? { value: { ...read, value: read.value.value }, missing: null }
             : { value: null, missing: `HTTP ${read.value.status}` },
         );
-      const [chain, treasury, mint] = await Promise.all([
+      const [chain, treasury, mint, holdingAnswers] = await Promise.all([
         readStandardChainState(reader, requests.standard, token),
         reader.read(requests.treasury),
         mintRead,
+        Promise.all(requests.holdings.map((request) => reader.read(request))),
       ]);
 
       const { total, at } = chain;
@@ -132,6 +142,14 @@ export function synternetLiveSource(
         throw inconsistentAnswer(
           requests.treasury.resource,
           `reports a treasury balance (${treasuryBalance.toFixed()} SYNT) above the total supply (${total.toFixed()} SYNT)`,
+        );
+      }
+      const held = readHoldings(nonCirculating, requests.holdings, holdingAnswers, token, at);
+      const heldTotal = held.reduce((sum, holding) => sum.plus(holding.amount), treasuryBalance);
+      if (heldTotal.gt(total)) {
+        throw inconsistentAnswer(
+          requests.holdings[0]?.resource ?? requests.treasury.resource,
+          `and the other configured holdings report ${heldTotal.toFixed()} SYNT with the treasury, above the total supply (${total.toFixed()} SYNT)`,
         );
       }
       const mintInflationValue = mint.value ? new Decimal(mint.value.value.inflation) : null;
@@ -152,10 +170,10 @@ export function synternetLiveSource(
 
       checkChainParameters(synternetParameters, parameters);
 
-      const reads: UpstreamValue<unknown>[] = [...chain.reads, treasury];
+      const reads: UpstreamValue<unknown>[] = [...chain.reads, treasury, ...holdingAnswers];
       if (mint.value) reads.push(mint.value);
       const mintNote = mint.value
-        ? `x/mint inflation ${mintInflationValue!.toFixed()} read and used for the current year's validator allowance`
+        ? `x/mint inflation ${mintInflationValue!.toFixed()} read and used, as the total inflation less the year's treasury rate, for the current year's validator allowance`
         : `x/mint inflation not served (${mint.missing}), the preset's schedule used`;
       return {
         state: {
@@ -168,6 +186,7 @@ export function synternetLiveSource(
           bonded: chain.bonded,
           notBonded: chain.notBonded,
           mintInflation: mintInflationValue,
+          nonCirculating: held,
         },
         info: {
           kind: 'LIVE',

@@ -1,2 +1,3 @@
 export * from './fake-lcd.js';
 export * from './helpers.js';
+export * from './second-edition.js';
