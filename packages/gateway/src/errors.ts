@@ -53,6 +53,7 @@ export async function forProtocol<T>(protocol: string, run: () => Promise<T> | T
  * graphql-js's own parse, validation and coercion errors) pass through with
  * their code; anything else becomes "Unexpected error." with code
  * INTERNAL_SERVER_ERROR, and carries its message and stack only in development.
+ * In production no error keeps an `extensions.originalError`.
  */
 export function maskError(error: unknown, _message: string, isDev = false): Error {
   const graphQLError = error instanceof GraphQLError ? error : toGraphQLError(error);
@@ -69,7 +70,12 @@ export function maskError(error: unknown, _message: string, isDev = false): Erro
   const intended =
     extensions.unexpected !== true &&
     (original === undefined || original instanceof GraphQLError || isTokenomicsError(original));
-  if (intended) return extensions.code === undefined ? withDocumentCode(graphQLError) : graphQLError;
+  if (intended) {
+    // yoga puts the parser's error (which quotes the body) in `extensions.originalError` of an invalid
+    // JSON body, in production too: developers only. Removed in place, as withDocumentCode adds its code.
+    if (!isDev) delete extensions.originalError;
+    return extensions.code === undefined ? withDocumentCode(graphQLError) : graphQLError;
+  }
   const { unexpected: _unexpected, ...kept } = extensions;
   let cause: Error = graphQLError;
   while (cause instanceof GraphQLError && cause.originalError) cause = cause.originalError;
