@@ -58,9 +58,9 @@ export function openSockets(url: string, count: number): Promise<Socket[]> {
   );
 }
 
-/** The text of GET `url`. */
-export async function getText(url: string): Promise<string> {
-  const response = await fetch(url);
+/** The text of GET `url`, with `headers`. */
+export async function getText(url: string, headers: Record<string, string> = {}): Promise<string> {
+  const response = await fetch(url, { headers });
   return response.text();
 }
 

@@ -1,11 +1,19 @@
+import { randomBytes } from 'node:crypto';
 import { getText } from './http.js';
+
+/**
+ * The bearer token of the gateways this harness starts: they run in
+ * production mode, where `/metrics` is served only behind METRICS_TOKEN (or on
+ * a port of its own).
+ */
+export const METRICS_TOKEN = randomBytes(24).toString('hex');
 
 /** Prometheus samples by their full name with labels, e.g. `x_bucket{path="/graphql",le="0.05"}`. */
 export type Samples = Map<string, number>;
 
-/** Scrapes `<origin>/metrics` (the gateway's Prometheus endpoint). */
+/** Scrapes `<origin>/metrics` (the gateway's Prometheus endpoint), with the harness's token. */
 export async function scrape(origin: string): Promise<Samples> {
-  const text = await getText(`${origin}/metrics`);
+  const text = await getText(`${origin}/metrics`, { authorization: `Bearer ${METRICS_TOKEN}` });
   const samples: Samples = new Map();
   for (const line of text.split('\n')) {
     if (line === '' || line.startsWith('#')) continue;

@@ -2,6 +2,7 @@ import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { GATEWAY_NODE_FLAGS } from '@tokenomics/gateway';
+import { METRICS_TOKEN } from './metrics.js';
 import { BENCH_DIR, benchFile, gatewayCliPath } from './paths.js';
 
 /** A server the harness started in a child process, listening on 127.0.0.1. */
@@ -148,6 +149,13 @@ const GATEWAY_VARIABLES = [
   'PORT',
   'HOST',
   'WORKERS',
+  'CORS_ORIGINS',
+  'INTROSPECTION',
+  'METRICS',
+  'METRICS_TOKEN',
+  'METRICS_PORT',
+  'METRICS_HOST',
+  'DRAIN_GRACE_MS',
 ];
 
 function gatewayEnv(port: number, extra: Record<string, string>): NodeJS.ProcessEnv {
@@ -159,6 +167,8 @@ function gatewayEnv(port: number, extra: Record<string, string>): NodeJS.Process
     HOST: '127.0.0.1',
     NODE_ENV: 'production',
     LOG_LEVEL: 'warn',
+    // Production serves /metrics only behind a token (or on a port of its own): scrape() sends it.
+    METRICS_TOKEN,
     ...extra,
   };
 }

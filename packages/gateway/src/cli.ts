@@ -4,6 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { isTokenomicsError } from '@tokenomics/core';
 import { printSchema } from 'graphql';
+import type { Logger } from 'pino';
 import { keyvStore } from './cache.js';
 import { createAdapters, type GatewayConfig, loadConfig } from './config.js';
 import { createLogger } from './logger.js';
@@ -23,11 +24,32 @@ Commands:
 Configuration: gateway.config.json (or the file GATEWAY_CONFIG names) and the
 environment: PORT, HOST, NODE_ENV, SESSION_PRESET, SESSION_RPC_URL,
 SESSION_L1_RPC_URL, SYNTERNET_PRESET, SYNTERNET_LCD_URL, CACHE_URL,
-CACHE_TTL_SECONDS, UPSTREAM_TIMEOUT_MS, MAX_SCHEDULE_POINTS, LOG_LEVEL, WORKERS.`;
+CACHE_TTL_SECONDS, UPSTREAM_TIMEOUT_MS, MAX_SCHEDULE_POINTS, LOG_LEVEL, WORKERS,
+CORS_ORIGINS, INTROSPECTION, METRICS, METRICS_TOKEN, METRICS_PORT, METRICS_HOST,
+DRAIN_GRACE_MS.`;
+
+/** The logger crashes are reported to: the configured one once the configuration is read. */
+let crashLogger: Logger | undefined;
+
+/**
+ * A crash (an exception nothing caught, a promise rejection nothing handled)
+ * is logged as one JSON line at fatal, URL credentials removed, then the
+ * process exits with code 1: state after an unexpected throw is not to be
+ * trusted, and the supervisor (or the cluster primary) starts a fresh one.
+ */
+function crash(what: string, error: unknown): void {
+  crashLogger ??= createLogger('info');
+  crashLogger.fatal({ err: error }, `${what}: exiting`);
+  process.exit(1);
+}
+process.on('uncaughtException', (error) => crash('uncaught exception', error));
+process.on('unhandledRejection', (reason) => crash('unhandled promise rejection', reason));
 
 async function serve(config: GatewayConfig): Promise<void> {
-  const adapters = await createAdapters(config);
   const logger = createLogger(config.logLevel);
+  crashLogger = logger;
+  const adapters = await createAdapters(config);
+  const { metrics } = config;
   const gateway = createGateway({
     adapters,
     production: config.production,
@@ -36,27 +58,49 @@ async function serve(config: GatewayConfig): Promise<void> {
     cacheTtlSeconds: config.cache.ttlSeconds,
     upstreamTimeoutMs: config.upstreamTimeoutMs,
     limits: config.limits,
+    corsOrigins: config.cors.origins,
+    introspection: config.introspection,
+    metrics: {
+      enabled: metrics.enabled,
+      host: metrics.host,
+      ...(metrics.token === null ? {} : { token: metrics.token }),
+      ...(metrics.port === null ? {} : { port: metrics.port }),
+    },
+    drainGraceMs: config.drainGraceMs,
     logger,
   });
   const running = await gateway.listen(config.port, config.host);
+  const { metricsEndpoint } = gateway;
   logger.info(
     {
       url: running.url,
       protocols: adapters.map((adapter) => ({ id: adapter.id, preset: adapter.preset })),
       cache: config.cache.url ? 'redis' : 'memory',
+      production: config.production,
+      cors: config.cors.origins,
+      introspection: config.introspection,
+      metrics: { ...metricsEndpoint, url: running.metricsUrl },
     },
     `GraphiQL at ${running.url}`,
   );
+  if (metrics.enabled && metricsEndpoint.where === 'nowhere') {
+    logger.warn(
+      'GET /metrics is not served: in production set METRICS_TOKEN (a bearer token) or METRICS_PORT (a port of its own, on 127.0.0.1 unless METRICS_HOST says otherwise), or METRICS=off',
+    );
+  }
   const stop = (signal: string) => {
     logger.info({ signal }, 'shutting down: finishing requests in flight');
-    // Requests in flight finish; then the cache store's connections close.
-    Promise.all([running.close(), gateway.close()]).then(
-      () => process.exit(0),
-      (error: unknown) => {
-        logger.error({ err: error }, 'shutdown failed');
-        process.exit(1);
-      },
-    );
+    // Requests in flight finish (answered with Connection: close); then the cache store's connections close.
+    running
+      .close()
+      .then(() => gateway.close())
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          logger.error({ err: error }, 'shutdown failed');
+          process.exit(1);
+        },
+      );
   };
   process.once('SIGTERM', () => stop('SIGTERM'));
   process.once('SIGINT', () => stop('SIGINT'));
@@ -69,9 +113,10 @@ async function serve(config: GatewayConfig): Promise<void> {
  */
 async function servePrimary(config: GatewayConfig, port: string | undefined): Promise<void> {
   const { workers } = config;
+  const logger = createLogger(config.logLevel);
+  crashLogger = logger;
   // Build the adapters once here, so a bad option fails before any worker starts.
   await createAdapters(config);
-  const logger = createLogger(config.logLevel);
   let stopping = false;
   const fork = () => cluster.fork(port === undefined ? {} : { PORT: port });
   cluster.on('exit', (worker, code, signal) => {

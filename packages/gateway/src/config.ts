@@ -1,7 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
-import { dirname, resolve } from 'node:path';
+import { dirname, extname, isAbsolute, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   type SessionAdapterOptions,
@@ -21,6 +21,7 @@ import {
 } from '@tokenomics/core';
 import { z } from 'zod';
 import { DEFAULT_DOCUMENT_LIMITS } from './plugins/limits.js';
+import { DEFAULT_DRAIN_GRACE_MS } from './server.js';
 
 /** A factory an adapter module exports (as `createAdapter` or its default export). */
 export type AdapterFactory = (options: Record<string, unknown>) => TokenEconomy;
@@ -64,7 +65,28 @@ const integerText = (what: string, min: number, max: number) =>
     .min(min, `${what} must be an integer from ${min} to ${max}`)
     .max(max, `${what} must be an integer from ${min} to ${max}`);
 
-const configSchema = z
+const onOff = (what: string) =>
+  z.union([z.boolean(), z.stringbool()], { error: `${what} must be on or off (true/false)` });
+
+/** `https://app.example` or `http://localhost:3000`: a scheme, a host, a port at most (what browsers send as Origin). */
+const originSchema = z.string().refine(
+  (text) => {
+    try {
+      const url = new URL(text);
+      return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === text;
+    } catch {
+      return false;
+    }
+  },
+  {
+    error: (issue) =>
+      `${JSON.stringify(issue.input)} is not an origin: write scheme://host[:port] in lowercase, without a path or a trailing slash`,
+  },
+);
+
+const TOKEN_LENGTH = 'metrics.token must be 16 to 512 characters';
+
+const configObject = z
   .object({
     port: integerText('port', 0, 65_535).default(4000),
     host: z.string().min(1).default('0.0.0.0'),
@@ -95,6 +117,40 @@ const configSchema = z
       .strict()
       .default({ url: null, ttlSeconds: 30 }),
     upstreamTimeoutMs: integerText('upstreamTimeoutMs', 100, 60_000).default(DEFAULT_UPSTREAM_TIMEOUT_MS),
+    /** Browser origins allowed to read answers: "*" (any, never with credentials) or exact origins. */
+    cors: z
+      .object({
+        origins: z
+          .union(
+            [z.literal('*'), z.array(originSchema).min(1, 'cors.origins must list at least one origin')],
+            {
+              error: 'cors.origins must be "*" or a list of origins',
+            },
+          )
+          .default('*'),
+      })
+      .strict()
+      .default({ origins: '*' }),
+    /** On SIGTERM, how long connections idle between keep-alive requests stay open for a request already sent. */
+    drainGraceMs: integerText('drainGraceMs', 0, 30_000).default(DEFAULT_DRAIN_GRACE_MS),
+    /** Answer introspection (GraphiQL's documentation needs it). */
+    introspection: onOff('introspection').default(true),
+    /** Where GET /metrics is served and who may read it. */
+    metrics: z
+      .object({
+        enabled: onOff('metrics.enabled').default(true),
+        token: z
+          .string()
+          .min(16, TOKEN_LENGTH)
+          .max(512, TOKEN_LENGTH)
+          .regex(/^[\x21-\x7e]+$/, 'metrics.token must be printable ASCII, without spaces')
+          .nullable()
+          .default(null),
+        port: integerText('metrics.port', 0, 65_535).nullable().default(null),
+        host: z.string().min(1).default('127.0.0.1'),
+      })
+      .strict()
+      .default({ enabled: true, token: null, port: null, host: '127.0.0.1' }),
     limits: z
       .object({
         maxSchedulePoints: integerText('limits.maxSchedulePoints', 1, 100_000).default(
@@ -120,6 +176,12 @@ const configSchema = z
   })
   .strict();
 
+const configSchema = configObject.refine(
+  (config) =>
+    config.metrics.port === null || config.metrics.port === 0 || config.metrics.port !== config.port,
+  { error: 'metrics.port must differ from port', path: ['metrics', 'port'] },
+);
+
 /** The gateway's whole configuration, validated. */
 export type GatewayConfig = z.infer<typeof configSchema> & {
   /** Where relative adapter module paths resolve from. */
@@ -142,6 +204,16 @@ function compact<T extends Record<string, unknown>>(value: T): Partial<T> {
 function withEnv(protocol: ProtocolConfig, env: NodeJS.ProcessEnv): ProtocolConfig {
   const builtIn = BUILT_IN_ADAPTERS[protocol.adapter];
   return builtIn ? { ...protocol, options: builtIn.optionsFromEnv(env, protocol.options) } : protocol;
+}
+
+/** `CORS_ORIGINS`: `*`, or origins separated by commas. */
+function originsFromEnv(text: string | undefined): '*' | string[] | undefined {
+  if (text === undefined || text.trim() === '') return undefined;
+  if (text.trim() === '*') return '*';
+  return text
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter((origin) => origin !== '');
 }
 
 function formatIssues(error: z.ZodError, origin: string): string {
@@ -192,7 +264,7 @@ export function loadConfig({
       });
     }
   }
-  const fileResult = configSchema.partial().safeParse(fromFile);
+  const fileResult = configObject.partial().safeParse(fromFile);
   if (!fileResult.success) {
     throw new TokenomicsError(
       'CONFIGURATION',
@@ -213,6 +285,8 @@ export function loadConfig({
     upstreamTimeoutMs: env.UPSTREAM_TIMEOUT_MS,
     logLevel: env.LOG_LEVEL,
     workers: env.WORKERS,
+    introspection: env.INTROSPECTION,
+    drainGraceMs: env.DRAIN_GRACE_MS,
   });
   const merged = {
     ...fileResult.data,
@@ -227,6 +301,16 @@ export function loadConfig({
       ...fileResult.data.limits,
       ...compact({ maxSchedulePoints: env.MAX_SCHEDULE_POINTS }),
     }),
+    cors: compact({ ...fileResult.data.cors, ...compact({ origins: originsFromEnv(env.CORS_ORIGINS) }) }),
+    metrics: compact({
+      ...fileResult.data.metrics,
+      ...compact({
+        enabled: env.METRICS,
+        token: env.METRICS_TOKEN,
+        port: env.METRICS_PORT,
+        host: env.METRICS_HOST,
+      }),
+    }),
   };
   const result = configSchema.safeParse(merged);
   if (!result.success) {
@@ -238,32 +322,99 @@ export function loadConfig({
   return { ...result.data, baseDir: dirname(file) };
 }
 
+/** A package name (`name`, `@scope/name`) with an optional subpath; no `.` or `..` segments. */
+const PACKAGE_SPECIFIER = /^(@[a-z0-9][\w.-]*\/)?[a-z0-9][\w.-]*(\/[\w.@-]+)*$/i;
+/** Files an adapter module may be. */
+const MODULE_EXTENSIONS = new Set(['.js', '.mjs', '.cjs']);
+
+function isPathSpecifier(specifier: string): boolean {
+  return specifier.startsWith('.') || isAbsolute(specifier) || specifier.includes('\\');
+}
+
+function isInside(folder: string, file: string): boolean {
+  const path = relative(folder, file);
+  return path !== '' && !path.startsWith('..') && !isAbsolute(path);
+}
+
+function configurationError(message: string, cause?: unknown): TokenomicsError {
+  return new TokenomicsError('CONFIGURATION', message, cause === undefined ? {} : { cause });
+}
+
+/**
+ * Where an adapter module is, checked: a path must stay inside the
+ * configuration's folder (after symbolic links), a package name must be one,
+ * and either must be a JavaScript file.
+ */
+function resolveAdapterModule(specifier: string, baseDir: string): string {
+  const named = `adapter "${specifier}"`;
+  const folder = realpathSync(baseDir);
+  const mustBe = `an adapter module must be inside the configuration's folder (${folder}) or an installed package`;
+  if (isPathSpecifier(specifier)) {
+    if (!isInside(folder, resolve(folder, specifier))) {
+      throw configurationError(`${named} is outside the configuration's folder: ${mustBe}`);
+    }
+  } else if (
+    !PACKAGE_SPECIFIER.test(specifier) ||
+    specifier.split('/').some((part) => part === '..' || part === '.')
+  ) {
+    throw configurationError(
+      `${named} is neither built in (${Object.keys(BUILT_IN_ADAPTERS).join(', ')}) nor a package name; a path starts with ./`,
+    );
+  }
+  let resolved: string;
+  try {
+    resolved = realpathSync(createRequire(resolve(folder, DEFAULT_CONFIG_FILE)).resolve(specifier));
+  } catch (error) {
+    throw configurationError(
+      `${named} is neither built in (${Object.keys(BUILT_IN_ADAPTERS).join(', ')}) nor a module that resolves from ${baseDir}`,
+      error,
+    );
+  }
+  if (isPathSpecifier(specifier) && !isInside(folder, resolved)) {
+    throw configurationError(
+      `${named} resolves to ${resolved}, which is outside the configuration's folder: ${mustBe}`,
+    );
+  }
+  if (!MODULE_EXTENSIONS.has(extname(resolved))) {
+    throw configurationError(`${named} (${resolved}) is not a JavaScript module (.js, .mjs or .cjs)`);
+  }
+  return resolved;
+}
+
 async function loadFactory(specifier: string, baseDir: string): Promise<AdapterFactory> {
   const builtIn = BUILT_IN_ADAPTERS[specifier];
   if (builtIn) return builtIn.create;
-  let resolved: string;
+  const resolved = resolveAdapterModule(specifier, baseDir);
+  let module: { createAdapter?: unknown; default?: unknown };
   try {
-    resolved = createRequire(resolve(baseDir, 'gateway.config.json')).resolve(specifier);
+    module = (await import(pathToFileURL(resolved).href)) as typeof module;
   } catch (error) {
-    throw new TokenomicsError(
-      'CONFIGURATION',
-      `adapter "${specifier}" is neither built in (${Object.keys(BUILT_IN_ADAPTERS).join(', ')}) nor a module that resolves from ${baseDir}`,
-      { cause: error },
-    );
+    const reason = error instanceof Error ? error.message : String(error);
+    throw configurationError(`adapter module "${specifier}" (${resolved}) failed to load: ${reason}`, error);
   }
-  const module = (await import(pathToFileURL(resolved).href)) as {
-    createAdapter?: unknown;
-    default?: unknown;
-  };
   const factory = module.createAdapter ?? module.default;
   if (typeof factory !== 'function') {
-    throw new TokenomicsError(
-      'CONFIGURATION',
+    throw configurationError(
       `adapter module "${specifier}" (${resolved}) exports neither createAdapter nor a default factory function`,
     );
   }
   return factory as AdapterFactory;
 }
+
+const isFunction = z.custom<(...args: unknown[]) => unknown>((value) => typeof value === 'function', {
+  error: 'must be a function',
+});
+
+/** What the gateway needs of an adapter before serving it (the conformance kit checks the rest). */
+const economyShape = z.looseObject({
+  id: z.string().min(1),
+  name: z.string().min(1),
+  token: z.looseObject({ symbol: z.string().min(1), name: z.string(), decimals: z.number().int().min(0) }),
+  capabilities: z.array(z.string()),
+  preset: z.string(),
+  source: isFunction,
+  parameters: isFunction,
+});
 
 /**
  * Builds the configured protocols' adapters, in configuration order.
@@ -276,14 +427,23 @@ export async function createAdapters(
   const adapters: TokenEconomy[] = [];
   for (const [index, protocol] of config.protocols.entries()) {
     const factory = await loadFactory(protocol.adapter, config.baseDir);
+    let economy: unknown;
     try {
-      adapters.push(factory(protocol.options));
+      economy = factory(protocol.options);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      throw new TokenomicsError('CONFIGURATION', `protocols.${index} (${protocol.adapter}): ${reason}`, {
-        cause: error,
-      });
+      throw configurationError(`protocols.${index} (${protocol.adapter}): ${reason}`, error);
     }
+    const shape = economyShape.safeParse(economy);
+    if (!shape.success) {
+      const problems = shape.error.issues.map(
+        (issue) => `${issue.path.join('.') || '(value)'}: ${issue.message}`,
+      );
+      throw configurationError(
+        `protocols.${index} (adapter "${protocol.adapter}") did not return a TokenEconomy: ${problems.join('; ')}`,
+      );
+    }
+    adapters.push(economy as TokenEconomy);
   }
   return adapters;
 }

@@ -63,6 +63,7 @@ export async function forProtocol<T>(protocol: string, run: () => Promise<T> | T
  * graphql-js's own parse, validation and coercion errors) pass through with
  * their code; anything else becomes "Unexpected error." with code
  * INTERNAL_SERVER_ERROR, and carries its message and stack only in development.
+ * In production no error keeps an `extensions.originalError`.
  */
 export function maskError(error: unknown, message: string, isDev = false): Error {
   return bounded(masked(error, message, isDev));
@@ -83,7 +84,12 @@ function masked(error: unknown, _message: string, isDev: boolean): GraphQLError 
   const intended =
     extensions.unexpected !== true &&
     (original === undefined || original instanceof GraphQLError || isTokenomicsError(original));
-  if (intended) return extensions.code === undefined ? withDocumentCode(graphQLError) : graphQLError;
+  if (intended) {
+    // yoga puts the parser's error (which quotes the body) in `extensions.originalError` of an invalid
+    // JSON body, in production too: developers only. Removed in place, as withDocumentCode adds its code.
+    if (!isDev) delete extensions.originalError;
+    return extensions.code === undefined ? withDocumentCode(graphQLError) : graphQLError;
+  }
   const { unexpected: _unexpected, ...kept } = extensions;
   let cause: Error = graphQLError;
   while (cause instanceof GraphQLError && cause.originalError) cause = cause.originalError;

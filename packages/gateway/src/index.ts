@@ -5,6 +5,7 @@ export {
   createCachedReader,
   keyvStore,
 } from './cache.js';
+export { type CacheEventLoggerOptions, cacheEventLogger } from './cache-log.js';
 export {
   type AdapterFactory,
   BUILT_IN_ADAPTERS,
@@ -20,26 +21,32 @@ export type { GatewayContext, ResolverLimits } from './context.js';
 export { forProtocol, MASKED_MESSAGE, maskError, toGraphQLError } from './errors.js';
 export { EXAMPLE_TABS } from './examples.js';
 export { createRequestReader } from './loaders.js';
-export { createLogger, type LogLevel } from './logger.js';
+export { createLogger, type LogLevel, serializeError } from './logger.js';
 export { GATEWAY_NODE_FLAGS } from './node-flags.js';
+export { type CorsOptions, useCors } from './plugins/cors.js';
+export { useDisableIntrospection } from './plugins/introspection.js';
 export {
   DEFAULT_DOCUMENT_LIMITS,
   type DocumentLimits,
   type RequestBudgetOptions,
   useRequestBudget,
 } from './plugins/limits.js';
-export { createMetrics, type GatewayMetrics } from './plugins/metrics.js';
+export { createMetrics, type GatewayMetrics, type MetricsAccess } from './plugins/metrics.js';
 export {
   REQUEST_COST_UNITS,
   type RequestCost,
   type RequestCostOptions,
   requestCost,
 } from './plugins/request-cost.js';
+export { redactUrls } from './redact.js';
 export { gatewaySchema } from './schema/index.js';
 export {
   createGateway,
+  DEFAULT_DRAIN_GRACE_MS,
   type Gateway,
   type GatewayLimits,
   type GatewayOptions,
+  type MetricsEndpoint,
+  type MetricsOptions,
   type RunningGateway,
 } from './server.js';

@@ -1,11 +1,45 @@
 import type { YogaLogger } from 'graphql-yoga';
-import { type Logger, pino } from 'pino';
+import { type Logger, pino, stdSerializers } from 'pino';
+import { redactUrls } from './redact.js';
 
 /** Log levels, from the most to the least verbose. */
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
 
+/** Strings anywhere in a serialized error, URLs redacted; depth-bounded (a cycle or a deep object stops). */
+function redactStrings(value: unknown, depth = 0): unknown {
+  if (typeof value === 'string') return redactUrls(value);
+  if (depth > 6 || value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((item) => redactStrings(item, depth + 1));
+  return Object.fromEntries(
+    Object.entries(value as Record<string, unknown>).map(([key, item]) => [
+      key,
+      redactStrings(item, depth + 1),
+    ]),
+  );
+}
+
 /**
- * A structured (JSON lines) logger on standard output, through pino.
+ * An error as a log line carries it: pino's standard serialization (type,
+ * message and stack with their causes, own properties such as `code`), with
+ * every URL cut to its host (no credentials, paths or queries: provider URLs
+ * carry API keys). An object (an error serialized already) keeps its shape,
+ * redacted the same way, so serializing twice changes nothing; anything else
+ * is logged as its text.
+ *
+ * @example
+ * ```ts
+ * logger.error({ err: serializeError(error) }, 'upstream failed');
+ * ```
+ */
+export function serializeError(error: unknown): Record<string, unknown> {
+  if (error instanceof Error) return redactStrings(stdSerializers.err(error)) as Record<string, unknown>;
+  if (typeof error === 'object' && error !== null) return redactStrings(error) as Record<string, unknown>;
+  return { type: typeof error, message: redactUrls(String(error)) };
+}
+
+/**
+ * A structured (JSON lines) logger on standard output, through pino. Errors
+ * logged as `err` go through {@link serializeError}: no URL credentials.
  *
  * @example
  * ```ts
@@ -14,18 +48,27 @@ export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
  * ```
  */
 export function createLogger(level: LogLevel = 'info'): Logger {
-  return pino({ level, base: { service: 'tokenomics-gateway' } });
+  return pino({ level, base: { service: 'tokenomics-gateway' }, serializers: { err: serializeError } });
 }
 
-/** yoga's logger interface over pino: errors keep their stack in the log, never in responses. */
+/**
+ * yoga's logger interface over pino: errors keep their stack in the log, never
+ * in responses, and lose the credentials of any URL in them.
+ *
+ * @example
+ * ```ts
+ * createYoga({ schema, logging: yogaLogger(createLogger('info')) });
+ * ```
+ */
 export function yogaLogger(logger: Logger): YogaLogger {
   const write =
     (level: 'debug' | 'info' | 'warn' | 'error') =>
     (...args: unknown[]) => {
       const [first, ...rest] = args;
+      const details = rest.length ? redactStrings(rest) : undefined;
       if (first instanceof Error)
-        logger[level]({ err: first, details: rest.length ? rest : undefined }, first.message);
-      else logger[level]({ details: rest.length ? rest : undefined }, String(first));
+        logger[level]({ err: serializeError(first), details }, redactUrls(first.message));
+      else logger[level]({ details }, redactUrls(String(first)));
     };
   return { debug: write('debug'), info: write('info'), warn: write('warn'), error: write('error') };
 }

@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import {
@@ -12,13 +12,16 @@ import type { GraphQLSchema } from 'graphql';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { type CacheStore, createCachedReader, keyvStore } from './cache.js';
+import { cacheEventLogger } from './cache-log.js';
 import type { GatewayContext } from './context.js';
 import { maskError } from './errors.js';
 import { EXAMPLE_TABS } from './examples.js';
 import { createRequestReader } from './loaders.js';
 import { createLogger, yogaLogger } from './logger.js';
 import { useCompiledExecution } from './plugins/compiled-execution.js';
+import { useCors } from './plugins/cors.js';
 import { useHealth } from './plugins/health.js';
+import { useDisableIntrospection } from './plugins/introspection.js';
 import {
   DEFAULT_DOCUMENT_LIMITS,
   type DocumentLimits,
@@ -35,6 +38,32 @@ export interface GatewayLimits extends DocumentLimits {
   /** The most points one `schedule` field may return. */
   maxSchedulePoints: number;
 }
+
+/**
+ * Where `GET /metrics` is served and who may read it. With neither `token`
+ * nor `port`, it is open on the gateway's port outside production, and not
+ * served at all in production.
+ */
+export interface MetricsOptions {
+  /** false: `/metrics` is served nowhere (metrics are still counted). Default true. */
+  enabled?: boolean;
+  /** `/metrics` answers 401 unless the request carries `Authorization: Bearer <token>`. */
+  token?: string;
+  /** Serve `/metrics` on this port (0: any free one) instead of the gateway's. */
+  port?: number;
+  /** The host the metrics port binds. Default 127.0.0.1 (this machine only). */
+  host?: string;
+}
+
+/** Where a gateway serves `GET /metrics`, as its options resolved. */
+export interface MetricsEndpoint {
+  where: 'gateway-port' | 'own-port' | 'nowhere';
+  /** Whether reading it needs the bearer token. */
+  token: boolean;
+}
+
+/** How long idle keep-alive connections stay open when a drain starts. */
+export const DEFAULT_DRAIN_GRACE_MS = 500;
 
 /** Options of {@link createGateway}. */
 export interface GatewayOptions {
@@ -53,6 +82,26 @@ export interface GatewayOptions {
   production?: boolean;
   /** Serve GraphiQL at the endpoint for browsers. Default true. */
   graphiql?: boolean;
+  /**
+   * Browser origins allowed to read answers (CORS): `'*'` for any (the
+   * default; answered `Access-Control-Allow-Origin: *`, never with
+   * credentials), or the exact origins, e.g. `['https://app.example']`.
+   */
+  corsOrigins?: '*' | readonly string[];
+  /**
+   * Answer introspection (`__schema`, `__type`). Default true: GraphiQL's
+   * documentation and autocompletion need it. When false such queries fail
+   * validation (GRAPHQL_VALIDATION_FAILED); GraphiQL is still served.
+   */
+  introspection?: boolean;
+  /** Where `GET /metrics` is served and who may read it (see {@link MetricsOptions}). */
+  metrics?: MetricsOptions;
+  /**
+   * When closing (SIGTERM), how long connections that are idle between
+   * keep-alive requests stay open, so a request already on its way on one is
+   * answered (with `Connection: close`) rather than reset. Default 500 ms.
+   */
+  drainGraceMs?: number;
   /** Structured logs. Default: pino at "info" on standard output. */
   logger?: Logger;
   /**
@@ -77,6 +126,8 @@ export interface Gateway {
   /** The served protocols, in configuration order. */
   protocols: readonly TokenEconomy[];
   metrics: GatewayMetrics;
+  /** Where `GET /metrics` is served. */
+  metricsEndpoint: MetricsEndpoint;
   limits: GatewayLimits;
   /** Starts an HTTP server on `port` (0 for any free port) and host. */
   listen(port: number, host?: string): Promise<RunningGateway>;
@@ -88,7 +139,15 @@ export interface Gateway {
 export interface RunningGateway {
   server: Server;
   url: string;
-  /** Stops accepting connections, lets requests in flight finish, then closes. */
+  /** `http://host:port/metrics` when metrics have a port of their own, else null. */
+  metricsUrl: string | null;
+  /**
+   * Drains, then closes: stops accepting connections; every answer from now
+   * on carries `Connection: close` (requests in flight, and requests arriving
+   * on kept-alive connections during the drain grace); connections left idle
+   * are closed after the grace. Resolves once the last request has finished.
+   * Calling it again returns the same promise.
+   */
   close(): Promise<void>;
 }
 
@@ -130,18 +189,26 @@ export function createGateway(options: GatewayOptions): Gateway {
     ...options.limits,
   };
   const logger = options.logger ?? createLogger();
-  const metrics = createMetrics();
+  const production = options.production ?? process.env.NODE_ENV === 'production';
+  const metricsEndpoint = resolveMetricsEndpoint(options.metrics ?? {}, production);
+  const metrics = createMetrics({
+    onGatewayPort: metricsEndpoint.where === 'gateway-port',
+    ...(options.metrics?.token === undefined ? {} : { token: options.metrics.token }),
+  });
   const store = options.cacheStore ?? keyvStore();
+  const logCacheEvent = cacheEventLogger(logger);
   const shared =
     options.reader ??
     createCachedReader({
       store,
       ttlSeconds: options.cacheTtlSeconds ?? 30,
       timeoutMs: options.upstreamTimeoutMs ?? DEFAULT_UPSTREAM_TIMEOUT_MS,
-      onEvent: metrics.onCacheEvent,
+      onEvent: (event) => {
+        metrics.onCacheEvent(event);
+        logCacheEvent(event);
+      },
     });
   const secondOf = requestSeconds(options.now ?? (() => new Date()));
-  const production = options.production ?? process.env.NODE_ENV === 'production';
   const schema = gatewaySchema();
 
   const yoga = createYoga<Record<string, never>, GatewayContext>({
@@ -161,8 +228,12 @@ export function createGateway(options: GatewayOptions): Gateway {
             defaultQuery: EXAMPLE_TABS[0]?.query,
           },
     maskedErrors: { maskError, isDev: !production },
+    // yoga's own CORS names any caller's origin back with credentials allowed: useCors instead.
+    cors: false,
     plugins: [
       metrics.plugin,
+      useCors({ origins: options.corsOrigins ?? '*' }),
+      ...(options.introspection === false ? [useDisableIntrospection()] : []),
       useHealth(protocols, shared),
       ...useDocumentLimits(limits),
       useRequestBudget({ ...limits, protocols: protocols.length, now: secondOf }),
@@ -183,33 +254,119 @@ export function createGateway(options: GatewayOptions): Gateway {
     schema,
     protocols,
     metrics,
+    metricsEndpoint,
     limits,
     close: () => store.close(),
-    listen(port, host = '0.0.0.0') {
-      const server = createServer(yoga);
-      return new Promise((resolve, reject) => {
-        server.once('error', reject);
-        server.listen(port, host, () => {
-          const address = server.address() as AddressInfo;
-          const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
-          resolve({
-            server,
-            url: `http://${shownHost}:${address.port}/graphql`,
-            close: () =>
-              new Promise<void>((done, fail) => {
-                // Keep-alive connections go idle once their response is sent: sweep them
-                // so the close completes as soon as the last request in flight has finished.
-                const sweep = setInterval(() => server.closeIdleConnections(), 25);
-                server.close((error) => {
-                  clearInterval(sweep);
-                  if (error) fail(error);
-                  else done();
-                });
-                server.closeIdleConnections();
-              }),
-          });
-        });
+    listen: (port, host = '0.0.0.0') =>
+      listenGateway(yoga, metrics, metricsEndpoint, options.metrics ?? {}, {
+        port,
+        host,
+        drainGraceMs: options.drainGraceMs ?? DEFAULT_DRAIN_GRACE_MS,
+      }),
+  };
+}
+
+/** Where `/metrics` goes: its own port when one is set; else the gateway's, except in production without a token. */
+function resolveMetricsEndpoint(options: MetricsOptions, production: boolean): MetricsEndpoint {
+  const token = options.token !== undefined;
+  if (options.enabled === false) return { where: 'nowhere', token };
+  if (options.port !== undefined) return { where: 'own-port', token };
+  return { where: !production || token ? 'gateway-port' : 'nowhere', token };
+}
+
+function shownUrl(host: string, port: number, path: string): string {
+  const shownHost =
+    host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+  return `http://${shownHost}:${port}${path}`;
+}
+
+function listenOn(server: Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+}
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.close((error) => (error ? reject(error) : resolve()));
+    server.closeIdleConnections();
+  });
+}
+
+/**
+ * Starts the gateway's HTTP server (and the metrics port, when set), with a
+ * drain on close: see {@link RunningGateway.close}.
+ */
+async function listenGateway(
+  handler: (request: IncomingMessage, response: ServerResponse) => unknown,
+  metrics: GatewayMetrics,
+  endpoint: MetricsEndpoint,
+  metricsOptions: MetricsOptions,
+  { port, host, drainGraceMs }: { port: number; host: string; drainGraceMs: number },
+): Promise<RunningGateway> {
+  const inFlight = new Set<ServerResponse>();
+  let draining = false;
+  const server = createServer((request, response) => {
+    inFlight.add(response);
+    response.once('close', () => inFlight.delete(response));
+    // During a drain every answer closes its connection: the client sends its next request elsewhere.
+    if (draining) response.setHeader('connection', 'close');
+    handler(request, response);
+  });
+  const boundPort = await listenOn(server, port, host);
+  let metricsServer: Server | null = null;
+  let metricsUrl: string | null = null;
+  if (endpoint.where === 'own-port') {
+    const metricsHost = metricsOptions.host ?? '127.0.0.1';
+    metricsServer = createServer(metrics.listener);
+    try {
+      metricsUrl = shownUrl(
+        metricsHost,
+        await listenOn(metricsServer, metricsOptions.port ?? 0, metricsHost),
+        '/metrics',
+      );
+    } catch (error) {
+      await closeServer(server);
+      throw error;
+    }
+  }
+
+  let closing: Promise<void> | undefined;
+  const drain = () =>
+    new Promise<void>((done, fail) => {
+      draining = true;
+      for (const response of inFlight) if (!response.headersSent) response.setHeader('connection', 'close');
+      // http.Server#close also ends the connections idle between keep-alive requests at once, racing a
+      // client that has just sent its next request on one (it gets ECONNRESET). Keep them for the grace:
+      // a request arriving on one is answered with Connection: close; then the idle ones are swept.
+      server.closeIdleConnections = () => {};
+      let sweep: NodeJS.Timeout | undefined;
+      const grace = setTimeout(() => {
+        server.closeIdleConnections();
+        sweep = setInterval(() => server.closeIdleConnections(), 25);
+      }, drainGraceMs);
+      server.close((error) => {
+        clearTimeout(grace);
+        clearInterval(sweep);
+        if (error) fail(error);
+        else done();
       });
+      Reflect.deleteProperty(server, 'closeIdleConnections');
+    });
+
+  return {
+    server,
+    url: shownUrl(host, boundPort, '/graphql'),
+    metricsUrl,
+    close() {
+      closing ??= Promise.all([drain(), metricsServer ? closeServer(metricsServer) : undefined]).then(
+        () => {},
+      );
+      return closing;
     },
   };
 }

@@ -1,8 +1,15 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createAdapters, loadConfig } from '../src/index.js';
+
+/** The smallest adapter module: a factory of an economy with no capabilities. */
+const TINY_ADAPTER = `export function createAdapter(options) {
+  return { id: options.id ?? 'tiny', name: 'Tiny', token: { symbol: 'TNY', name: 'Tiny', decimals: 0 },
+    capabilities: [], preset: 'none', source: async () => ({ kind: 'SNAPSHOT', description: 'none', fetchedAt: null, stale: false }),
+    parameters: async () => [] };
+}`;
 
 function tempDir(): string {
   return mkdtempSync(join(tmpdir(), 'tokenomics-config-'));
@@ -28,6 +35,9 @@ describe('loadConfig', () => {
       ],
       cache: { url: null, ttlSeconds: 30 },
       upstreamTimeoutMs: 3000,
+      cors: { origins: '*' },
+      introspection: true,
+      metrics: { enabled: true, token: null, port: null, host: '127.0.0.1' },
       limits: {
         maxSchedulePoints: 10_000,
         maxDepth: 15,
@@ -113,6 +123,15 @@ describe('loadConfig', () => {
     [{ MAX_SCHEDULE_POINTS: '-1' }, 'limits.maxSchedulePoints: limits.maxSchedulePoints must be an integer'],
     [{ LOG_LEVEL: 'loud' }, 'logLevel: logLevel must be one of debug, info, warn, error, silent'],
     [{ WORKERS: 'many' }, 'workers: workers must be an integer from 1 to 64, or "auto"'],
+    [{ INTROSPECTION: 'maybe' }, 'introspection: introspection must be on or off (true/false)'],
+    [{ METRICS: 'sometimes' }, 'metrics.enabled: metrics.enabled must be on or off (true/false)'],
+    [{ METRICS_PORT: '99999' }, 'metrics.port: metrics.port must be an integer from 0 to 65535'],
+    [{ METRICS_TOKEN: 'short' }, 'metrics.token: metrics.token must be 16 to 512 characters'],
+    [{ METRICS_TOKEN: 'has spaces in the middle' }, 'metrics.token: metrics.token must be printable ASCII'],
+    [{ PORT: '4000', METRICS_PORT: '4000' }, 'metrics.port: metrics.port must differ from port'],
+    [{ CORS_ORIGINS: 'https://app.example/' }, 'cors.origins.0: "https://app.example/" is not an origin'],
+    [{ CORS_ORIGINS: 'https://a.example,app.example' }, 'cors.origins.1: "app.example" is not an origin'],
+    [{ CORS_ORIGINS: 'https://a.example/path' }, 'cors.origins.0: "https://a.example/path" is not an origin'],
   ])('refuses %j with an error naming the setting', (env, message) => {
     expect(() => loadConfig({ env, cwd: tempDir() })).toThrowError(
       expect.objectContaining({ code: 'CONFIGURATION', message: expect.stringContaining(message) }),
@@ -130,6 +149,55 @@ describe('loadConfig', () => {
     const empty = configFile({ protocols: [] });
     expect(() => loadConfig({ cwd: empty.dir, env: {} })).toThrowError(
       /protocols must name at least one adapter/,
+    );
+  });
+
+  it('takes CORS origins, introspection and metrics from the environment', () => {
+    const config = loadConfig({
+      cwd: tempDir(),
+      env: {
+        CORS_ORIGINS: 'https://app.example, https://dash.example:8443',
+        INTROSPECTION: 'off',
+        METRICS_TOKEN: 'a-metrics-token-of-32-characters',
+        METRICS_PORT: '9464',
+        METRICS_HOST: '0.0.0.0',
+      },
+    });
+    expect(config.cors).toEqual({ origins: ['https://app.example', 'https://dash.example:8443'] });
+    expect(config.introspection).toBe(false);
+    expect(config.metrics).toEqual({
+      enabled: true,
+      token: 'a-metrics-token-of-32-characters',
+      port: 9464,
+      host: '0.0.0.0',
+    });
+    expect(loadConfig({ cwd: tempDir(), env: { CORS_ORIGINS: '*', METRICS: 'off' } })).toMatchObject({
+      cors: { origins: '*' },
+      metrics: { enabled: false },
+    });
+  });
+
+  it('takes them from the file too, the environment on top', () => {
+    const { dir } = configFile({
+      cors: { origins: ['https://app.example'] },
+      introspection: false,
+      metrics: { port: 9464 },
+    });
+    expect(loadConfig({ cwd: dir, env: {} })).toMatchObject({
+      cors: { origins: ['https://app.example'] },
+      introspection: false,
+      metrics: { enabled: true, port: 9464, host: '127.0.0.1', token: null },
+    });
+    expect(loadConfig({ cwd: dir, env: { INTROSPECTION: 'on', METRICS_PORT: '9465' } })).toMatchObject({
+      introspection: true,
+      metrics: { port: 9465 },
+    });
+  });
+
+  it('never repeats the metrics token in an error', () => {
+    const token = 'tok en-that-is-long-enough-but-has-a-space';
+    expect(() => loadConfig({ cwd: tempDir(), env: { METRICS_TOKEN: token } })).toThrowError(
+      expect.objectContaining({ message: expect.not.stringContaining('tok en') }),
     );
   });
 
@@ -175,16 +243,76 @@ describe('createAdapters', () => {
     });
   });
 
+  it.each([
+    '../../../../etc/passwd',
+    '../elsewhere/adapter.mjs',
+    '/etc/passwd',
+    'some-package/../../../../etc/passwd',
+  ])('refuses %j, which escapes the configuration folder, naming the path', async (adapter) => {
+    // root/config holds the configuration; root/elsewhere/adapter.mjs is a working adapter outside it.
+    const root = tempDir();
+    const dir = join(root, 'config');
+    mkdirSync(dir);
+    mkdirSync(join(root, 'elsewhere'));
+    writeFileSync(join(root, 'elsewhere', 'adapter.mjs'), TINY_ADAPTER);
+    const attempt = () => createAdapters({ baseDir: dir, protocols: [{ adapter, options: {} }] });
+    await expect(attempt()).rejects.toMatchObject({
+      code: 'CONFIGURATION',
+      message: expect.stringContaining(`adapter "${adapter}"`),
+    });
+    await expect(attempt()).rejects.toThrow(/is outside the configuration's folder|nor a package name/);
+  });
+
+  it('refuses a symbolic link inside the folder to a module outside it', async () => {
+    const outside = tempDir();
+    writeFileSync(join(outside, 'adapter.mjs'), TINY_ADAPTER);
+    const dir = tempDir();
+    symlinkSync(join(outside, 'adapter.mjs'), join(dir, 'linked.mjs'));
+    await expect(
+      createAdapters({ baseDir: dir, protocols: [{ adapter: './linked.mjs', options: {} }] }),
+    ).rejects.toMatchObject({
+      code: 'CONFIGURATION',
+      message: expect.stringMatching(
+        /adapter "\.\/linked\.mjs" resolves to .*adapter\.mjs, which is outside/,
+      ),
+    });
+  });
+
+  it.each([
+    ['a JSON file', 'adapter.json', '{ "createAdapter": 1 }', /is not a JavaScript module/],
+    [
+      'a module without the export',
+      'none.mjs',
+      'export const other = 1;',
+      /exports neither createAdapter nor a default factory/,
+    ],
+    ['a module that fails to load', 'broken.mjs', 'export const = ;', /failed to load/],
+    [
+      'a factory that returns something else',
+      'wrong.mjs',
+      'export function createAdapter() { return { id: 7 }; }',
+      /did not return a TokenEconomy: id: .*name: /s,
+    ],
+  ])('refuses %s as an adapter with CONFIGURATION, naming the path', async (_what, file, text, reason) => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'adapters'));
+    writeFileSync(join(dir, 'adapters', file), text);
+    const attempt = createAdapters({
+      baseDir: dir,
+      protocols: [{ adapter: `./adapters/${file}`, options: {} }],
+    });
+    await expect(attempt).rejects.toMatchObject({
+      code: 'CONFIGURATION',
+      message: expect.stringContaining(`"./adapters/${file}"`),
+    });
+    await expect(
+      createAdapters({ baseDir: dir, protocols: [{ adapter: `./adapters/${file}`, options: {} }] }),
+    ).rejects.toThrow(reason);
+  });
+
   it('loads an adapter module by path that exports createAdapter', async () => {
     const dir = tempDir();
-    writeFileSync(
-      join(dir, 'tiny-adapter.mjs'),
-      `export function createAdapter(options) {
-        return { id: options.id ?? 'tiny', name: 'Tiny', token: { symbol: 'TNY', name: 'Tiny', decimals: 0 },
-          capabilities: [], preset: 'none', source: async () => ({ kind: 'SNAPSHOT', description: 'none', fetchedAt: null, stale: false }),
-          parameters: async () => [] };
-      }`,
-    );
+    writeFileSync(join(dir, 'tiny-adapter.mjs'), TINY_ADAPTER);
     const [tiny] = await createAdapters({
       baseDir: dir,
       protocols: [{ adapter: './tiny-adapter.mjs', options: { id: 'tiny-1' } }],

@@ -76,7 +76,9 @@ describe('operations', () => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query: '{ protocols { id } }' }),
     });
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    // Close once the server has the request (a fixed sleep could close the listener while the
+    // connection still waited in the kernel's backlog: a reset, not a request in flight).
+    await new Promise((resolve) => running.server.once('request', resolve));
     const closing = running.close();
     expect((await inFlight).status).toBe(200);
     await closing;

@@ -1,18 +1,40 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Plugin } from 'graphql-yoga';
 import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import { bearerMatches } from '../bearer.js';
 import type { CacheEvent } from '../cache.js';
 import type { PlanOutcome } from './compiled-execution.js';
+
+/** Where `GET /metrics` is served and who may read it. */
+export interface MetricsAccess {
+  /** Serve `GET /metrics` on the gateway's own port. */
+  onGatewayPort: boolean;
+  /** When set, `/metrics` answers 401 unless the request carries `Authorization: Bearer <token>`. */
+  token?: string;
+}
 
 /** The gateway's Prometheus metrics and the hooks that feed them. */
 export interface GatewayMetrics {
   registry: Registry;
-  /** The yoga plugin: request counts and latencies, GraphQL error codes, `GET /metrics`. */
+  /** The yoga plugin: request counts and latencies, GraphQL error codes, and `GET /metrics` when served on the gateway's port. */
   plugin: Plugin;
+  /**
+   * A node:http listener for a port of its own: `GET /metrics` (behind the
+   * token when one is set), 405 for other methods, 404 for any other path.
+   */
+  listener(request: IncomingMessage, response: ServerResponse): void;
   /** Feeds cache and upstream events from the shared reader. */
   onCacheEvent(event: CacheEvent): void;
   /** Feeds how each query was executed (compiled plan, reused plan, standard executor). */
   onPlan(outcome: PlanOutcome): void;
 }
+
+/** The answer to a `/metrics` request without the token. */
+const UNAUTHORIZED = {
+  status: 401,
+  headers: { 'www-authenticate': 'Bearer', 'content-type': 'text/plain; charset=utf-8' },
+  body: 'GET /metrics needs Authorization: Bearer <token>\n',
+};
 
 /**
  * Prometheus metrics, on a registry of their own (so several gateways in one
@@ -22,13 +44,17 @@ export interface GatewayMetrics {
  * `tokenomics_cache_events_total`, `tokenomics_query_plans_total`, and
  * Node's default process metrics.
  *
+ * `access` says where `GET /metrics` is served: by default on the gateway's
+ * port to anyone (development); the gateway passes what its configuration
+ * says (see `GatewayOptions.metrics`).
+ *
  * @example
  * ```ts
- * const metrics = createMetrics();
+ * const metrics = createMetrics({ onGatewayPort: true, token: process.env.METRICS_TOKEN });
  * createCachedReader({ store, onEvent: metrics.onCacheEvent });
  * ```
  */
-export function createMetrics(): GatewayMetrics {
+export function createMetrics(access: MetricsAccess = { onGatewayPort: true }): GatewayMetrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'tokenomics_' });
   const requests = new Counter({
@@ -83,7 +109,14 @@ export function createMetrics(): GatewayMetrics {
         at: performance.now(),
         path: knownPaths.has(url.pathname) ? url.pathname : 'other',
       });
-      if (url.pathname === '/metrics' && request.method === 'GET') {
+      if (access.onGatewayPort && url.pathname === '/metrics' && request.method === 'GET') {
+        if (
+          access.token !== undefined &&
+          !bearerMatches(request.headers.get('authorization'), access.token)
+        ) {
+          endResponse(new Response(UNAUTHORIZED.body, UNAUTHORIZED));
+          return;
+        }
         endResponse(
           new Response(await registry.metrics(), { headers: { 'content-type': registry.contentType } }),
         );
@@ -102,9 +135,29 @@ export function createMetrics(): GatewayMetrics {
     },
   };
 
+  async function listen(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const path = new URL(request.url ?? '/', 'http://metrics').pathname;
+    if (path !== '/metrics') {
+      response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found\n');
+    } else if (request.method !== 'GET') {
+      response.writeHead(405, { allow: 'GET' }).end();
+    } else if (access.token !== undefined && !bearerMatches(request.headers.authorization, access.token)) {
+      response.writeHead(UNAUTHORIZED.status, UNAUTHORIZED.headers).end(UNAUTHORIZED.body);
+    } else {
+      const text = await registry.metrics();
+      response.writeHead(200, { 'content-type': registry.contentType }).end(text);
+    }
+  }
+
   return {
     registry,
     plugin,
+    listener(request, response) {
+      listen(request, response).catch(() => {
+        if (!response.headersSent) response.writeHead(500).end();
+        else response.destroy();
+      });
+    },
     onCacheEvent(event) {
       if (event.type === 'upstream') {
         upstreamReads.inc({ outcome: event.ok ? 'ok' : 'error' });

@@ -1,0 +1,86 @@
+import { isTokenomicsError } from '@tokenomics/core';
+import type { Logger } from 'pino';
+import type { CacheEvent } from './cache.js';
+import { redactUrls } from './redact.js';
+
+/** Options of {@link cacheEventLogger}. */
+export interface CacheEventLoggerOptions {
+  /** One line per kind of failure and resource in this window; the next says how many were left out. Default 10 s. */
+  windowMs?: number;
+  now?: () => number;
+}
+
+/** Distinct (kind, resource) pairs remembered for the window before the memory starts afresh. */
+const MAX_REMEMBERED = 1_000;
+
+/** The resource an event names, fit for a log line: its `resource` (or `host`) when it has one, else its key; URLs cut to their host. */
+function resourceOf(event: CacheEvent): { resource: string; host?: string } {
+  const { resource, host } = event as { resource?: unknown; host?: unknown };
+  return {
+    resource: redactUrls(typeof resource === 'string' ? resource : event.key),
+    ...(typeof host === 'string' ? { host: redactUrls(host) } : {}),
+  };
+}
+
+/** An error's code and message only (never its stack or own properties), URLs cut to their host. */
+function errorOf(error: unknown): { code?: string; message: string } {
+  const code = isTokenomicsError(error) ? error.code : (error as { code?: unknown } | null)?.code;
+  const message = error instanceof Error ? error.message : String(error);
+  return { ...(typeof code === 'string' ? { code } : {}), message: redactUrls(message) };
+}
+
+/**
+ * Logs what the shared reader reports that an operator must know, at warn:
+ * a failed upstream read (`upstream read failed`), a last good value served
+ * in its place (`serving the last good value (stale)`), a cache store that
+ * failed (`cache store failed`). Each line names the resource and, for a
+ * failure, the error's code and message; never a raw key or URL credentials.
+ * A failure that repeats (an upstream or Redis down under load) is logged
+ * once per resource and window, with the count of lines left out.
+ *
+ * @example
+ * ```ts
+ * const log = cacheEventLogger(logger);
+ * createCachedReader({ store, onEvent: (event) => { metrics.onCacheEvent(event); log(event); } });
+ * ```
+ */
+export function cacheEventLogger(
+  logger: Logger,
+  { windowMs = 10_000, now = Date.now }: CacheEventLoggerOptions = {},
+): (event: CacheEvent) => void {
+  const windows = new Map<string, { until: number; suppressed: number }>();
+
+  /** Whether to log now, and how many lines of this kind were left out since the last one. */
+  function admit(kind: string, resource: string): { log: boolean; suppressed: number } {
+    const key = `${kind} ${resource}`;
+    const at = now();
+    const open = windows.get(key);
+    if (open && at < open.until) {
+      open.suppressed++;
+      return { log: false, suppressed: 0 };
+    }
+    if (windows.size >= MAX_REMEMBERED) windows.clear();
+    windows.set(key, { until: at + windowMs, suppressed: 0 });
+    return { log: true, suppressed: open?.suppressed ?? 0 };
+  }
+
+  function warn(kind: string, fields: Record<string, unknown> & { resource: string }, message: string) {
+    const { log, suppressed } = admit(kind, fields.resource);
+    if (log) logger.warn({ ...fields, ...(suppressed > 0 ? { suppressed } : {}) }, message);
+  }
+
+  return (event) => {
+    if (event.type === 'upstream' && !event.ok) {
+      const { error } = event as { error?: unknown };
+      warn(
+        'upstream',
+        { ...resourceOf(event), ms: event.ms, ...(error === undefined ? {} : { error: errorOf(error) }) },
+        'upstream read failed',
+      );
+    } else if (event.type === 'stale') {
+      warn('stale', { ...resourceOf(event), ageMs: event.ageMs }, 'serving the last good value (stale)');
+    } else if (event.type === 'store-error') {
+      warn('store-error', { ...resourceOf(event), error: errorOf(event.error) }, 'cache store failed');
+    }
+  };
+}
