@@ -128,8 +128,11 @@ export function useCompiledExecution({
         onPlan('standard');
         return;
       }
-      const conditionKey = planned.conditions.map((name) => (conditions.get(name) ? 1 : 0)).join('');
-      const plan = planOf(`${key}\n@${conditionKey}`, () => {
+      // The shape's own key when nothing depends on a condition variable (no new string to hash per request).
+      const planKey = planned.conditions.length
+        ? `${key}\n@${planned.conditions.map((name) => (conditions.get(name) ? 1 : 0)).join('')}`
+        : key;
+      const plan = planOf(planKey, () => {
         const applied = withConditionsApplied(document, conditions);
         if (!applied) return null;
         const compiled = compileQuery(args.schema, applied, args.operationName ?? undefined);
