@@ -1,7 +1,9 @@
 import { type ExecutionResult, GraphQLError, type Source, type SourceLocation } from 'graphql';
 import { type CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
 import { isPromise, type Plugin } from 'graphql-yoga';
+import { LRUCache } from 'lru-cache';
 import { type LiteralShape, literalShape } from './literal-shape.js';
+import { conditionValuesOf, conditionVariables, withConditionsApplied } from './skip-include.js';
 
 /** Compiled plans kept per gateway (least recently used dropped first). */
 export const DEFAULT_MAX_PLANS = 500;
@@ -33,6 +35,15 @@ interface Plan {
   source: Source | undefined;
 }
 
+/** What the plan cache keeps for a key: a plan, or that graphql-jit cannot compile the document. */
+type Kept = Plan | 'uncompilable';
+
+/** A document's shape, and the variables its @skip/@include conditions read. */
+interface Planned {
+  shape: LiteralShape;
+  conditions: string[];
+}
+
 /**
  * Runs queries as graphql-jit plans, one per {@link LiteralShape}: the
  * literals of field arguments become variables, so queries that differ only
@@ -46,6 +57,14 @@ interface Plan {
  * inside object literals) and documents graphql-jit cannot compile run on the
  * standard executor. Runs after validation, so a literal is already known to parse.
  *
+ * @skip and @include are decided before compiling: a plan is compiled from
+ * the document without the selections they leave out (and without them), one
+ * plan per shape and values of the condition variables. graphql-jit's own
+ * handling of them merges the occurrences of a response key wrongly. A
+ * request whose condition variable is not a boolean runs on the standard
+ * executor, which reports it. Plans answer in graphql-js's order: `errors`
+ * before `data`.
+ *
  * @example
  * ```ts
  * createYoga({ schema, plugins: [useCompiledExecution()] });
@@ -57,27 +76,27 @@ export function useCompiledExecution({
   onPlan = () => {},
 }: CompiledExecutionOptions = {}): Plugin {
   // By document, then by the operation name asked for (a name the document lacks has no shape).
-  const shapes = new WeakMap<object, Map<string, LiteralShape | null>>();
-  // Plans by shape key, least recently used first; null: graphql-jit cannot compile the shape.
-  const plans = new BoundedMap<string, Plan | null>(maxPlans);
+  const shapes = new WeakMap<object, Map<string, Planned | null>>();
+  // Plans by shape key and condition values, least recently used dropped first.
+  const plans = new LRUCache<string, Kept>({ max: maxPlans });
   // Shapes seen but not compiled yet, with how often they ran.
-  const sightings = new BoundedMap<string, number>(maxPlans);
+  const sightings = new LRUCache<string, number>({ max: maxPlans });
 
-  function planOf(shape: LiteralShape, compile: () => Plan | null): Plan | null {
-    const kept = plans.get(shape.key);
+  function planOf(key: string, compile: () => Plan | null): Plan | null {
+    const kept = plans.get(key);
     if (kept !== undefined) {
-      onPlan(kept === null ? 'standard' : 'reused');
-      return kept;
+      onPlan(kept === 'uncompilable' ? 'standard' : 'reused');
+      return kept === 'uncompilable' ? null : kept;
     }
-    const seen = sightings.get(shape.key) ?? 0;
+    const seen = sightings.get(key) ?? 0;
     if (seen < compileAfter) {
-      sightings.set(shape.key, seen + 1);
+      sightings.set(key, seen + 1);
       onPlan('standard');
       return null;
     }
-    sightings.delete(shape.key);
+    sightings.delete(key);
     const plan = compile();
-    plans.set(shape.key, plan);
+    plans.set(key, plan ?? 'uncompilable');
     onPlan(plan === null ? 'standard' : 'compiled');
     return plan;
   }
@@ -89,18 +108,34 @@ export function useCompiledExecution({
         byName = new Map();
         shapes.set(args.document, byName);
       }
-      let shape = byName.get(args.operationName ?? '');
-      if (shape === undefined) {
-        shape = literalShape(args.schema, args.document, args.operationName);
-        byName.set(args.operationName ?? '', shape);
+      let planned = byName.get(args.operationName ?? '');
+      if (planned === undefined) {
+        const shape = literalShape(args.schema, args.document, args.operationName);
+        planned = shape && { shape, conditions: conditionVariables(shape.document) };
+        byName.set(args.operationName ?? '', planned);
       }
-      if (shape === null) {
+      if (planned === null) {
         onPlan('standard');
         return;
       }
-      const { document, variables, defaults } = shape;
-      const plan = planOf(shape, () => {
-        const compiled = compileQuery(args.schema, document, args.operationName ?? undefined);
+      const { document, variables, defaults, key } = planned.shape;
+      const conditions = conditionValuesOf(
+        planned.conditions,
+        args.variableValues as Record<string, unknown> | undefined,
+        defaults,
+      );
+      if (conditions === null) {
+        onPlan('standard');
+        return;
+      }
+      // The shape's own key when nothing depends on a condition variable (no new string to hash per request).
+      const planKey = planned.conditions.length
+        ? `${key}\n@${planned.conditions.map((name) => (conditions.get(name) ? 1 : 0)).join('')}`
+        : key;
+      const plan = planOf(planKey, () => {
+        const applied = withConditionsApplied(document, conditions);
+        if (!applied) return null;
+        const compiled = compileQuery(args.schema, applied, args.operationName ?? undefined);
         return isCompiledQuery(compiled)
           ? { query: compiled.query, source: args.document.loc?.source }
           : null;
@@ -115,7 +150,12 @@ export function useCompiledExecution({
         // No data at all is a request error (the client's variables): the standard
         // executor reports it exactly as graphql-js does, and yoga answers it with 400.
         if (!isPromise(result) && result.data === undefined) return executeFn(execution);
-        const place = (done: ExecutionResult) => placed(done, plan.source, execution.document.loc?.source);
+        // A null propagated from a non-null field: graphql-js reports the errors that reached
+        // a nullable field first, graphql-jit others (see propagated). Answer as graphql-js does.
+        const place = (done: ExecutionResult) =>
+          done.errors?.some((error) => propagated(done.data, error.path))
+            ? executeFn(execution)
+            : placed(done, plan.source, execution.document.loc?.source);
         return isPromise(result) ? result.then(place) : place(result);
       });
     },
@@ -140,8 +180,8 @@ function placed(
   requestSource: Source | undefined,
 ): ExecutionResult {
   if (!result.errors?.length) return result;
+  // `errors` before `data`, as graphql-js builds its results: clients see the keys in this order.
   return {
-    ...result,
     errors: result.errors.map((error) => {
       const located =
         planSource && requestSource && error.locations
@@ -160,7 +200,31 @@ function placed(
         extensions: error.extensions,
       });
     }),
+    data: result.data,
   };
+}
+
+/**
+ * Whether an error's null was propagated from a non-null field: the answer
+ * holds a null above the error's path, where a nullable field's own error
+ * leaves its parent whole and a null at the path itself.
+ *
+ * Such answers are where graphql-jit and graphql-js part: when a null
+ * propagates, graphql-js keeps the errors that reached a nullable field
+ * first (in time) and drops those of a branch already nulled, and stops a
+ * list at its first broken item; graphql-jit keeps every error of a nullable
+ * field, lists errors of non-null fields after them, and when `data` itself
+ * becomes null keeps the first error in query order. The plugin answers those
+ * on the standard executor.
+ */
+function propagated(data: unknown, path: readonly (string | number)[] | undefined): boolean {
+  if (!path?.length) return data === null;
+  let node: unknown = data;
+  for (const key of path.slice(0, -1)) {
+    if (node === null || typeof node !== 'object') return true;
+    node = (node as Record<string | number, unknown>)[key];
+  }
+  return node === null || typeof node !== 'object';
 }
 
 /** The offset in `body` of a 1-based line and column, lines ending as graphql-js counts them (\r\n, \n or \r). */
@@ -173,29 +237,4 @@ function offsetOf(body: string, { line, column }: SourceLocation): number {
     lineStart = match.index + match[0].length;
   }
   return lineStart + column - 1;
-}
-
-/** A Map that keeps its `limit` most recently used entries. */
-class BoundedMap<K, V> {
-  private readonly entries = new Map<K, V>();
-  constructor(private readonly limit: number) {}
-
-  get(key: K): V | undefined {
-    if (!this.entries.has(key)) return undefined;
-    const value = this.entries.get(key) as V;
-    // Most recently used last: delete and set again.
-    this.entries.delete(key);
-    this.entries.set(key, value);
-    return value;
-  }
-
-  set(key: K, value: V): void {
-    this.entries.delete(key);
-    if (this.entries.size >= this.limit) this.entries.delete(this.entries.keys().next().value as K);
-    this.entries.set(key, value);
-  }
-
-  delete(key: K): void {
-    this.entries.delete(key);
-  }
 }
