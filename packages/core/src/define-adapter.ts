@@ -16,6 +16,7 @@ import type {
   TokenEconomy,
   TokenFlow,
   TokenInfo,
+  Unlock,
 } from './economy.js';
 import { TokenomicsError } from './errors.js';
 import {
@@ -28,6 +29,7 @@ import {
   resolveParameters,
 } from './parameters.js';
 import { scheduleInstants } from './schedule.js';
+import { unlocksBetween } from './unlocks/unlocks-between.js';
 import { createDirectReader } from './upstream.js';
 
 /** What a source read: the state, where it came from, and any parameters it replaces. */
@@ -85,6 +87,13 @@ export interface AdapterDefinition<S extends ParameterSchema, State> {
   /** Points at the given instants, all at or after genesis and in order. */
   schedule?(model: Model<S, State>, instants: Date[]): SchedulePoint[];
   flows?: readonly TokenFlow[];
+  /**
+   * Scheduled unlocks of non-circulating holdings (build them with `cliff`,
+   * `linear`, `monthlySteps`). The query's range is checked and defaulted
+   * (`from`: genesis, `to`: none); the economy keeps the unlocks overlapping
+   * it, so returning every unlock is fine.
+   */
+  unlocks?(model: Model<S, State>, query: { from: Date; to: Date | null }): Unlock[];
 }
 
 /** A source that reads nothing: the model runs on the preset alone. */
@@ -234,7 +243,7 @@ export function defineAdapter<S extends ParameterSchema, State>(
     },
   };
 
-  const { supply, rewards, fees, penalties, schedule, flows } = definition;
+  const { supply, rewards, fees, penalties, schedule, flows, unlocks } = definition;
   if (supply) {
     economy.supply = async (query, ctx) => {
       const { resolved, at } = await modelAt(query, ctx);
@@ -318,5 +327,23 @@ export function defineAdapter<S extends ParameterSchema, State>(
     };
   }
   if (flows) economy.flows = () => flows;
+  if (unlocks) {
+    economy.unlocks = async (query, ctx) => {
+      const { model: resolved } = await model(ctx, query?.overrides);
+      const from = query?.from ?? definition.genesis(resolved.params);
+      checkInstant(resolved, from, 'from');
+      const to = query?.to ?? null;
+      if (to !== null && to.getTime() < from.getTime()) {
+        throw new TokenomicsError(
+          'BAD_INPUT',
+          `unlocks "to" (${to.toISOString()}) is before "from" (${from.toISOString()})`,
+          { details: { from: from.toISOString(), to: to.toISOString() } },
+        );
+      }
+      return figure(resolved, `unlocks ${from.getTime()} ${to?.getTime() ?? ''}`, () =>
+        unlocksBetween(unlocks(resolved, { from, to }), from, to),
+      );
+    };
+  }
   return economy;
 }

@@ -8,4 +8,5 @@ export * from './scaled-decimal.js';
 export * from './schedule.js';
 export * from './schedule-point.js';
 export * from './time.js';
+export * from './unlocks/index.js';
 export * from './upstream.js';
