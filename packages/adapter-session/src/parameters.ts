@@ -22,7 +22,14 @@ const OXEN = 'https://github.com/oxen-io/oxen-core/blob/b208672ed02bd41f4d85f274
 /** The project's methodology page for Session; every source cites a section of it. */
 export const METHODOLOGY = 'docs/methodology/session.md';
 
-/** A section of the methodology page, e.g. `docs/methodology/session.md#pool-release`. */
+/**
+ * A section of the methodology page, as a source cites it.
+ *
+ * @example
+ * ```ts
+ * methodology('pool-release'); // 'docs/methodology/session.md#pool-release'
+ * ```
+ */
 export function methodology(section: string): string {
   return `${METHODOLOGY}#${section}`;
 }

@@ -70,6 +70,11 @@ export interface SessionFigures {
 /**
  * The unscheduled locked tokens: the parameter's amount, or at TGE the
  * remainder `maxSupply − genesisCirculating − stakingRewardPool − Σ lockups`.
+ *
+ * @example
+ * ```ts
+ * unscheduledLocked(seedParams).toFixed(); // '120000000' (240M − 80M − 40M)
+ * ```
  */
 export function unscheduledLocked(params: SessionParams): Decimal {
   if (params.lockedUnscheduled !== null) return params.lockedUnscheduled;
@@ -379,12 +384,13 @@ export function unitsAt(inputs: SessionInputs, at: Date): SessionUnits {
 
 /**
  * What the pool releases over `days` daily steps from `at`'s day, exactly
- * (pool now + inflows − pool then), × 10^releasedPlaces: the "next twelve
- * months" of the rewards derivation. Reads the pool alone, so it never fails.
+ * (pool now + inflows − pool then, each pool rounded to AMOUNT_PLACES): the
+ * "next twelve months" of the rewards derivation. Reads the pool alone, so it
+ * never fails.
  *
  * @example
  * ```ts
- * releasedOverDays(model, TGE, 365); // 5607166.6010212484221712081655…e40 (seed)
+ * releasedOverDays(model, TGE, 365).toSignificantDigits(16).toFixed(); // '5607166.601021248' (seed)
  * ```
  */
 export function releasedOverDays(inputs: SessionInputs, at: Date, days: number): Decimal {
@@ -436,6 +442,10 @@ function overstaked(
  * supply and rewards show.
  *
  * @throws TokenomicsError BAD_INPUT as {@link unitsAt}
+ * @example
+ * ```ts
+ * figuresAt(model, new Date('2025-05-21T00:00:00Z')).liquid.toFixed(); // '30000000' (seed)
+ * ```
  */
 export function figuresAt(inputs: SessionInputs, at: Date): SessionFigures {
   const { params } = inputs;
@@ -518,6 +528,10 @@ class Figures implements SessionFigures {
  * Cross-parameter checks (defineAdapter's `validate`).
  *
  * @throws TokenomicsError BAD_INPUT naming the keys at fault
+ * @example
+ * ```ts
+ * validateSessionParams({ ...params, lockupB: new Decimal('1.0000000001') }); // throws BAD_INPUT naming lockupB
+ * ```
  */
 export function validateSessionParams(params: SessionParams): void {
   if (params.poolBalanceAt !== null && params.poolBalanceAt.getTime() < params.tgeDate.getTime()) {

@@ -9,7 +9,14 @@ import {
   SOURCES,
 } from '../parameters.js';
 
-/** The supply bucket of a lockup. */
+/**
+ * The supply bucket of a lockup (what its unlock names).
+ *
+ * @example
+ * ```ts
+ * lockupBucket('B'); // 'locked-B'
+ * ```
+ */
 export function lockupBucket(lockup: Lockup): string {
   return `locked-${lockup}`;
 }
