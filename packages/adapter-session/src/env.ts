@@ -1,3 +1,4 @@
+import { TokenomicsError } from '@tokenomics/core';
 import type { SessionAdapterOptions } from './index.js';
 import type { SessionPresetName } from './parameters.js';
 import type { SessionAddresses } from './state.js';
@@ -11,12 +12,17 @@ export const SESSION_ENV = {
   l1Token: 'SESSION_L1_TOKEN_ADDRESS',
   serviceNodeRewards: 'SESSION_SERVICE_NODE_REWARDS_ADDRESS',
   rewardRatePool: 'SESSION_REWARD_RATE_POOL_ADDRESS',
+  nonCirculating: 'SESSION_NON_CIRCULATING',
 } as const;
 
 /**
  * Adapter options from the environment: live when `SESSION_RPC_URL` is set
  * (with `SESSION_L1_RPC_URL` and the `SESSION_*_ADDRESS` overrides), the
- * preset from `SESSION_PRESET`. Validation happens in `sessionAdapter`.
+ * preset from `SESSION_PRESET`, non-circulating holdings from
+ * `SESSION_NON_CIRCULATING` (a JSON list of `{ "address", "label", "amount"? }`).
+ * Validation happens in `sessionAdapter`.
+ *
+ * @throws TokenomicsError CONFIGURATION when SESSION_NON_CIRCULATING is not JSON
  *
  * @example
  * ```ts
@@ -34,6 +40,18 @@ export function sessionOptionsFromEnv(
   const options: SessionAdapterOptions = { ...base };
   const preset = read(SESSION_ENV.preset);
   if (preset) options.preset = preset as SessionPresetName;
+  const nonCirculating = read(SESSION_ENV.nonCirculating);
+  if (nonCirculating) {
+    try {
+      options.nonCirculating = JSON.parse(nonCirculating);
+    } catch {
+      throw new TokenomicsError(
+        'CONFIGURATION',
+        `session adapter: ${SESSION_ENV.nonCirculating} must be a JSON list of { "address", "label", "amount"? }`,
+        { details: { variable: SESSION_ENV.nonCirculating } },
+      );
+    }
+  }
   const rpcUrl = read(SESSION_ENV.rpcUrl);
   if (rpcUrl) {
     const addresses: Partial<SessionAddresses> = { ...base.live?.addresses };

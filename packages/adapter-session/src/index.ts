@@ -1,5 +1,11 @@
-import { defineAdapter, type TokenEconomy, TokenomicsError } from '@tokenomics/core';
-import { isAddress } from 'viem';
+import {
+  type Decimal,
+  defineAdapter,
+  parseDecimal,
+  type TokenEconomy,
+  TokenomicsError,
+} from '@tokenomics/core';
+import { getAddress, isAddress } from 'viem';
 import { quoteSessionFee, sessionFeeSchedules } from './model/fees.js';
 import { SESSION_FLOWS } from './model/flows.js';
 import { sessionPenaltyRules, simulateSessionPenalty } from './model/penalties.js';
@@ -7,7 +13,10 @@ import { sessionRewards } from './model/rewards.js';
 import { sessionSchedule } from './model/schedule.js';
 import { validateSessionParams } from './model/state-at.js';
 import { sessionSupply } from './model/supply.js';
+import { sessionUnlocks } from './model/unlocks.js';
 import {
+  SESH_DECIMALS,
+  SESSION_ADDRESSES,
   SESSION_PRESET_NAMES,
   SESSION_PRESETS,
   type SessionPresetName,
@@ -24,16 +33,6 @@ export {
   type LiquidationSplit,
   liquidationSplit,
 } from './formulas/liquidation-split.js';
-export {
-  type LockupUnits,
-  lockedAmount,
-  lockedAmountIn,
-  lockedUnitsAt,
-  lockedUnitsIn,
-  lockupUnits,
-  type UnlockWindow,
-  unlockWindow,
-} from './formulas/locked-amount.js';
 export { type NetworkFeeSplit, networkFeeSplit } from './formulas/network-fee-split.js';
 export { perNodeDailyReward } from './formulas/per-node-daily-reward.js';
 export { type PoolStepInput, poolBalanceAfterDays } from './formulas/pool-balance.js';
@@ -47,17 +46,21 @@ export {
 export { poolReleasedOverDays } from './formulas/pool-released.js';
 export { releasedFraction } from './formulas/released-fraction.js';
 export { stakingApr } from './formulas/staking-apr.js';
-export { type LockupTerms, lockupKind, poolAnchorKind, remainderKind, type Span } from './kinds.js';
+export { poolAnchorKind, remainderKind } from './kinds.js';
 export { SESSION_FLOWS } from './model/flows.js';
 export { CONTEXT_MEMO_BYTES, POOL_MEMO_BYTES, sessionMemoStats } from './model/state-at.js';
 export { CIRCULATING_DEFINITION } from './model/supply.js';
+export { LOCKUP_LABELS, lockupBucket, lockupUnlocks, sessionUnlocks } from './model/unlocks.js';
 export {
   ARBITRUM_ONE_CHAIN_ID,
   GENESIS_TABLE,
   type GenesisRow,
+  LOCKUP_SCHEDULES,
   LOCKUP_TERMS,
   LOCKUPS,
   type Lockup,
+  METHODOLOGY,
+  methodology,
   SEED_PRESET,
   SESH_DECIMALS,
   SESSION_ADDRESSES,
@@ -66,19 +69,46 @@ export {
   type SessionParams,
   type SessionPresetName,
   type SessionSchema,
+  SOURCES,
+  STAKEABLE_LOCKUPS,
   sessionParameters,
   TGE_PRESET,
 } from './parameters.js';
 export { redactUrl, type SessionLiveOptions, sessionLiveSource } from './sources/live.js';
 export { sessionSnapshotSource } from './sources/snapshot.js';
-export type { SessionAddresses, SessionLiveState, SessionState } from './state.js';
+export type {
+  NonCirculatingHolding,
+  SessionAddresses,
+  SessionLiveState,
+  SessionSnapshotState,
+  SessionState,
+} from './state.js';
+
+/** A non-circulating holding named in the configuration: an address and a label, and for a snapshot its amount. */
+export interface NonCirculatingOption {
+  /** An Ethereum address (any case) holding SESH on Arbitrum One: a treasury, a vesting contract. */
+  address: string;
+  /** What the bucket is called, e.g. "Foundation treasury". */
+  label: string;
+  /** Whole SESH as decimal text; required for a snapshot source, refused for a live one (it reads the balance). */
+  amount?: string;
+}
+
+/** The most holdings one configuration may name. */
+export const MAX_NON_CIRCULATING = 100;
 
 /** Options of {@link sessionAdapter}. */
 export interface SessionAdapterOptions {
   /** The protocol id; default `session`. */
   id?: string;
-  /** The preset the model starts from; default `seed`. */
+  /** The preset the model starts from; default `seed` for a snapshot, `tge-2025-05-21` when `live` is set. */
   preset?: SessionPresetName;
+  /**
+   * Holdings to leave out of circulation, each its own bucket: live, the SESH
+   * balance of each address is read on Arbitrum One; for a snapshot, give
+   * each an `amount`.
+   */
+  nonCirculating?: NonCirculatingOption[];
   /** Read the chain (Arbitrum One, optionally Ethereum for the total supply) instead of the preset alone. */
   live?: {
     /** An Arbitrum One JSON-RPC endpoint. */
@@ -107,8 +137,96 @@ function checkUrl(name: string, url: unknown): void {
   if (!ok) throw configurationError(`${name} must be an http(s) URL`, { option: name });
 }
 
+/** A configured holding, checked: a checksummed address, a trimmed label, the amount for a snapshot. */
+export interface CheckedHolding {
+  address: `0x${string}`;
+  label: string;
+  amount: Decimal | null;
+}
+
+function checkHoldings(options: SessionAdapterOptions): CheckedHolding[] {
+  const list = options.nonCirculating;
+  if (list === undefined) return [];
+  if (!Array.isArray(list)) {
+    throw configurationError('nonCirculating must be a list of { address, label, amount? }', {
+      option: 'nonCirculating',
+    });
+  }
+  if (list.length > MAX_NON_CIRCULATING) {
+    throw configurationError(`nonCirculating names more than ${MAX_NON_CIRCULATING} holdings`, {
+      option: 'nonCirculating',
+    });
+  }
+  const counted = new Map(
+    Object.entries({ ...SESSION_ADDRESSES, ...options.live?.addresses }).map(([name, address]) => [
+      String(address).toLowerCase(),
+      name,
+    ]),
+  );
+  const seen = new Set<string>();
+  return list.map((entry: unknown, index) => {
+    const name = `nonCirculating[${index}]`;
+    const item = (typeof entry === 'object' && entry !== null ? entry : {}) as Record<string, unknown>;
+    const { address, label, amount } = item;
+    if (typeof address !== 'string' || !isAddress(address, { strict: false })) {
+      throw configurationError(`${name}.address is not an address: ${String(address)}`, {
+        option: `${name}.address`,
+      });
+    }
+    const lower = address.toLowerCase();
+    if (seen.has(lower)) {
+      throw configurationError(`${name}.address ${address} is named twice`, { option: `${name}.address` });
+    }
+    seen.add(lower);
+    const contract = counted.get(lower);
+    if (contract) {
+      throw configurationError(
+        `${name}.address is the ${contract} contract, already counted by the model; name treasuries and vesting contracts only`,
+        { option: `${name}.address` },
+      );
+    }
+    if (typeof label !== 'string' || !label.trim() || label.length > 100 || /\p{Cc}/u.test(label)) {
+      throw configurationError(`${name}.label must be 1 to 100 printable characters`, {
+        option: `${name}.label`,
+      });
+    }
+    let parsed: Decimal | null = null;
+    if (options.live) {
+      if (amount !== undefined) {
+        throw configurationError(
+          `${name}.amount is for a snapshot source; live, the balance is read on chain`,
+          {
+            option: `${name}.amount`,
+          },
+        );
+      }
+    } else {
+      if (typeof amount !== 'string') {
+        throw configurationError(
+          `${name}.amount is required for a snapshot source (whole SESH as decimal text)`,
+          {
+            option: `${name}.amount`,
+          },
+        );
+      }
+      try {
+        parsed = parseDecimal(amount, `${name}.amount`);
+      } catch {
+        parsed = null;
+      }
+      if (parsed === null || parsed.isNegative() || parsed.decimalPlaces() > SESH_DECIMALS) {
+        throw configurationError(
+          `${name}.amount must be a decimal ≥ 0 with at most ${SESH_DECIMALS} decimals, got ${JSON.stringify(amount)}`,
+          { option: `${name}.amount` },
+        );
+      }
+    }
+    return { address: getAddress(address), label: label.trim(), amount: parsed };
+  });
+}
+
 function checkOptions(options: SessionAdapterOptions): SessionPresetName {
-  const preset = options.preset ?? 'seed';
+  const preset = options.preset ?? (options.live ? 'tge-2025-05-21' : 'seed');
   if (!Object.hasOwn(SESSION_PRESETS, preset)) {
     throw configurationError(
       `unknown preset "${String(preset)}"; presets: ${SESSION_PRESET_NAMES.join(', ')}`,
@@ -145,11 +263,13 @@ function checkOptions(options: SessionAdapterOptions): SessionPresetName {
 
 /**
  * Session Network (SESH) as a {@link TokenEconomy}: supply, rewards, the two
- * Network Fees, liquidation and deregistration, schedules and flows; from a
- * preset (`seed` by default, or `tge-2025-05-21`), or live from Arbitrum One
- * when `live.rpcUrl` is given.
+ * Network Fees, liquidation and deregistration, schedules, flows and the
+ * genesis lockups' unlocks; from a preset (`seed` by default, or
+ * `tge-2025-05-21`), or live from Arbitrum One when `live.rpcUrl` is given
+ * (then `tge-2025-05-21` by default).
  *
- * @throws TokenomicsError CONFIGURATION for an unknown preset (listing the valid ones), a bad URL or address
+ * @throws TokenomicsError CONFIGURATION for an unknown preset (listing the valid ones), a bad URL or
+ *   address, or a bad non-circulating holding
  * @example
  * ```ts
  * const session = sessionAdapter({ preset: 'tge-2025-05-21' });
@@ -159,6 +279,7 @@ function checkOptions(options: SessionAdapterOptions): SessionPresetName {
  */
 export function sessionAdapter(options: SessionAdapterOptions = {}): TokenEconomy {
   const presetName = checkOptions(options);
+  const holdings = checkHoldings(options);
   const preset = SESSION_PRESETS[presetName];
   const source = options.live
     ? sessionLiveSource(
@@ -167,10 +288,11 @@ export function sessionAdapter(options: SessionAdapterOptions = {}): TokenEconom
           ...(options.live.l1RpcUrl === undefined ? {} : { l1RpcUrl: options.live.l1RpcUrl }),
           ...(options.live.addresses === undefined ? {} : { addresses: options.live.addresses }),
           ...(options.live.httpTimeoutMs === undefined ? {} : { httpTimeoutMs: options.live.httpTimeoutMs }),
+          ...(holdings.length ? { nonCirculating: holdings } : {}),
         },
         preset,
       )
-    : sessionSnapshotSource(preset);
+    : sessionSnapshotSource(preset, holdings);
   return defineAdapter({
     id: options.id ?? 'session',
     name: 'Session Network',
@@ -187,6 +309,7 @@ export function sessionAdapter(options: SessionAdapterOptions = {}): TokenEconom
     penalties: { rules: sessionPenaltyRules, simulate: simulateSessionPenalty },
     schedule: sessionSchedule,
     flows: SESSION_FLOWS,
+    unlocks: sessionUnlocks,
   });
 }
 

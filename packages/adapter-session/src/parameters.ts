@@ -8,16 +8,69 @@ import {
   type ParameterValues,
   type Preset,
 } from '@tokenomics/core';
-import { lockupKind, poolAnchorKind, remainderKind } from './kinds.js';
+import { poolAnchorKind, remainderKind } from './kinds.js';
 
-/** Where the figures come from; every parameter's `source` cites one of these. */
+/** Public sources at fixed commits (the GitBook source of docs.getsession.org, the contracts, oxend). */
+const DOCS =
+  'https://github.com/session-foundation/session-docs/blob/1cb0218335956eb768e085188ec4e3e787ee2767';
+const DOCS_PRE_TGE =
+  'https://github.com/session-foundation/session-docs/blob/0526068c01207e0e497f97d3014b57a502cfbffe';
+const CONTRACTS =
+  'https://github.com/session-foundation/session-token-contracts/blob/ae0f6a6875d8a03afbd4d601fd68f3a79624c59e';
+const OXEN = 'https://github.com/oxen-io/oxen-core/blob/b208672ed02bd41f4d85f2741aa09de8179a014b';
+
+/** The project's methodology page for Session; every source cites a section of it. */
+export const METHODOLOGY = 'docs/methodology/session.md';
+
+/**
+ * A section of the methodology page, as a source cites it.
+ *
+ * @example
+ * ```ts
+ * methodology('pool-release'); // 'docs/methodology/session.md#pool-release'
+ * ```
+ */
+export function methodology(section: string): string {
+  return `${METHODOLOGY}#${section}`;
+}
+
+/** Where the figures come from: public pages at fixed commits; every `source` cites some of these. */
 export const SOURCES = {
-  spec: 'Session tokenomics (spec/session-tokenomics.md; docs.getsession.org before TGE, [DOCS-PRE] session-docs@0526068c)',
-  genesis:
-    'Session genesis tokenomics (reference/session-facts.md §2; [DOCS] session-docs@1cb02183 session-token-sesh/tokenomics/genesis-tokenomics.md)',
-  model: 'reference/MODEL.md, Session',
-  contracts: 'reference/session-facts.md §1 ([STC] session-token-contracts@ae0f6a68)',
-  penalties: 'reference/session-facts.md §5 ([OXEN] mainnet.h; [DOCS] deregistration / FAQ)',
+  /** The specification: the tokenomics page as published before TGE (80,000,000; pool 40,000,000; 0.151; 90/10). */
+  spec: `${DOCS_PRE_TGE}/session-token-sesh/tokenomics/README.md`,
+  /** The tokenomics page after TGE (79,000,000 circulating; pool 63,177,550). */
+  tokenomics: `${DOCS}/session-token-sesh/tokenomics/README.md`,
+  /** The genesis table and lockups A–F. */
+  genesis: `${DOCS}/session-token-sesh/tokenomics/genesis-tokenomics.md`,
+  /** "Session Token was generated on May 21, 2025". */
+  tge: `${DOCS}/session-token-sesh/get-session-token-sesh/README.md`,
+  /** The Staking Reward Pool page (the daily network reward). */
+  rewardPoolDocs: `${DOCS}/session-network/staking/staking-reward-pool.md`,
+  /** The staking requirement (25,000 SESH, operator at least 1/4). */
+  staking: `${DOCS}/session-network/session-nodes/staking-and-collateralization.md`,
+  /** "approximately 2,000 active nodes". */
+  sessionNodes: `${DOCS}/session-network/session-nodes/README.md`,
+  /** Deregistration and decommission credits. */
+  deregistration: `${DOCS}/session-network/session-nodes/deregistration.md`,
+  /** The FAQ: exits, liquidation 22 days after the exit request, the claim cap. */
+  faq: `${DOCS}/contribute-to-the-session-network/frequently-asked-questions-faq.md`,
+  /** Session Pro: fees burnt and reminted. */
+  sessionPro: `${DOCS}/session-messenger/advanced-features/session-pro.md`,
+  /** SESH: the whole supply minted once, 9 decimals. */
+  sesh: `${CONTRACTS}/contracts/SESH.sol`,
+  /** RewardRatePool: ANNUAL_SIMPLE_PAYOUT_RATE 151 / BASIS_POINTS 1000, per-second accrual. */
+  rewardRatePool: `${CONTRACTS}/contracts/RewardRatePool.sol`,
+  /** ServiceNodeRewards: liquidation, exits, the staking requirement. */
+  serviceNodeRewards: `${CONTRACTS}/contracts/ServiceNodeRewards.sol`,
+  /** The deployment's liquidation ratios 3 : 17 : 9980. */
+  deploy: `${CONTRACTS}/scripts/deploy-common.js`,
+  /** oxend's mainnet timings: UNLOCK_DURATION 15 days, DEREGISTRATION_LOCK_DURATION 30 days, exit buffer 7 days. */
+  oxendMainnet: `${OXEN}/src/network_config/mainnet.h`,
+  /** The staking portal's mainnet timings (exit request 14 days, grace 7 days, deregistration lock 30 days). */
+  stakingPortal:
+    'https://github.com/session-foundation/websites/blob/00612ce003af3d31b2dcbd162a926ce786f8b644/apps/staking/lib/constants.ts',
+  /** The node upgrade that enabled liquidations: eligible to exit 15 days after the request, liquidatable 7 days later. */
+  nodeUpgrade: 'https://token.getsession.org/blog/node-upgrade-11-5-0',
 } as const;
 
 /** The lockup letters of the genesis table that lock tokens on a schedule (C is unlocked at TGE, E is the pool). */
@@ -25,15 +78,36 @@ export const LOCKUPS = ['A', 'B', 'D', 'F'] as const;
 /** One of {@link LOCKUPS}. */
 export type Lockup = (typeof LOCKUPS)[number];
 
-/** The lockup terms of the genesis table, in words (session-facts.md §2). */
+/** The lockup terms of the genesis table, in words. */
 export const LOCKUP_TERMS: Record<'A' | 'B' | 'C' | 'D' | 'E' | 'F', string> = {
   A: 'locked 24 months, can be staked, rewards liquid',
-  B: 'locked 24 months, cannot be staked; a 12-month linear unlock starts at month 12 (8.33 % a month)',
+  B: 'locked 24 months, cannot be staked; a 12-month unlock starts at month 12 (8.33 % claimable a month)',
   C: 'unlocked at TGE',
-  D: '3-year lock, cannot be staked; a 24-month linear unlock starts at month 12 (4.16 % a month), subject to performance conditions',
+  D: '3-year lock, cannot be staked; a 24-month unlock starts at month 12 (4.16 % claimable a month), subject to performance conditions',
   E: 'the Staking Reward Pool, releasing 14 % a year',
   F: 'locked 90 days, can be staked',
 };
+
+/**
+ * How each scheduled lockup unlocks, counted from the TGE: plain data the
+ * model turns into `Unlock` records (core's `cliff` and `monthlySteps`).
+ * B and D (ruling): one tranche on each monthly anniversary of the TGE, the
+ * first at month 13 (the first month of the unlock that starts at month 12 has
+ * passed, "8.33 % claimable per month"), the last at month 24 (B: "locked 24
+ * months") or 36 (D: "3-year lock").
+ */
+export const LOCKUP_SCHEDULES: Record<
+  Lockup,
+  { kind: 'cliff'; months?: number; days?: number } | { kind: 'monthly'; firstMonth: number; steps: number }
+> = {
+  A: { kind: 'cliff', months: 24 },
+  B: { kind: 'monthly', firstMonth: 13, steps: 12 },
+  D: { kind: 'monthly', firstMonth: 13, steps: 24 },
+  F: { kind: 'cliff', days: 90 },
+};
+
+/** Whether a lockup's tokens may be staked while locked (the genesis table: A and F). */
+export const STAKEABLE_LOCKUPS: readonly Lockup[] = ['A', 'F'];
 
 /** One row of the published genesis table, with its split across lockups. */
 export interface GenesisRow {
@@ -44,7 +118,7 @@ export interface GenesisRow {
 
 /**
  * The published genesis table: 10 categories summing to 240,000,000 SESH
- * (session-facts.md §2, VERIFIED). The `tge-2025-05-21` preset's lockup
+ * ({@link SOURCES}.genesis). The `tge-2025-05-21` preset's lockup
  * parameters are the sums of these rows by lockup (a test checks it).
  */
 export const GENESIS_TABLE: readonly GenesisRow[] = [
@@ -90,9 +164,9 @@ export const GENESIS_TABLE: readonly GenesisRow[] = [
 ];
 
 /**
- * The published Arbitrum One deployment (session-facts.md §3, VERIFIED in
- * [DOCS] session-token-sesh/README.md and [STC-RM]). SESH has the same
- * address on Ethereum.
+ * The published Arbitrum One deployment (the docs' Session Token page,
+ * https://github.com/session-foundation/session-docs/blob/1cb0218335956eb768e085188ec4e3e787ee2767/session-token-sesh/README.md,
+ * and the contracts' README). SESH has the same address on Ethereum.
  */
 export const SESSION_ADDRESSES = {
   token: '0x10Ea9E5303670331Bdddfa66A4cEA47dae4fcF3b',
@@ -100,7 +174,7 @@ export const SESSION_ADDRESSES = {
   rewardRatePool: '0x11f040E89dFAbBA9070FFE6145E914AC68DbFea0',
 } as const;
 
-/** Arbitrum One's chain id ([OXEN] mainnet.h). */
+/** Arbitrum One's chain id (oxend's mainnet.h). */
 export const ARBITRUM_ONE_CHAIN_ID = 42161;
 /** Ethereum mainnet's chain id. */
 export const ETHEREUM_CHAIN_ID = 1;
@@ -108,9 +182,15 @@ export const ETHEREUM_CHAIN_ID = 1;
 export const SESH_DECIMALS = 9;
 
 const amount = decimalKind({ min: '0' });
-const lockup = lockupKind();
+const lockup = (letter: Lockup, holders: string) =>
+  ({
+    label: `Lockup ${letter}`,
+    unit: 'SESH',
+    description: `Genesis allocations under lockup ${letter} (${LOCKUP_TERMS[letter]}): ${holders}. The schedule is fixed data (LOCKUP_SCHEDULES); this is the amount.`,
+    kind: amount,
+  }) as const;
 
-/** The parameters of the Session model, by the keys of MODEL.md (plus a few more). */
+/** The parameters of the Session model, by key. */
 export const sessionParameters = defineParameters({
   maxSupply: {
     label: 'Maximum supply',
@@ -122,14 +202,14 @@ export const sessionParameters = defineParameters({
   tgeDate: {
     label: 'Token generation event',
     description:
-      'The genesis instant. The Staking Reward Pool steps once a day (86,400 s) from it; lockups count from it.',
+      'The genesis instant (the day is published; midnight UTC is the model’s reading). The Staking Reward Pool steps once a day (86,400 s) from it; lockups count from it.',
     kind: instantKind(),
   },
   genesisCirculating: {
     label: 'Unlocked at genesis',
     unit: 'SESH',
     description:
-      'Tokens unlocked at TGE (the seed\'s "circulating supply ... a maximum of 80,000,000"). Read as before staking: staked tokens are drawn from it, so circulating at TGE = genesisCirculating − staked.',
+      'Tokens unlocked at TGE, staked or not: the circulating supply at TGE by the published convention (seed: "a maximum of 80,000,000"; the genesis table: 79,000,000, lockup C).',
     kind: amount,
   },
   stakingRewardPool: {
@@ -142,46 +222,35 @@ export const sessionParameters = defineParameters({
   poolBalanceAt: {
     label: 'Pool balance instant',
     description:
-      'The instant `stakingRewardPool` holds: "tgeDate" in the presets, the read instant for a live balance. Instants before it are stepped backward by the same closed form.',
+      'The instant `stakingRewardPool` holds: the word "tgeDate" in the presets (the TGE, whatever tgeDate is), the read instant for a live balance. Instants before it are stepped backward by the same closed form.',
     kind: poolAnchorKind(),
   },
   lockedUnscheduled: {
     label: 'Locked without schedule',
     unit: 'SESH',
     description:
-      'Locked tokens with no published unlock schedule (not circulating). "remainder" = maxSupply − genesisCirculating − stakingRewardPool − the scheduled lockups, at TGE: 120,000,000 in the seed, 0 in the TGE preset.',
+      'Locked tokens with no published unlock schedule (not circulating, not stakeable). "remainder" = maxSupply − genesisCirculating − stakingRewardPool − the scheduled lockups, at TGE: 120,000,000 in the seed, 0 in the TGE preset.',
     kind: remainderKind(),
   },
-  lockupA: {
-    label: 'Lockup A',
-    unit: 'SESH',
-    description: `Allocations under lockup A (${LOCKUP_TERMS.A}): Treasury (Session Nodes) and part of the Strategic Token Sale.`,
-    kind: lockup,
-  },
-  lockupB: {
-    label: 'Lockup B',
-    unit: 'SESH',
-    description: `Allocations under lockup B (${LOCKUP_TERMS.B}). Reading: the unlock is linear in time from month 12 to month 24, not monthly steps.`,
-    kind: lockup,
-  },
-  lockupD: {
-    label: 'Lockup D',
-    unit: 'SESH',
-    description: `Allocations under lockup D (${LOCKUP_TERMS.D}). Reading: linear in time from month 12 to month 36; performance conditions are not modelled.`,
-    kind: lockup,
-  },
-  lockupF: {
-    label: 'Lockup F',
-    unit: 'SESH',
-    description: `Allocations under lockup F (${LOCKUP_TERMS.F}): the Testnet Incentive.`,
-    kind: lockup,
-  },
+  lockupA: lockup(
+    'A',
+    'Treasury (Session Nodes) and part of the Strategic Token Sale; one cliff at month 24',
+  ),
+  lockupB: lockup(
+    'B',
+    'Treasury (Advisors), Ecosystem & Community and part of the Strategic Token Sale; 12 equal monthly tranches on the anniversaries of TGE from month 13 to month 24 (ruling: tranches, not a continuous unlock)',
+  ),
+  lockupD: lockup(
+    'D',
+    'Treasury (Contributors) and Treasury (Operational); 24 equal monthly tranches from month 13 to month 36 (ruling); the performance conditions are not modelled',
+  ),
+  lockupF: lockup('F', 'the Testnet Incentive; one cliff at day 90'),
   poolReleaseRate: {
     label: 'Pool release rate',
     unit: 'per year',
     description:
-      'The fraction of the pool released per year, in daily steps of rate/365 (≈ 14.018 %/yr released). Contract: ANNUAL_SIMPLE_PAYOUT_RATE / BASIS_POINTS = 151/1000.',
-    kind: decimalKind({ min: '0', minExclusive: true, max: '1' }),
+      'The fraction of the pool released per year, in daily steps of rate/365 (≈ 14.018 % of the pool released over a year). Contract: ANNUAL_SIMPLE_PAYOUT_RATE / BASIS_POINTS = 151/1000.',
+    kind: decimalKind({ type: 'RATE', min: '0', minExclusive: true, max: '1' }),
   },
   networkSize: {
     label: 'Network size',
@@ -194,20 +263,20 @@ export const sessionParameters = defineParameters({
     label: 'Staking requirement',
     unit: 'SESH',
     description:
-      'The stake of one Session Node (operator minimum 1/4 of it). staked = networkSize × stakingRequirement.',
+      'The stake of one Session Node (operator minimum 1/4 of it). staked = networkSize × stakingRequirement; staked tokens count as circulating.',
     kind: decimalKind({ min: '0', minExclusive: true }),
   },
   feeToPoolShare: {
     label: 'Fee share to the pool',
     description:
       'Of Network Fees (burnt and reminted), the share reminted into the Staking Reward Pool; the rest becomes protocol-owned liquidity.',
-    kind: decimalKind({ min: '0', max: '1' }),
+    kind: decimalKind({ type: 'RATE', min: '0', max: '1' }),
   },
   feeInflowPerDay: {
     label: 'Network fees per day',
     unit: 'SESH/day',
     description:
-      'Assumed Network Fees paid per day (Session Pro, Session Names). feeToPoolShare of it enters the pool at each daily step; the rest is protocol-owned liquidity. No figure is published: 0 unless given.',
+      'Network Fees paid per day (Session Pro, Session Names). feeToPoolShare of it enters the pool at each daily step; the rest is protocol-owned liquidity. No figure is published: 0 unless given.',
     kind: amount,
   },
   liquidatorRewardRatio: {
@@ -228,8 +297,23 @@ export const sessionParameters = defineParameters({
       'The share of a liquidated deposit returned to its stakers (the rest after the liquidator and pool).',
     kind: integerKind({ min: 1 }),
   },
+  exitUnlockDuration: {
+    label: 'Exit unlock period',
+    unit: 'seconds',
+    description:
+      'From a node’s exit request until it may exit and its stake is returned (oxend UNLOCK_DURATION, 15 days; the staking portal shows 14, we follow oxend and the docs).',
+    kind: durationKind(),
+  },
+  liquidationGraceDuration: {
+    label: 'Exit grace before liquidation',
+    unit: 'seconds',
+    description:
+      'How long a node eligible to exit has to do so before anyone may liquidate it (7 days: liquidatable 22 days after the exit request).',
+    kind: durationKind(),
+  },
   deregistrationLockDuration: {
     label: 'Deregistration stake lock',
+    unit: 'seconds',
     description:
       "How long a deregistered node's stake stays locked (DEREGISTRATION_LOCK_DURATION); it earns no rewards meanwhile.",
     kind: durationKind(),
@@ -241,122 +325,146 @@ export type SessionSchema = typeof sessionParameters;
 /** Parsed Session parameters. */
 export type SessionParams = ParameterValues<SessionSchema>;
 
+const cite = (section: string, ...urls: string[]) => [methodology(section), ...urls].join('; ');
+
 const common = {
   maxSupply: {
     value: '240000000',
-    source: `${SOURCES.spec}, Tokenomics: "The maximum supply of Session Token is 240,000,000"; SESH.sol mints it once (session-facts.md §1)`,
+    source: `${cite('supply', SOURCES.spec, SOURCES.sesh)} ("The maximum supply of Session Token is 240,000,000"; SESH.sol mints it once)`,
   },
   tgeDate: {
     value: '2025-05-21T00:00:00Z',
-    source: `"Session Token was generated on May 21, 2025" (session-facts.md §2, get-session-token-sesh/README.md); ${SOURCES.model}: TGE 2025-05-21T00:00:00Z`,
+    source: `${cite('presets', SOURCES.tge)} ("Session Token was generated on May 21, 2025")`,
   },
-  poolBalanceAt: { value: 'tgeDate', source: `${SOURCES.model}: the pool parameter is the pool at TGE` },
+  poolBalanceAt: {
+    value: 'tgeDate',
+    source: cite('pool-release'),
+  },
   poolReleaseRate: {
     value: '0.151',
-    source: `${SOURCES.spec}, Dynamic rewards: 0.151 × pool / (365 × network size); RewardRatePool.ANNUAL_SIMPLE_PAYOUT_RATE = 151 / BASIS_POINTS 1000 (${SOURCES.contracts})`,
+    source: `${cite('pool-release', SOURCES.spec, SOURCES.rewardRatePool)} (0.151 × pool / (365 × network size); ANNUAL_SIMPLE_PAYOUT_RATE 151 / BASIS_POINTS 1000)`,
   },
   networkSize: {
     value: '2000',
-    source: `${SOURCES.model}: snapshot default "approximately 2,000 active nodes" (Session docs, Session Nodes page)`,
+    source: `${cite('rewards', SOURCES.sessionNodes)} ("approximately 2,000 active nodes")`,
   },
   stakingRequirement: {
     value: '25000',
-    source: `${SOURCES.contracts}: staking requirement 25,000 SESH ([DOCS] staking-and-collateralization.md; [OXEN] SENT_STAKING_REQUIREMENT)`,
+    source: `${cite('supply', SOURCES.staking, SOURCES.serviceNodeRewards)} (25,000 SESH per node)`,
   },
   feeToPoolShare: {
     value: '0.9',
-    source: `${SOURCES.spec}, Session Network Fees: "90% of fees are reminted into the Staking Reward Pool"; the remaining 10 % becomes protocol-owned liquidity`,
+    source: `${cite('fees', SOURCES.spec)} ("90% of fees are reminted into the Staking Reward Pool"; the remaining 10 % becomes protocol-owned liquidity)`,
   },
   feeInflowPerDay: {
     value: '0',
-    source:
-      'assumption: no Pro or Names price or volume is published (session-facts.md §6); set it to model fee inflows',
+    source: `${cite('fees', SOURCES.sessionPro)} (no Pro or Names price or volume is published; set it to model fee inflows)`,
+    assumption: true,
   },
   liquidatorRewardRatio: {
     value: '3',
-    source: `${SOURCES.contracts}: deploy ratios liquidator : pool : recipient = 3 : 17 : 9980 (scripts/deploy-common.js)`,
+    source: `${cite('liquidation', SOURCES.deploy, SOURCES.serviceNodeRewards)} (ratios liquidator : pool : recipient = 3 : 17 : 9980)`,
   },
   poolShareOfLiquidationRatio: {
     value: '17',
-    source: `${SOURCES.contracts}: deploy ratios 3 : 17 : 9980; poolAmount = ceil(deposit × 17 / 10000) (ServiceNodeRewards.liquidateBLSPublicKeyWithSignature)`,
+    source: `${cite('liquidation', SOURCES.deploy, SOURCES.serviceNodeRewards)} (3 : 17 : 9980; poolAmount = ceil(deposit × 17 / 10000))`,
   },
   recipientRatio: {
     value: '9980',
-    source: `${SOURCES.contracts}: deploy ratios 3 : 17 : 9980 (scripts/deploy-common.js)`,
+    source: `${cite('liquidation', SOURCES.deploy)} (3 : 17 : 9980)`,
+  },
+  exitUnlockDuration: {
+    value: '15d',
+    source: `${cite('exit-timings', SOURCES.oxendMainnet, SOURCES.nodeUpgrade, SOURCES.stakingPortal)} (oxend UNLOCK_DURATION 15 days, followed; the staking portal's 14 days is not)`,
+  },
+  liquidationGraceDuration: {
+    value: '7d',
+    source: `${cite('exit-timings', SOURCES.oxendMainnet, SOURCES.faq, SOURCES.nodeUpgrade)} (exit buffer 7 days: liquidatable 22 days after the exit request)`,
   },
   deregistrationLockDuration: {
     value: '30d',
-    source: `${SOURCES.penalties}: DEREGISTRATION_LOCK_DURATION 30 days`,
+    source: `${cite('deregistration', SOURCES.oxendMainnet, SOURCES.deregistration)} (DEREGISTRATION_LOCK_DURATION 30 days)`,
   },
 } satisfies Partial<ParameterData<SessionSchema>>;
 
-const seedLockupSource = `${SOURCES.spec}: no lockup schedule is given; the locked 120,000,000 are counted in lockedUnscheduled`;
+const seedLockupSource = `${cite('lockups', SOURCES.spec)} (the specification gives no lockup schedule; its locked 120,000,000 are lockedUnscheduled)`;
+const genesisRow = (text: string) => `${cite('lockups', SOURCES.genesis)} (${text})`;
 
-/** The seed preset: the specification's figures (the default). */
+/** The seed preset: the specification's figures (the default of a snapshot source). */
 export const SEED_PRESET: Preset<SessionSchema> = {
   name: 'seed',
   description:
-    "The specification's figures: 240,000,000 max; 80,000,000 unlocked at genesis; Staking Reward Pool 40,000,000 at TGE; the remaining 120,000,000 locked with no schedule.",
+    "The specification's figures: 240,000,000 max; 80,000,000 circulating at genesis; Staking Reward Pool 40,000,000 at TGE; the remaining 120,000,000 locked with no schedule.",
   values: {
     ...common,
     genesisCirculating: {
       value: '80000000',
-      source: `${SOURCES.spec}, Tokenomics: "At token genesis, the circulating supply will be a maximum of 80,000,000"`,
+      source: `${cite('supply', SOURCES.spec)} ("At token genesis, the circulating supply will be a maximum of 80,000,000")`,
     },
     stakingRewardPool: {
       value: '40000000',
-      source: `${SOURCES.spec}, Staking Reward Pool: "At TGE, the Staking Reward Pool will have 40,000,000 Session Tokens"`,
+      source: `${cite('pool-release', SOURCES.spec)} ("At TGE, the Staking Reward Pool will have 40,000,000 Session Tokens")`,
     },
     lockedUnscheduled: {
       value: 'remainder',
-      source: `${SOURCES.model}: "the remaining 120,000,000 locked with no schedule given" (240M − 80M − 40M)`,
+      source: `${cite('genesis-remainder', SOURCES.spec)} (240,000,000 − 80,000,000 − 40,000,000 = 120,000,000 locked, no schedule given)`,
     },
-    lockupA: { value: '0; cliff 0d', source: seedLockupSource },
-    lockupB: { value: '0; cliff 0d', source: seedLockupSource },
-    lockupD: { value: '0; cliff 0d', source: seedLockupSource },
-    lockupF: { value: '0; cliff 0d', source: seedLockupSource },
+    lockupA: { value: '0', source: seedLockupSource },
+    lockupB: { value: '0', source: seedLockupSource },
+    lockupD: { value: '0', source: seedLockupSource },
+    lockupF: { value: '0', source: seedLockupSource },
   },
 };
 
-/** The TGE preset: the published genesis table with lockups A–F. */
+/** The TGE preset: the published genesis table with lockups A–F (the default of a live source). */
 export const TGE_PRESET: Preset<SessionSchema> = {
   name: 'tge-2025-05-21',
   description:
-    'The published genesis table (session-facts.md §2): Staking Reward Pool 63,177,550; 79,000,000 unlocked at TGE (lockup C); allocations under lockups A, B, D and F unlock over time.',
+    'The published genesis table: Staking Reward Pool 63,177,550; 79,000,000 unlocked at TGE (lockup C); allocations under lockups A, B, D and F unlock over time.',
   values: {
     ...common,
     genesisCirculating: {
       value: '79000000',
-      source: `${SOURCES.genesis}: lockup C (unlocked at TGE) = 30M claims + 30M node bonus + 6M operational + 13M ecosystem = 79,000,000`,
+      source: genesisRow(
+        'lockup C, unlocked at TGE = 30M claims + 30M node bonus + 6M operational + 13M ecosystem = 79,000,000',
+      ),
     },
     stakingRewardPool: {
       value: '63177550',
-      source: `${SOURCES.genesis}: Staking Reward Pool 63,177,550 (lockup E) = 40M + the unsold 23,177,550 of the strategic sale`,
+      source: genesisRow(
+        'Staking Reward Pool 63,177,550 (lockup E) = 40M + the unsold 23,177,550 of the strategic sale',
+      ),
     },
     lockedUnscheduled: {
       value: 'remainder',
-      source: `${SOURCES.genesis}: every allocation has a lockup, so the remainder is 0`,
+      source: genesisRow('every allocation has a lockup, so the remainder is 0'),
     },
     lockupA: {
-      value: '19489700; cliff 24mo',
-      source: `${SOURCES.genesis}: A = Treasury (Session Nodes) 15,000,000 + Strategic Token Sale 4,489,700; ${LOCKUP_TERMS.A}`,
+      value: '19489700',
+      source: genesisRow(
+        `A = Treasury (Session Nodes) 15,000,000 + Strategic Token Sale 4,489,700; ${LOCKUP_TERMS.A}`,
+      ),
     },
     lockupB: {
-      value: '39332750; cliff 12mo; linear 12mo',
-      source: `${SOURCES.genesis}: B = Treasury (Advisors) 1,000,000 + Ecosystem & Community 30,000,000 + Strategic Token Sale 8,332,750; ${LOCKUP_TERMS.B}`,
+      value: '39332750',
+      source: genesisRow(
+        `B = Treasury (Advisors) 1,000,000 + Ecosystem & Community 30,000,000 + Strategic Token Sale 8,332,750; ${LOCKUP_TERMS.B}`,
+      ),
     },
     lockupD: {
-      value: '38000000; cliff 12mo; linear 24mo',
-      source: `${SOURCES.genesis}: D = Treasury (Contributors) 11,000,000 + Treasury (Operational) 27,000,000; ${LOCKUP_TERMS.D}`,
+      value: '38000000',
+      source: genesisRow(
+        `D = Treasury (Contributors) 11,000,000 + Treasury (Operational) 27,000,000; ${LOCKUP_TERMS.D}`,
+      ),
     },
     lockupF: {
-      value: '1000000; cliff 90d',
-      source: `${SOURCES.genesis}: F = Testnet Incentive 1,000,000; ${LOCKUP_TERMS.F}`,
+      value: '1000000',
+      source: genesisRow(`F = Testnet Incentive 1,000,000; ${LOCKUP_TERMS.F}`),
     },
   },
 };
 
-/** The presets by name; `seed` is the default. */
+/** The presets by name; `seed` is the default of a snapshot, `tge-2025-05-21` of a live source. */
 export const SESSION_PRESETS = {
   seed: SEED_PRESET,
   'tge-2025-05-21': TGE_PRESET,
@@ -365,5 +473,5 @@ export const SESSION_PRESETS = {
 /** A preset name. */
 export type SessionPresetName = keyof typeof SESSION_PRESETS;
 
-/** The preset names, the default first. */
+/** The preset names, the snapshot default first. */
 export const SESSION_PRESET_NAMES = Object.keys(SESSION_PRESETS) as SessionPresetName[];

@@ -10,6 +10,21 @@ export interface SessionAddresses {
   l1Token: `0x${string}`;
 }
 
+/**
+ * A non-circulating holding a deployment names in its configuration (a
+ * treasury, a vesting contract): a labelled SESH balance, read live or given
+ * for a snapshot, shown as its own bucket and left out of circulation.
+ */
+export interface NonCirculatingHolding {
+  /** The address holding the tokens (checksummed). */
+  address: `0x${string}`;
+  label: string;
+  /** Whole SESH. */
+  amount: Decimal;
+  /** `chain: SESH.balanceOf(…) …` live, `configuration: …` for a snapshot. */
+  source: string;
+}
+
 /** What the live source read, beyond the parameters it replaces. */
 export interface SessionLiveState {
   kind: 'live';
@@ -26,7 +41,15 @@ export interface SessionLiveState {
   l2TotalSupply: Decimal;
   /** `SESH.totalSupply()` on Ethereum, when an L1 RPC is configured. */
   l1TotalSupply: Decimal | null;
+  /** The configured non-circulating holdings, with the balances read. */
+  holdings: NonCirculatingHolding[];
 }
 
-/** The model's state: nothing for a snapshot, the chain's readings when live. */
-export type SessionState = SessionLiveState | null;
+/** A snapshot's state: the configured non-circulating holdings with the amounts given. */
+export interface SessionSnapshotState {
+  kind: 'snapshot';
+  holdings: NonCirculatingHolding[];
+}
+
+/** The model's state: the configured holdings, and the chain's readings when live. */
+export type SessionState = SessionLiveState | SessionSnapshotState;

@@ -1,4 +1,4 @@
-import { Decimal, formatDecimal, OVERRIDE_SOURCE } from '@tokenomics/core';
+import { Decimal, OVERRIDE_SOURCE } from '@tokenomics/core';
 import { describe, expect, test } from 'vitest';
 import { poolBalanceAfterDays } from '../src/formulas/pool-balance.js';
 import {
@@ -150,39 +150,40 @@ describe('public vectors (MODEL.md, Session)', () => {
 });
 
 describe('supply', () => {
-  test('seed at TGE: circulating = 80,000,000 − 2,000 × 25,000 = 30,000,000', async () => {
+  test('seed at TGE: circulating 80,000,000, 50,000,000 of it staked (staked tokens circulate)', async () => {
     const supply = await seed.supply!({ at: TGE });
     expect(supply.max!.toFixed()).toBe('240000000');
     expect(supply.total.toFixed()).toBe('240000000');
     expect(supply.staked!.toFixed()).toBe('50000000');
-    expect(supply.circulating.toFixed()).toBe('30000000');
+    expect(supply.circulating.toFixed()).toBe('80000000');
+    expect(supply.liquid!.toFixed()).toBe('30000000');
     expect(supply.burned!.toFixed()).toBe('0');
     expect(supply.circulatingDefinition).toBe(CIRCULATING_DEFINITION);
     expect(supply.buckets.map((b) => [b.key, b.amount.toFixed(), b.circulating])).toEqual([
       ['staking-reward-pool', '40000000', false],
-      ['staked', '50000000', false],
       ['locked-unscheduled', '120000000', false],
+      ['staked', '50000000', true],
       ['protocol-owned-liquidity', '0', true],
     ]);
   });
 
-  test('TGE preset at TGE: 79,000,000 unlocked − 50,000,000 staked = 29,000,000 circulating', async () => {
+  test('TGE preset at TGE: 79,000,000 circulating, the published figure', async () => {
     const supply = await tge.supply!({ at: TGE });
-    expect(supply.circulating.toFixed()).toBe('29000000');
+    expect(supply.circulating.toFixed()).toBe('79000000');
     expect(supply.buckets.map((b) => [b.key, b.amount.toFixed()])).toEqual([
       ['staking-reward-pool', '63177550'],
-      ['staked', '50000000'],
       ['locked-A', '19489700'],
       ['locked-B', '39332750'],
       ['locked-D', '38000000'],
       ['locked-F', '1000000'],
+      ['staked', '50000000'],
       ['protocol-owned-liquidity', '0'],
     ]);
   });
 
   test('released pool tokens enter circulation: one day after TGE (seed) circulating grows by 16,547.945…', async () => {
     const supply = await seed.supply!({ at: day(1) });
-    expect(supply.circulating.minus(30_000_000).toSignificantDigits(32).toFixed()).toBe(
+    expect(supply.circulating.minus(80_000_000).toSignificantDigits(32).toFixed()).toBe(
       '16547.945205479452054794520547945',
     );
     // within a day nothing changes: the pool steps once a day
@@ -229,50 +230,45 @@ describe('the TGE preset unlocks at the cliffs', () => {
     expect(jump.minus(release(90).plus(1_000_000)).abs().lt('1e-35')).toBe(true);
   });
 
-  test('12 months: lockups B and D start unlocking linearly', async () => {
+  test('12 months: nothing unlocks at the anniversary itself; month 13 brings the first B and D tranches', async () => {
     const m12 = new Date('2026-05-21T00:00:00Z'); // day 365
     expect(await bucket(m12, 'locked-B')).toBe('39332750');
     expect(await bucket(m12, 'locked-D')).toBe('38000000');
-    // a day later: B has 364 of its 365 days left, D 730 of its 731 (2028 is a leap year)
-    const next = day(366);
-    const lockedB = (await tge.supply!({ at: next })).buckets.find((b) => b.key === 'locked-B')!.amount;
-    expect(lockedB.eq(new Decimal(39_332_750).times(364).div(365).toDecimalPlaces(40))).toBe(true);
-    const rise = (await circulating(next)).minus(await circulating(m12));
-    const unlocked = new Decimal(39_332_750).div(365).plus(new Decimal(38_000_000).div(731));
-    expect(rise.minus(release(366)).minus(unlocked).abs().lt('1e-35')).toBe(true);
-    // before month 12 only the pool's release raised it
+    // before month 13 only the pool's release raises circulating
     const riseBefore = (await circulating(m12)).minus(await circulating(day(364)));
     expect(riseBefore.minus(release(365)).abs().lt('1e-35')).toBe(true);
+    const m13 = new Date('2026-06-21T00:00:00Z'); // day 396
+    const rise = (await circulating(m13)).minus(await circulating(day(395)));
+    const tranches = new Decimal('3277729.166666666').plus('1583333.333333333');
+    expect(rise.minus(release(396)).minus(tranches).abs().lt('1e-35')).toBe(true);
   });
 
-  test('24 months: lockup A (19,489,700) unlocks at once and B is fully unlocked', async () => {
+  test('24 months: lockup A (19,489,700) unlocks at once with B’s last tranche and D’s twelfth', async () => {
     const m24 = new Date('2027-05-21T00:00:00Z'); // day 730
     const before = new Date(m24.getTime() - DAY_MS); // day 729
     expect(await bucket(before, 'locked-A')).toBe('19489700');
+    expect(await bucket(before, 'locked-B')).toBe('3277729.166666674');
     expect(await bucket(m24, 'locked-A')).toBe('0');
     expect(await bucket(m24, 'locked-B')).toBe('0');
-    // over the last day: A, B's last day (1/365), D's 365th day of 731, and the release
     const rise = (await circulating(m24)).minus(await circulating(before));
     const expected = new Decimal(19_489_700)
-      .plus(new Decimal(39_332_750).div(365))
-      .plus(new Decimal(38_000_000).div(731))
+      .plus('3277729.166666674')
+      .plus('1583333.333333333')
       .plus(release(730));
     expect(rise.minus(expected).abs().lt('1e-35')).toBe(true);
   });
 
   test('36 months: lockup D is fully unlocked; nothing is locked any more', async () => {
     const m36 = new Date('2028-05-21T00:00:00Z'); // day 1096
-    expect(await bucket(new Date(m36.getTime() - DAY_MS), 'locked-D')).toBe(
-      formatDecimal(new Decimal(38_000_000).div(731).toDecimalPlaces(40)),
-    );
+    expect(await bucket(new Date(m36.getTime() - DAY_MS), 'locked-D')).toBe('1583333.333333341');
     const supply = await tge.supply!({ at: m36 });
     for (const key of ['locked-A', 'locked-B', 'locked-D', 'locked-F']) {
       expect(supply.buckets.find((b) => b.key === key)!.amount.toFixed()).toBe('0');
     }
-    // circulating = 240,000,000 − pool − 50,000,000 staked
+    // circulating = 240,000,000 − pool (staked tokens circulate)
     expect(
       supply.circulating
-        .minus(new Decimal(190_000_000).minus(pool(1096)))
+        .minus(new Decimal(240_000_000).minus(pool(1096)))
         .abs()
         .lt('1e-35'),
     ).toBe(true);
@@ -307,7 +303,7 @@ describe('overrides', () => {
       overrides: [{ key: 'stakingRewardPool', value: '50000000' }],
     });
     expect(supply.buckets.find((b) => b.key === 'locked-unscheduled')!.amount.toFixed()).toBe('110000000');
-    expect(supply.circulating.toFixed()).toBe('30000000');
+    expect(supply.circulating.toFixed()).toBe('80000000');
   });
 
   test('each value is validated, with a coded error naming the key', async () => {
@@ -417,8 +413,10 @@ describe('penalties', () => {
       'liquidatorRewardRatio',
       'poolShareOfLiquidationRatio',
       'recipientRatio',
+      'exitUnlockDuration',
+      'liquidationGraceDuration',
     ]);
-    expect(rules[0]!.trigger).toContain('session-facts.md');
+    expect(rules[0]!.trigger).toContain('docs/methodology/session.md#liquidation');
     expect(rules[1]!.parameters[0]).toMatchObject({ key: 'deregistrationLockDuration', value: '2592000s' });
   });
 

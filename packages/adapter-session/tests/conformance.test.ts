@@ -27,9 +27,21 @@ const schedule = {
 describeTokenEconomy('session (seed)', () => sessionAdapter(), { instants, overrideSets, schedule });
 describeTokenEconomy('session (tge-2025-05-21)', () => sessionAdapter({ preset: 'tge-2025-05-21' }), {
   instants,
-  overrideSets,
+  // 3,500 nodes stake 87,500,000 > 79,000,000 circulating at TGE: the excess is staked from the treasury (lockup A) until A unlocks.
+  overrideSets: [...overrideSets, [{ key: 'networkSize', value: '3500' }]],
   schedule,
 });
+describeTokenEconomy(
+  'session (tge-2025-05-21, a configured holding)',
+  () =>
+    sessionAdapter({
+      preset: 'tge-2025-05-21',
+      nonCirculating: [
+        { address: '0x000000000000000000000000000000000000dEaD', label: 'Burn address', amount: '1000' },
+      ],
+    }),
+  { instants, overrideSets, schedule },
+);
 
 let chain: FakeArbitrum;
 beforeAll(async () => {

@@ -2,7 +2,6 @@ import { Decimal } from '@tokenomics/core';
 import { describe, expect, test } from 'vitest';
 import { dailyNetworkReward } from '../src/formulas/daily-network-reward.js';
 import { liquidationSplit } from '../src/formulas/liquidation-split.js';
-import { lockedAmount, unlockWindow } from '../src/formulas/locked-amount.js';
 import { networkFeeSplit } from '../src/formulas/network-fee-split.js';
 import { perNodeDailyReward } from '../src/formulas/per-node-daily-reward.js';
 import { poolBalanceAfterDays } from '../src/formulas/pool-balance.js';
@@ -14,8 +13,6 @@ import {
 import { poolReleasedOverDays } from '../src/formulas/pool-released.js';
 import { releasedFraction } from '../src/formulas/released-fraction.js';
 import { stakingApr } from '../src/formulas/staking-apr.js';
-import { lockupKind } from '../src/kinds.js';
-import { TGE } from './helpers.js';
 
 const rate = new Decimal('0.151');
 const pool = new Decimal(40_000_000);
@@ -110,33 +107,6 @@ describe('liquidation split', () => {
     expect(odd.liquidator.toFixed()).toBe('3.70370367');
     expect(odd.pool.toFixed()).toBe('20.987654133');
     expect(odd.returned.toFixed()).toBe('12320.987543431');
-  });
-});
-
-describe('lockups', () => {
-  const b = lockupKind().parse('39332750; cliff 12mo; linear 12mo');
-  const f = lockupKind().parse('1000000; cliff 90d');
-
-  test('unlock windows count from the TGE', () => {
-    expect(unlockWindow(b, TGE).cliffEnd.toISOString()).toBe('2026-05-21T00:00:00.000Z');
-    expect(unlockWindow(b, TGE).end.toISOString()).toBe('2027-05-21T00:00:00.000Z');
-    expect(unlockWindow(f, TGE).end.toISOString()).toBe('2025-08-19T00:00:00.000Z');
-  });
-
-  test('a cliff unlocks everything at once', () => {
-    expect(lockedAmount(f, TGE, new Date('2025-08-18T23:59:59.999Z')).toFixed()).toBe('1000000');
-    expect(lockedAmount(f, TGE, new Date('2025-08-19T00:00:00Z')).toFixed()).toBe('0');
-  });
-
-  test('a linear unlock is proportional to time: half-way through B (182.5 of 365 days) half is locked', () => {
-    const half = new Date(Date.UTC(2026, 4, 21) + 182.5 * 86_400_000);
-    expect(lockedAmount(b, TGE, half).toFixed()).toBe('19666375');
-  });
-
-  test('lockup text round-trips', () => {
-    expect(lockupKind().format(b)).toBe('39332750; cliff 12mo; linear 12mo');
-    expect(() => lockupKind().parse('12; linear 3mo')).toThrow();
-    expect(() => lockupKind().parse('-1; cliff 3mo')).toThrow();
   });
 });
 

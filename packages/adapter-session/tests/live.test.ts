@@ -102,16 +102,14 @@ describe('the live source against a JSON-RPC server on 127.0.0.1', () => {
     const supply = await economy.supply!({ at }, context(reader, at));
     expect(supply.total.toFixed()).toBe('239999999.5');
     expect(supply.staked!.toFixed()).toBe('24680000'); // 1,234 × 20,000
-    // the TGE preset's lockups at `at` still hold; circulating = total − pool − staked − locked
+    // the TGE preset's lockups at `at` still hold; circulating = total − pool − locked (staked tokens circulate)
     const locked = supply.buckets
       .filter((b) => b.key.startsWith('locked-'))
       .reduce((s, b) => s.plus(b.amount), new Decimal(0));
     expect(supply.buckets[0]!.amount.toFixed()).toBe('55554555.123456789');
-    expect(
-      supply.circulating.eq(
-        new Decimal('239999999.5').minus('55554555.123456789').minus(24_680_000).minus(locked),
-      ),
-    ).toBe(true);
+    expect(supply.circulating.eq(new Decimal('239999999.5').minus('55554555.123456789').minus(locked))).toBe(
+      true,
+    );
     expect(supply.derivations.total!.source).toContain('SESH.totalSupply() on Ethereum');
     expect(l1.callCount('totalSupply')).toBe(1);
   });
@@ -179,6 +177,62 @@ describe('the live source against a JSON-RPC server on 127.0.0.1', () => {
     const economy = sessionAdapter({ live: { rpcUrl: chain.url, addresses: { serviceNodeRewards: other } } });
     const rewards = await economy.rewards!({}, context(recordingReader()));
     expect(rewards.participants).toBe(777);
+  });
+
+  test('a live source defaults to the published preset tge-2025-05-21; a snapshot keeps seed; a configured preset wins', async () => {
+    expect(sessionAdapter({ live: { rpcUrl: chain.url } }).preset).toBe('tge-2025-05-21');
+    expect(sessionAdapter().preset).toBe('seed');
+    expect(sessionAdapter({ preset: 'seed', live: { rpcUrl: chain.url } }).preset).toBe('seed');
+    const parameters = await sessionAdapter({ live: { rpcUrl: chain.url } }).parameters(
+      {},
+      context(recordingReader()),
+    );
+    expect(parameters.find((p) => p.key === 'lockupA')?.value).toBe('19489700');
+  });
+
+  test('configured holdings: SESH.balanceOf of each is read through the reader, shown as labelled buckets with a chain source', async () => {
+    const treasury = '0x2222222222222222222222222222222222222222';
+    const vesting = '0x3333333333333333333333333333333333333333';
+    chain.update({ token: { balances: { [treasury]: 1_234_500_000_000n, [vesting]: 7n } } });
+    const reader = recordingReader();
+    const plain = live();
+    const named = sessionAdapter({
+      live: { rpcUrl: chain.url },
+      nonCirculating: [
+        { address: treasury, label: 'Foundation treasury' },
+        { address: vesting, label: 'Investor vesting' },
+      ],
+    });
+    const at = (await plain.source(context(reader))).fetchedAt!;
+    const before = await plain.supply!({ at }, context(reader, at));
+    chain.resetCounts();
+    const supply = await named.supply!({ at }, context(reader, at));
+    // only the holdings were read: one request, two balanceOf calls and the block number
+    expect(chain.requests).toBe(1);
+    expect(chain.callCount('balanceOf')).toBe(2);
+    const key = reader.keys.find((k) => k.includes('balanceOf'))!;
+    expect(key.toLowerCase()).toContain(treasury);
+    expect(key).not.toContain(chain.url);
+    const holding = supply.buckets.find((b) => b.key === `holding-${treasury}`)!;
+    expect([holding.label, holding.amount.toFixed(), holding.circulating]).toEqual([
+      'Foundation treasury',
+      '1234.5',
+      false,
+    ]);
+    expect(holding.source).toMatch(
+      /^chain: SESH\.balanceOf\(0x2222222222222222222222222222222222222222\) on Arbitrum One .*block 340000000/,
+    );
+    expect(supply.buckets.find((b) => b.key === `holding-${vesting}`)!.amount.toFixed()).toBe('0.000000007');
+    expect(before.circulating.minus(supply.circulating).toFixed()).toBe('1234.500000007');
+    // live reads the balance: an amount in the configuration is refused
+    expect(() =>
+      sessionAdapter({
+        live: { rpcUrl: chain.url },
+        nonCirculating: [{ address: treasury, label: 'x', amount: '1' }],
+      }),
+    ).toThrow(
+      expect.objectContaining({ code: 'CONFIGURATION', message: expect.stringContaining('snapshot') }),
+    );
   });
 
   test('options from the environment', () => {

@@ -18,6 +18,7 @@ import type {
   TokenEconomy,
   TokenFlow,
   TokenInfo,
+  Unlock,
 } from './economy.js';
 import { TokenomicsError } from './errors.js';
 import {
@@ -31,6 +32,7 @@ import {
 } from './parameters.js';
 import { scheduleInstants } from './schedule.js';
 import { type SizedCacheStats, sizedCache, sizedCacheStats } from './sized-cache.js';
+import { unlocksBetween } from './unlocks/unlocks-between.js';
 import { createDirectReader } from './upstream.js';
 
 /** What a source read: the state, where it came from, and any parameters it replaces. */
@@ -91,6 +93,13 @@ export interface AdapterDefinition<S extends ParameterSchema, State> {
   flows?: readonly TokenFlow[];
   /** Bounds of the memos of models and results; defaults suit a gateway. */
   memo?: AdapterMemoOptions;
+  /**
+   * Scheduled unlocks of non-circulating holdings (build them with `cliff`,
+   * `linear`, `monthlySteps`). The query's range is checked and defaulted
+   * (`from`: genesis, `to`: none); the economy keeps the unlocks overlapping
+   * it, so returning every unlock is fine.
+   */
+  unlocks?(model: Model<S, State>, query: { from: Date; to: Date | null }): Unlock[];
 }
 
 /** A source that reads nothing: the model runs on the preset alone. */
@@ -300,7 +309,7 @@ export function defineAdapter<S extends ParameterSchema, State>(
     },
   };
 
-  const { supply, rewards, fees, penalties, schedule, flows } = definition;
+  const { supply, rewards, fees, penalties, schedule, flows, unlocks } = definition;
   if (supply) {
     economy.supply = async (query, ctx) => {
       const { resolved, at } = await modelAt(query, ctx);
@@ -426,5 +435,23 @@ export function defineAdapter<S extends ParameterSchema, State>(
   }
   if (flows) economy.flows = () => flows;
   memoStatsOf.set(economy, () => ({ models: sizedCacheStats(models), results: sizedCacheStats(results) }));
+  if (unlocks) {
+    economy.unlocks = async (query, ctx) => {
+      const { model: resolved } = await model(ctx, query?.overrides);
+      const from = query?.from ?? definition.genesis(resolved.params);
+      checkInstant(resolved, from, 'from');
+      const to = query?.to ?? null;
+      if (to !== null && to.getTime() < from.getTime()) {
+        throw new TokenomicsError(
+          'BAD_INPUT',
+          `unlocks "to" (${to.toISOString()}) is before "from" (${from.toISOString()})`,
+          { details: { from: from.toISOString(), to: to.toISOString() } },
+        );
+      }
+      return figure(resolved, `unlocks ${from.getTime()} ${to?.getTime() ?? ''}`, () =>
+        unlocksBetween(unlocks(resolved, { from, to }), from, to),
+      );
+    };
+  }
   return economy;
 }

@@ -192,6 +192,12 @@ export interface Unlock {
   amount: Decimal;
   /** STEP only: the number of equal tranches from `start` to `end`, both included. */
   steps?: number;
+  /**
+   * STEP only: the spacing of the tranches, each `stepInstant(start, interval, k)`
+   * (MONTH: the same day-of-month as `start`, clamped to the month's last day).
+   * Absent: the tranches are spread evenly in time from `start` to `end`.
+   */
+  interval?: Interval;
   /** A public URL or a file in this repository. */
   source: string;
 }

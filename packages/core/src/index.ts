@@ -13,4 +13,5 @@ export * from './schedule-point.js';
 export * from './served-figure.js';
 export * from './sized-cache.js';
 export * from './time.js';
+export * from './unlocks/index.js';
 export * from './upstream.js';

@@ -34,12 +34,24 @@ export interface Parameter {
   source: string;
   /** True when the value is an assumption of ours rather than a published or read figure. */
   assumption: boolean;
+  /** The documented range of a numeric parameter (of each item, for a list); absent for other kinds. */
+  bounds?: ParameterBounds;
 }
 
 /** A query's replacement for one parameter's value, by key. */
 export interface ParameterOverride {
   key: string;
   value: string;
+}
+
+/** The documented range of a numeric parameter kind (see {@link ParameterKind.bounds}). */
+export interface ParameterBounds {
+  /** The smallest value, decimal text; inclusive unless `minExclusive`. */
+  min?: string;
+  minExclusive?: boolean;
+  /** The largest value, decimal text; inclusive unless `maxExclusive`. */
+  max?: string;
+  maxExclusive?: boolean;
 }
 
 /**
@@ -60,6 +72,12 @@ export interface ParameterKind<T> {
   readonly type: ParameterType;
   /** What a valid value looks like, for error messages, e.g. "a decimal in (0, 1]". */
   readonly expected: string;
+  /**
+   * The documented range of a numeric kind (of each item, for a list), as
+   * decimal text; the conformance kit drives each parameter to these bounds.
+   * Absent for kinds that are not numbers or have no bound.
+   */
+  readonly bounds?: ParameterBounds;
   /** Reads a value; `origin` defaults to `data` (the resolver passes `override` for a query's). */
   parse(text: string, origin?: ValueOrigin): T;
   format(value: T): string;
@@ -138,6 +156,15 @@ function checkRange(value: Decimal, min: Bound | undefined, max: Bound | undefin
   if (tooLow || tooHigh) throw new Error(`must be ${expected}, got ${formatDecimal(value)}`);
 }
 
+function boundsOf(options: DecimalKindOptions): ParameterBounds {
+  return {
+    ...(options.min === undefined ? {} : { min: options.min }),
+    ...(options.minExclusive ? { minExclusive: true } : {}),
+    ...(options.max === undefined ? {} : { max: options.max }),
+    ...(options.maxExclusive ? { maxExclusive: true } : {}),
+  };
+}
+
 function bounds(options: DecimalKindOptions): [Bound | undefined, Bound | undefined] {
   return [
     options.min === undefined
@@ -166,6 +193,7 @@ export function decimalKind(options: DecimalKindOptions = {}): ParameterKind<Dec
   return {
     type: options.type ?? 'DECIMAL',
     expected,
+    bounds: boundsOf(options),
     parse(text, origin = 'data') {
       const value = parseDecimal(text, 'value', origin === 'override' ? 'input' : 'data');
       checkRange(value, min, max, expected);
@@ -203,6 +231,10 @@ export function integerKind(options: { min?: number; max?: number } = {}): Param
   return {
     type: 'INTEGER',
     expected,
+    bounds: {
+      ...(min === undefined ? {} : { min: String(min) }),
+      ...(max === undefined ? {} : { max: String(max) }),
+    },
     parse(text) {
       const trimmed = text.trim();
       if (!/^[+-]?\d+$/.test(trimmed))
@@ -283,6 +315,7 @@ export function decimalListKind(
   return {
     type: 'LIST',
     expected,
+    ...(item.bounds ? { bounds: item.bounds } : {}),
     parse(text, origin = 'data') {
       const parts = text.split(',').map((part) => part.trim());
       if (
@@ -431,6 +464,7 @@ export function resolveParameters<S extends ParameterSchema>(
       description: definition.description,
       source: data.source,
       assumption: data.overridden ? false : (data.assumption ?? false),
+      ...(definition.kind.bounds ? { bounds: definition.kind.bounds } : {}),
     });
   }
   return { values: values as ParameterValues<S>, list };

@@ -3,7 +3,14 @@ import type { SchedulePoint } from './economy.js';
 import { asDecimal, type ExactFigure } from './scaled-decimal.js';
 
 /** The figures of a {@link SchedulePoint}. */
-export const SCHEDULE_FIGURES = ['total', 'circulating', 'emitted', 'emissionRate', 'poolBalance'] as const;
+export const SCHEDULE_FIGURES = [
+  'total',
+  'circulating',
+  'emitted',
+  'emissionRate',
+  'poolBalance',
+  'liquid',
+] as const;
 
 /** One of {@link SCHEDULE_FIGURES}. */
 export type ScheduleFigure = (typeof SCHEDULE_FIGURES)[number];
@@ -15,7 +22,7 @@ export interface ExactScheduleFigures {
   emitted: ExactFigure;
   emissionRate: ExactFigure;
   poolBalance: ExactFigure | null;
-  /** Circulating tokens not staked, where staked is known (absent: unknown). */
+  /** Circulating tokens that are not staked; absent or null where staked is unknown. */
   liquid?: ExactFigure | null;
 }
 
@@ -74,7 +81,8 @@ export class ExactSchedulePoint implements SchedulePoint {
 /**
  * A figure of any {@link SchedulePoint} as it was computed: from an
  * {@link ExactSchedulePoint} the scaled integer itself (no Decimal made), from
- * a plain point its Decimal. Write it with `formatFigure`.
+ * a plain point its Decimal; null for a figure the point does not have (a
+ * pool balance, or `liquid` where staked is unknown). Write it with `formatFigure`.
  *
  * @example
  * ```ts
@@ -83,9 +91,9 @@ export class ExactSchedulePoint implements SchedulePoint {
  */
 export function scheduleFigure(
   point: SchedulePoint,
-  figure: Exclude<ScheduleFigure, 'poolBalance'>,
+  figure: Exclude<ScheduleFigure, 'poolBalance' | 'liquid'>,
 ): ExactFigure;
 export function scheduleFigure(point: SchedulePoint, figure: ScheduleFigure): ExactFigure | null;
 export function scheduleFigure(point: SchedulePoint, figure: ScheduleFigure): ExactFigure | null {
-  return point instanceof ExactSchedulePoint ? point.figures[figure] : point[figure];
+  return (point instanceof ExactSchedulePoint ? point.figures[figure] : point[figure]) ?? null;
 }

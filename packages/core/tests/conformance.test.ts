@@ -1,8 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
   Decimal,
+  decimalKind,
+  defineAdapter,
+  defineParameters,
+  derive,
   ExactSchedulePoint,
+  instantKind,
   ScaledDecimal,
+  snapshotSource,
   type TokenEconomy,
   TokenomicsError,
   toScaledInteger,
@@ -13,6 +19,7 @@ import {
   checkTokenEconomy,
   describeTokenEconomy,
   exampleEconomy,
+  vestingEconomy,
 } from '../src/testing/index.js';
 
 const options: ConformanceOptions = {
@@ -26,6 +33,101 @@ const options: ConformanceOptions = {
 };
 
 describeTokenEconomy('the example economy', () => exampleEconomy(), options);
+
+const vestingOptions: ConformanceOptions = {
+  instants: [
+    new Date('2025-01-01T00:00:00Z'),
+    new Date('2025-07-01T00:00:00Z'),
+    new Date('2025-08-15T00:00:00Z'),
+    new Date('2026-01-01T00:00:00Z'),
+  ],
+  // 800 staked > 600 circulating at genesis: 200 staked from the vesting allocation.
+  overrideSets: [[{ key: 'staked', value: '800' }], [{ key: 'tranches', value: '7' }]],
+  schedule: {
+    from: new Date('2025-01-01T00:00:00Z'),
+    to: new Date('2026-01-01T00:00:00Z'),
+    interval: 'MONTH',
+  },
+};
+describeTokenEconomy('the vesting example economy', () => vestingEconomy(), vestingOptions);
+
+/** The vesting example with one method replaced. */
+function brokenVesting(change: (good: TokenEconomy) => Partial<TokenEconomy>): TokenEconomy {
+  const good = vestingEconomy();
+  return { ...good, ...change(good) };
+}
+
+const scaffoldParameters = defineParameters({
+  supply: {
+    label: 'Total supply',
+    unit: 'DEMO',
+    description: 'All of it.',
+    kind: decimalKind({ min: '0', minExclusive: true }),
+  },
+  treasury: {
+    label: 'Treasury',
+    unit: 'DEMO',
+    description: 'Not circulating.',
+    kind: decimalKind({ min: '0' }),
+  },
+  genesis: { label: 'Genesis', description: 'First block.', kind: instantKind() },
+});
+const SCAFFOLD_SOURCE = 'docs/adding-an-adapter.md#1-scaffold';
+
+/**
+ * The scaffold template's fixed-supply model (tools/templates/adapter) without
+ * its `treasury ≤ supply` check: a treasury above the supply serves a negative
+ * circulating supply.
+ */
+function uncheckedScaffold(): TokenEconomy {
+  return defineAdapter({
+    id: 'demo-coin',
+    name: 'Demo Coin',
+    token: { symbol: 'DEMO', name: 'Demo Coin', decimals: 6 },
+    parameters: scaffoldParameters,
+    preset: {
+      name: 'default',
+      description: 'Placeholder figures.',
+      values: {
+        supply: { value: '1000000000', source: SCAFFOLD_SOURCE },
+        treasury: { value: '100000000', source: SCAFFOLD_SOURCE },
+        genesis: { value: '2025-01-01T00:00:00Z', source: SCAFFOLD_SOURCE },
+      },
+    },
+    source: snapshotSource('Placeholder preset.'),
+    genesis: (params) => params.genesis,
+    supply: ({ params }, at) => {
+      const circulating = params.supply.minus(params.treasury);
+      return {
+        at,
+        max: params.supply,
+        total: params.supply,
+        circulating,
+        staked: null,
+        liquid: null,
+        burned: null,
+        circulatingDefinition: 'total − treasury',
+        buckets: [
+          {
+            key: 'treasury',
+            label: 'Treasury',
+            amount: params.treasury,
+            circulating: false,
+            source: SCAFFOLD_SOURCE,
+          },
+        ],
+        derivations: {
+          circulating: derive(
+            'total − treasury',
+            { treasury: params.treasury },
+            circulating,
+            SCAFFOLD_SOURCE,
+          ),
+        },
+      };
+    },
+  });
+}
 
 type Check = keyof typeof CONFORMANCE_CHECKS;
 
@@ -242,6 +344,158 @@ const BREAKAGES: Array<[string, Check, () => TokenEconomy, RegExp]> = [
     () => broken((g) => ({ flows: () => [...g.flows!(), ...g.flows!()] })),
     /flow rewards appears twice/,
   ],
+  [
+    'leaves a holding out of its buckets',
+    'supply: total − Σ non-circulating buckets = circulating; staked ≤ circulating + Σ staked non-circulating buckets',
+    () => broken((g) => ({ supply: async (q, c) => ({ ...(await g.supply!(q, c)), buckets: [] }) })),
+    /total 1000 − non-circulating buckets 0 = 1000, but circulating is 750/,
+  ],
+  [
+    'stakes more than circulates with no staked bucket to show for it',
+    'supply: total − Σ non-circulating buckets = circulating; staked ≤ circulating + Σ staked non-circulating buckets',
+    () =>
+      broken((g) => ({
+        supply: async (q, c) => ({ ...(await g.supply!(q, c)), staked: d('900'), liquid: d('0') }),
+      })),
+    /staked 900 > circulating 750 \+ staked non-circulating buckets 0/,
+  ],
+  [
+    'knows staked but serves no liquid',
+    'liquid = max(circulating − staked, 0) where staked is known, on supply and schedule points',
+    () => broken((g) => ({ supply: async (q, c) => ({ ...(await g.supply!(q, c)), staked: d('100') }) })),
+    /liquid is missing, max\(circulating − staked, 0\) is 650/,
+  ],
+  [
+    'subtracts staked from liquid twice',
+    'liquid = max(circulating − staked, 0) where staked is known, on supply and schedule points',
+    () =>
+      broken((g) => ({
+        supply: async (q, c) => ({ ...(await g.supply!(q, c)), staked: d('100'), liquid: d('550') }),
+      })),
+    /liquid is 550, max\(circulating − staked, 0\) is 650/,
+  ],
+  [
+    'leaves liquid off its schedule points',
+    'liquid = max(circulating − staked, 0) where staked is known, on supply and schedule points',
+    () =>
+      brokenVesting((g) => ({
+        schedule: async (q, c) =>
+          (await g.schedule!(q, c)).map((p) => ({
+            at: p.at,
+            total: p.total,
+            circulating: p.circulating,
+            emitted: p.emitted,
+            emissionRate: p.emissionRate,
+            poolBalance: p.poolBalance,
+          })),
+      })),
+    /schedule at 2025-01-01T00:00:00.000Z: liquid is missing, max\(circulating − staked, 0\) is 300/,
+  ],
+  [
+    'is a scaffold serving a negative circulating supply when its treasury is driven past the supply',
+    'no figure is negative with any parameter at its documented bounds (or the override is BAD_INPUT)',
+    uncheckedScaffold,
+    /supply at .* with treasury=1000000000000000000000000000000: circulating is negative \(-999999999999999999999000000000\)/,
+  ],
+  [
+    'crashes uncoded at a bound',
+    'no figure is negative with any parameter at its documented bounds (or the override is BAD_INPUT)',
+    () =>
+      broken((g) => ({
+        rewards: async (q, c) => {
+          if (q?.overrides?.some((o) => o.key === 'rewardRate' && new Decimal(o.value).isZero()))
+            throw new RangeError('division by zero');
+          return g.rewards!(q, c);
+        },
+      })),
+    /rewards at .* with rewardRate=0: an uncoded RangeError \(division by zero\)/,
+  ],
+  [
+    'cites the working notes',
+    'every source is a public URL, a repository file or a chain/override/configuration reading',
+    () =>
+      broken((g) => ({
+        parameters: async (q, c) =>
+          (await g.parameters(q, c)).map((p) => ({
+            ...p,
+            source: p.key === 'feeRate' ? 'reference/MODEL.md, Fees' : p.source,
+          })),
+      })),
+    /parameter feeRate: source "reference\/MODEL.md, Fees" names MODEL.md/,
+  ],
+  [
+    'cites a file the repository does not contain',
+    'every source is a public URL, a repository file or a chain/override/configuration reading',
+    () =>
+      broken((g) => ({
+        supply: async (q, c) => {
+          const s = await g.supply!(q, c);
+          return {
+            ...s,
+            buckets: s.buckets.map((b) => ({ ...b, source: 'docs/methodology/nowhere.md#treasury' })),
+          };
+        },
+      })),
+    /supply bucket treasury .* cites docs\/methodology\/nowhere.md, which the repository does not contain/,
+  ],
+  [
+    'cites a facts sheet beside a real page',
+    'every source is a public URL, a repository file or a chain/override/configuration reading',
+    () =>
+      broken((g) => ({
+        rewards: async (q, c) => {
+          const r = await g.rewards!(q, c);
+          return {
+            ...r,
+            derivation: { ...r.derivation, source: 'docs/adding-an-adapter.md; session-facts.md §2' },
+          };
+        },
+      })),
+    /rewards derivation .* names a facts sheet/,
+  ],
+  [
+    'cites nothing a user can follow',
+    'every source is a public URL, a repository file or a chain/override/configuration reading',
+    () =>
+      broken((g) => ({
+        quoteFee: async (i, c) => {
+          const q = await g.quoteFee!(i, c);
+          return { ...q, derivation: { ...q.derivation, source: 'the whitepaper, section 4' } };
+        },
+      })),
+    /fee quote service: source "the whitepaper, section 4" cites neither a public https:\/\/ URL nor a file/,
+  ],
+  [
+    'unlocks more than its bucket ever held',
+    'unlocks leave locked exactly what the locked buckets hold',
+    () =>
+      brokenVesting((g) => ({
+        unlocks: async (q, c) => (await g.unlocks!(q, c)).map((u) => ({ ...u, amount: u.amount.plus(100) })),
+      })),
+    /the unlocks leave 100 more locked than the buckets hold/,
+  ],
+  [
+    'keeps a bucket locked after its unlocks released it',
+    'unlocks leave locked exactly what the locked buckets hold',
+    () =>
+      brokenVesting((g) => ({
+        unlocks: async (q, c) =>
+          (await g.unlocks!(q, c)).map((u) => ({ ...u, start: new Date('2025-03-01T00:00:00Z') })),
+      })),
+    /unlocks at 2025-07-01T00:00:00.000Z: bucket vesting holds 300, more than its unlocks leave locked \(0\)/,
+  ],
+  [
+    'counts an unlocking bucket as circulating',
+    'unlocks leave locked exactly what the locked buckets hold',
+    () =>
+      brokenVesting((g) => ({
+        supply: async (q, c) => {
+          const s = await g.supply!(q, c);
+          return { ...s, buckets: s.buckets.map((b) => ({ ...b, circulating: true })) };
+        },
+      })),
+    /bucket vesting unlocks but is counted as circulating/,
+  ],
 ];
 
 describe('the conformance kit fails a broken adapter on the invariant it breaks', () => {
@@ -250,8 +504,26 @@ describe('the conformance kit fails a broken adapter on the invariant it breaks'
     expect(Object.values(report).flat()).toEqual([]);
   });
 
+  it('passes the vesting example on every check, with more staked than circulates', async () => {
+    const report = await checkTokenEconomy(vestingEconomy(), vestingOptions);
+    expect(Object.values(report).flat()).toEqual([]);
+    const supply = await vestingEconomy().supply!({
+      at: new Date('2025-01-01T00:00:00Z'),
+      overrides: [{ key: 'staked', value: '800' }],
+    });
+    expect(supply.buckets.map((b) => [b.key, b.amount.toFixed(), b.staked ?? false])).toEqual([
+      ['vesting', '200', false],
+      ['staked-from-vesting', '200', true],
+    ]);
+    expect([supply.circulating.toFixed(), supply.liquid?.toFixed()]).toEqual(['600', '0']);
+  });
+
   it.each(BREAKAGES)('an adapter that %s', async (_what, check, build, violation) => {
-    const violations = await CONFORMANCE_CHECKS[check](build(), options);
+    const economy = build();
+    const violations = await CONFORMANCE_CHECKS[check](
+      economy,
+      economy.id === 'vesting' ? vestingOptions : options,
+    );
     expect(violations.join('\n')).toMatch(violation);
   });
 

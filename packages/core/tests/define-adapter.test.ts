@@ -13,13 +13,45 @@ import {
   TokenomicsError,
   type UpstreamReader,
 } from '../src/index.js';
-import { exampleEconomy, type exampleParameters } from '../src/testing/index.js';
+import { exampleEconomy, type exampleParameters, vestingEconomy } from '../src/testing/index.js';
 
 type ExampleSource = StateSource<typeof exampleParameters, unknown>;
 
 /** The kit's example economy with supply and flows only, from `source`. */
 const example = (source?: ExampleSource) =>
   exampleEconomy({ ...(source ? { source } : {}), only: ['SUPPLY', 'FLOWS'] });
+
+describe('defineAdapter: unlocks', () => {
+  const economy = vestingEconomy();
+
+  it('lists the unlocks from genesis with no end by default, and none where the definition has none', async () => {
+    const unlocks = await economy.unlocks!();
+    expect(
+      unlocks.map((u) => [u.bucket, u.kind, u.start.toISOString(), u.end?.toISOString(), u.steps]),
+    ).toEqual([['vesting', 'STEP', '2025-07-01T00:00:00.000Z', '2025-10-01T00:00:00.000Z', 4]]);
+    expect(exampleEconomy().unlocks).toBeUndefined();
+  });
+
+  it('keeps those overlapping [from, to] and applies overrides', async () => {
+    const at = (text: string) => new Date(text);
+    expect(await economy.unlocks!({ from: at('2025-10-01T00:00:00Z') })).toHaveLength(1);
+    expect(await economy.unlocks!({ from: at('2025-10-01T00:00:00.001Z') })).toEqual([]);
+    expect(await economy.unlocks!({ to: at('2025-06-30T00:00:00Z') })).toEqual([]);
+    const seven = await economy.unlocks!({ overrides: [{ key: 'tranches', value: '7' }] });
+    expect(seven[0]?.end?.toISOString()).toBe('2026-01-01T00:00:00.000Z');
+    expect(await economy.unlocks!({ overrides: [{ key: 'vesting', value: '0' }] })).toEqual([]);
+  });
+
+  it('refuses a range that ends before it starts, or starts before genesis', async () => {
+    await expect(
+      economy.unlocks!({ from: new Date('2025-08-01T00:00:00Z'), to: new Date('2025-07-01T00:00:00Z') }),
+    ).rejects.toMatchObject({ code: 'BAD_INPUT', message: expect.stringContaining('is before "from"') });
+    await expect(economy.unlocks!({ from: new Date('2024-12-31T00:00:00Z') })).rejects.toMatchObject({
+      code: 'BAD_INPUT',
+      message: expect.stringContaining('genesis'),
+    });
+  });
+});
 
 describe('defineAdapter', () => {
   it('lists exactly the capabilities the definition implements', () => {

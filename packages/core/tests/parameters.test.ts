@@ -66,6 +66,7 @@ describe('resolveParameters', () => {
       description: 'Active nodes.',
       source: 'Session docs',
       assumption: false,
+      bounds: { min: '1' },
     });
     const bonded = list.find((p) => p.key === 'bondedRatio');
     expect([bonded?.kind, bonded?.assumption]).toEqual(['DECIMAL', true]);
@@ -233,5 +234,35 @@ describe('resolveParameters', () => {
     expect(() => resolveParameters(schema, [{ ...preset, jail: { value: 'x', source: 's' } }])).toThrowError(
       expect.objectContaining({ code: 'CONFIGURATION' }),
     );
+  });
+});
+
+describe('parameter kinds expose their documented bounds', () => {
+  it('decimal, rate, integer and list kinds carry their range; other kinds none', () => {
+    expect(decimalKind({ min: '0', minExclusive: true, max: '1' }).bounds).toEqual({
+      min: '0',
+      minExclusive: true,
+      max: '1',
+    });
+    expect(decimalKind({ type: 'RATE', min: '0', max: '1', maxExclusive: true })).toMatchObject({
+      type: 'RATE',
+      bounds: { min: '0', max: '1', maxExclusive: true },
+    });
+    expect(decimalKind().bounds).toEqual({});
+    expect(integerKind({ min: 1, max: 10 }).bounds).toEqual({ min: '1', max: '10' });
+    expect(decimalListKind({ length: 3, min: '0', max: '1' }).bounds).toEqual({ min: '0', max: '1' });
+    expect(instantKind().bounds).toBeUndefined();
+    expect(durationKind().bounds).toBeUndefined();
+    expect(wordKind(['a']).bounds).toBeUndefined();
+  });
+
+  it('resolved records carry them, so a client (and the conformance kit) can see the range', () => {
+    const { list } = resolveParameters(schema, [preset]);
+    expect(list.find((p) => p.key === 'releaseRate')?.bounds).toEqual({
+      min: '0',
+      max: '1',
+      maxExclusive: true,
+    });
+    expect(list.find((p) => p.key === 'start')?.bounds).toBeUndefined();
   });
 });

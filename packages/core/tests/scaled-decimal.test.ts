@@ -146,4 +146,16 @@ describe('ExactSchedulePoint', () => {
       );
     }
   });
+
+  it('carries liquid where given, exact; absent reads as undefined and writes as null', () => {
+    expect(point.liquid).toBeUndefined();
+    expect(scheduleFigure(point, 'liquid')).toBeNull();
+    const withLiquid = new ExactSchedulePoint(at, {
+      ...point.figures,
+      liquid: new ScaledDecimal(30_000_000_5n, 1),
+    });
+    expect(withLiquid.liquid?.toFixed()).toBe('30000000.5');
+    expect(formatFigure(scheduleFigure(withLiquid, 'liquid')!)).toBe('30000000.5');
+    expect(new ExactSchedulePoint(at, { ...point.figures, liquid: null }).liquid).toBeNull();
+  });
 });

@@ -70,7 +70,7 @@ describe('createGateway', () => {
           { name: 'treasury', value: '250' },
         ],
         result: '750',
-        source: 'example §2',
+        source: 'docs/adding-an-adapter.md#2-the-tokeneconomy-contract (example treasury)',
       },
       total: null,
     });

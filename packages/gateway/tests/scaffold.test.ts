@@ -100,6 +100,30 @@ describe('a freshly scaffolded adapter', () => {
     expect(Object.keys(report).length).toBeGreaterThan(5);
   });
 
+  it('fails the conformance kit once its treasury ≤ supply check is removed: a negative circulating supply at a bound', async () => {
+    const unchecked = run(CREATE_ADAPTER, ['unchecked-coin', '--dir', tmp, '--symbol', 'UNCK']);
+    expect(unchecked.status).toBe(0);
+    const index = join(tmp, 'adapter-unchecked-coin', 'src', 'index.ts');
+    const source = readFileSync(index, 'utf8');
+    const check = /\n {4}validate\(params\) \{[\s\S]*?\n {4}\},/;
+    expect(source).toMatch(check);
+    writeFileSync(index, source.replace(check, ''));
+    const { createAdapter } = (await import(pathToFileURL(index).href)) as {
+      createAdapter: () => TokenEconomy;
+    };
+    const { conformanceOptions } = (await import(
+      pathToFileURL(join(tmp, 'adapter-unchecked-coin', 'tests', 'conformance-options.ts')).href
+    )) as { conformanceOptions: ConformanceOptions };
+    const report = await checkTokenEconomy(createAdapter(), conformanceOptions);
+    const bounds =
+      report[
+        'no figure is negative with any parameter at its documented bounds (or the override is BAD_INPUT)'
+      ];
+    expect(bounds.join('\n')).toMatch(
+      /with treasury=1000000000000000000000000000000: circulating is negative/,
+    );
+  });
+
   it('is served by the gateway after a configuration change alone', async () => {
     writeFileSync(
       join(tmp, 'gateway.config.json'),

@@ -209,18 +209,19 @@ describe('supply at two instants, by hand', async () => {
           dayOne: supply(at: "2025-05-22T00:00:00Z") { total circulating }
         } }`,
     );
-    // TGE: 240,000,000 − pool 40,000,000 − locked 120,000,000 − staked (2,000 × 25,000 = 50,000,000) = 30,000,000.
+    // TGE: 240,000,000 − pool 40,000,000 − locked 120,000,000 = 80,000,000; the 2,000 × 25,000 = 50,000,000
+    // staked circulate (the published convention, second edition), so they are not taken out.
     expect(protocol.tge).toEqual({
       max: '240000000',
       total: '240000000',
-      circulating: '30000000',
+      circulating: '80000000',
       staked: '50000000',
     });
     // Day one releases 0.151 × 40,000,000 / 365 = 16,547.945205479452054794520547945205479452… into circulation:
-    // 30,000,000 + 16,547.9452054794520547945205479452054794520548 (kept to 40 decimals).
+    // 80,000,000 + 16,547.9452054794520547945205479452054794520548 (kept to 40 decimals).
     expect(protocol.dayOne).toEqual({
       total: '240000000',
-      circulating: '30016547.9452054794520547945205479452054794520548',
+      circulating: '80016547.9452054794520547945205479452054794520548',
     });
   });
 

@@ -7,7 +7,7 @@ import {
   formatDecimal,
 } from '@tokenomics/core';
 import { networkFeeSplit } from '../formulas/network-fee-split.js';
-import { SOURCES } from '../parameters.js';
+import { methodology, SOURCES } from '../parameters.js';
 import { parameters, type SessionModel } from './common.js';
 
 /** Fee destinations' targets. */
@@ -21,13 +21,13 @@ const FEES = [
     description:
       'Network Fee for Session Pro, paid in SESH, burnt and reminted: feeToPoolShare (90 %) into the Staking Reward Pool, the rest (10 %) protocol-owned liquidity (a Uniswap pool for at least 5 years from TGE). ' +
       'No Pro price is published (fiat prices are converted to SESH by oracle; the docs say "minus transaction fees"): the fee is the quote\'s input. ' +
-      'On chain SESH has no mint function, so the "remint" is presumably a transfer to the pool (session-facts.md §1, §6).',
+      'On chain SESH has no mint function, so the "remint" is presumably a transfer to the pool (see docs/methodology/session.md#fees).',
   },
   {
     key: 'session-names',
     label: 'Session Names',
     description:
-      'Network Fee for registering a Session Name (SNS), burnt and reminted 90 % / 10 % like every Network Fee. SNS "has not yet been deployed" and no price is published: the fee is the quote\'s input (session-facts.md §6).',
+      'Network Fee for registering a Session Name (SNS), burnt and reminted 90 % / 10 % like every Network Fee. SNS "has not yet been deployed" and no price is published: the fee is the quote\'s input (see docs/methodology/session.md#fees).',
   },
 ] as const;
 
@@ -83,7 +83,7 @@ export function quoteSessionFee(model: SessionModel, input: FeeQuoteInput): FeeQ
       `total = protocolFee = unitPrice × quantity (a Network Fee has no seller: base 0); burnt and reminted: ${formatDecimal(share)} × fee → Staking Reward Pool = ${formatDecimal(split.pool)}, the rest → protocol-owned liquidity = ${formatDecimal(split.liquidity)}`,
       { unitPrice: input.unitPrice, quantity: input.quantity, feeToPoolShare: share },
       protocolFee,
-      `${SOURCES.spec}, Session Network Fees; ${SOURCES.model}, Fees`,
+      `${methodology('fees')}; ${SOURCES.spec}; ${SOURCES.sessionPro}`,
     ),
   };
 }

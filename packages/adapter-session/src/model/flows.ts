@@ -28,19 +28,19 @@ export const SESSION_FLOWS: readonly TokenFlow[] = [
   },
   {
     key: 'staking',
-    from: 'circulation',
+    from: 'liquid supply',
     to: 'Session Node stakes',
     kind: 'LOCK',
     description:
-      'Staking for network security: 25,000 SESH per node (operators at least 1/4) flow out of circulation.',
+      'Staking for network security: 25,000 SESH per node (operators at least 1/4) flow out of the liquid supply. The specification calls this "out of circulation"; by the published convention staked tokens stay circulating, so it moves liquid, not circulating.',
   },
   {
     key: 'unstaking',
     from: 'Session Node stakes',
-    to: 'circulation',
+    to: 'liquid supply',
     kind: 'LOCK',
     description:
-      "Exits return stakes after the 15-day unlock; a deregistered node's stake stays locked 30 days; a liquidated node loses 0.2 % of its deposit (0.03 % to the liquidator, 0.17 % to the pool).",
+      "Exits return stakes 15 days after the exit request; a deregistered node's stake stays locked 30 days; a liquidated node loses 0.2 % of its deposit (0.03 % to the liquidator, 0.17 % to the pool).",
   },
   {
     key: 'pool-rewards',
@@ -56,7 +56,7 @@ export const SESSION_FLOWS: readonly TokenFlow[] = [
     to: 'circulation',
     kind: 'LOCK',
     description:
-      'Genesis allocations under lockups A, B, D and F unlock over time (90 days to 36 months from TGE).',
+      'Genesis allocations under lockups A, B, D and F unlock over time: F at day 90, A at month 24, B and D in monthly tranches from month 13 to months 24 and 36.',
   },
   {
     key: 'liquidation-to-pool',

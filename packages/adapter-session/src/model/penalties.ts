@@ -9,7 +9,7 @@ import {
   sumDecimals,
 } from '@tokenomics/core';
 import { liquidationSplit } from '../formulas/liquidation-split.js';
-import { SESH_DECIMALS, SOURCES } from '../parameters.js';
+import { methodology, SESH_DECIMALS, SOURCES } from '../parameters.js';
 import { parameters, type SessionModel } from './common.js';
 import { POOL_TARGET } from './fees.js';
 
@@ -22,25 +22,33 @@ import { POOL_TARGET } from './fees.js';
  * ```
  */
 export function sessionPenaltyRules(model: SessionModel): PenaltyRule[] {
+  const { exitUnlockDuration, liquidationGraceDuration, deregistrationLockDuration } = model.params;
+  const days = (seconds: number) => formatDecimal(new Decimal(seconds).div(86_400));
+  const eligible = days(exitUnlockDuration);
+  const liquidatable = days(exitUnlockDuration + liquidationGraceDuration);
   return [
     {
       key: 'liquidation',
       label: 'Liquidation',
       trigger:
-        'A node deregistered by consensus (or exited on Oxen) that has not exited on Arbitrum 7 days after becoming eligible (22 days after its exit request) may be liquidated by anyone with a network signature. ' +
+        `A node may exit ${eligible} days after its exit request (exitUnlockDuration, oxend's UNLOCK_DURATION of 15 days, which the docs and the 11.5.0 upgrade notice also give; the staking portal's constants say 14 days, and we follow oxend). ` +
+        `A node deregistered by the network, or one that has not exited ${days(liquidationGraceDuration)} days after becoming eligible (liquidationGraceDuration: ${liquidatable} days after its exit request), may be liquidated by anyone with a network signature. ` +
         'Of the whole deposit, liquidatorRewardRatio / sum goes to the liquidator (truncated), ceil(poolShareOfLiquidationRatio / sum) in base units to the Staking Reward Pool, and the rest is returned; ' +
-        "oxend takes the penalty out of the operator's stake (the first stake). (session-facts.md §1, §5; ServiceNodeRewards.liquidateBLSPublicKeyWithSignature)",
+        `oxend takes the penalty out of the operator's stake (the first stake). Sources: ${methodology('liquidation')}; ${methodology('exit-timings')}; ${SOURCES.serviceNodeRewards}.`,
       parameters: parameters(model, [
         'liquidatorRewardRatio',
         'poolShareOfLiquidationRatio',
         'recipientRatio',
+        'exitUnlockDuration',
+        'liquidationGraceDuration',
       ]),
     },
     {
       key: 'deregistration',
       label: 'Deregistration',
       trigger:
-        'A node that runs out of decommission credit (or is otherwise deregistered by the network) is removed: nothing is slashed, but the stake stays locked for deregistrationLockDuration (30 days) and earns no rewards meanwhile. (session-facts.md §5; [OXEN] DEREGISTRATION_LOCK_DURATION)',
+        `A node that runs out of decommission credit (or is otherwise deregistered by the network) is removed: nothing is slashed, but the stake stays locked for deregistrationLockDuration (${days(deregistrationLockDuration)} days; oxend's DEREGISTRATION_LOCK_DURATION and the staking portal agree on 30) and earns no rewards meanwhile. ` +
+        `Sources: ${methodology('deregistration')}; ${SOURCES.deregistration}; ${SOURCES.oxendMainnet}.`,
       parameters: parameters(model, ['deregistrationLockDuration']),
     },
   ];
@@ -88,7 +96,7 @@ function liquidate(model: SessionModel, input: PenaltyInput): PenaltyOutcome {
         returned: split.returned,
       },
       slashedTotal,
-      `ServiceNodeRewards.liquidateBLSPublicKeyWithSignature (${SOURCES.contracts}); ${SOURCES.penalties}`,
+      `${methodology('liquidation')}; ${SOURCES.serviceNodeRewards} (liquidateBLSPublicKeyWithSignature); ${SOURCES.deploy}`,
     ),
   };
 }
@@ -109,7 +117,7 @@ function deregister(model: SessionModel, input: PenaltyInput): PenaltyOutcome {
       `no slash: slashedTotal = 0; every stake stays locked for deregistrationLockDuration = ${seconds} s (${seconds / 86_400} days) and earns no rewards meanwhile (about 30 × the per-node daily reward forgone)`,
       { deregistrationLockDuration: `${seconds}s`, stakes: input.stakes.length },
       zero,
-      SOURCES.penalties,
+      `${methodology('deregistration')}; ${SOURCES.oxendMainnet}; ${SOURCES.deregistration}`,
     ),
   };
 }

@@ -3,9 +3,9 @@ import { dailyNetworkReward } from '../formulas/daily-network-reward.js';
 import { perNodeDailyReward } from '../formulas/per-node-daily-reward.js';
 import { releasedFraction } from '../formulas/released-fraction.js';
 import { stakingApr } from '../formulas/staking-apr.js';
-import { SOURCES } from '../parameters.js';
+import { methodology, SOURCES } from '../parameters.js';
 import type { SessionModel } from './common.js';
-import { figuresAt } from './state-at.js';
+import { figuresAt, releasedOverDays } from './state-at.js';
 
 /** Oxen blocks per day (2-minute blocks). */
 const BLOCKS_PER_DAY = 720;
@@ -21,14 +21,22 @@ const BLOCKS_PER_DAY = 720;
  */
 export function sessionRewards(model: SessionModel, at: Date, query: RewardsQuery): Rewards {
   const { params, state } = model;
-  const f = figuresAt(params, at);
+  const f = figuresAt(model, at);
   const rate = params.poolReleaseRate;
   const nodes = params.networkSize;
   const daily = dailyNetworkReward(f.pool, rate);
   const perNode = perNodeDailyReward(f.pool, rate, nodes);
   const apr = stakingApr(f.pool, rate, nodes, params.stakingRequirement);
   const yearly = releasedFraction(rate, 365);
+  // today's release × 365 = rate × pool, exactly (the daily release itself is rate × pool / 365)
+  const annualEmission = rate.times(f.pool);
+  const nextYear = releasedOverDays(model, at, 365);
   const inputs: Record<string, Decimal | number | string | Date> = {
+    'annualEmission (run-rate: today’s release × 365 = rate × pool)': annualEmission,
+    'released over the next twelve months (365 daily steps, fee inflows included)': nextYear,
+    'released over the next twelve months, as a fraction of the pool': f.pool.isZero()
+      ? 0
+      : nextYear.div(f.pool),
     pool: f.pool,
     poolReleaseRate: rate,
     networkSize: nodes,
@@ -40,13 +48,13 @@ export function sessionRewards(model: SessionModel, at: Date, query: RewardsQuer
     'pool₀ (stakingRewardPool)': params.stakingRewardPool,
     'days stepped from pool₀': f.daysFromAnchor,
   };
-  if (state) {
+  if (state.kind === 'live') {
     inputs['chain: RewardRatePool.rewardRate() per 2-minute block'] = state.rewardRatePerBlock;
     inputs['chain: rewardRate() × 720 blocks per day'] = state.rewardRatePerBlock.times(BLOCKS_PER_DAY);
   }
   return {
     at,
-    annualEmission: rate.times(f.pool),
+    annualEmission,
     emissionRate: rate,
     stakingApr: apr,
     stakingApy: null,
@@ -58,11 +66,12 @@ export function sessionRewards(model: SessionModel, at: Date, query: RewardsQuer
       `stakingApr = perParticipantDaily × 365 / stakingRequirement = ${formatDecimal(rate)} × pool / (networkSize × stakingRequirement), ` +
         `with the seed's perParticipantDaily = ${formatDecimal(rate)} × pool / (365 × networkSize), the pool stepped once a day; ` +
         `over a year the daily steps release ${yearly.toSignificantDigits(6).times(100).toFixed()} % of the pool (the seed's "targeted 14 % per year"). ` +
+        'annualEmission and emissionRate are the run-rate at the instant (today’s release × 365, the convention of Cosmos annual_provisions), not what a year will release: as the pool shrinks, the next twelve months release less (shown as an input). ' +
         'The contract differs: RewardRatePool accrues per second, linearly, compounding only when payoutReleased() is called, and oxend pays it per 2-minute block ' +
         '(rewardRate() = the 2-minute payout, ≈ 14.015 %/yr released). Not compounded: rewards are claimed, not restaked, so stakingApy is null',
       inputs,
       apr,
-      `${SOURCES.spec}, Dynamic rewards: 0.151(Staking Reward Pool) / (365 × Network Size); ${SOURCES.model}, Pool release and Rewards fields; RewardRatePool.sol (${SOURCES.contracts})`,
+      `${methodology('rewards')}; ${methodology('annual-emission')}; ${SOURCES.spec}; ${SOURCES.rewardRatePool}`,
     ),
   };
 }

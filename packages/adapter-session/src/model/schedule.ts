@@ -5,9 +5,9 @@ import { AMOUNT_PLACES, unitsAt } from './state-at.js';
 const ZERO = new Decimal(0);
 
 /**
- * The model at each instant: supply and pool as {@link unitsAt} gives them
- * (so each point equals `supply`/`rewards` at the same instant), and the pool's
- * releases since the previous point. The figures stay exact integers
+ * The model at each instant: supply, liquid and pool as {@link unitsAt} gives
+ * them (so each point equals `supply`/`rewards` at the same instant), and the
+ * pool's releases since the previous point. The figures stay exact integers
  * ({@link ScaledDecimal}) until something reads them.
  *
  * @example
@@ -19,7 +19,7 @@ export function sessionSchedule(model: SessionModel, instants: Date[]): Schedule
   const { maxSupply, poolReleaseRate } = model.params;
   let previous: bigint | null = null;
   return instants.map((at) => {
-    const units = unitsAt(model.params, at);
+    const units = unitsAt(model, at);
     const emitted =
       previous === null ? ZERO : new ScaledDecimal(units.released - previous, units.releasedPlaces);
     previous = units.released;
@@ -29,6 +29,7 @@ export function sessionSchedule(model: SessionModel, instants: Date[]): Schedule
       emitted,
       emissionRate: poolReleaseRate,
       poolBalance: new ScaledDecimal(units.pool, AMOUNT_PLACES),
+      liquid: new ScaledDecimal(units.liquid, units.bucketPlaces),
     });
   });
 }

@@ -9,30 +9,33 @@ import {
   sizedCacheStats,
   TokenomicsError,
   toScaledInteger,
+  tranchesReached,
+  type Unlock,
+  unlockedUnitsAt,
   wholeDaysBetween,
 } from '@tokenomics/core';
-import {
-  type LockupUnits,
-  lockedUnitsAt,
-  lockupUnits,
-  type UnlockWindow,
-  unlockWindow,
-} from '../formulas/locked-amount.js';
 import {
   type PoolBalanceTable,
   poolBalanceTable,
   poolUnitsFromTable,
 } from '../formulas/pool-balance-table.js';
-import type { LockupTerms } from '../kinds.js';
-import { LOCKUPS, type Lockup, type SessionParams } from '../parameters.js';
+import { LOCKUPS, type Lockup, SESH_DECIMALS, type SessionParams, STAKEABLE_LOCKUPS } from '../parameters.js';
+import type { NonCirculatingHolding, SessionState } from '../state.js';
+import { lockupUnlocks } from './unlocks.js';
 
 /**
- * Decimal places kept for amounts the model computes (the stepped pool, linear
- * unlocks). 40 places is far below SESH's precision needs yet keeps every sum
- * of buckets (< 10¹⁰ SESH) within the 60 significant digits of core's Decimal,
- * so circulating = total − Σ buckets holds exactly whatever the order of addition.
+ * Decimal places kept for amounts the model computes (the stepped pool). 40
+ * places is far below SESH's precision needs yet keeps every sum of buckets
+ * (< 10¹⁰ SESH) within the 60 significant digits of core's Decimal, so
+ * circulating = total − Σ buckets holds exactly whatever the order of addition.
  */
 export const AMOUNT_PLACES = 40;
+
+/** What the model reads besides the parameters: the configured non-circulating holdings. */
+export interface SessionInputs {
+  params: SessionParams;
+  state: SessionState;
+}
 
 /** The model's figures at one instant. */
 export interface SessionFigures {
@@ -48,11 +51,21 @@ export interface SessionFigures {
   pool: Decimal;
   /** The pool's share of fees per day. */
   poolInflowPerDay: Decimal;
+  /** networkSize × stakingRequirement: every staked token, circulating or not. */
   staked: Decimal;
+  /** Staked tokens beyond the circulating supply, staked out of the stakeable lockups (A, F): "staked from the treasury". */
+  stakedFromTreasury: Decimal;
+  /** max(circulating − staked, 0). */
+  liquid: Decimal;
   lockedUnscheduled: Decimal;
-  /** Still locked per lockup. */
+  /** Still locked per lockup (what its unlocks leave), before any is shown as staked from the treasury. */
   lockups: Record<Lockup, Decimal>;
+  /** What each stakeable lockup's bucket shows: still locked less its part of stakedFromTreasury. */
+  lockupBuckets: Record<Lockup, Decimal>;
+  /** lockedUnscheduled + Σ lockups. */
   locked: Decimal;
+  /** The configured holdings (not circulating). */
+  holdings: readonly NonCirculatingHolding[];
   /** Protocol-owned liquidity: the liquidity share of fees since the TGE (circulating). */
   liquidity: Decimal;
   circulating: Decimal;
@@ -61,53 +74,62 @@ export interface SessionFigures {
 /**
  * The unscheduled locked tokens: the parameter's amount, or at TGE the
  * remainder `maxSupply − genesisCirculating − stakingRewardPool − Σ lockups`.
+ *
+ * @example
+ * ```ts
+ * unscheduledLocked(seedParams).toFixed(); // '120000000' (240M − 80M − 40M)
+ * ```
  */
 export function unscheduledLocked(params: SessionParams): Decimal {
   if (params.lockedUnscheduled !== null) return params.lockedUnscheduled;
   let remainder = params.maxSupply.minus(params.genesisCirculating).minus(params.stakingRewardPool);
-  for (const lockup of LOCKUPS) remainder = remainder.minus(params[`lockup${lockup}`].amount);
+  for (const lockup of LOCKUPS) remainder = remainder.minus(params[`lockup${lockup}`]);
   return remainder;
 }
 
-/** A lockup with its unlock window, fixed for a parameter set. */
-interface LockupWindow {
+/** A lockup and its unlock (null for a lockup of 0), with its amount in base units. */
+interface LockupUnlock {
   lockup: Lockup;
-  terms: LockupTerms;
-  window: UnlockWindow;
-  cliffEnd: number;
-  end: number;
-  /** The lockup prepared for lockedUnitsAt, at AMOUNT_PLACES. */
-  units: LockupUnits;
+  unlock: Unlock | null;
+  /** The amount × 10^SESH_DECIMALS. */
+  units: bigint;
 }
 
 /**
- * The lockups still locked at an instant, as integers: each lockup rounded to
- * AMOUNT_PLACES (lockedUnitsIn), summed exactly with the unscheduled locked
- * tokens. `free` (total − staked − locked, what circulates before the pool is
- * taken out) is what every figure needs; the per-lockup Decimals only supply
- * shows, so they are made when first read.
+ * The lockups still locked at an instant: each unlock's remaining base units
+ * (its amount less `unlockedUnitsAt`, core's exact evaluation), summed
+ * exactly with the unscheduled locked tokens and the configured holdings.
  */
-export class LockedBuckets {
-  /** total − staked − locked at the context's bucketPlaces. */
+class LockedBuckets {
+  /** total − locked − holdings, at the context's bucketPlaces: what circulates before the pool is taken out. */
   readonly free: bigint;
+  /** Σ remaining of the stakeable lockups (A, F), base units. */
+  readonly stakeable: bigint;
   private lockupsValue: Record<Lockup, Decimal> | null = null;
   private lockedValue: Decimal | null = null;
 
   constructor(
     private readonly context: SessionContext,
-    private readonly units: readonly bigint[],
+    /** Remaining base units per lockup, in LOCKUPS order. */
+    readonly remaining: readonly bigint[],
   ) {
     let free = context.freeBaseUnits;
-    for (const value of units) free -= value * context.bucketUp;
+    let stakeable = 0n;
+    context.lockups.forEach(({ lockup }, i) => {
+      const units = remaining[i]!;
+      free -= units * context.baseUp;
+      if (STAKEABLE_LOCKUPS.includes(lockup)) stakeable += units;
+    });
     this.free = free;
+    this.stakeable = stakeable;
   }
 
   /** Still locked per lockup. */
   get lockups(): Record<Lockup, Decimal> {
     if (this.lockupsValue === null) {
       const lockups = {} as Record<Lockup, Decimal>;
-      this.context.windows.forEach(({ lockup }, i) => {
-        lockups[lockup] = fromScaledInteger(this.units[i]!, AMOUNT_PLACES);
+      this.context.lockups.forEach(({ lockup }, i) => {
+        lockups[lockup] = fromScaledInteger(this.remaining[i]!, SESH_DECIMALS);
       });
       this.lockupsValue = lockups;
     }
@@ -118,7 +140,7 @@ export class LockedBuckets {
   get locked(): Decimal {
     if (this.lockedValue === null) {
       let locked = this.context.lockedUnscheduledUnits;
-      for (const value of this.units) locked += value * this.context.bucketUp;
+      for (const units of this.remaining) locked += units * this.context.baseUp;
       this.lockedValue = fromScaledInteger(locked, this.context.bucketPlaces);
     }
     return this.lockedValue;
@@ -126,7 +148,7 @@ export class LockedBuckets {
 }
 
 /**
- * What {@link figuresAt} needs that does not depend on the instant, built once
+ * What {@link unitsAt} needs that does not depend on the instant, built once
  * per parameter set (parameters are immutable) and shared by supply, rewards
  * and schedules, so that they do the same arithmetic at an instant.
  */
@@ -152,26 +174,31 @@ interface SessionContext {
   /** 10^(releasedPlaces − AMOUNT_PLACES): a pool's units at releasedPlaces. */
   releasedUp: bigint;
   staked: Decimal;
+  /** staked × 10^bucketPlaces. */
+  stakedUnits: bigint;
   lockedUnscheduled: Decimal;
-  windows: LockupWindow[];
-  /** Places of the exact bucket sums: AMOUNT_PLACES or more if a parameter has more. */
+  lockups: LockupUnlock[];
+  holdings: readonly NonCirculatingHolding[];
+  /** Places of the exact bucket sums: AMOUNT_PLACES or more if a parameter or holding has more. */
   bucketPlaces: number;
-  /** 10^(bucketPlaces − AMOUNT_PLACES): a lockup's units at bucketPlaces. */
+  /** 10^(bucketPlaces − AMOUNT_PLACES): a pool's units at bucketPlaces. */
   bucketUp: bigint;
-  /** (maxSupply − staked − lockedUnscheduled) × 10^bucketPlaces. */
+  /** 10^(bucketPlaces − SESH_DECIMALS): a lockup's base units at bucketPlaces. */
+  baseUp: bigint;
+  /** (maxSupply − lockedUnscheduled − Σ holdings) × 10^bucketPlaces. */
   freeBaseUnits: bigint;
   lockedUnscheduledUnits: bigint;
   pool: PoolBalanceTable;
-  /** Locked buckets by the lockups' phases (a bit per lockup: ended), when none is linear. */
-  lockedByPhase: Map<number, LockedBuckets>;
+  /** Locked buckets by the lockups' phases (tranches reached per lockup), as schedules revisit them. */
+  lockedByPhase: Map<string, LockedBuckets>;
   /** This context in the keys of {@link pools}. */
   id: string;
 }
 
 /**
- * Estimated bytes of a context: its constants, the lockups' windows, the pool's
+ * Estimated bytes of a context: its constants, the lockups' unlocks, the pool's
  * power table (64 powers of 100 digits per level, up to 4 levels) and the
- * locked buckets by phase (at most 2⁴): 14 KB measured over a few years.
+ * locked buckets by phase: 14 KB measured over a few years.
  */
 const CONTEXT_BYTES = 24 * 1024;
 /** Contexts kept, for all parameter sets: 8 MiB, some 340 (a model memo's worth). */
@@ -180,6 +207,8 @@ export const CONTEXT_MEMO_BYTES = 8 * 1024 * 1024;
 const POOL_DAY_BYTES = 128;
 /** Pools kept, for all parameter sets: 16 MiB, some 110,000 days. */
 export const POOL_MEMO_BYTES = 16 * 1024 * 1024;
+/** At most this many lockup phases are kept per parameter set (there are at most 4 × 25 in the presets). */
+const PHASE_CACHE_LIMIT = 10_000;
 
 const contexts = sizedCache<SessionParams, SessionContext>({
   maxBytes: CONTEXT_MEMO_BYTES,
@@ -200,7 +229,7 @@ export function sessionMemoStats(): { contexts: SizedCacheStats; pools: SizedCac
   return { contexts: sizedCacheStats(contexts), pools: sizedCacheStats(pools) };
 }
 
-function contextOf(params: SessionParams): SessionContext {
+function contextOf({ params, state }: SessionInputs): SessionContext {
   let context = contexts.get(params);
   if (context) return context;
   const tge = params.tgeDate;
@@ -209,13 +238,16 @@ function contextOf(params: SessionParams): SessionContext {
   const liquidityPerDay = params.feeInflowPerDay.minus(poolInflowPerDay);
   const staked = params.stakingRequirement.times(params.networkSize);
   const lockedUnscheduled = unscheduledLocked(params);
+  const holdings = state.holdings;
   const bucketPlaces = Math.max(
     AMOUNT_PLACES,
     params.maxSupply.decimalPlaces(),
     staked.decimalPlaces(),
     lockedUnscheduled.decimalPlaces(),
+    ...holdings.map((holding) => holding.amount.decimalPlaces()),
   );
   const lockedUnscheduledUnits = toScaledInteger(lockedUnscheduled, bucketPlaces);
+  const holdingUnits = holdings.reduce((sum, h) => sum + toScaledInteger(h.amount, bucketPlaces), 0n);
   const liquidityPlaces = liquidityPerDay.decimalPlaces();
   const releasedPlaces = Math.max(
     AMOUNT_PLACES,
@@ -236,25 +268,18 @@ function contextOf(params: SessionParams): SessionContext {
     releasedInflowUnits: toScaledInteger(poolInflowPerDay, releasedPlaces),
     releasedUp: 10n ** BigInt(releasedPlaces - AMOUNT_PLACES),
     staked,
+    stakedUnits: toScaledInteger(staked, bucketPlaces),
     lockedUnscheduled,
-    windows: LOCKUPS.map((lockup) => {
-      const terms = params[`lockup${lockup}`];
-      const window = unlockWindow(terms, tge);
-      return {
-        lockup,
-        terms,
-        window,
-        cliffEnd: window.cliffEnd.getTime(),
-        end: window.end.getTime(),
-        units: lockupUnits(terms, window, AMOUNT_PLACES),
-      };
-    }),
+    lockups: lockupUnlocks(params).map(({ lockup, unlock }) => ({
+      lockup,
+      unlock,
+      units: toScaledInteger(params[`lockup${lockup}`], SESH_DECIMALS),
+    })),
+    holdings,
     bucketPlaces,
     bucketUp: 10n ** BigInt(bucketPlaces - AMOUNT_PLACES),
-    freeBaseUnits:
-      toScaledInteger(params.maxSupply, bucketPlaces) -
-      toScaledInteger(staked, bucketPlaces) -
-      lockedUnscheduledUnits,
+    baseUp: 10n ** BigInt(bucketPlaces - SESH_DECIMALS),
+    freeBaseUnits: toScaledInteger(params.maxSupply, bucketPlaces) - lockedUnscheduledUnits - holdingUnits,
     lockedUnscheduledUnits,
     pool: poolBalanceTable(params.stakingRewardPool, params.poolReleaseRate, poolInflowPerDay, AMOUNT_PLACES),
     lockedByPhase: new Map(),
@@ -265,12 +290,37 @@ function contextOf(params: SessionParams): SessionContext {
   return context;
 }
 
-/** The lockups at `t` (AMOUNT_PLACES each, lockedUnitsIn) and their exact sums. */
-function lockedBuckets(context: SessionContext, t: number): LockedBuckets {
-  return new LockedBuckets(
-    context,
-    context.windows.map((window) => lockedUnitsAt(window.units, t)),
-  );
+/**
+ * How far an unlock has gone at `at`, which alone fixes what it leaves
+ * locked: tranches reached (STEP), before or after (CLIFF, and LINEAR outside
+ * its window); null inside a linear window, where every instant differs.
+ */
+function phaseOf(unlock: Unlock, at: Date): number | null {
+  const t = at.getTime();
+  if (unlock.kind === 'STEP') return tranchesReached(unlock, at);
+  if (t < unlock.start.getTime()) return 0;
+  if (unlock.kind === 'CLIFF' || t >= (unlock.end ?? unlock.start).getTime()) return 1;
+  return null;
+}
+
+/** The lockups at `at` (remaining base units, by their unlocks), kept by phase. */
+function lockedBuckets(context: SessionContext, at: Date): LockedBuckets {
+  const phases = context.lockups.map(({ unlock }) => (unlock ? phaseOf(unlock, at) : 0));
+  const key = phases.includes(null) ? null : phases.join(',');
+  let buckets = key === null ? undefined : context.lockedByPhase.get(key);
+  if (!buckets) {
+    buckets = new LockedBuckets(
+      context,
+      context.lockups.map(({ unlock, units }) =>
+        unlock ? units - unlockedUnitsAt(unlock, at, SESH_DECIMALS) : 0n,
+      ),
+    );
+    if (key !== null) {
+      if (context.lockedByPhase.size >= PHASE_CACHE_LIMIT) context.lockedByPhase.clear();
+      context.lockedByPhase.set(key, buckets);
+    }
+  }
+  return buckets;
 }
 
 /** The model at an instant in exact integers: what {@link figuresAt} and schedules share. */
@@ -281,8 +331,12 @@ export interface SessionUnits {
   daysFromAnchor: number;
   /** The pool × 10^AMOUNT_PLACES. */
   pool: bigint;
-  /** circulating = total − pool − staked − locked, × 10^bucketPlaces. */
+  /** circulating = total − pool − locked − holdings, × 10^bucketPlaces. */
   circulating: bigint;
+  /** max(circulating − staked, 0) × 10^bucketPlaces. */
+  liquid: bigint;
+  /** max(staked − circulating, 0) × 10^bucketPlaces: staked out of the stakeable lockups. */
+  stakedFromTreasury: bigint;
   bucketPlaces: number;
   /** Released by the pool from the anchor (stakingRewardPool + inflow × days − pool) × 10^releasedPlaces. */
   released: bigint;
@@ -290,62 +344,61 @@ export interface SessionUnits {
   buckets: LockedBuckets;
 }
 
+/** The pool (× 10^AMOUNT_PLACES) `daysFromAnchor` daily steps from its anchor, kept by day. */
+function poolAt(context: SessionContext, daysFromAnchor: number): bigint {
+  // pool₀ × q^days + inflow × (1 − q^days) / (1 − q), rounded once to AMOUNT_PLACES (poolUnitsFromTable);
+  // a function of the day count alone, so a kept value is the value.
+  return remember(pools, `${context.id} ${daysFromAnchor}`, () =>
+    poolUnitsFromTable(context.pool, daysFromAnchor),
+  );
+}
+
 /**
  * The Session model at `at` in integers: the pool stepped daily from its
- * anchor, the lockups' remaining amounts, staked = nodes × requirement, and
- * circulating = total − pool − staked − locked, every term exact.
+ * anchor, the lockups' remaining amounts (their unlocks evaluated by core's
+ * `unlockedUnitsAt`), and circulating = total − pool − locked − configured
+ * holdings, every term exact. Staked tokens circulate (the published
+ * convention): liquid = circulating − staked; where more is staked than
+ * circulates, the excess is staked out of the stakeable lockups A and F
+ * ("staked from the treasury") and circulating does not change.
  *
  * Supply, rewards and schedules all come here, with the per-parameter-set
- * context (the pool's power table, the lockups' windows, the constant
+ * context (the pool's power table, the lockups' unlocks, the constant
  * buckets) built once; so a schedule point equals supply and rewards at its
  * instant to the last digit, and costs a few integer products.
  *
- * @throws TokenomicsError BAD_INPUT when the non-circulating buckets exceed the total supply
+ * @throws TokenomicsError BAD_INPUT when the non-circulating holdings exceed
+ *   the total supply, or more is staked than circulates and the stakeable
+ *   lockups hold
  * @example
  * ```ts
- * formatScaledInteger(unitsAt(SEED_PRESET.values, new Date('2025-05-22Z')).pool, AMOUNT_PLACES); // '39983452.0547…'
+ * formatScaledInteger(unitsAt(model, new Date('2025-05-22Z')).pool, AMOUNT_PLACES); // '39983452.0547…' (seed)
  * ```
  */
-export function unitsAt(params: SessionParams, at: Date): SessionUnits {
-  const context = contextOf(params);
+export function unitsAt(inputs: SessionInputs, at: Date): SessionUnits {
+  const { params } = inputs;
+  const context = contextOf(inputs);
   const t = at.getTime();
   const daysSinceTge = Math.floor((t - context.tge) / MS_PER_DAY);
   const daysFromAnchor = daysSinceTge - context.anchorDays;
-  // pool₀ × q^days + inflow × (1 − q^days) / (1 − q), rounded once to AMOUNT_PLACES (poolUnitsFromTable);
-  // a function of the day count alone, so a kept value is the value.
-  const pool = remember(pools, `${context.id} ${daysFromAnchor}`, () =>
-    poolUnitsFromTable(context.pool, daysFromAnchor),
-  );
-  let buckets: LockedBuckets | undefined;
-  let phases = 0;
-  for (let i = 0; i < context.windows.length; i++) {
-    const window = context.windows[i]!;
-    if (t >= window.end) phases |= 1 << i;
-    else if (t >= window.cliffEnd) {
-      phases = -1;
-      break;
-    }
-  }
-  if (phases < 0) buckets = lockedBuckets(context, t);
-  else {
-    buckets = context.lockedByPhase.get(phases);
-    if (!buckets) {
-      buckets = lockedBuckets(context, t);
-      context.lockedByPhase.set(phases, buckets);
-    }
-  }
-  // total − (pool + staked + locked), every term exact.
+  const pool = poolAt(context, daysFromAnchor);
+  const buckets = lockedBuckets(context, at);
+  // total − (pool + locked + holdings), every term exact.
   const circulating = buckets.free - pool * context.bucketUp;
   // circulating must cover the protocol-owned liquidity (liquidityPerDay × days), compared exactly.
   const liquidity = context.liquidityUnits * BigInt(Math.max(daysSinceTge, 0));
   if (circulating < 0n || circulating * context.liquidityScale < liquidity * context.bucketScale) {
     throw overdrawn(params, context, at, pool, buckets);
   }
+  const excess = context.stakedUnits - circulating;
+  if (excess > buckets.stakeable * context.baseUp) throw overstaked(context, at, circulating, buckets);
   return {
     daysSinceTge,
     daysFromAnchor,
     pool,
     circulating,
+    liquid: excess < 0n ? -excess : 0n,
+    stakedFromTreasury: excess > 0n ? excess : 0n,
     bucketPlaces: context.bucketPlaces,
     // What went in minus what is left (poolReleasedOverDays, on the rounded pool).
     released:
@@ -357,6 +410,26 @@ export function unitsAt(params: SessionParams, at: Date): SessionUnits {
   };
 }
 
+/**
+ * What the pool releases over `days` daily steps from `at`'s day, exactly
+ * (pool now + inflows − pool then, each pool rounded to AMOUNT_PLACES): the
+ * "next twelve months" of the rewards derivation. Reads the pool alone, so it
+ * never fails.
+ *
+ * @example
+ * ```ts
+ * releasedOverDays(model, TGE, 365).toSignificantDigits(16).toFixed(); // '5607166.601021248' (seed)
+ * ```
+ */
+export function releasedOverDays(inputs: SessionInputs, at: Date, days: number): Decimal {
+  const context = contextOf(inputs);
+  const daysFromAnchor = Math.floor((at.getTime() - context.tge) / MS_PER_DAY) - context.anchorDays;
+  const now = poolAt(context, daysFromAnchor);
+  const later = poolAt(context, daysFromAnchor + days);
+  const released = (now - later) * context.releasedUp + context.releasedInflowUnits * BigInt(days);
+  return fromScaledInteger(released, context.releasedPlaces);
+}
+
 function overdrawn(
   params: SessionParams,
   context: SessionContext,
@@ -364,15 +437,31 @@ function overdrawn(
   pool: bigint,
   buckets: LockedBuckets,
 ): TokenomicsError {
+  const holdings = context.holdings.length
+    ? ` and configured non-circulating holdings (${formatDecimal(context.holdings.reduce((s, h) => s.plus(h.amount), new Decimal(0)))})`
+    : '';
   return new TokenomicsError(
     'BAD_INPUT',
-    `at ${at.toISOString()} the pool (${formatDecimal(fromScaledInteger(pool, AMOUNT_PLACES))}), staked tokens (networkSize × stakingRequirement = ${formatDecimal(context.staked)}) and locked allocations (${formatDecimal(buckets.locked)}) exceed the total supply ${formatDecimal(params.maxSupply)} less protocol-owned liquidity; lower networkSize, stakingRequirement or feeInflowPerDay`,
+    `at ${at.toISOString()} the pool (${formatDecimal(fromScaledInteger(pool, AMOUNT_PLACES))}), locked allocations (${formatDecimal(buckets.locked)})${holdings} exceed the total supply ${formatDecimal(params.maxSupply)} less protocol-owned liquidity; lower stakingRewardPool or feeInflowPerDay`,
     {
       details: {
-        keys: ['networkSize', 'stakingRequirement', 'feeInflowPerDay', 'stakingRewardPool'],
+        keys: ['stakingRewardPool', 'feeInflowPerDay', 'maxSupply', 'lockedUnscheduled'],
         at: at.toISOString(),
       },
     },
+  );
+}
+
+function overstaked(
+  context: SessionContext,
+  at: Date,
+  circulating: bigint,
+  buckets: LockedBuckets,
+): TokenomicsError {
+  return new TokenomicsError(
+    'BAD_INPUT',
+    `at ${at.toISOString()} staked tokens (networkSize × stakingRequirement = ${formatDecimal(context.staked)}) exceed the circulating supply (${formatDecimal(fromScaledInteger(circulating, context.bucketPlaces))}) and the stakeable locked allocations, lockups A and F (${formatDecimal(fromScaledInteger(buckets.stakeable, SESH_DECIMALS))}); lower networkSize or stakingRequirement`,
+    { details: { keys: ['networkSize', 'stakingRequirement'], at: at.toISOString() } },
   );
 }
 
@@ -380,43 +469,59 @@ function overdrawn(
  * The Session model at `at` as Decimals: {@link unitsAt}, with the figures
  * supply and rewards show.
  *
- * @throws TokenomicsError BAD_INPUT when the non-circulating buckets exceed the total supply
+ * @throws TokenomicsError BAD_INPUT as {@link unitsAt}
+ * @example
+ * ```ts
+ * figuresAt(model, new Date('2025-05-21T00:00:00Z')).liquid.toFixed(); // '30000000' (seed)
+ * ```
  */
-export function figuresAt(params: SessionParams, at: Date): SessionFigures {
-  const context = contextOf(params);
-  const units = unitsAt(params, at);
-  return new Figures(
-    at,
-    units.daysSinceTge,
-    context.anchor,
-    units.daysFromAnchor,
-    params.maxSupply,
-    fromScaledInteger(units.pool, AMOUNT_PLACES),
-    context.poolInflowPerDay,
-    context.staked,
-    context.lockedUnscheduled,
-    units.buckets,
-    context.liquidityPerDay === null ? ZERO : context.liquidityPerDay.times(Math.max(units.daysSinceTge, 0)),
-    fromScaledInteger(units.circulating, units.bucketPlaces),
-  );
+export function figuresAt(inputs: SessionInputs, at: Date): SessionFigures {
+  const { params } = inputs;
+  const context = contextOf(inputs);
+  const units = unitsAt(inputs, at);
+  return new Figures(at, context, units, params);
 }
 
 /** {@link SessionFigures} whose per-lockup amounts are made when first read (schedules never read them). */
 class Figures implements SessionFigures {
+  readonly daysSinceTge: number;
+  readonly anchor: Date;
+  readonly daysFromAnchor: number;
+  readonly total: Decimal;
+  readonly pool: Decimal;
+  readonly poolInflowPerDay: Decimal;
+  readonly staked: Decimal;
+  readonly stakedFromTreasury: Decimal;
+  readonly liquid: Decimal;
+  readonly lockedUnscheduled: Decimal;
+  readonly holdings: readonly NonCirculatingHolding[];
+  readonly liquidity: Decimal;
+  readonly circulating: Decimal;
+  private bucketsValue: Record<Lockup, Decimal> | null = null;
+
   constructor(
     readonly at: Date,
-    readonly daysSinceTge: number,
-    readonly anchor: Date,
-    readonly daysFromAnchor: number,
-    readonly total: Decimal,
-    readonly pool: Decimal,
-    readonly poolInflowPerDay: Decimal,
-    readonly staked: Decimal,
-    readonly lockedUnscheduled: Decimal,
-    private readonly buckets: LockedBuckets,
-    readonly liquidity: Decimal,
-    readonly circulating: Decimal,
-  ) {}
+    context: SessionContext,
+    private readonly units: SessionUnits,
+    params: SessionParams,
+  ) {
+    this.daysSinceTge = units.daysSinceTge;
+    this.anchor = context.anchor;
+    this.daysFromAnchor = units.daysFromAnchor;
+    this.total = params.maxSupply;
+    this.pool = fromScaledInteger(units.pool, AMOUNT_PLACES);
+    this.poolInflowPerDay = context.poolInflowPerDay;
+    this.staked = context.staked;
+    this.stakedFromTreasury = fromScaledInteger(units.stakedFromTreasury, units.bucketPlaces);
+    this.liquid = fromScaledInteger(units.liquid, units.bucketPlaces);
+    this.lockedUnscheduled = context.lockedUnscheduled;
+    this.holdings = context.holdings;
+    this.liquidity =
+      context.liquidityPerDay === null
+        ? ZERO
+        : context.liquidityPerDay.times(Math.max(units.daysSinceTge, 0));
+    this.circulating = fromScaledInteger(units.circulating, units.bucketPlaces);
+  }
 
   /** maxSupply (= total). */
   get max(): Decimal {
@@ -424,11 +529,26 @@ class Figures implements SessionFigures {
   }
 
   get lockups(): Record<Lockup, Decimal> {
-    return this.buckets.lockups;
+    return this.units.buckets.lockups;
   }
 
   get locked(): Decimal {
-    return this.buckets.locked;
+    return this.units.buckets.locked;
+  }
+
+  /** The stakeable lockups (A, then F) give up what is staked from the treasury, in that order. */
+  get lockupBuckets(): Record<Lockup, Decimal> {
+    if (this.bucketsValue === null) {
+      const buckets = { ...this.lockups };
+      let excess = this.stakedFromTreasury;
+      for (const lockup of STAKEABLE_LOCKUPS) {
+        const taken = Decimal.min(excess, buckets[lockup]);
+        buckets[lockup] = buckets[lockup].minus(taken);
+        excess = excess.minus(taken);
+      }
+      this.bucketsValue = buckets;
+    }
+    return this.bucketsValue;
   }
 }
 
@@ -436,12 +556,26 @@ class Figures implements SessionFigures {
  * Cross-parameter checks (defineAdapter's `validate`).
  *
  * @throws TokenomicsError BAD_INPUT naming the keys at fault
+ * @example
+ * ```ts
+ * validateSessionParams({ ...params, lockupB: new Decimal('1.0000000001') }); // throws BAD_INPUT naming lockupB
+ * ```
  */
 export function validateSessionParams(params: SessionParams): void {
   if (params.poolBalanceAt !== null && params.poolBalanceAt.getTime() < params.tgeDate.getTime()) {
     throw new TokenomicsError('BAD_INPUT', 'parameter "poolBalanceAt" must not be before "tgeDate"', {
       details: { keys: ['poolBalanceAt', 'tgeDate'] },
     });
+  }
+  for (const lockup of LOCKUPS) {
+    const key = `lockup${lockup}` as const;
+    if (params[key].decimalPlaces() > SESH_DECIMALS) {
+      throw new TokenomicsError(
+        'BAD_INPUT',
+        `parameter "${key}" has more than ${SESH_DECIMALS} decimals, finer than SESH's base unit`,
+        { details: { keys: [key] } },
+      );
+    }
   }
   const genesisKeys = [
     'maxSupply',
@@ -468,7 +602,7 @@ export function validateSessionParams(params: SessionParams): void {
     }
   } else if (params.poolBalanceAt === null) {
     let sum = params.genesisCirculating.plus(params.stakingRewardPool).plus(params.lockedUnscheduled);
-    for (const lockup of LOCKUPS) sum = sum.plus(params[`lockup${lockup}`].amount);
+    for (const lockup of LOCKUPS) sum = sum.plus(params[`lockup${lockup}`]);
     if (!sum.eq(params.maxSupply)) {
       throw new TokenomicsError(
         'BAD_INPUT',

@@ -1,37 +1,42 @@
 import { derive, formatDecimal, type Supply, type SupplyBucket } from '@tokenomics/core';
-import { LOCKUP_TERMS, LOCKUPS, SOURCES } from '../parameters.js';
+import { LOCKUP_TERMS, LOCKUPS, methodology, SOURCES } from '../parameters.js';
 import { parameter, type SessionModel } from './common.js';
 import { figuresAt, ZERO } from './state-at.js';
+import { LOCKUP_LABELS, lockupBucket } from './unlocks.js';
 
 /** How circulating supply is defined (Supply.circulatingDefinition). */
 export const CIRCULATING_DEFINITION =
-  'circulating = total − Staking Reward Pool − staked (networkSize × stakingRequirement) − locked allocations (MODEL.md). ' +
-  'Released pool rewards, unlocked allocations and protocol-owned liquidity circulate. ' +
-  'Staked tokens are drawn from the unlocked supply: the seed\'s "a maximum of 80,000,000" at genesis is read as the unlocked supply before staking, ' +
-  'so at TGE circulating = genesisCirculating − staked (seed: 80,000,000 − 2,000 × 25,000 = 30,000,000). ' +
-  'Locked allocations that may be staked (lockups A, F) are counted as locked, never as staked, so nothing is counted twice.';
+  'circulating = total − Staking Reward Pool − locked allocations (lockups still locked, and locked tokens with no schedule) − configured non-circulating holdings: ' +
+  'the tokens in holders’ hands, the published convention of Session’s own figures (80,000,000 at genesis in the specification, 79,000,000 in the genesis table) and of CoinGecko, CoinMarketCap and Messari. ' +
+  'Staked tokens are circulating (staking moves tokens out of the liquid supply, not out of circulation): liquid = circulating − staked, never below 0. ' +
+  'Locked allocations that may be staked (lockups A and F) stay non-circulating until they unlock; should more be staked than circulates, the excess is shown as staked from the treasury, out of lockups A and F. ' +
+  'Released pool rewards, unlocked allocations and protocol-owned liquidity circulate.';
 
-const BUCKET_LABELS: Record<(typeof LOCKUPS)[number], string> = {
-  A: 'Locked allocations, lockup A (Treasury (Session Nodes), Strategic Token Sale)',
-  B: 'Locked allocations, lockup B (Treasury (Advisors), Ecosystem & Community, Strategic Token Sale)',
-  D: 'Locked allocations, lockup D (Treasury (Contributors), Treasury (Operational))',
-  F: 'Locked allocations, lockup F (Testnet Incentive)',
-};
+const POOL_SOURCE = `${methodology('pool-release')}; ${SOURCES.rewardRatePool}`;
+const SUPPLY_SOURCE = `${methodology('supply')}; ${SOURCES.genesis}; ${SOURCES.spec}`;
+const STAKED_SOURCE = `${methodology('liquid')}; ${SOURCES.staking}; ${SOURCES.serviceNodeRewards}`;
 
 /**
  * Session supply at `at` (the adapter's `supply`).
  *
  * @example
  * ```ts
- * sessionSupply(model, new Date('2025-05-21T00:00:00Z')).circulating.toFixed(); // '30000000' (seed)
+ * const supply = sessionSupply(model, new Date('2025-05-21T00:00:00Z'));
+ * supply.circulating.toFixed(); // '80000000' (seed)
+ * supply.liquid?.toFixed(); // '30000000' (80,000,000 − 2,000 × 25,000 staked)
  * ```
  */
 export function sessionSupply(model: SessionModel, at: Date): Supply {
   const { params } = model;
-  const f = figuresAt(params, at);
+  const f = figuresAt(model, at);
   const buckets: SupplyBucket[] = [
-    { key: 'staking-reward-pool', label: 'Staking Reward Pool', amount: f.pool, circulating: false },
-    { key: 'staked', label: 'Staked by Session Nodes', amount: f.staked, circulating: false },
+    {
+      key: 'staking-reward-pool',
+      label: 'Staking Reward Pool',
+      amount: f.pool,
+      circulating: false,
+      source: POOL_SOURCE,
+    },
   ];
   if (!f.lockedUnscheduled.isZero()) {
     buckets.push({
@@ -39,35 +44,71 @@ export function sessionSupply(model: SessionModel, at: Date): Supply {
       label: 'Locked allocations with no published schedule',
       amount: f.lockedUnscheduled,
       circulating: false,
+      source: `${methodology('genesis-remainder')}; ${SOURCES.spec}`,
     });
   }
   for (const lockup of LOCKUPS) {
-    if (params[`lockup${lockup}`].amount.isZero()) continue;
+    if (params[`lockup${lockup}`].isZero()) continue;
     buckets.push({
-      key: `locked-${lockup}`,
-      label: BUCKET_LABELS[lockup],
-      amount: f.lockups[lockup],
+      key: lockupBucket(lockup),
+      label: LOCKUP_LABELS[lockup],
+      amount: f.lockupBuckets[lockup],
       circulating: false,
+      source: `${methodology('lockups')}; ${SOURCES.genesis}`,
     });
   }
-  buckets.push({
-    key: 'protocol-owned-liquidity',
-    label: 'Protocol-owned liquidity (10 % of Network Fees)',
-    amount: f.liquidity,
-    circulating: true,
-  });
+  if (!f.stakedFromTreasury.isZero()) {
+    buckets.push({
+      key: 'staked-from-treasury',
+      label:
+        'Staked from the treasury: locked lockup A and F tokens staked by nodes, where more is staked than circulates (an assumption)',
+      amount: f.stakedFromTreasury,
+      circulating: false,
+      staked: true,
+      source: `${methodology('staked-from-the-treasury')}; ${SOURCES.genesis}`,
+    });
+  }
+  for (const holding of f.holdings) {
+    buckets.push({
+      key: `holding-${holding.address.toLowerCase()}`,
+      label: holding.label,
+      amount: holding.amount,
+      circulating: false,
+      source: holding.source,
+    });
+  }
+  const stakedCirculating = f.staked.minus(f.stakedFromTreasury);
+  buckets.push(
+    {
+      key: 'staked',
+      label: 'Staked by Session Nodes (circulating, not liquid)',
+      amount: stakedCirculating,
+      circulating: true,
+      source: STAKED_SOURCE,
+    },
+    {
+      key: 'protocol-owned-liquidity',
+      label: 'Protocol-owned liquidity (10 % of Network Fees)',
+      amount: f.liquidity,
+      circulating: true,
+      source: `${methodology('fees')}; ${SOURCES.spec}`,
+    },
+  );
 
   const totalSource = parameter(model, 'maxSupply').source;
   const lockupInputs: Record<string, string> = {};
   for (const lockup of LOCKUPS)
     lockupInputs[`locked ${lockup} (${LOCKUP_TERMS[lockup]})`] = formatDecimal(f.lockups[lockup]);
+  const holdingInputs: Record<string, string> = {};
+  for (const holding of f.holdings)
+    holdingInputs[`${holding.label} (${holding.address})`] = formatDecimal(holding.amount);
   return {
     at,
     max: f.max,
     total: f.total,
     circulating: f.circulating,
     staked: f.staked,
-    liquid: null, // replaced by the second-edition convention (issue 12)
+    liquid: f.liquid,
     burned: ZERO,
     circulatingDefinition: CIRCULATING_DEFINITION,
     buckets,
@@ -80,13 +121,15 @@ export function sessionSupply(model: SessionModel, at: Date): Supply {
         totalSource,
       ),
       circulating: derive(
-        'circulating = total − pool − staked − lockedUnscheduled − Σ still-locked lockups; pool = pool₀ × (1 − rate/365)^days + inflow × (1 − (1 − rate/365)^days) / (rate/365)',
+        'circulating = total − pool − lockedUnscheduled − Σ still-locked lockups − configured holdings (staked tokens circulate); ' +
+          'pool = pool₀ × (1 − rate/365)^days + inflow × (1 − (1 − rate/365)^days) / (rate/365); ' +
+          'a lockup is its amount less what its unlocks released by now (B and D: equal monthly tranches in base units from month 13, the remainder in the last)',
         {
           total: f.total,
           pool: f.pool,
-          staked: f.staked,
           lockedUnscheduled: f.lockedUnscheduled,
           ...lockupInputs,
+          ...holdingInputs,
           'pool₀ (stakingRewardPool)': params.stakingRewardPool,
           'pool₀ at': f.anchor,
           days: f.daysFromAnchor,
@@ -94,19 +137,25 @@ export function sessionSupply(model: SessionModel, at: Date): Supply {
           'inflow (feeInflowPerDay × feeToPoolShare)': f.poolInflowPerDay,
         },
         f.circulating,
-        `${SOURCES.model}, Supply; ${SOURCES.spec}; lockups: ${SOURCES.genesis}`,
+        SUPPLY_SOURCE,
       ),
       staked: derive(
-        'staked = networkSize × stakingRequirement',
+        'staked = networkSize × stakingRequirement (no totalStaked getter exists on chain)',
         { networkSize: params.networkSize, stakingRequirement: params.stakingRequirement },
         f.staked,
-        `${SOURCES.model}, Supply (no totalStaked getter exists on chain: session-facts.md §1)`,
+        STAKED_SOURCE,
+      ),
+      liquid: derive(
+        'liquid = max(circulating − staked, 0): circulating tokens that are not staked',
+        { circulating: f.circulating, staked: f.staked, 'staked from the treasury': f.stakedFromTreasury },
+        f.liquid,
+        `${methodology('liquid')}; ${SOURCES.spec}`,
       ),
       burned: derive(
         'burned = 0: Network Fees are burnt and reminted (90 % to the pool, 10 % to liquidity), so nothing is destroyed net',
         {},
         ZERO,
-        `${SOURCES.spec}, Session Network Fees`,
+        `${methodology('fees')}; ${SOURCES.spec}`,
       ),
     },
   };

@@ -1,6 +1,6 @@
 import { parseAbi } from 'viem';
 
-/** The read-only functions of RewardRatePool the adapter uses (session-facts.md §1, [STC] RewardRatePool.sol). */
+/** The read-only functions of RewardRatePool the adapter uses (session-token-contracts, contracts/RewardRatePool.sol). */
 export const rewardRatePoolAbi = parseAbi([
   'function SESH() view returns (address)',
   'function beneficiary() view returns (address)',

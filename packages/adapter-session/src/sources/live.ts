@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   Decimal,
   formatDecimal,
@@ -17,12 +18,13 @@ import { unscheduledLocked } from '../model/state-at.js';
 import {
   ARBITRUM_ONE_CHAIN_ID,
   ETHEREUM_CHAIN_ID,
+  methodology,
   SESH_DECIMALS,
   SESSION_ADDRESSES,
   type SessionSchema,
   sessionParameters,
 } from '../parameters.js';
-import type { SessionAddresses, SessionState } from '../state.js';
+import type { NonCirculatingHolding, SessionAddresses, SessionState } from '../state.js';
 import { rewardRatePoolAbi, serviceNodeRewardsAbi, seshAbi } from './abi.js';
 
 /** Where the live source reads. */
@@ -35,6 +37,15 @@ export interface SessionLiveOptions {
   addresses?: Partial<SessionAddresses>;
   /** viem's own HTTP timeout per request, ms (default 10,000); the reader's timeout usually fires first. */
   httpTimeoutMs?: number;
+  /** Holdings left out of circulation: their SESH balances on Arbitrum One are read (checked addresses). */
+  nonCirculating?: ReadonlyArray<{ address: `0x${string}`; label: string }>;
+}
+
+/** What the holdings read returns: each configured address's SESH balance in base units, and the block. */
+interface HoldingsReading {
+  [key: string]: JsonValue;
+  blockNumber: string;
+  balances: string[];
 }
 
 /** What the pool read returns: JSON, base units as decimal strings. */
@@ -332,24 +343,76 @@ export function sessionLiveSource(
       }
     : null;
 
+  // The configured non-circulating holdings: SESH.balanceOf of each, in one batch with the block number.
+  // The key names the endpoint by a digest, never by its URL (which may carry an API key).
+  const holdings = options.nonCirculating ?? [];
+  const endpoint = createHash('sha256').update(rpcUrl).digest('hex').slice(0, 16);
+  const holdingsRequest = holdings.length
+    ? {
+        key: `session eth_call rpc:${endpoint} SESH ${addresses.token} balanceOf ${holdings.map((h) => h.address).join(',')}`,
+        resource: `SESH.balanceOf() of ${holdings.length} non-circulating holding(s) on Arbitrum One via ${redactUrl(rpcUrl)}`,
+        async load(signal: AbortSignal): Promise<HoldingsReading> {
+          const client = clientFor(rpcUrl, signal, timeout);
+          const results = await allInOrder<string[]>([
+            ...holdings.map((holding) =>
+              readUint(client, rpcUrl, 'SESH', addresses.token, seshAbi, 'balanceOf', [holding.address]),
+            ),
+            rpc(rpcUrl, 'eth_blockNumber', () => client.getBlockNumber({ cacheTime: 0 })).then(String),
+          ]);
+          return { blockNumber: results.at(-1)!, balances: results.slice(0, -1) };
+        },
+      }
+    : null;
+
   return {
     async read(ctx): Promise<SourcedState<SessionSchema, SessionState>> {
       const reader: UpstreamReader = ctx.reader;
-      const [poolRead, nodesRead, l1Read] = await allInOrder<
-        [UpstreamValue<PoolReading>, UpstreamValue<NodesReading>, UpstreamValue<L1Reading> | null]
+      const [poolRead, nodesRead, l1Read, holdingsRead] = await allInOrder<
+        [
+          UpstreamValue<PoolReading>,
+          UpstreamValue<NodesReading>,
+          UpstreamValue<L1Reading> | null,
+          UpstreamValue<HoldingsReading> | null,
+        ]
       >([
         reader.read(poolRequest),
         reader.read(nodesRequest),
         l1Request ? reader.read(l1Request) : Promise.resolve(null),
+        holdingsRequest ? reader.read(holdingsRequest) : Promise.resolve(null),
       ]);
-      return toSourcedState(poolRead, nodesRead, l1Read);
+      return toSourcedState(poolRead, nodesRead, l1Read, holdingsRead);
     },
   };
+
+  function holdingsOf(read: UpstreamValue<HoldingsReading> | null): NonCirculatingHolding[] {
+    if (!read) return [];
+    const { blockNumber, balances } = read.value;
+    if (
+      !Array.isArray(balances) ||
+      balances.length !== holdings.length ||
+      !balances.every((balance) => typeof balance === 'string' && /^\d+$/.test(balance))
+    ) {
+      throw upstreamError(
+        'SESH',
+        'balanceOf()',
+        addresses.token,
+        rpcUrl,
+        'answered for a different list of holdings',
+      );
+    }
+    return holdings.map((holding, index) => ({
+      address: holding.address,
+      label: holding.label,
+      amount: fromBaseUnits(balances[index]!, SESH_DECIMALS),
+      source: `chain: SESH.balanceOf(${holding.address}) on Arbitrum One (${shortAddress(addresses.token)}), block ${blockNumber}, read ${read.fetchedAt.toISOString()}; configured as "${holding.label}" (${methodology('non-circulating-holdings')})`,
+    }));
+  }
 
   function toSourcedState(
     poolRead: UpstreamValue<PoolReading>,
     nodesRead: UpstreamValue<NodesReading>,
     l1Read: UpstreamValue<L1Reading> | null,
+    holdingsRead: UpstreamValue<HoldingsReading> | null = null,
   ): SourcedState<SessionSchema, SessionState> {
     const p = poolRead.value;
     const n = nodesRead.value;
@@ -411,7 +474,7 @@ export function sessionLiveSource(
       },
       lockedUnscheduled: {
         value: lockedUnscheduled,
-        source: `preset "${preset.name}": the genesis remainder, fixed because stakingRewardPool holds the chain's balance`,
+        source: `configuration: preset "${preset.name}"'s genesis remainder, fixed because stakingRewardPool holds the chain's balance (${methodology('live-source')})`,
       },
       poolReleaseRate: {
         value: formatDecimal(rate),
@@ -446,7 +509,7 @@ export function sessionLiveSource(
         source: `chain: SESH.totalSupply() on Ethereum (${shortAddress(addresses.l1Token)}), read ${l1Read.fetchedAt.toISOString()}`,
       };
     }
-    const reads = [poolRead, nodesRead, ...(l1Read ? [l1Read] : [])];
+    const reads = [poolRead, nodesRead, ...(l1Read ? [l1Read] : []), ...(holdingsRead ? [holdingsRead] : [])];
     const fetchedAt = new Date(Math.min(...reads.map((r) => r.fetchedAt.getTime())));
     const description =
       `Arbitrum One via ${redactUrl(rpcUrl)} at ${block}: RewardRatePool ${pool}, ServiceNodeRewards ${snr}, SESH ${addresses.token}; ` +
@@ -464,6 +527,7 @@ export function sessionLiveSource(
         accruedUnpaid,
         l2TotalSupply: sesh(p.l2TotalSupply),
         l1TotalSupply,
+        holdings: holdingsOf(holdingsRead),
       },
       info: { kind: 'LIVE', description, fetchedAt, stale: reads.some((r) => r.stale) },
       parameters: parameters as SourcedState<SessionSchema, SessionState>['parameters'],

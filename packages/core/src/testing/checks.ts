@@ -15,6 +15,9 @@ import type { ParameterOverride } from '../parameters.js';
 import { formatFigure } from '../scaled-decimal.js';
 import type { Interval } from '../schedule.js';
 import { SCHEDULE_FIGURES, scheduleFigure } from '../schedule-point.js';
+import { unlockedAt } from '../unlocks/unlocked-at.js';
+import { parameterExtremes } from './extremes.js';
+import { repositoryRoot, sourceViolation } from './sources.js';
 
 /** What the conformance checks run over. */
 export interface ConformanceOptions {
@@ -90,6 +93,7 @@ function supplyViolations(where: string, supply: Supply): string[] {
     total: supply.total,
     circulating: supply.circulating,
     staked: supply.staked,
+    liquid: supply.liquid,
     burned: supply.burned,
     ...Object.fromEntries(supply.buckets.map((bucket) => [`bucket ${bucket.key}`, bucket.amount])),
   });
@@ -106,7 +110,8 @@ function supplyViolations(where: string, supply: Supply): string[] {
   }
   if (!supply.circulatingDefinition.trim()) violations.push(`supply ${where}: no circulatingDefinition`);
   for (const [figure, derivation] of Object.entries(supply.derivations)) {
-    const value = supply[figure as keyof Pick<Supply, 'max' | 'total' | 'circulating' | 'staked' | 'burned'>];
+    const value =
+      supply[figure as keyof Pick<Supply, 'max' | 'total' | 'circulating' | 'staked' | 'liquid' | 'burned'>];
     violations.push(...derivationMatches(`supply ${where}`, derivation, value ?? null, figure));
   }
   return violations;
@@ -377,7 +382,7 @@ function pointViolations(where: string, point: SchedulePoint): string[] {
     const read = point[figure];
     const exact = scheduleFigure(point, figure);
     const written = exact === null ? 'null' : formatFigure(exact);
-    const shown = read === null ? 'null' : formatDecimal(read);
+    const shown = read == null ? 'null' : formatDecimal(read);
     if (written !== shown)
       violations.push(`${where}: ${figure} is written as ${written} but reads as ${shown}`);
   }
@@ -440,6 +445,251 @@ export const flowsAreDescribed: ConformanceCheck = async (economy) => {
   return violations;
 };
 
+/** Supply: total − Σ non-circulating buckets = circulating, exactly; staked ≤ circulating + Σ staked non-circulating buckets. */
+export const bucketsReconcile: ConformanceCheck = async (economy, options) => {
+  if (!economy.supply) return [];
+  const violations: string[] = [];
+  for (const overrides of overrideSets(options)) {
+    for (const at of options.instants) {
+      const where = `supply ${label(at, overrides)}`;
+      const supply = await economy.supply({ at, overrides }, options.context?.());
+      const keys = new Set<string>();
+      for (const bucket of supply.buckets) {
+        if (keys.has(bucket.key)) violations.push(`${where}: bucket ${bucket.key} appears twice`);
+        keys.add(bucket.key);
+      }
+      const held = supply.buckets.filter((bucket) => !bucket.circulating);
+      const outside = sumDecimals(held.map((bucket) => bucket.amount));
+      if (!supply.total.minus(outside).eq(supply.circulating)) {
+        violations.push(
+          `${where}: total ${formatDecimal(supply.total)} − non-circulating buckets ${formatDecimal(outside)} = ${formatDecimal(supply.total.minus(outside))}, but circulating is ${formatDecimal(supply.circulating)}`,
+        );
+      }
+      if (supply.staked !== null) {
+        const stakedOutside = sumDecimals(
+          held.filter((bucket) => bucket.staked).map((bucket) => bucket.amount),
+        );
+        if (supply.staked.gt(supply.circulating.plus(stakedOutside))) {
+          violations.push(
+            `${where}: staked ${formatDecimal(supply.staked)} > circulating ${formatDecimal(supply.circulating)} + staked non-circulating buckets ${formatDecimal(stakedOutside)}`,
+          );
+        }
+      }
+    }
+  }
+  return violations;
+};
+
+function expectedLiquid(circulating: Decimal, staked: Decimal): Decimal {
+  return DecimalConstructor.max(circulating.minus(staked), ZERO);
+}
+
+/** liquid = max(circulating − staked, 0) where staked is known (null where it is not), on supply and on schedule points. */
+export const liquidIsCirculatingLessStaked: ConformanceCheck = async (economy, options) => {
+  if (!economy.supply) return [];
+  const violations: string[] = [];
+  const ctx = () => options.context?.();
+  for (const overrides of overrideSets(options)) {
+    for (const at of options.instants) {
+      const where = `supply ${label(at, overrides)}`;
+      const supply = await economy.supply({ at, overrides }, ctx());
+      if (supply.staked === null) {
+        if (supply.liquid !== null && supply.liquid !== undefined)
+          violations.push(`${where}: liquid ${String(supply.liquid)} though staked is unknown`);
+        continue;
+      }
+      const expected = expectedLiquid(supply.circulating, supply.staked);
+      if (!DecimalConstructor.isDecimal(supply.liquid) || !supply.liquid.eq(expected)) {
+        violations.push(
+          `${where}: liquid is ${supply.liquid == null ? 'missing' : formatDecimal(supply.liquid)}, max(circulating − staked, 0) is ${formatDecimal(expected)}`,
+        );
+      }
+    }
+    if (!economy.schedule || !options.schedule) continue;
+    for (const point of await economy.schedule({ ...options.schedule, overrides }, ctx())) {
+      const where = `schedule ${label(point.at, overrides)}`;
+      const { staked } = await economy.supply({ at: point.at, overrides }, ctx());
+      const liquid = point.liquid;
+      if (staked === null) {
+        if (liquid !== null && liquid !== undefined)
+          violations.push(`${where}: liquid ${String(liquid)} though staked is unknown`);
+        continue;
+      }
+      const expected = expectedLiquid(point.circulating, staked);
+      if (!DecimalConstructor.isDecimal(liquid) || !liquid.eq(expected)) {
+        violations.push(
+          `${where}: liquid is ${liquid == null ? 'missing' : formatDecimal(liquid)}, max(circulating − staked, 0) is ${formatDecimal(expected)}`,
+        );
+      }
+    }
+  }
+  return violations;
+};
+
+async function refusal(run: () => Promise<void>, where: string): Promise<string[]> {
+  try {
+    await run();
+    return [];
+  } catch (error) {
+    if (isTokenomicsError(error) && error.code === 'BAD_INPUT') return [];
+    const what = isTokenomicsError(error) ? error.code : `an uncoded ${(error as Error)?.name ?? 'error'}`;
+    return [
+      `${where}: ${what} (${(error as Error)?.message ?? String(error)}), not a figure or a BAD_INPUT refusal`,
+    ];
+  }
+}
+
+/**
+ * Each numeric parameter driven to its documented bounds (one at a time, see
+ * parameterExtremes): supply, rewards and the schedule stay free of negative
+ * figures, or the override is refused with BAD_INPUT.
+ */
+export const figuresStayNonNegativeAtBounds: ConformanceCheck = async (economy, options) => {
+  const violations: string[] = [];
+  const ctx = () => options.context?.();
+  for (const parameter of await economy.parameters({}, ctx())) {
+    const extremes = parameterExtremes(parameter);
+    if (!('values' in extremes)) continue;
+    for (const value of extremes.values) {
+      const overrides = [{ key: parameter.key, value }];
+      for (const at of options.instants) {
+        const where = label(at, overrides);
+        if (economy.supply) {
+          violations.push(
+            ...(await refusal(async () => {
+              violations.push(...supplyViolations(where, await economy.supply!({ at, overrides }, ctx())));
+            }, `supply ${where}`)),
+          );
+        }
+        if (economy.rewards) {
+          violations.push(
+            ...(await refusal(async () => {
+              violations.push(...rewardsViolations(where, await economy.rewards!({ at, overrides }, ctx())));
+            }, `rewards ${where}`)),
+          );
+        }
+      }
+      if (economy.schedule && options.schedule) {
+        const schedule = options.schedule;
+        violations.push(
+          ...(await refusal(async () => {
+            const points = await economy.schedule!({ ...schedule, overrides }, ctx());
+            for (const point of points) {
+              violations.push(...pointViolations(`schedule point ${label(point.at, overrides)}`, point));
+            }
+          }, `schedule with ${parameter.key}=${value}`)),
+        );
+      }
+    }
+  }
+  return violations;
+};
+
+/** Every source served (parameters, buckets, derivations, fee and penalty records, unlocks) either follows the sources rule or says why not. */
+export const sourcesAreFollowable: ConformanceCheck = async (economy, options) => {
+  const root = repositoryRoot();
+  const ctx = () => options.context?.();
+  const seen = new Map<string, string>();
+  const cite = (source: string | undefined, where: string) => {
+    if (source !== undefined && !seen.has(source)) seen.set(source, where);
+  };
+  for (const overrides of overrideSets(options)) {
+    for (const parameter of await economy.parameters({ overrides }, ctx()))
+      cite(parameter.source, `parameter ${parameter.key}`);
+    for (const at of options.instants) {
+      const where = label(at, overrides);
+      if (economy.supply) {
+        const supply = await economy.supply({ at, overrides }, ctx());
+        for (const bucket of supply.buckets) cite(bucket.source, `supply bucket ${bucket.key} ${where}`);
+        for (const [figure, derivation] of Object.entries(supply.derivations))
+          cite(derivation?.source, `supply derivation of ${figure} ${where}`);
+      }
+      if (economy.rewards)
+        cite(
+          (await economy.rewards({ at, overrides }, ctx())).derivation.source,
+          `rewards derivation ${where}`,
+        );
+    }
+    if (economy.unlocks) {
+      for (const unlock of await economy.unlocks({ overrides }, ctx()))
+        cite(unlock.source, `unlock of ${unlock.bucket}`);
+    }
+  }
+  if (economy.fees && economy.quoteFee) {
+    for (const schedule of await economy.fees(ctx()))
+      for (const parameter of schedule.parameters)
+        cite(parameter.source, `fee ${schedule.key} parameter ${parameter.key}`);
+    for (const input of options.feeQuotes ?? (await defaultFeeQuotes(economy, options)))
+      cite((await economy.quoteFee(input, ctx())).derivation.source, `fee quote ${input.fee}`);
+  }
+  if (economy.penalties && economy.simulatePenalty) {
+    for (const rule of await economy.penalties(ctx()))
+      for (const parameter of rule.parameters)
+        cite(parameter.source, `penalty ${rule.key} parameter ${parameter.key}`);
+    for (const input of options.penaltyInputs ?? (await defaultPenaltyInputs(economy, options)))
+      cite((await economy.simulatePenalty(input, ctx())).derivation.source, `penalty outcome ${input.rule}`);
+  }
+  const violations: string[] = [];
+  for (const [source, where] of seen) {
+    const problem = sourceViolation(source, root);
+    if (problem) violations.push(`${where}: source ${JSON.stringify(source)} ${problem}`);
+  }
+  return violations;
+};
+
+/**
+ * Unlocks: at each instant, what the unlocks leave locked (their amounts less
+ * what they released by then) is what the supply's buckets of the same keys
+ * hold, non-circulating; a part may be shown apart as staked non-circulating
+ * buckets (staked from the treasury), never more.
+ */
+export const unlocksMatchBuckets: ConformanceCheck = async (economy, options) => {
+  if (!economy.unlocks || !economy.supply) return [];
+  const violations: string[] = [];
+  const ctx = () => options.context?.();
+  const decimals = economy.token.decimals;
+  for (const overrides of overrideSets(options)) {
+    const unlocks = await economy.unlocks({ overrides }, ctx());
+    const keys = [...new Set(unlocks.map((unlock) => unlock.bucket))];
+    for (const at of options.instants) {
+      const where = `unlocks ${label(at, overrides)}`;
+      const supply = await economy.supply({ at, overrides }, ctx());
+      let gap = ZERO;
+      let exactPerKey = true;
+      const stakedOutside = sumDecimals(
+        supply.buckets.filter((b) => !b.circulating && b.staked).map((b) => b.amount),
+      );
+      for (const key of keys) {
+        let remaining = ZERO;
+        try {
+          for (const unlock of unlocks.filter((u) => u.bucket === key))
+            remaining = remaining.plus(unlock.amount).minus(unlockedAt(unlock, at, decimals));
+        } catch (error) {
+          violations.push(`${where}: unlock of ${key} cannot be evaluated (${(error as Error).message})`);
+          continue;
+        }
+        const bucket = supply.buckets.find((b) => b.key === key);
+        const held = bucket?.amount ?? ZERO;
+        if (bucket?.circulating)
+          violations.push(`${where}: bucket ${key} unlocks but is counted as circulating`);
+        if (held.gt(remaining)) {
+          violations.push(
+            `${where}: bucket ${key} holds ${formatDecimal(held)}, more than its unlocks leave locked (${formatDecimal(remaining)})`,
+          );
+        }
+        if (!held.eq(remaining)) exactPerKey = false;
+        gap = gap.plus(remaining.minus(held));
+      }
+      if (!exactPerKey && (gap.isNegative() || gap.gt(stakedOutside))) {
+        violations.push(
+          `${where}: the unlocks leave ${formatDecimal(gap)} more locked than the buckets hold, and staked non-circulating buckets show only ${formatDecimal(stakedOutside)}`,
+        );
+      }
+    }
+  }
+  return violations;
+};
+
 /** Every conformance check, by the invariant it holds. */
 export const CONFORMANCE_CHECKS = {
   'capabilities list exactly what is implemented': capabilitiesMatchMethods,
@@ -453,6 +703,15 @@ export const CONFORMANCE_CHECKS = {
   'schedule points are ordered, written as they read, and equal supply and rewards at their instants':
     scheduleMatchesModel,
   'flows are described': flowsAreDescribed,
+  'supply: total − Σ non-circulating buckets = circulating; staked ≤ circulating + Σ staked non-circulating buckets':
+    bucketsReconcile,
+  'liquid = max(circulating − staked, 0) where staked is known, on supply and schedule points':
+    liquidIsCirculatingLessStaked,
+  'no figure is negative with any parameter at its documented bounds (or the override is BAD_INPUT)':
+    figuresStayNonNegativeAtBounds,
+  'every source is a public URL, a repository file or a chain/override/configuration reading':
+    sourcesAreFollowable,
+  'unlocks leave locked exactly what the locked buckets hold': unlocksMatchBuckets,
 } as const satisfies Record<string, ConformanceCheck>;
 
 /**

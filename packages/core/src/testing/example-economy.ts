@@ -38,6 +38,20 @@ export const exampleParameters = defineParameters({
   genesis: { label: 'Genesis', description: 'First block.', kind: instantKind() },
 });
 
+/**
+ * The example's sources: sections of the adapter guide, a file of this
+ * repository (the conformance kit checks every source can be followed).
+ */
+const GUIDE = 'docs/adding-an-adapter.md';
+const EXAMPLE_SOURCE = {
+  1: `${GUIDE}#2-the-tokeneconomy-contract (example supply)`,
+  2: `${GUIDE}#2-the-tokeneconomy-contract (example treasury)`,
+  3: `${GUIDE}#2-the-tokeneconomy-contract (example rewards)`,
+  4: `${GUIDE}#2-the-tokeneconomy-contract (example fee)`,
+  5: `${GUIDE}#2-the-tokeneconomy-contract (example penalty)`,
+  6: `${GUIDE}#3-parameters-presets-and-provenance (example genesis)`,
+} as const;
+
 /** Options of {@link exampleEconomy}. */
 export interface ExampleEconomyOptions {
   id?: string;
@@ -80,12 +94,12 @@ export function exampleEconomy(options: ExampleEconomyOptions = {}): TokenEconom
       name: 'seed',
       description: 'Example figures.',
       values: {
-        supply: { value: '1000', source: 'example §1' },
-        treasury: { value: '250', source: 'example §2' },
-        rewardRate: { value: '0.1', source: 'example §3' },
-        feeRate: { value: '0.25', source: 'example §4' },
-        slashFraction: { value: '0.01', source: 'example §5' },
-        genesis: { value: '2025-01-01T00:00:00Z', source: 'example §6' },
+        supply: { value: '1000', source: EXAMPLE_SOURCE[1] },
+        treasury: { value: '250', source: EXAMPLE_SOURCE[2] },
+        rewardRate: { value: '0.1', source: EXAMPLE_SOURCE[3] },
+        feeRate: { value: '0.25', source: EXAMPLE_SOURCE[4] },
+        slashFraction: { value: '0.01', source: EXAMPLE_SOURCE[5] },
+        genesis: { value: '2025-01-01T00:00:00Z', source: EXAMPLE_SOURCE[6] },
       },
     },
     source: options.source ?? snapshotSource('Example preset.'),
@@ -110,13 +124,21 @@ export function exampleEconomy(options: ExampleEconomyOptions = {}): TokenEconom
         liquid: null,
         burned: null,
         circulatingDefinition: 'total − treasury',
-        buckets: [{ key: 'treasury', label: 'Treasury', amount: params.treasury, circulating: false }],
+        buckets: [
+          {
+            key: 'treasury',
+            label: 'Treasury',
+            amount: params.treasury,
+            circulating: false,
+            source: EXAMPLE_SOURCE[2],
+          },
+        ],
         derivations: {
           circulating: derive(
             'total − treasury',
             { total: params.supply, treasury: params.treasury },
             circulating,
-            'example §2',
+            EXAMPLE_SOURCE[2],
           ),
         },
       };
@@ -138,7 +160,7 @@ export function exampleEconomy(options: ExampleEconomyOptions = {}): TokenEconom
           'treasury × rate / supply',
           { treasury: params.treasury, rate: params.rewardRate },
           apr,
-          'example §3',
+          EXAMPLE_SOURCE[3],
         ),
       };
     },
@@ -174,7 +196,7 @@ export function exampleEconomy(options: ExampleEconomyOptions = {}): TokenEconom
             'base × (1 + feeRate)',
             { base, feeRate: params.feeRate },
             base.plus(protocolFee),
-            'example §4',
+            EXAMPLE_SOURCE[4],
           ),
         };
       },
@@ -207,7 +229,7 @@ export function exampleEconomy(options: ExampleEconomyOptions = {}): TokenEconom
             'Σ stake × fraction',
             { fraction: params.slashFraction },
             slashedTotal,
-            'example §5',
+            EXAMPLE_SOURCE[5],
           ),
         };
       },

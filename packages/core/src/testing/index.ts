@@ -1,3 +1,12 @@
 export * from './checks.js';
 export { describeTokenEconomy } from './describe.js';
 export { type ExampleEconomyOptions, exampleEconomy, exampleParameters } from './example-economy.js';
+export {
+  EXCLUSIVE_STEP,
+  LARGE_DECIMAL,
+  LARGE_INTEGER,
+  type ParameterExtremes,
+  parameterExtremes,
+} from './extremes.js';
+export { DYNAMIC_SOURCE_PREFIXES, repositoryRoot, sourceViolation } from './sources.js';
+export { vestingEconomy, vestingParameters } from './vesting-economy.js';

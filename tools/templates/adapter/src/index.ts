@@ -86,12 +86,21 @@ export function __CAMEL_NAME__Adapter(options: __PASCAL_NAME__Options = {}): Tok
         max: params.supply,
         total: params.supply,
         circulating,
+        // Staked tokens are circulating; where the model knows staked, set it and liquid = max(circulating − staked, 0).
         staked: null,
         liquid: null,
         burned: null,
         circulatingDefinition:
           'Total supply minus the treasury balance. TODO: state this token’s definition.',
-        buckets: [{ key: 'treasury', label: 'Treasury', amount: params.treasury, circulating: false }],
+        buckets: [
+          {
+            key: 'treasury',
+            label: 'Treasury',
+            amount: params.treasury,
+            circulating: false,
+            source: source('treasury'),
+          },
+        ],
         derivations: {
           max: derive(
             'max = supply (fixed at genesis)',

@@ -21,12 +21,19 @@ export const adapterParameters = defineParameters({
   },
 });
 
+/** Where to read how sources are written (a file of this repository, so the placeholder sources can be followed). */
+const GUIDE = 'docs/adding-an-adapter.md#3-parameters-presets-and-provenance';
+
 /** The parameter schema. */
 export type AdapterParameters = typeof adapterParameters;
 
 /**
- * The default preset. Every value needs a `source`: the document section,
- * contract or chain parameter it comes from. Replace the TODOs before use.
+ * The default preset. Every value needs a `source` a user can follow: a
+ * public https:// URL (a documentation page, a contract or genesis file at a
+ * commit, a governance proposal) and/or a file of this repository, such as the
+ * methodology page you write for the protocol (docs/methodology/<id>.md). The
+ * placeholders point at the guide's section on provenance until you replace them.
+ * Set `assumption: true` on a value that is your assumption, not a published figure.
  */
 export const DEFAULT_PRESET: Preset<AdapterParameters> = {
   name: 'default',
@@ -35,15 +42,18 @@ export const DEFAULT_PRESET: Preset<AdapterParameters> = {
   values: {
     supply: {
       value: '1000000000',
-      source: 'TODO: cite the document or chain parameter giving the total supply (placeholder value)',
+      source: `TODO: cite the document or chain parameter giving the total supply (placeholder value; ${GUIDE})`,
+      assumption: true,
     },
     treasury: {
       value: '100000000',
-      source: 'TODO: cite the treasury allocation (placeholder value)',
+      source: `TODO: cite the treasury allocation (placeholder value; ${GUIDE})`,
+      assumption: true,
     },
     genesis: {
       value: '2025-01-01T00:00:00Z',
-      source: 'TODO: cite the genesis time (placeholder value)',
+      source: `TODO: cite the genesis time (placeholder value; ${GUIDE})`,
+      assumption: true,
     },
   },
 };
