@@ -67,8 +67,8 @@ export const cosmosMintParameters = defineParameters({
     label: 'Blocks per year',
     unit: 'blocks/year',
     description:
-      'x/mint `blocks_per_year`: each block mints 1/blocksPerYear of the annual provisions and moves inflation by 1/blocksPerYear of the yearly change. The model also takes it as the number of blocks in a 365.25-day year.',
-    kind: integerKind({ min: 1 }),
+      'x/mint `blocks_per_year`: each block mints 1/blocksPerYear of the annual provisions and moves inflation by 1/blocksPerYear of the yearly change. The model also takes it as the number of blocks in a 365.25-day year. At most 1,000,000,000 (a block every 32 ms), so block counts over centuries stay exact integers.',
+    kind: integerKind({ min: 1, max: 1_000_000_000 }),
   },
   communityTax: {
     label: 'Community tax',

@@ -459,17 +459,16 @@ export const bucketsReconcile: ConformanceCheck = async (economy, options) => {
         keys.add(bucket.key);
       }
       const held = supply.buckets.filter((bucket) => !bucket.circulating);
-      const outside = sumDecimals(held.map((bucket) => bucket.amount));
-      if (!supply.total.minus(outside).eq(supply.circulating)) {
+      const outside = exactSum(held.map((bucket) => bucket.amount));
+      const rest = new ExactDecimal(supply.total).minus(outside);
+      if (!rest.eq(supply.circulating)) {
         violations.push(
-          `${where}: total ${formatDecimal(supply.total)} − non-circulating buckets ${formatDecimal(outside)} = ${formatDecimal(supply.total.minus(outside))}, but circulating is ${formatDecimal(supply.circulating)}`,
+          `${where}: total ${formatDecimal(supply.total)} − non-circulating buckets ${formatDecimal(outside)} = ${formatDecimal(rest)}, but circulating is ${formatDecimal(supply.circulating)}`,
         );
       }
       if (supply.staked !== null) {
-        const stakedOutside = sumDecimals(
-          held.filter((bucket) => bucket.staked).map((bucket) => bucket.amount),
-        );
-        if (supply.staked.gt(supply.circulating.plus(stakedOutside))) {
+        const stakedOutside = exactSum(held.filter((bucket) => bucket.staked).map((bucket) => bucket.amount));
+        if (supply.staked.gt(new ExactDecimal(supply.circulating).plus(stakedOutside))) {
           violations.push(
             `${where}: staked ${formatDecimal(supply.staked)} > circulating ${formatDecimal(supply.circulating)} + staked non-circulating buckets ${formatDecimal(stakedOutside)}`,
           );
@@ -480,8 +479,19 @@ export const bucketsReconcile: ConformanceCheck = async (economy, options) => {
   return violations;
 };
 
+/**
+ * The kit's own arithmetic is exact: figures of large supplies carry more
+ * digits than the project Decimal's 60, and a check must never blame an
+ * adapter for its own rounding.
+ */
+const ExactDecimal = DecimalConstructor.clone({ precision: 1_000 });
+
+function exactSum(values: readonly Decimal[]): Decimal {
+  return values.reduce<Decimal>((sum, value) => sum.plus(value), new ExactDecimal(0));
+}
+
 function expectedLiquid(circulating: Decimal, staked: Decimal): Decimal {
-  return DecimalConstructor.max(circulating.minus(staked), ZERO);
+  return ExactDecimal.max(new ExactDecimal(circulating).minus(staked), ZERO);
 }
 
 /** liquid = max(circulating − staked, 0) where staked is known (null where it is not), on supply and on schedule points. */
