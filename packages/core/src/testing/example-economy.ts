@@ -44,6 +44,8 @@ export interface ExampleEconomyOptions {
   source?: StateSource<typeof exampleParameters, unknown>;
   /** Keep only these capabilities (default: all six). */
   only?: readonly Capability[];
+  /** Judges a live source's reads (see `AdapterDefinition.plausible`). */
+  plausible?: AdapterDefinition<typeof exampleParameters, unknown>['plausible'];
 }
 
 const MEMBERS: Record<Capability, keyof AdapterDefinition<typeof exampleParameters, unknown>> = {
@@ -88,6 +90,7 @@ export function exampleEconomy(options: ExampleEconomyOptions = {}): TokenEconom
     source: options.source ?? snapshotSource('Example preset.'),
     genesis: (params) => params.genesis,
     genesisParameter: 'genesis',
+    ...(options.plausible ? { plausible: options.plausible } : {}),
     validate(params) {
       if (params.treasury.gt(params.supply)) {
         throw new TokenomicsError('BAD_INPUT', 'treasury must not exceed supply', {
