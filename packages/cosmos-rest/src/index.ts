@@ -4,6 +4,7 @@ export * from './formulas/delegator-apr.js';
 export * from './formulas/downtime-trigger.js';
 export * from './formulas/slash-stake.js';
 export * from './formulas/staking-apy.js';
+export * from './plausibility.js';
 export * from './request.js';
 export * from './schemas.js';
 export * from './slashing.js';
