@@ -87,6 +87,8 @@ export interface ChainInfo {
   symbol: string;
   /** The token's name, e.g. "Cosmos Hub Atom". */
   tokenName: string;
+  /** The chain id a live node must answer for, e.g. `cosmoshub-4` (the live option `chainId` replaces it). */
+  chainId?: string;
 }
 
 /** A preset for one chain: parameter values with their sources, and the chain's token. */
@@ -107,7 +109,14 @@ export const COSMOSHUB_PRESET: CosmosChainPreset = {
   name: 'cosmoshub',
   description:
     'The Cosmos Hub (ATOM, uatom, 6 decimals): mint, distribution and slashing parameters as published in the cosmos/governance repository’s current-parameters.json (inflation 7–20 %, rate change 13 %/year, goal 67 % bonded, 4,360,000 blocks a year, community tax 2 %), stepped from the launch supply of 236.2 million ATOM on 2019-03-13. Governance has changed some values since (e.g. proposal 848 capped inflation at 10 % in November 2023, as reported by The Block, https://www.theblock.co/post/264717): use the live source for today’s.',
-  chain: { name: 'Cosmos Hub', denom: 'uatom', decimals: 6, symbol: 'ATOM', tokenName: 'Cosmos Hub Atom' },
+  chain: {
+    name: 'Cosmos Hub',
+    denom: 'uatom',
+    decimals: 6,
+    symbol: 'ATOM',
+    tokenName: 'Cosmos Hub Atom',
+    chainId: 'cosmoshub-4',
+  },
   values: {
     anchorTime: {
       value: '2019-03-13T23:00:00Z',

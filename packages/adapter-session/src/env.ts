@@ -11,11 +11,14 @@ export const SESSION_ENV = {
   l1Token: 'SESSION_L1_TOKEN_ADDRESS',
   serviceNodeRewards: 'SESSION_SERVICE_NODE_REWARDS_ADDRESS',
   rewardRatePool: 'SESSION_REWARD_RATE_POOL_ADDRESS',
+  chainId: 'SESSION_CHAIN_ID',
+  l1ChainId: 'SESSION_L1_CHAIN_ID',
 } as const;
 
 /**
  * Adapter options from the environment: live when `SESSION_RPC_URL` is set
- * (with `SESSION_L1_RPC_URL` and the `SESSION_*_ADDRESS` overrides), the
+ * (with `SESSION_L1_RPC_URL`, the `SESSION_*_ADDRESS` overrides and
+ * `SESSION_CHAIN_ID` / `SESSION_L1_CHAIN_ID` for other chains), the
  * preset from `SESSION_PRESET`. Validation happens in `sessionAdapter`.
  *
  * @example
@@ -42,11 +45,16 @@ export function sessionOptionsFromEnv(
       if (value) addresses[key] = value as `0x${string}`;
     }
     const l1RpcUrl = read(SESSION_ENV.l1RpcUrl) ?? base.live?.l1RpcUrl;
+    // Checked in sessionAdapter: a value that is not a positive integer is a CONFIGURATION error there.
+    const chainId = read(SESSION_ENV.chainId);
+    const l1ChainId = read(SESSION_ENV.l1ChainId);
     options.live = {
       ...base.live,
       rpcUrl,
       ...(l1RpcUrl === undefined ? {} : { l1RpcUrl }),
       ...(Object.keys(addresses).length > 0 ? { addresses } : {}),
+      ...(chainId === undefined ? {} : { chainId: Number(chainId) }),
+      ...(l1ChainId === undefined ? {} : { l1ChainId: Number(l1ChainId) }),
     };
   }
   return options;

@@ -6,11 +6,13 @@ export const SYNTERNET_ENV = {
   lcdUrl: 'SYNTERNET_LCD_URL',
   preset: 'SYNTERNET_PRESET',
   treasuryAddress: 'SYNTERNET_TREASURY_ADDRESS',
+  chainId: 'SYNTERNET_CHAIN_ID',
 } as const;
 
 /**
  * Adapter options from the environment: live when `SYNTERNET_LCD_URL` is set
- * (with `SYNTERNET_TREASURY_ADDRESS` to read another treasury), the preset
+ * (with `SYNTERNET_TREASURY_ADDRESS` to read another treasury and
+ * `SYNTERNET_CHAIN_ID` for another chain than `synternet-1`), the preset
  * from `SYNTERNET_PRESET`. Validation happens in `synternetAdapter`.
  *
  * @example
@@ -29,7 +31,13 @@ export function synternetOptionsFromEnv(
   const lcdUrl = read(SYNTERNET_ENV.lcdUrl);
   if (lcdUrl) {
     const treasuryAddress = read(SYNTERNET_ENV.treasuryAddress) ?? base.live?.treasuryAddress;
-    options.live = { ...base.live, lcdUrl, ...(treasuryAddress === undefined ? {} : { treasuryAddress }) };
+    const chainId = read(SYNTERNET_ENV.chainId) ?? base.live?.chainId;
+    options.live = {
+      ...base.live,
+      lcdUrl,
+      ...(treasuryAddress === undefined ? {} : { treasuryAddress }),
+      ...(chainId === undefined ? {} : { chainId }),
+    };
   }
   return options;
 }

@@ -10,8 +10,10 @@ import {
   synternetFlows,
 } from './model.js';
 import { SYNTERNET_PRESETS, type SynternetPresetName, synternetParameters } from './parameters.js';
+import { synternetImplausibility } from './plausibility.js';
 import {
   SYNT_DECIMALS,
+  SYNTERNET_CHAIN_ID,
   type SynternetLiveOptions,
   type SynternetState,
   synternetLiveSource,
@@ -43,9 +45,12 @@ export {
   type SynternetPresetName,
   synternetParameters,
 } from './parameters.js';
+export { synternetImplausibility } from './plausibility.js';
 export {
   SYNT_DECIMALS,
   SYNT_DENOM,
+  SYNTERNET_CHAIN_ID,
+  SYNTERNET_GENESIS_TIME,
   SYNTERNET_TREASURY_ADDRESS,
   type SynternetChainState,
   type SynternetLiveOptions,
@@ -74,7 +79,7 @@ export const SYNT_TOKEN = { symbol: 'SYNT', name: 'Synternet', decimals: SYNT_DE
  * endpoint (live).
  *
  * @throws TokenomicsError CONFIGURATION for an unknown preset (listing the
- *   valid ones) or a bad live URL or treasury address
+ *   valid ones) or a bad live URL, treasury address or chain id
  * @example
  * ```ts
  * const snapshot = synternetAdapter();
@@ -94,6 +99,7 @@ export function synternetAdapter(options: SynternetAdapterOptions = {}): TokenEc
   }
   const preset = SYNTERNET_PRESETS[presetName];
   const source = options.live ? synternetLiveSource(options.live) : synternetSnapshotSource(presetName);
+  const chainId = options.live?.chainId ?? SYNTERNET_CHAIN_ID;
   const withTreasuryInflation = [
     ...preset.values.treasuryInflationSchedule.value.split(','),
     preset.values.longTermTreasuryInflation.value,
@@ -107,6 +113,7 @@ export function synternetAdapter(options: SynternetAdapterOptions = {}): TokenEc
     source,
     genesis: (params) => params.inflationStart,
     genesisParameter: 'inflationStart',
+    plausible: (input) => synternetImplausibility(input, chainId),
     supply: supplyFigures,
     rewards: rewardsFigures,
     fees: { schedules: feeSchedules, quote: quoteFee },
