@@ -4,6 +4,7 @@ import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import {
   DEFAULT_MAX_SCHEDULE_POINTS,
   DEFAULT_UPSTREAM_TIMEOUT_MS,
+  type SourceEvent,
   type TokenEconomy,
   TokenomicsError,
   type UpstreamReader,
@@ -133,6 +134,14 @@ export function createGateway(options: GatewayOptions): Gateway {
       timeoutMs: options.upstreamTimeoutMs ?? DEFAULT_UPSTREAM_TIMEOUT_MS,
       onEvent: metrics.onCacheEvent,
     });
+  // A live read rejected as implausible: counted, and logged once per rejected read (never the upstream URL).
+  const onSourceEvent = (event: SourceEvent) => {
+    metrics.onSourceEvent(event);
+    logger.warn(
+      { protocol: event.protocol, reason: event.reason, stale: event.stale },
+      `${event.protocol}: upstream answer rejected (${event.reason}): ${event.message}${event.stale ? '; serving the last good state, stale' : ''}`,
+    );
+  };
   const secondOf = requestSeconds(options.now ?? (() => new Date()));
   const production = options.production ?? process.env.NODE_ENV === 'production';
   const schema = gatewaySchema();
@@ -156,7 +165,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     maskedErrors: { maskError, isDev: !production },
     plugins: [
       metrics.plugin,
-      useHealth(protocols, shared),
+      useHealth(protocols, shared, onSourceEvent),
       ...useDocumentLimits(limits),
       ...(options.responseCache === false ? [] : [useSecondResponseCache(secondOf)]),
       ...(options.compiledExecution === false ? [] : [useCompiledExecution({ onPlan: metrics.onPlan })]),
@@ -165,7 +174,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       protocols,
       protocolById,
       // "Now" to the whole second: figures at an instant are computed once and reused by every request in it.
-      economy: { reader: createRequestReader(shared), now: secondOf(request) },
+      economy: { reader: createRequestReader(shared), now: secondOf(request), onSourceEvent },
       limits,
     }),
   });

@@ -1,3 +1,4 @@
+import type { SourceEvent } from '@tokenomics/core';
 import type { Plugin } from 'graphql-yoga';
 import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
 import type { CacheEvent } from '../cache.js';
@@ -12,6 +13,8 @@ export interface GatewayMetrics {
   onCacheEvent(event: CacheEvent): void;
   /** Feeds how each query was executed (compiled plan, reused plan, standard executor). */
   onPlan(outcome: PlanOutcome): void;
+  /** Feeds what live sources report: each read rejected as implausible. */
+  onSourceEvent(event: SourceEvent): void;
 }
 
 /**
@@ -19,8 +22,8 @@ export interface GatewayMetrics {
  * process do not collide): `tokenomics_http_requests_total`,
  * `tokenomics_http_request_duration_seconds`, `tokenomics_graphql_errors_total`,
  * `tokenomics_upstream_reads_total`, `tokenomics_upstream_read_duration_seconds`,
- * `tokenomics_cache_events_total`, `tokenomics_query_plans_total`, and
- * Node's default process metrics.
+ * `tokenomics_cache_events_total`, `tokenomics_query_plans_total`,
+ * `tokenomics_upstream_invalid_total`, and Node's default process metrics.
  *
  * @example
  * ```ts
@@ -74,6 +77,12 @@ export function createMetrics(): GatewayMetrics {
     labelNames: ['outcome'] as const,
     registers: [registry],
   });
+  const invalid = new Counter({
+    name: 'tokenomics_upstream_invalid_total',
+    help: 'Upstream reads rejected as implausible (another chain, a height going backwards, a supply collapsing…), by protocol and reason.',
+    labelNames: ['protocol', 'reason'] as const,
+    registers: [registry],
+  });
   const started = new WeakMap<Request, { at: number; path: string }>();
   const knownPaths = new Set(['/graphql', '/health', '/health/live', '/metrics']);
 
@@ -115,6 +124,10 @@ export function createMetrics(): GatewayMetrics {
     },
     onPlan(outcome) {
       plans.inc({ outcome });
+    },
+    onSourceEvent(event) {
+      // Both labels are bounded: configured protocol ids and the fixed reasons of IMPLAUSIBILITY_REASONS.
+      if (event.type === 'rejected') invalid.inc({ protocol: event.protocol, reason: event.reason });
     },
   };
 }
