@@ -150,7 +150,12 @@ describe('live source against a fake LCD on 127.0.0.1', () => {
       cosmosMintAdapter({ id: 'x', denom: 'uosmo', live: { lcdUrl: lcd.url } }).supply!({}, ctx),
     );
     expect(error.code).toBe('UPSTREAM_INVALID');
-    expect(error.details).toMatchObject({ reason: 'denom' });
+    expect(error.details).toEqual({
+      resource: 'GET /cosmos/mint/v1beta1/params',
+      mintDenom: 'uatom',
+      denom: 'uosmo',
+      reason: 'denom',
+    });
     expect(error.message).toBe(
       'GET /cosmos/mint/v1beta1/params says the chain mints uatom, but the adapter is configured for uosmo: set the "denom" option',
     );

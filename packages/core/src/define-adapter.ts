@@ -18,7 +18,12 @@ import type {
   TokenInfo,
 } from './economy.js';
 import { isTokenomicsError, TokenomicsError } from './errors.js';
-import { DEFAULT_CLOCK_SKEW_MS, guardedSource, type Implausibility } from './guarded-source.js';
+import {
+  DEFAULT_CLOCK_SKEW_MS,
+  guardedSource,
+  type Implausibility,
+  upstreamInvalid,
+} from './guarded-source.js';
 import {
   type Parameter,
   type ParameterData,
@@ -225,10 +230,11 @@ export function defineAdapter<S extends ParameterSchema, State>(
       resolved = resolve(next);
     } catch (error) {
       if (!isTokenomicsError(error)) throw error;
-      return {
-        reason: 'parameter',
-        message: `${definition.name}'s live values are refused: ${error.message}`,
-      };
+      // Thrown, not returned, so the refusal's details (the key, the value) reach the client.
+      throw upstreamInvalid(
+        { reason: 'parameter', message: `${definition.name}'s live values are refused: ${error.message}` },
+        error.details,
+      );
     }
     const problem = definition.plausible?.({
       next: resolved,

@@ -229,8 +229,10 @@ export function guardedSource<S extends ParameterSchema, State>(
     }
     // A reason outside the fixed list (a JavaScript adapter's) is `invalid`: metric labels stay bounded.
     const reason: ImplausibilityReason = REASONS.has(problem.reason) ? problem.reason : 'invalid';
+    // The thrown error's details (the resource, the key) stay: the client sees what was refused.
+    const details = isTokenomicsError(cause) ? cause.details : {};
     const error = new TokenomicsError('UPSTREAM_INVALID', problem.message, {
-      details: { reason },
+      details: { ...details, reason },
       ...(cause === undefined ? {} : { cause }),
     });
     if (fingerprint !== null) rejected = { fingerprint, error };

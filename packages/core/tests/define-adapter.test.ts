@@ -133,7 +133,7 @@ describe('defineAdapter with a live source', () => {
     expect(bad).toMatchObject({
       code: 'UPSTREAM_INVALID',
       message: 'Example\'s live values are refused: parameter "treasury" must be a decimal ≥ 0, got -5',
-      details: { reason: 'parameter' },
+      details: { reason: 'parameter', key: 'treasury', value: '-5' },
     });
     // validate (treasury ≤ supply) refusing read values is the upstream's fault too.
     await expect(example(liveValues({ treasury: '2000' }).source).supply!({}, { now })).rejects.toMatchObject(

@@ -6,9 +6,10 @@ import {
   type ParameterSchema,
   parseInstant,
   type SourcedValue,
-  TokenomicsError,
+  type TokenomicsError,
   type UpstreamReader,
   type UpstreamValue,
+  upstreamInvalid,
 } from '@tokenomics/core';
 import {
   bankSupplyByDenom,
@@ -111,9 +112,8 @@ export function inconsistentAnswer(
   message: string,
   details: Record<string, unknown> & { reason?: ImplausibilityReason } = {},
 ): TokenomicsError {
-  return new TokenomicsError('UPSTREAM_INVALID', `${resource} ${message}`, {
-    details: { resource, reason: 'inconsistent', ...details },
-  });
+  const { reason = 'inconsistent', ...rest } = details;
+  return upstreamInvalid({ reason, message: `${resource} ${message}` }, { resource, ...rest });
 }
 
 /**

@@ -12,6 +12,7 @@ import {
   TokenomicsError,
   type UpstreamReader,
   type UpstreamValue,
+  upstreamInvalid,
 } from '@tokenomics/core';
 import { type Abi, type Address, BaseError, createPublicClient, HttpRequestError, http } from 'viem';
 import { unscheduledLocked } from '../model/state-at.js';
@@ -112,7 +113,7 @@ function invalidAnswer(
   reason: ImplausibilityReason,
 ): TokenomicsError {
   const error = upstreamError(contract, fn, address, rpcUrl, problem);
-  return new TokenomicsError('UPSTREAM_INVALID', error.message, { details: { ...error.details, reason } });
+  return upstreamInvalid({ reason, message: error.message }, error.details);
 }
 
 function reasonOf(error: unknown): string {
