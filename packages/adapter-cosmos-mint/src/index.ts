@@ -1,6 +1,7 @@
 import {
   defineAdapter,
   isTokenomicsError,
+  type PlausibilityInput,
   resolveParameters,
   type TokenEconomy,
   TokenomicsError,
@@ -16,7 +17,8 @@ import {
   validateParameters,
 } from './model.js';
 import { type CosmosMintAdapterOptions, resolveOptions } from './options.js';
-import { cosmosMintParameters } from './parameters.js';
+import { type CosmosMintParameters, cosmosMintParameters } from './parameters.js';
+import { cosmosMintImplausibility } from './plausibility.js';
 import { type CosmosMintState, cosmosMintLiveSource } from './sources/live.js';
 import { cosmosMintSnapshotSource } from './sources/snapshot.js';
 
@@ -42,6 +44,7 @@ export { type CosmosMintModel, type MintStateAt, mintFlows, mintStateAt } from '
 export {
   type CosmosMintAdapterOptions,
   type CosmosMintLiveOptions,
+  type ResolvedCosmosMintLiveOptions,
   type ResolvedCosmosMintOptions,
   resolveOptions,
 } from './options.js';
@@ -55,6 +58,7 @@ export {
   type CosmosMintPresetName,
   cosmosMintParameters,
 } from './parameters.js';
+export { type CosmosMintBounds, cosmosMintImplausibility } from './plausibility.js';
 export {
   type CosmosChainState,
   type CosmosMintLiveSourceOptions,
@@ -77,19 +81,22 @@ export { cosmosMintSnapshotSource } from './sources/snapshot.js';
  * staked (docs/methodology/cosmos-mint.md).
  *
  * @throws TokenomicsError CONFIGURATION for a missing id, an unknown preset,
- *   a bad denom, decimals, URL, preset value or non-circulating holding (naming the option and what is valid)
+ *   a bad denom, decimals, URL, chain id, preset value or non-circulating holding (naming the option and what is valid)
  * @example
  * ```ts
  * const hub = cosmosMintAdapter({ id: 'cosmoshub' }); // snapshot: the Cosmos Hub preset
  * (await hub.rewards!({ at: new Date('2019-03-13T23:00:00Z') })).stakingApr.toFixed(20); // '0.10238805970149253731'
- * const live = cosmosMintAdapter({ id: 'osmosis-like', denom: 'utest', decimals: 6, symbol: 'TEST', live: { lcdUrl } });
+ * const live = cosmosMintAdapter({ id: 'osmosis-like', denom: 'utest', decimals: 6, symbol: 'TEST', live: { lcdUrl, chainId: 'testchain-1' } });
  * ```
  */
 export function cosmosMintAdapter(options: CosmosMintAdapterOptions): TokenEconomy {
   const resolved = resolveOptions(options);
   const { preset, token, denom, live, holdings } = resolved;
+  // resolveOptions has parsed the preset already: this cannot throw.
+  const presetValues = resolveParameters(cosmosMintParameters, [preset.values]).values;
+  const presetAnchor = presetValues.anchorTime;
   try {
-    validateParameters(resolveParameters(cosmosMintParameters, [preset.values]).values);
+    validateParameters(presetValues);
   } catch (error) {
     if (!isTokenomicsError(error)) throw error;
     throw new TokenomicsError('CONFIGURATION', `preset "${preset.name}": ${error.message}`, { cause: error });
@@ -118,6 +125,12 @@ export function cosmosMintAdapter(options: CosmosMintAdapterOptions): TokenEcono
     source,
     genesis: (params) => params.anchorTime,
     genesisParameter: 'anchorTime',
+    ...(live
+      ? {
+          plausible: (input: PlausibilityInput<CosmosMintParameters, CosmosMintState>) =>
+            cosmosMintImplausibility(input, { chainId: live.chainId, denom, notBefore: presetAnchor }),
+        }
+      : {}),
     validate: validateParameters,
     supply: (model, at) => supplyFigures(model, at, context),
     rewards: rewardsFigures,

@@ -23,6 +23,17 @@ import {
 export interface CosmosMintLiveOptions {
   /** A Cosmos SDK REST (LCD) base URL, e.g. `https://rest.cosmos.directory/cosmoshub`. */
   lcdUrl: string;
+  /**
+   * The chain id the node must answer for, e.g. `cosmoshub-4`; default the
+   * preset's `chain.chainId`. Required when the preset names none.
+   */
+  chainId?: string;
+}
+
+/** Live options after validation: the chain id is always known. */
+export interface ResolvedCosmosMintLiveOptions {
+  lcdUrl: string;
+  chainId: string;
 }
 
 /**
@@ -66,7 +77,7 @@ export interface ResolvedCosmosMintOptions {
   preset: CosmosChainPreset;
   token: TokenInfo;
   denom: string;
-  live: CosmosMintLiveOptions | null;
+  live: ResolvedCosmosMintLiveOptions | null;
   /** The configured non-circulating holdings, checked. */
   holdings: CheckedHolding[];
 }
@@ -75,6 +86,8 @@ const ID = /^[a-z0-9][a-z0-9_-]{0,62}$/;
 const DENOM = /^[a-zA-Z][a-zA-Z0-9/:._-]{2,127}$/;
 const SYMBOL = /^[A-Za-z0-9.-]{1,16}$/;
 const BECH32_PREFIX = /^[a-z][a-z0-9]{0,31}$/;
+/** A Cosmos chain id: `cosmoshub-4`, `osmosis-1`, `synternet-1`. */
+const CHAIN_ID = /^[a-zA-Z0-9][a-zA-Z0-9._-]{0,63}$/;
 const OPTION_KEYS = [
   'id',
   'name',
@@ -255,12 +268,27 @@ export function resolveOptions(input: unknown): ResolvedCosmosMintOptions {
   const tokenName = optionalString(input, 'tokenName') ?? preset.chain.tokenName;
   const name = optionalString(input, 'name') ?? preset.chain.name;
 
-  let live: CosmosMintLiveOptions | null = null;
+  let live: ResolvedCosmosMintLiveOptions | null = null;
   if (input.live !== undefined) {
     if (!isRecord(input.live) || typeof input.live.lcdUrl !== 'string') {
-      throw configurationError('option "live" must be { "lcdUrl": "https://…" }', { option: 'live' });
+      throw configurationError('option "live" must be { "lcdUrl": "https://…", "chainId"?: "…" }', {
+        option: 'live',
+      });
     }
-    live = { lcdUrl: normalizeBaseUrl(input.live.lcdUrl) };
+    const chainId = input.live.chainId ?? preset.chain.chainId;
+    if (chainId === undefined) {
+      throw configurationError(
+        `option "live.chainId" is required: preset "${preset.name}" names no chain id (set "chain.chainId" or "live.chainId", e.g. "osmosis-1")`,
+        { option: 'live.chainId' },
+      );
+    }
+    if (typeof chainId !== 'string' || !CHAIN_ID.test(chainId)) {
+      throw configurationError(
+        `option "live.chainId" must be a Cosmos chain id such as "cosmoshub-4", got ${JSON.stringify(chainId)}`,
+        { option: 'live.chainId' },
+      );
+    }
+    live = { lcdUrl: normalizeBaseUrl(input.live.lcdUrl), chainId };
   }
 
   const prefix = optionalString(input, 'bech32Prefix') ?? preset.chain.bech32Prefix;

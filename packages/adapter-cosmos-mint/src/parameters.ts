@@ -96,6 +96,8 @@ export interface ChainInfo {
   tokenName: string;
   /** The chain's bech32 account prefix, e.g. `cosmos`: needed to check configured non-circulating addresses. */
   bech32Prefix?: string;
+  /** The chain id a live node must answer for, e.g. `cosmoshub-4` (the live option `chainId` replaces it). */
+  chainId?: string;
 }
 
 /** A preset for one chain: parameter values with their sources, and the chain's token. */
@@ -125,6 +127,7 @@ export const COSMOSHUB_PRESET: CosmosChainPreset = {
     symbol: 'ATOM',
     tokenName: 'Cosmos Hub Atom',
     bech32Prefix: 'cosmos',
+    chainId: 'cosmoshub-4',
   },
   values: {
     anchorTime: {

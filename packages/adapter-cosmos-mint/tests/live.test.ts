@@ -9,7 +9,7 @@ import {
   startFakeLcd,
 } from '@tokenomics/cosmos-rest/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { cosmosMintAdapter } from '../src/index.js';
+import { COSMOSHUB_PRESET, cosmosMintAdapter } from '../src/index.js';
 
 const d = (text: string) => new Decimal(text);
 const BLOCK_TIME = new Date('2025-09-01T00:00:00Z');
@@ -149,7 +149,13 @@ describe('live source against a fake LCD on 127.0.0.1', () => {
     const error = await codedFailure(
       cosmosMintAdapter({ id: 'x', denom: 'uosmo', live: { lcdUrl: lcd.url } }).supply!({}, ctx),
     );
-    expect(error.code).toBe('UPSTREAM_UNAVAILABLE');
+    expect(error.code).toBe('UPSTREAM_INVALID');
+    expect(error.details).toEqual({
+      resource: 'GET /cosmos/mint/v1beta1/params',
+      mintDenom: 'uatom',
+      denom: 'uosmo',
+      reason: 'denom',
+    });
     expect(error.message).toBe(
       'GET /cosmos/mint/v1beta1/params says the chain mints uatom, but the adapter is configured for uosmo: set the "denom" option',
     );
@@ -211,10 +217,74 @@ describe('live source against a fake LCD on 127.0.0.1', () => {
       /pool reports 0 ATOM bonded of a 390000000 ATOM supply/,
     ],
     [{ supply: [] }, /supply\/by_denom\?denom=uatom reports a total supply of 0/],
-  ])('an inconsistent answer is a coded UPSTREAM error: %#', async (patch, message) => {
+  ])('an inconsistent answer is a coded UPSTREAM_INVALID error: %#', async (patch, message) => {
     lcd.setState(patch);
     const error = await codedFailure(live().supply!({}, ctx));
-    expect(error.code).toBe('UPSTREAM_UNAVAILABLE');
+    expect(error.code).toBe('UPSTREAM_INVALID');
     expect(error.message).toMatch(message);
+  });
+
+  describe('implausible answers', () => {
+    it('a node of another chain than the preset’s (cosmoshub-4), unless configured', async () => {
+      lcd.setState({ chainId: 'osmosis-1' });
+      expect(await codedFailure(live().supply!({}, ctx))).toMatchObject({
+        code: 'UPSTREAM_INVALID',
+        message:
+          'GET /cosmos/base/tendermint/v1beta1/blocks/latest answers chain "osmosis-1", expected cosmoshub-4',
+        details: { reason: 'chain-id' },
+      });
+      const osmosis = cosmosMintAdapter({ id: 'osmosis', live: { lcdUrl: lcd.url, chainId: 'osmosis-1' } });
+      expect((await osmosis.supply!({}, ctx)).total.toFixed()).toBe('390000000');
+    });
+
+    it('a block time in 2999 is UPSTREAM_INVALID, not every query "before genesis" (BAD_INPUT)', async () => {
+      lcd.setState({ latestBlock: { height: '26000001', time: '2999-01-01T00:00:00Z' } });
+      expect(await codedFailure(live().rewards!({}, ctx))).toMatchObject({
+        code: 'UPSTREAM_INVALID',
+        details: { reason: 'block-time' },
+      });
+      lcd.setState({ latestBlock: { height: '26000001', time: '2019-03-13T22:59:59Z' } });
+      expect((await codedFailure(live().rewards!({}, ctx))).message).toMatch(
+        /answers a block time 2019-03-13T22:59:59.000Z, before 2019-03-13T23:00:00.000Z$/,
+      );
+    });
+
+    it('a supply falling 10 % or a height going backwards: the last good state, stale, then a plausible read again', async () => {
+      const economy = live();
+      expect((await economy.supply!({}, ctx)).total.toFixed()).toBe('390000000');
+      lcd.setState({ supply: [{ denom: 'uatom', amount: '351000000000000' }] });
+      expect((await economy.supply!({}, ctx)).total.toFixed()).toBe('390000000');
+      expect((await economy.source(ctx)).stale).toBe(true);
+      lcd.setState({
+        supply: STATE.supply,
+        latestBlock: { height: '25999999', time: '2025-09-01T00:00:00Z' },
+      });
+      expect((await economy.source(ctx)).description).toMatch(
+        /answers block 25999999, below the last good state's block 26000000$/,
+      );
+      lcd.setState({
+        supply: [{ denom: 'uatom', amount: '390000100000000' }],
+        latestBlock: STATE.latestBlock,
+      });
+      expect((await economy.supply!({}, ctx)).total.toFixed()).toBe('390000100');
+      expect((await economy.source(ctx)).stale).toBe(false);
+    });
+
+    it('the chain id: required live for a preset that names none; checked', () => {
+      const other = {
+        ...COSMOSHUB_PRESET,
+        name: 'other-chain',
+        chain: { name: 'Other', denom: 'uother', decimals: 6, symbol: 'OTH', tokenName: 'Other' },
+      };
+      expect(() => cosmosMintAdapter({ id: 'other', preset: other, live: { lcdUrl: lcd.url } })).toThrow(
+        'option "live.chainId" is required: preset "other-chain" names no chain id (set "chain.chainId" or "live.chainId", e.g. "osmosis-1")',
+      );
+      expect(() =>
+        cosmosMintAdapter({ id: 'other', preset: other, live: { lcdUrl: lcd.url, chainId: 'other 1' } }),
+      ).toThrow('option "live.chainId" must be a Cosmos chain id such as "cosmoshub-4", got "other 1"');
+      expect(
+        cosmosMintAdapter({ id: 'other', preset: other, live: { lcdUrl: lcd.url, chainId: 'other-1' } }).id,
+      ).toBe('other');
+    });
   });
 });

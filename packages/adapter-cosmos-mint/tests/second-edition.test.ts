@@ -293,7 +293,7 @@ describe('live: configured holdings read from the chain', () => {
         nonCirculating: [{ address: VESTING, label: 'Vesting' }],
       }).supply!({}, { reader: createDirectReader({ timeoutMs: 5_000 }), now: BLOCK_TIME }),
     );
-    expect(error.code).toBe('UPSTREAM_UNAVAILABLE');
+    expect(error.code).toBe('UPSTREAM_INVALID');
     expect(error.message).toBe(
       `GET /cosmos/bank/v1beta1/balances/${VESTING} and the other configured holdings report 390000000.000001 ATOM, above the total supply (390000000)`,
     );

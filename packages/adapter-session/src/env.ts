@@ -13,12 +13,15 @@ export const SESSION_ENV = {
   serviceNodeRewards: 'SESSION_SERVICE_NODE_REWARDS_ADDRESS',
   rewardRatePool: 'SESSION_REWARD_RATE_POOL_ADDRESS',
   nonCirculating: 'SESSION_NON_CIRCULATING',
+  chainId: 'SESSION_CHAIN_ID',
+  l1ChainId: 'SESSION_L1_CHAIN_ID',
 } as const;
 
 /**
  * Adapter options from the environment: live when `SESSION_RPC_URL` is set
- * (with `SESSION_L1_RPC_URL` and the `SESSION_*_ADDRESS` overrides), the
- * preset from `SESSION_PRESET`, non-circulating holdings from
+ * (with `SESSION_L1_RPC_URL`, the `SESSION_*_ADDRESS` overrides and
+ * `SESSION_CHAIN_ID` / `SESSION_L1_CHAIN_ID` for other chains), the preset
+ * from `SESSION_PRESET`, non-circulating holdings from
  * `SESSION_NON_CIRCULATING` (a JSON list of `{ "address", "label", "amount"? }`).
  * Validation happens in `sessionAdapter`.
  *
@@ -60,11 +63,16 @@ export function sessionOptionsFromEnv(
       if (value) addresses[key] = value as `0x${string}`;
     }
     const l1RpcUrl = read(SESSION_ENV.l1RpcUrl) ?? base.live?.l1RpcUrl;
+    // Checked in sessionAdapter: a value that is not a positive integer is a CONFIGURATION error there.
+    const chainId = read(SESSION_ENV.chainId);
+    const l1ChainId = read(SESSION_ENV.l1ChainId);
     options.live = {
       ...base.live,
       rpcUrl,
       ...(l1RpcUrl === undefined ? {} : { l1RpcUrl }),
       ...(Object.keys(addresses).length > 0 ? { addresses } : {}),
+      ...(chainId === undefined ? {} : { chainId: Number(chainId) }),
+      ...(l1ChainId === undefined ? {} : { l1ChainId: Number(l1ChainId) }),
     };
   }
   return options;

@@ -2,6 +2,7 @@ import {
   type Decimal,
   defineAdapter,
   parseDecimal,
+  resolveParameters,
   type TokenEconomy,
   TokenomicsError,
 } from '@tokenomics/core';
@@ -15,6 +16,8 @@ import { validateSessionParams } from './model/state-at.js';
 import { sessionSupply } from './model/supply.js';
 import { sessionUnlocks } from './model/unlocks.js';
 import {
+  ARBITRUM_ONE_CHAIN_ID,
+  ETHEREUM_CHAIN_ID,
   SESH_DECIMALS,
   SESSION_ADDRESSES,
   SESSION_PRESET_NAMES,
@@ -22,6 +25,7 @@ import {
   type SessionPresetName,
   sessionParameters,
 } from './parameters.js';
+import { SESSION_POOL_FLOOR_FRACTION, type SessionBounds, sessionImplausibility } from './plausibility.js';
 import { type SessionLiveOptions, sessionLiveSource } from './sources/live.js';
 import { sessionSnapshotSource } from './sources/snapshot.js';
 import type { SessionAddresses } from './state.js';
@@ -53,6 +57,7 @@ export { CIRCULATING_DEFINITION } from './model/supply.js';
 export { LOCKUP_LABELS, lockupBucket, lockupUnlocks, sessionUnlocks } from './model/unlocks.js';
 export {
   ARBITRUM_ONE_CHAIN_ID,
+  ETHEREUM_CHAIN_ID,
   GENESIS_TABLE,
   type GenesisRow,
   LOCKUP_SCHEDULES,
@@ -74,6 +79,13 @@ export {
   sessionParameters,
   TGE_PRESET,
 } from './parameters.js';
+export {
+  SESSION_MAX_SUPPLY_DROP,
+  SESSION_POOL_FLOOR_FRACTION,
+  SESSION_POOL_MIN_FRACTION,
+  type SessionBounds,
+  sessionImplausibility,
+} from './plausibility.js';
 export { redactUrl, type SessionLiveOptions, sessionLiveSource } from './sources/live.js';
 export { sessionSnapshotSource } from './sources/snapshot.js';
 export type {
@@ -117,6 +129,10 @@ export interface SessionAdapterOptions {
     l1RpcUrl?: string;
     /** Contract addresses; default to the published Arbitrum deployment. */
     addresses?: Partial<SessionAddresses>;
+    /** The chain the RPC must answer for (`eth_chainId`); default 42161, Arbitrum One. */
+    chainId?: number;
+    /** The chain the L1 RPC must answer for; default 1, Ethereum. */
+    l1ChainId?: number;
   } & Pick<SessionLiveOptions, 'httpTimeoutMs'>;
 }
 
@@ -249,6 +265,15 @@ function checkOptions(options: SessionAdapterOptions): SessionPresetName {
   if (options.live) {
     checkUrl('live.rpcUrl', options.live.rpcUrl);
     if (options.live.l1RpcUrl !== undefined) checkUrl('live.l1RpcUrl', options.live.l1RpcUrl);
+    for (const name of ['chainId', 'l1ChainId'] as const) {
+      const value = options.live[name];
+      if (value !== undefined && !(Number.isSafeInteger(value) && value > 0)) {
+        throw configurationError(`live.${name} must be a positive integer chain id, got ${String(value)}`, {
+          option: `live.${name}`,
+          value,
+        });
+      }
+    }
     for (const [name, address] of Object.entries(options.live.addresses ?? {})) {
       if (address !== undefined && !isAddress(address, { strict: false })) {
         throw configurationError(`live.addresses.${name} is not an address: ${String(address)}`, {
@@ -268,8 +293,8 @@ function checkOptions(options: SessionAdapterOptions): SessionPresetName {
  * `tge-2025-05-21`), or live from Arbitrum One when `live.rpcUrl` is given
  * (then `tge-2025-05-21` by default).
  *
- * @throws TokenomicsError CONFIGURATION for an unknown preset (listing the valid ones), a bad URL or
- *   address, or a bad non-circulating holding
+ * @throws TokenomicsError CONFIGURATION for an unknown preset (listing the valid ones), a bad URL,
+ *   address or chain id, or a bad non-circulating holding
  * @example
  * ```ts
  * const session = sessionAdapter({ preset: 'tge-2025-05-21' });
@@ -293,6 +318,13 @@ export function sessionAdapter(options: SessionAdapterOptions = {}): TokenEconom
         preset,
       )
     : sessionSnapshotSource(preset, holdings);
+  const genesis = resolveParameters(sessionParameters, [preset.values]).values;
+  const bounds: SessionBounds = {
+    chainId: options.live?.chainId ?? ARBITRUM_ONE_CHAIN_ID,
+    l1ChainId: options.live?.l1ChainId ?? ETHEREUM_CHAIN_ID,
+    maxSupply: genesis.maxSupply,
+    poolFloor: genesis.stakingRewardPool.times(SESSION_POOL_FLOOR_FRACTION),
+  };
   return defineAdapter({
     id: options.id ?? 'session',
     name: 'Session Network',
@@ -303,6 +335,7 @@ export function sessionAdapter(options: SessionAdapterOptions = {}): TokenEconom
     genesis: (params) => params.tgeDate,
     genesisParameter: 'tgeDate',
     validate: validateSessionParams,
+    plausible: (input) => sessionImplausibility(input, bounds),
     supply: sessionSupply,
     rewards: sessionRewards,
     fees: { schedules: sessionFeeSchedules, quote: quoteSessionFee },

@@ -28,6 +28,10 @@ export interface NonCirculatingHolding {
 /** What the live source read, beyond the parameters it replaces. */
 export interface SessionLiveState {
   kind: 'live';
+  /** The chain id the RPC answered (`eth_chainId`): 42161 for Arbitrum One. */
+  chainId: number;
+  /** The chain id the L1 RPC answered (1 for Ethereum), when an L1 RPC is configured. */
+  l1ChainId: number | null;
   /** Arbitrum One block the reads answered at. */
   blockNumber: string;
   addresses: SessionAddresses;

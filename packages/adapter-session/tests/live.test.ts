@@ -235,6 +235,22 @@ describe('the live source against a JSON-RPC server on 127.0.0.1', () => {
     );
   });
 
+  test('chain ids: another chain when configured; a bad one is a CONFIGURATION error', async () => {
+    chain.update({ chainId: 421614 });
+    const sepolia = sessionAdapter({ live: { rpcUrl: chain.url, chainId: 421614 } });
+    expect((await sepolia.rewards!({}, context(recordingReader()))).participants).toBe(1234);
+    expect(() => sessionAdapter({ live: { rpcUrl: chain.url, chainId: 0 } })).toThrow(
+      'session adapter: live.chainId must be a positive integer chain id, got 0',
+    );
+    expect(
+      sessionOptionsFromEnv({
+        SESSION_RPC_URL: chain.url,
+        SESSION_CHAIN_ID: '421614',
+        SESSION_L1_CHAIN_ID: '11155111',
+      }).live,
+    ).toEqual({ rpcUrl: chain.url, chainId: 421614, l1ChainId: 11155111 });
+  });
+
   test('options from the environment', () => {
     const options = sessionOptionsFromEnv({
       SESSION_RPC_URL: chain.url,
@@ -288,17 +304,18 @@ describe('failing and malformed answers are coded UPSTREAM errors naming the con
     expect(error.message).toMatch(/(RewardRatePool|ServiceNodeRewards).*did not answer/);
   });
 
-  test('a node on another chain is refused', async () => {
+  test('a node on another chain is refused as implausible', async () => {
     chain.update({ chainId: 1 });
-    const error = await rejectsWithCode(supply(), 'UPSTREAM_UNAVAILABLE');
-    expect(error.message).toContain('eth_chainId');
-    expect(error.message).toContain('42161');
+    const error = await rejectsWithCode(supply(), 'UPSTREAM_INVALID');
+    expect(error.message).toBe('eth_chainId of the Arbitrum RPC answers chain 1, expected 42161');
+    expect(error.details).toEqual({ reason: 'chain-id' });
   });
 
-  test('a contract reporting no nodes is refused', async () => {
+  test('a contract reporting no nodes is refused as implausible', async () => {
     chain.update({ serviceNodeRewards: { totalNodes: 0n } });
-    const error = await rejectsWithCode(supply(), 'UPSTREAM_UNAVAILABLE');
+    const error = await rejectsWithCode(supply(), 'UPSTREAM_INVALID');
     expect(error.message).toContain('ServiceNodeRewards.totalNodes()');
+    expect(error.details).toMatchObject({ reason: 'bounds' });
   });
 
   test('a failing L1 read names SESH.totalSupply()', async () => {
@@ -313,5 +330,75 @@ describe('failing and malformed answers are coded UPSTREAM errors naming the con
   test('nothing listening: the connection failure is coded too', async () => {
     const economy = sessionAdapter({ live: { rpcUrl: 'http://127.0.0.1:9/' } });
     await rejectsWithCode(economy.rewards!({}, context(recordingReader())), 'UPSTREAM_UNAVAILABLE');
+  });
+});
+
+describe('implausible answers: UPSTREAM_INVALID, or the last good state served stale', () => {
+  test('a staking requirement of 2^200 base units is the upstream’s fault, not the client’s BAD_INPUT', async () => {
+    chain.update({ serviceNodeRewards: { stakingRequirement: 2n ** 200n } });
+    const error = await rejectsWithCode(live().supply!({}, context(recordingReader())), 'UPSTREAM_INVALID');
+    expect(error.message).toBe(
+      'ServiceNodeRewards.stakingRequirement() answers 1606938044258990275541962092341162602522202993782792.83530138 SESH, outside [1, maxSupply 240000000 SESH]',
+    );
+    expect(error.details).toEqual({ reason: 'bounds' });
+  });
+
+  test('more nodes than the supply can stake is refused', async () => {
+    chain.update({ serviceNodeRewards: { totalNodes: 12_001n } }); // 12,001 × 20,000 > 240,000,000
+    const error = await rejectsWithCode(live().rewards!({}, context(recordingReader())), 'UPSTREAM_INVALID');
+    expect(error.message).toBe(
+      'ServiceNodeRewards.totalNodes() × stakingRequirement() = 12001 × 20000 SESH staked, above the supply of 240000000 SESH',
+    );
+  });
+
+  test('a pool below its floor (1 % of the genesis pool) is refused even on the first read', async () => {
+    // The TGE pool 63,177,550 → a floor of 631,775.5. The fake has 1,000 SESH accrued: pool = balance − 1,000.
+    chain.update({ token: { balances: { [SESSION_ADDRESSES.rewardRatePool]: 632_776n * SESH } } });
+    expect((await live().rewards!({}, context(recordingReader()))).participants).toBe(1234);
+    chain.update({ token: { balances: { [SESSION_ADDRESSES.rewardRatePool]: 632_775n * SESH } } });
+    const error = await rejectsWithCode(live().rewards!({}, context(recordingReader())), 'UPSTREAM_INVALID');
+    expect(error.message).toBe(
+      'the Staking Reward Pool reads 631775 SESH, below its floor of 631775.5 SESH (1 % of the genesis pool, decades of releases away)',
+    );
+    expect(error.details).toEqual({ reason: 'pool-collapse' });
+  });
+
+  test('a pool falling by more than 10 %, a block number going backwards: the last good state, stale', async () => {
+    const economy = live();
+    const reader = () => recordingReader(); // a fresh read each time, as after a cache TTL
+    const good = await economy.rewards!({}, context(reader()));
+    chain.update({ token: { balances: { [SESSION_ADDRESSES.rewardRatePool]: 45_000_000n * SESH } } });
+    const served = await economy.rewards!({}, context(reader()));
+    expect(served.stakingApr.eq(good.stakingApr)).toBe(true);
+    const info = await economy.source(context(reader()));
+    expect(info.stale).toBe(true);
+    expect(info.description).toMatch(
+      /stale: last good state from .*; the Staking Reward Pool reads 44999000 SESH, below 90 % of the last good state's 55554555.123456789 SESH$/,
+    );
+    chain.reset();
+    chain.update({ blockNumber: 339_999_999n });
+    expect((await economy.source(context(reader()))).description).toMatch(
+      /; eth_blockNumber answers block 339999999, below the last good state's block 340000000$/,
+    );
+    chain.update({ blockNumber: 340_000_001n });
+    const healed = await economy.source(context(reader()));
+    expect(healed.stale).toBe(false);
+    expect(healed.description).toContain('block 340000001');
+  });
+
+  test('the L1 read: another chain, or more SESH than was ever minted', async () => {
+    l1.update({ chainId: 5 });
+    expect(
+      (await rejectsWithCode(live({ l1: true }).supply!({}, context(recordingReader())), 'UPSTREAM_INVALID'))
+        .message,
+    ).toBe('eth_chainId of the L1 RPC answers chain 5, expected 1');
+    l1.reset();
+    l1.update({ token: { totalSupply: 240_000_001n * SESH } });
+    expect(
+      (await rejectsWithCode(live({ l1: true }).supply!({}, context(recordingReader())), 'UPSTREAM_INVALID'))
+        .message,
+    ).toBe(
+      'SESH.totalSupply() on Ethereum answers 240000001 SESH, above the 240000000 SESH minted (SESH has no mint path)',
+    );
   });
 });

@@ -6,13 +6,15 @@ export const SYNTERNET_ENV = {
   lcdUrl: 'SYNTERNET_LCD_URL',
   preset: 'SYNTERNET_PRESET',
   treasuryAddress: 'SYNTERNET_TREASURY_ADDRESS',
+  chainId: 'SYNTERNET_CHAIN_ID',
 } as const;
 
 /**
  * Adapter options from the environment: live when `SYNTERNET_LCD_URL` is set
- * (with `SYNTERNET_TREASURY_ADDRESS` to read another treasury; the preset
- * then defaults to `chain-2025`), the preset from `SYNTERNET_PRESET`.
- * Validation happens in `synternetAdapter`.
+ * (with `SYNTERNET_TREASURY_ADDRESS` to read another treasury and
+ * `SYNTERNET_CHAIN_ID` for another chain than `synternet-1`; the preset then
+ * defaults to `chain-2025`), the preset from `SYNTERNET_PRESET`. Validation
+ * happens in `synternetAdapter`.
  *
  * @example
  * ```ts
@@ -30,7 +32,13 @@ export function synternetOptionsFromEnv(
   const lcdUrl = read(SYNTERNET_ENV.lcdUrl);
   if (lcdUrl) {
     const treasuryAddress = read(SYNTERNET_ENV.treasuryAddress) ?? base.live?.treasuryAddress;
-    options.live = { ...base.live, lcdUrl, ...(treasuryAddress === undefined ? {} : { treasuryAddress }) };
+    const chainId = read(SYNTERNET_ENV.chainId) ?? base.live?.chainId;
+    options.live = {
+      ...base.live,
+      lcdUrl,
+      ...(treasuryAddress === undefined ? {} : { treasuryAddress }),
+      ...(chainId === undefined ? {} : { chainId }),
+    };
   }
   return options;
 }

@@ -11,8 +11,10 @@ import {
   synternetFlows,
 } from './model.js';
 import { SYNTERNET_PRESETS, type SynternetPresetName, synternetParameters } from './parameters.js';
+import { synternetImplausibility } from './plausibility.js';
 import {
   SYNT_DECIMALS,
+  SYNTERNET_CHAIN_ID,
   SYNTERNET_TREASURY_ADDRESS,
   type SynternetLiveOptions,
   type SynternetState,
@@ -50,9 +52,12 @@ export {
   type SynternetPresetName,
   synternetParameters,
 } from './parameters.js';
+export { synternetImplausibility } from './plausibility.js';
 export {
   SYNT_DECIMALS,
   SYNT_DENOM,
+  SYNTERNET_CHAIN_ID,
+  SYNTERNET_GENESIS_TIME,
   SYNTERNET_TREASURY_ADDRESS,
   type SynternetChainState,
   type SynternetLiveOptions,
@@ -92,7 +97,7 @@ export const SYNT_TOKEN = { symbol: 'SYNT', name: 'Synternet', decimals: SYNT_DE
  * as circulating and `liquid` = circulating − staked (docs/methodology/synternet.md).
  *
  * @throws TokenomicsError CONFIGURATION for an unknown preset (listing the
- *   valid ones), a bad live URL or treasury address, or a bad non-circulating holding
+ *   valid ones), a bad live URL, treasury address or chain id, or a bad non-circulating holding
  * @example
  * ```ts
  * const snapshot = synternetAdapter();
@@ -121,6 +126,7 @@ export function synternetAdapter(options: SynternetAdapterOptions = {}): TokenEc
   const source = options.live
     ? synternetLiveSource(options.live, holdings)
     : synternetSnapshotSource(presetName);
+  const chainId = options.live?.chainId ?? SYNTERNET_CHAIN_ID;
   const withTreasuryInflation = [
     ...preset.values.treasuryInflationSchedule.value.split(','),
     preset.values.longTermTreasuryInflation.value,
@@ -134,6 +140,7 @@ export function synternetAdapter(options: SynternetAdapterOptions = {}): TokenEc
     source,
     genesis: (params) => params.inflationStart,
     genesisParameter: 'inflationStart',
+    plausible: (input) => synternetImplausibility(input, chainId),
     supply: (model, at) => supplyFigures(model, at, holdings),
     rewards: rewardsFigures,
     fees: { schedules: feeSchedules, quote: quoteFee },

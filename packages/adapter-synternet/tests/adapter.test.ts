@@ -73,6 +73,11 @@ describe('synternetAdapter', () => {
         synternetAdapter({ live: { lcdUrl: 'https://api.synternet.com', treasuryAddress: 'cosmos1x' } }),
       ),
     ).toMatch(/^CONFIGURATION: the treasury address/);
+    expect(
+      await codeOf(() =>
+        synternetAdapter({ live: { lcdUrl: 'https://api.synternet.com', chainId: 'synternet 1' } }),
+      ),
+    ).toBe('CONFIGURATION: the chain id must be a Cosmos chain id such as "synternet-1", got "synternet 1"');
   });
 });
 

@@ -15,6 +15,7 @@ const d = (text: string) => new Decimal(text);
 // Served state, every figure different from the seed preset.
 const BLOCK_TIME = new Date('2025-02-01T00:00:00Z'); // 184 of 365 days into inflation year 1
 const STATE = {
+  chainId: 'synternet-1',
   supply: [{ denom: 'usynt', amount: '1250000000000000' }], // 1,250,000,000 SYNT
   balances: { [SYNTERNET_TREASURY_ADDRESS]: [{ denom: 'usynt', amount: '850000000000000' }] }, // 850,000,000
   pool: { bonded_tokens: '500000000000000', not_bonded_tokens: '2000000000000' }, // 500,000,000 bonded → 0.4
@@ -267,7 +268,8 @@ describe('live source against a fake LCD on 127.0.0.1', () => {
     lcd.setState(STATE);
     lcd.setState({ slashingParams: { signed_blocks_window: '0' } });
     const error = await codedFailure(live().penalties!(ctx));
-    expect(error.code).toBe('UPSTREAM_UNAVAILABLE');
+    expect(error.code).toBe('UPSTREAM_INVALID');
+    expect(error.details).toMatchObject({ reason: 'parameter' });
     expect(error.message).toMatch(/^GET \/cosmos\/slashing\/v1beta1\/params gives signedBlocksWindow = 0/);
   });
 
@@ -282,7 +284,7 @@ describe('live source against a fake LCD on 127.0.0.1', () => {
     expect(supply.buckets[0]!.label).toContain(other);
   });
 
-  it('marks the source stale when the reader serves a last good value', async () => {
+  it('one read served stale: the last good whole state, marked stale; with none, a coded error', async () => {
     const inner = createDirectReader({ timeoutMs: 5_000 });
     const staleReader: UpstreamReader = {
       async read(request) {
@@ -290,6 +292,63 @@ describe('live source against a fake LCD on 127.0.0.1', () => {
         return { ...value, stale: request.key.endsWith('/pool') };
       },
     };
-    expect((await live().source({ reader: staleReader, now: BLOCK_TIME })).stale).toBe(true);
+    // No whole state yet: the pool's last good value alone would mix with fresh reads.
+    expect((await codedFailure(live().source({ reader: staleReader, now: BLOCK_TIME }))).code).toBe(
+      'UPSTREAM_UNAVAILABLE',
+    );
+    const economy = live();
+    const good = await economy.source(ctx);
+    const info = await economy.source({ reader: staleReader, now: BLOCK_TIME });
+    expect(info.stale).toBe(true);
+    expect(info.fetchedAt).toEqual(good.fetchedAt);
+    expect(info.description).toContain(`stale: last good state from ${good.fetchedAt!.toISOString()}`);
+  });
+
+  describe('implausible answers: UPSTREAM_INVALID, or the last good state served stale', () => {
+    it('a node of another chain, or the configured one', async () => {
+      lcd.setState({ chainId: 'osmosis-1' });
+      const error = await codedFailure(live().supply!({}, ctx));
+      expect(error).toMatchObject({
+        code: 'UPSTREAM_INVALID',
+        message:
+          'GET /cosmos/base/tendermint/v1beta1/blocks/latest answers chain "osmosis-1", expected synternet-1',
+        details: { reason: 'chain-id' },
+      });
+      const osmosis = synternetAdapter({ live: { lcdUrl: lcd.url, chainId: 'osmosis-1' } });
+      expect((await osmosis.supply!({}, ctx)).total.toFixed()).toBe('1250000000');
+    });
+
+    it('a block time in the future or before Synternet existed', async () => {
+      lcd.setState({ latestBlock: { height: '1234568', time: '2999-01-01T00:00:00Z' } });
+      expect(await codedFailure(live().rewards!({}, ctx))).toMatchObject({
+        code: 'UPSTREAM_INVALID',
+        details: { reason: 'block-time' },
+      });
+      lcd.setState({ latestBlock: { height: '1234568', time: '2024-06-01T00:00:00Z' } });
+      expect((await codedFailure(live().rewards!({}, ctx))).message).toMatch(
+        /answers a block time 2024-06-01T00:00:00.000Z, before 2024-06-11T08:14:53.390Z$/,
+      );
+    });
+
+    it('a height going backwards or a supply falling 10 %: the last good state, stale', async () => {
+      const economy = live();
+      expect((await economy.supply!({}, ctx)).total.toFixed()).toBe('1250000000');
+      lcd.setState({ latestBlock: { height: '1234566', time: '2025-02-01T00:00:00Z' } });
+      expect((await economy.supply!({}, ctx)).total.toFixed()).toBe('1250000000');
+      expect((await economy.source(ctx)).description).toMatch(
+        /stale: last good state from .*; GET \/cosmos\/base\/tendermint\/v1beta1\/blocks\/latest answers block 1234566, below the last good state's block 1234567$/,
+      );
+      lcd.setState({
+        latestBlock: { height: '1234568', time: '2025-02-01T00:00:06Z' },
+        supply: [{ denom: 'usynt', amount: '1125000000000000' }],
+      });
+      expect((await economy.supply!({}, ctx)).total.toFixed()).toBe('1250000000');
+      expect((await economy.source(ctx)).description).toMatch(/10 % below the last good state's 1250000000/);
+      // A plausible read again (a later block, the supply back): served fresh.
+      lcd.setState({ supply: STATE.supply });
+      const info = await economy.source(ctx);
+      expect(info.stale).toBe(false);
+      expect(info.description).toMatch(/block 1234568/);
+    });
   });
 });

@@ -430,7 +430,7 @@ describe('live: the published preset, x/mint as total inflation, configured hold
         nonCirculating: [{ address: MODERATOR, label: 'Billing moderator' }],
       }).supply!({}, ctx()),
     );
-    expect(error.code).toBe('UPSTREAM_UNAVAILABLE');
+    expect(error.code).toBe('UPSTREAM_INVALID');
     expect(error.message).toMatch(
       new RegExp(
         `^GET /cosmos/bank/v1beta1/balances/${MODERATOR} and the other configured holdings report 1250000000.000001 SYNT`,

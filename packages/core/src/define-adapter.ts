@@ -20,7 +20,13 @@ import type {
   TokenInfo,
   Unlock,
 } from './economy.js';
-import { TokenomicsError } from './errors.js';
+import { isTokenomicsError, TokenomicsError } from './errors.js';
+import {
+  DEFAULT_CLOCK_SKEW_MS,
+  guardedSource,
+  type Implausibility,
+  upstreamInvalid,
+} from './guarded-source.js';
 import {
   type Parameter,
   type ParameterData,
@@ -56,12 +62,23 @@ export interface Model<S extends ParameterSchema, State> {
   source: DataSourceInfo;
 }
 
+/** What {@link AdapterDefinition.plausible} judges: a live read's model against the last good one. */
+export interface PlausibilityInput<S extends ParameterSchema, State> {
+  /** The model the new read makes (preset and read values, no overrides). */
+  next: Model<S, State>;
+  /** The last good state's model; null before the first. */
+  previous: Model<S, State> | null;
+  /** The request's "now". */
+  now: Date;
+}
+
 /**
  * A protocol's economy as plain data and pure functions. {@link defineAdapter}
  * turns it into a {@link TokenEconomy}: it resolves presets, live values and
- * overrides, defaults and checks instants, derives capabilities, and memoizes
+ * overrides, defaults and checks instants, derives capabilities, memoizes
  * the parsed model per state and overrides, and results per model, in memos
- * bounded by estimated bytes ({@link AdapterMemoOptions}).
+ * bounded by estimated bytes ({@link AdapterMemoOptions}), and serves a live
+ * source's reads only as whole, plausible states ({@link guardedSource}).
  */
 export interface AdapterDefinition<S extends ParameterSchema, State> {
   id: string;
@@ -76,6 +93,15 @@ export interface AdapterDefinition<S extends ParameterSchema, State> {
   genesisParameter?: keyof S & string;
   /** Checks across parameters (e.g. circulating ≤ max); throw BAD_INPUT naming the keys. */
   validate?(params: ParameterValues<S>): void;
+  /**
+   * Judges a live read before it is served: why the new state cannot be
+   * right (another chain, a height going backwards, a supply collapsing…),
+   * or null. A rejected read is never served and never replaces the last good
+   * state (see {@link guardedSource}). Besides this, every live read is
+   * refused when its values fail the parameters' kinds or `validate`, or put
+   * genesis after now.
+   */
+  plausible?(input: PlausibilityInput<S, State>): Implausibility | null;
   supply?(model: Model<S, State>, at: Date): Supply;
   rewards?(model: Model<S, State>, at: Date, query: RewardsQuery): Rewards;
   fees?: {
@@ -244,15 +270,15 @@ export function defineAdapter<S extends ParameterSchema, State>(
   }
 
   function context(ctx: Partial<EconomyContext> | undefined): EconomyContext {
-    return { reader: ctx?.reader ?? createDirectReader(), now: ctx?.now ?? new Date() };
+    const full: EconomyContext = { reader: ctx?.reader ?? createDirectReader(), now: ctx?.now ?? new Date() };
+    if (ctx?.onSourceEvent) full.onSourceEvent = ctx.onSourceEvent;
+    return full;
   }
 
-  async function model(
-    ctx: Partial<EconomyContext> | undefined,
+  function resolve(
+    sourced: SourcedState<S, State>,
     overrides?: readonly ParameterOverride[],
-  ): Promise<{ model: Model<S, State>; ctx: EconomyContext }> {
-    const full = context(ctx);
-    const sourced = await definition.source.read(full);
+  ): Model<S, State> {
     const key = `${sourceId(sourced)} ${overridesKey(overrides)}`;
     let resolved = models.get(key);
     if (!resolved) {
@@ -265,7 +291,52 @@ export function defineAdapter<S extends ParameterSchema, State>(
       resolved = { params: values, parameters: list, state: sourced.state, source: sourced.info };
       models.set(key, resolved);
     }
-    return { model: resolved, ctx: full };
+    return resolved;
+  }
+
+  /** A live read's model, judged before it is served; its model is memoized for the queries that follow. */
+  function check(
+    next: SourcedState<S, State>,
+    previous: SourcedState<S, State> | null,
+    ctx: EconomyContext,
+  ): Implausibility | null {
+    let resolved: Model<S, State>;
+    try {
+      resolved = resolve(next);
+    } catch (error) {
+      if (!isTokenomicsError(error)) throw error;
+      // Thrown, not returned, so the refusal's details (the key, the value) reach the client.
+      throw upstreamInvalid(
+        { reason: 'parameter', message: `${definition.name}'s live values are refused: ${error.message}` },
+        error.details,
+      );
+    }
+    const problem = definition.plausible?.({
+      next: resolved,
+      previous: previous ? resolve(previous) : null,
+      now: ctx.now,
+    });
+    if (problem) return problem;
+    const genesis = definition.genesis(resolved.params);
+    if (genesis.getTime() > ctx.now.getTime() + DEFAULT_CLOCK_SKEW_MS) {
+      const parameter = definition.genesisParameter ? ` ("${definition.genesisParameter}")` : '';
+      return {
+        reason: 'genesis',
+        message: `${definition.name}'s live values put its genesis${parameter} at ${genesis.toISOString()}, after now (${ctx.now.toISOString()})`,
+      };
+    }
+    return null;
+  }
+
+  const source = guardedSource(definition.source, { protocol: definition.id, check });
+
+  async function model(
+    ctx: Partial<EconomyContext> | undefined,
+    overrides?: readonly ParameterOverride[],
+  ): Promise<{ model: Model<S, State>; ctx: EconomyContext }> {
+    const full = context(ctx);
+    const sourced = await source.read(full);
+    return { model: resolve(sourced, overrides), ctx: full };
   }
 
   function checkInstant(resolved: Model<S, State>, at: Date, what: string): void {
@@ -302,7 +373,7 @@ export function defineAdapter<S extends ParameterSchema, State>(
     capabilities,
     preset: definition.preset.name,
     async source(ctx) {
-      return (await definition.source.read(context(ctx))).info;
+      return (await source.read(context(ctx))).info;
     },
     async parameters(query, ctx) {
       return (await model(ctx, query?.overrides)).model.parameters;

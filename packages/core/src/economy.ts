@@ -223,12 +223,30 @@ export interface TokenFlow {
   description: string;
 }
 
+/**
+ * What a live source reports as it reads: a read it rejected as implausible
+ * (see `guardedSource`). The gateway counts and logs these.
+ */
+export interface SourceEvent {
+  type: 'rejected';
+  /** The protocol whose read was rejected. */
+  protocol: string;
+  /** A short word naming the rule, e.g. `chain-id`, `height`, `supply-drop` (a metric label). */
+  reason: string;
+  /** What was wrong, naming the resource and field (no URL credentials or query strings). */
+  message: string;
+  /** True when the last good state is served instead; false when there is none and the read fails. */
+  stale: boolean;
+}
+
 /** What every read of a model runs with. */
 export interface EconomyContext {
   /** Reads upstream resources; the gateway passes a cached, deduplicating one. */
   reader: UpstreamReader;
   /** The request's "now": `at` and `from` default to it. */
   now: Date;
+  /** Receives what live sources report (rejected reads); optional. */
+  onSourceEvent?: (event: SourceEvent) => void;
 }
 
 /** The instant and what-if overrides of a model read. */

@@ -11,6 +11,14 @@ export const ERROR_CODES = [
   'UNKNOWN_PARAMETER',
   /** The protocol's chain or node did not answer, or answered something unusable. */
   'UPSTREAM_UNAVAILABLE',
+  /**
+   * The protocol's chain or node answered data that parses but cannot be
+   * right: another chain or denom, a height going backwards, a block time in
+   * the future, a supply collapsing, a value outside its plausible bounds.
+   * The upstream's fault, never the client's; the last good state is served
+   * instead when there is one.
+   */
+  'UPSTREAM_INVALID',
   /** The query asks for more than the server allows (points, depth, size). */
   'LIMIT_EXCEEDED',
   /** The protocol's model does not implement this capability. */

@@ -5,6 +5,7 @@ export * from './define-adapter.js';
 export * from './derivation.js';
 export * from './economy.js';
 export * from './errors.js';
+export * from './guarded-source.js';
 export * from './parameters.js';
 export * from './scaled-decimal.js';
 export * from './schedule.js';

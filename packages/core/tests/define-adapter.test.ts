@@ -9,6 +9,7 @@ import {
   memoStats,
   rateInput,
   SCHEDULE_POINT_BYTES,
+  type SourceEvent,
   type StateSource,
   TokenomicsError,
   type UpstreamReader,
@@ -287,6 +288,108 @@ describe('defineAdapter input checks', () => {
     for (const commission of ['0', '-0', '1', '0.05', '1e-30']) {
       await expect(economy.rewards!({ commission: d(commission) })).resolves.toBeDefined();
     }
+  });
+});
+
+describe('defineAdapter with a live source', () => {
+  /** A live source whose values the test sets; each read is a new, fresh state. */
+  function liveValues(values: Record<string, string>) {
+    let reads = 0;
+    const source: ExampleSource = {
+      read: async () => ({
+        state: null,
+        info: {
+          kind: 'LIVE',
+          description: 'chain',
+          fetchedAt: new Date(Date.UTC(2026, 0, 1, 0, 0, ++reads)),
+          stale: false,
+        },
+        parameters: Object.fromEntries(
+          Object.entries(values).map(([key, value]) => [key, { value, source: `chain: ${key}` }]),
+        ),
+      }),
+    };
+    return { source, values };
+  }
+  const now = new Date('2026-06-01T00:00:00Z');
+
+  it('a read value the parameters refuse is UPSTREAM_INVALID, not a configuration or client error', async () => {
+    const bad = await example(liveValues({ treasury: '-5' }).source).supply!({}, { now }).catch(
+      (error: unknown) => error,
+    );
+    expect(bad).toMatchObject({
+      code: 'UPSTREAM_INVALID',
+      message: 'Example\'s live values are refused: parameter "treasury" must be a decimal ≥ 0, got -5',
+      details: { reason: 'parameter', key: 'treasury', value: '-5' },
+    });
+    // validate (treasury ≤ supply) refusing read values is the upstream's fault too.
+    await expect(example(liveValues({ treasury: '2000' }).source).supply!({}, { now })).rejects.toMatchObject(
+      {
+        code: 'UPSTREAM_INVALID',
+        message: "Example's live values are refused: treasury must not exceed supply",
+      },
+    );
+    // An override the client gives is still the client's error.
+    await expect(
+      example(liveValues({ treasury: '100' }).source).supply!(
+        { overrides: [{ key: 'treasury', value: '2000' }] },
+        { now },
+      ),
+    ).rejects.toMatchObject({ code: 'BAD_INPUT' });
+  });
+
+  it('a read that puts genesis after now is UPSTREAM_INVALID, not "at is before genesis"', async () => {
+    await expect(
+      example(liveValues({ genesis: '2999-01-01T00:00:00Z' }).source).supply!({}, { now }),
+    ).rejects.toMatchObject({
+      code: 'UPSTREAM_INVALID',
+      message:
+        'Example\'s live values put its genesis ("genesis") at 2999-01-01T00:00:00.000Z, after now (2026-06-01T00:00:00.000Z)',
+      details: { reason: 'genesis' },
+    });
+  });
+
+  it('plausible judges the new model against the last good one; a rejected read serves that, stale, and is reported', async () => {
+    const { source, values } = liveValues({ treasury: '250' });
+    const seen: Array<[string, string | null]> = [];
+    const economy = exampleEconomy({
+      source,
+      only: ['SUPPLY'],
+      plausible: ({ next, previous }) => {
+        seen.push([next.params.treasury.toFixed(), previous?.params.treasury.toFixed() ?? null]);
+        return previous && next.params.treasury.lt(previous.params.treasury.div(2))
+          ? {
+              reason: 'pool-collapse',
+              message: `treasury ${next.params.treasury} is below half of ${previous.params.treasury}`,
+            }
+          : null;
+      },
+    });
+    const events: SourceEvent[] = [];
+    const ctx = { now, onSourceEvent: (event: SourceEvent) => events.push(event) };
+    expect(formatDecimal((await economy.supply!({}, ctx)).circulating)).toBe('750');
+    values.treasury = '1';
+    expect(formatDecimal((await economy.supply!({}, ctx)).circulating)).toBe('750');
+    const info = await economy.source(ctx);
+    expect(info.stale).toBe(true);
+    expect(info.description).toBe(
+      'chain — stale: last good state from 2026-01-01T00:00:01.000Z; treasury 1 is below half of 250',
+    );
+    expect(events[0]).toEqual({
+      type: 'rejected',
+      protocol: 'example',
+      reason: 'pool-collapse',
+      message: 'treasury 1 is below half of 250',
+      stale: true,
+    });
+    values.treasury = '200';
+    expect(formatDecimal((await economy.supply!({}, ctx)).circulating)).toBe('800');
+    expect(seen).toEqual([
+      ['250', null],
+      ['1', '250'],
+      ['1', '250'],
+      ['200', '250'],
+    ]);
   });
 });
 

@@ -1,13 +1,15 @@
 import {
   Decimal,
   fromBaseUnits,
+  type ImplausibilityReason,
   type ParameterData,
   type ParameterSchema,
   parseInstant,
   type SourcedValue,
-  TokenomicsError,
+  type TokenomicsError,
   type UpstreamReader,
   type UpstreamValue,
+  upstreamInvalid,
 } from '@tokenomics/core';
 import {
   bankSupplyByDenom,
@@ -61,6 +63,8 @@ export type StandardChainParameterKey = 'bondedRatio' | 'communityTax' | Slashin
 /** What the standard modules say at the latest block, validated and parsed. */
 export interface StandardChainState {
   chainId: string;
+  /** The denom the bank supply answer is about (the plausibility rules check it is the one asked for). */
+  denom: string;
   /** The latest block's height, as the chain writes it. */
   height: string;
   /** The latest block's time, as the chain writes it (RFC 3339, nanoseconds kept). */
@@ -92,9 +96,10 @@ export interface StandardChainState {
 }
 
 /**
- * The `UPSTREAM_UNAVAILABLE` error of an answer that parses but cannot be
- * right (a supply of 0, more bonded than supplied): the message starts with
- * the resource, `details.reason` is `shape`.
+ * The `UPSTREAM_INVALID` error of an answer that parses but cannot be right
+ * (a supply of 0, more bonded than supplied): the message starts with the
+ * resource, `details.reason` is `inconsistent` unless `details` names
+ * another of core's `IMPLAUSIBILITY_REASONS` (`denom`, `parameter`…).
  *
  * @example
  * ```ts
@@ -105,11 +110,10 @@ export interface StandardChainState {
 export function inconsistentAnswer(
   resource: string,
   message: string,
-  details: Record<string, unknown> = {},
+  details: Record<string, unknown> & { reason?: ImplausibilityReason } = {},
 ): TokenomicsError {
-  return new TokenomicsError('UPSTREAM_UNAVAILABLE', `${resource} ${message}`, {
-    details: { resource, reason: 'shape', ...details },
-  });
+  const { reason = 'inconsistent', ...rest } = details;
+  return upstreamInvalid({ reason, message: `${resource} ${message}` }, { resource, ...rest });
 }
 
 /**
@@ -186,7 +190,7 @@ export async function readStandardChainAnswers(
  * Whether a value fits a model's bounds (a community tax of 1, a window of 0)
  * is the adapter's to check, with {@link checkChainParameters}.
  *
- * @throws TokenomicsError UPSTREAM_UNAVAILABLE naming the path of an inconsistent answer
+ * @throws TokenomicsError UPSTREAM_INVALID naming the path of an inconsistent answer
  * @example
  * ```ts
  * const state = parseStandardChainState(answers, { denom: 'usynt', decimals: 6, symbol: 'SYNT' });
@@ -224,6 +228,7 @@ export function parseStandardChainState(
     throw inconsistentAnswer(
       requests.block.resource,
       `carries an unreadable block time ${JSON.stringify(header.time)}`,
+      { reason: 'block-time' },
     );
   }
 
@@ -238,6 +243,7 @@ export function parseStandardChainState(
   const bondedRatio = bonded.div(total);
   return {
     chainId: header.chain_id,
+    denom: answers.supply.value.amount.denom,
     height: header.height,
     time: header.time,
     blockTime,
@@ -282,7 +288,8 @@ export function parseStandardChainState(
  * `state.parameters` into `SourcedState.parameters`.
  *
  * @param baseUrl - the LCD's base URL, or requests built once with {@link standardChainRequests}
- * @throws TokenomicsError UPSTREAM_UNAVAILABLE naming the path on any failed, malformed or inconsistent answer
+ * @throws TokenomicsError UPSTREAM_UNAVAILABLE naming the path on any failed or malformed answer;
+ *   UPSTREAM_INVALID on an inconsistent one
  * @example
  * ```ts
  * const state = await readStandardChainState(ctx.reader, 'https://api.synternet.com', { denom: 'usynt', decimals: 6, symbol: 'SYNT' });
@@ -302,10 +309,10 @@ export async function readStandardChainState(
 /**
  * Checks chain values against a model's parameter kinds. A value outside what
  * the model accepts (a community tax of 1, a window of 0) is the upstream's
- * fault: an `UPSTREAM_UNAVAILABLE` error naming the path (taken from the
+ * fault: an `UPSTREAM_INVALID` error naming the path (taken from the
  * value's `chain: GET …` source), not a configuration error.
  *
- * @throws TokenomicsError UPSTREAM_UNAVAILABLE `<resource> gives <key> = <value>, which must be <expected>`
+ * @throws TokenomicsError UPSTREAM_INVALID (reason `parameter`) `<resource> gives <key> = <value>, which must be <expected>`
  * @example
  * ```ts
  * checkChainParameters(synternetParameters, { communityTax: { value: '1', source: 'chain: GET /cosmos/distribution/v1beta1/params (community_tax) at block 1 (…)' } });
@@ -326,6 +333,7 @@ export function checkChainParameters<S extends ParameterSchema>(
       const resource = /^chain: (GET \S+)/.exec(data.source)?.[1] ?? 'the LCD';
       throw inconsistentAnswer(resource, `gives ${key} = ${data.value}, which must be ${kind.expected}`, {
         key,
+        reason: 'parameter',
       });
     }
   }

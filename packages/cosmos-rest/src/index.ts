@@ -7,6 +7,7 @@ export * from './formulas/split-staked.js';
 export * from './formulas/staked-amount.js';
 export * from './formulas/staking-apy.js';
 export * from './holdings.js';
+export * from './plausibility.js';
 export * from './request.js';
 export * from './schemas.js';
 export * from './slashing.js';

@@ -46,8 +46,9 @@ describe('the standard chain state against the fake LCD', () => {
 
   it('reads supply, pool, slashing and distribution params and the block, in whole tokens and Decimals', async () => {
     const state = await readStandardChainState(reader, lcd.url, SYNT);
-    expect([state.chainId, state.height, state.time]).toEqual([
+    expect([state.chainId, state.denom, state.height, state.time]).toEqual([
       'synternet-1',
+      'usynt',
       '838',
       '2024-08-01T00:00:00.000000000Z',
     ]);
@@ -141,10 +142,10 @@ describe('the standard chain state against the fake LCD', () => {
     lcd.setState({ pool: { bonded_tokens: '0', not_bonded_tokens: '0' } });
     const nothingBonded = await codedFailure(readStandardChainState(reader, lcd.url, SYNT));
     expect(nothingBonded).toMatchObject({
-      code: 'UPSTREAM_UNAVAILABLE',
+      code: 'UPSTREAM_INVALID',
       message:
         'GET /cosmos/staking/v1beta1/pool reports 0 SYNT bonded of a 1000000000 SYNT supply; the bonded ratio must be in (0, 1]',
-      details: { resource: 'GET /cosmos/staking/v1beta1/pool', reason: 'shape' },
+      details: { resource: 'GET /cosmos/staking/v1beta1/pool', reason: 'inconsistent' },
     });
     lcd.setState({ pool: { bonded_tokens: '1000000000000001', not_bonded_tokens: '0' } });
     expect((await codedFailure(readStandardChainState(reader, lcd.url, SYNT))).message).toMatch(
@@ -168,9 +169,10 @@ describe('the standard chain state against the fake LCD', () => {
     };
     expect(() => parseStandardChainState(answers, SYNT)).toThrow(
       expect.objectContaining({
-        code: 'UPSTREAM_UNAVAILABLE',
+        code: 'UPSTREAM_INVALID',
         message:
           'GET /cosmos/base/tendermint/v1beta1/blocks/latest carries an unreadable block time "2024-02-30T00:00:00Z"',
+        details: expect.objectContaining({ reason: 'block-time' }),
       }),
     );
   });
@@ -209,10 +211,11 @@ describe('helpers', () => {
     expect(chainSource('GET /x', 'field', 'at block 1 (t)')).toBe('chain: GET /x (field) at block 1 (t)');
     const error = inconsistentAnswer('GET /x', 'reports nonsense', { key: 'k' });
     expect(error).toMatchObject({
-      code: 'UPSTREAM_UNAVAILABLE',
+      code: 'UPSTREAM_INVALID',
       message: 'GET /x reports nonsense',
-      details: { resource: 'GET /x', reason: 'shape', key: 'k' },
+      details: { resource: 'GET /x', reason: 'inconsistent', key: 'k' },
     });
+    expect(inconsistentAnswer('GET /y', 'mints uosmo', { reason: 'denom' }).details.reason).toBe('denom');
   });
 
   it('checkChainParameters: a chain value outside the model’s kind is the upstream’s fault, naming the path', () => {
@@ -241,11 +244,11 @@ describe('helpers', () => {
       }),
     ).toThrow(
       expect.objectContaining({
-        code: 'UPSTREAM_UNAVAILABLE',
+        code: 'UPSTREAM_INVALID',
         message: expect.stringMatching(
           /^GET \/cosmos\/slashing\/v1beta1\/params gives signedBlocksWindow = 0, which must be /,
         ),
-        details: expect.objectContaining({ key: 'signedBlocksWindow' }),
+        details: expect.objectContaining({ key: 'signedBlocksWindow', reason: 'parameter' }),
       }),
     );
     expect(() => checkChainParameters(schema, { communityTax: { value: '1', source: 'a preset' } })).toThrow(

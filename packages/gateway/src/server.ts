@@ -4,6 +4,7 @@ import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import {
   DEFAULT_MAX_SCHEDULE_POINTS,
   DEFAULT_UPSTREAM_TIMEOUT_MS,
+  type SourceEvent,
   type TokenEconomy,
   TokenomicsError,
   type UpstreamReader,
@@ -208,6 +209,14 @@ export function createGateway(options: GatewayOptions): Gateway {
         logCacheEvent(event);
       },
     });
+  // A live read rejected as implausible: counted, and logged once per rejected read (never the upstream URL).
+  const onSourceEvent = (event: SourceEvent) => {
+    metrics.onSourceEvent(event);
+    logger.warn(
+      { protocol: event.protocol, reason: event.reason, stale: event.stale },
+      `${event.protocol}: upstream answer rejected (${event.reason}): ${event.message}${event.stale ? '; serving the last good state, stale' : ''}`,
+    );
+  };
   const secondOf = requestSeconds(options.now ?? (() => new Date()));
   const schema = gatewaySchema();
 
@@ -234,7 +243,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       metrics.plugin,
       useCors({ origins: options.corsOrigins ?? '*' }),
       ...(options.introspection === false ? [useDisableIntrospection()] : []),
-      useHealth(protocols, shared),
+      useHealth(protocols, shared, onSourceEvent),
       ...useDocumentLimits(limits),
       useRequestBudget({ ...limits, protocols: protocols.length, now: secondOf }),
       ...(options.responseCache === false ? [] : [useSecondResponseCache(secondOf)]),
@@ -244,7 +253,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       protocols,
       protocolById,
       // "Now" to the whole second: figures at an instant are computed once and reused by every request in it.
-      economy: { reader: createRequestReader(shared), now: secondOf(request) },
+      economy: { reader: createRequestReader(shared), now: secondOf(request), onSourceEvent },
       limits,
     }),
   });

@@ -1,7 +1,20 @@
 import { createServer } from 'node:net';
-import { type FakeArbitrum, type FakeFailure, startFakeArbitrum } from '@tokenomics/adapter-session/testing';
-import { type FakeLcd, type FakeLcdFault, startFakeLcd } from '@tokenomics/cosmos-rest/testing';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { SESSION_ADDRESSES } from '@tokenomics/adapter-session';
+import {
+  type FakeArbitrum,
+  type FakeFailure,
+  SESH,
+  startFakeArbitrum,
+} from '@tokenomics/adapter-session/testing';
+import {
+  FAKE_TREASURY_ADDRESS,
+  type FakeLcd,
+  type FakeLcdFault,
+  type FakeLcdState,
+  startFakeLcd,
+} from '@tokenomics/cosmos-rest/testing';
+import { type Logger, pino } from 'pino';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createCachedReader, keyvStore } from '../src/cache.js';
 import { createAdapters, createGateway, type Gateway, loadConfig } from '../src/index.js';
 import { post, type ResponseBody } from './fixtures.js';
@@ -21,6 +34,8 @@ const BUDGET_MS = 400;
 let chain: FakeArbitrum;
 let lcd: FakeLcd;
 let refusedUrl: string;
+/** The fake LCD's state at start, to put back after a test changes it. */
+let lcdStart: FakeLcdState;
 
 async function closedPortUrl(): Promise<string> {
   const server = createServer();
@@ -32,13 +47,14 @@ async function closedPortUrl(): Promise<string> {
 
 beforeAll(async () => {
   [chain, lcd, refusedUrl] = await Promise.all([startFakeArbitrum(), startFakeLcd(), closedPortUrl()]);
+  lcdStart = lcd.state;
 });
 afterAll(async () => {
   await Promise.all([chain.close(), lcd.close()]);
 });
 
 /** A live gateway whose cache and request clock the test moves. */
-async function gatewayWithClock(urls: { rpc?: string; lcd?: string } = {}) {
+async function gatewayWithClock(urls: { rpc?: string; lcd?: string } = {}, logger?: Logger) {
   const clock = { ms: START };
   const now = () => clock.ms;
   const config = loadConfig({
@@ -50,6 +66,7 @@ async function gatewayWithClock(urls: { rpc?: string; lcd?: string } = {}) {
     reader: createCachedReader({ store: keyvStore(), ttlSeconds: 30, timeoutMs: BUDGET_MS, now }),
     now: () => new Date(clock.ms),
     production: true,
+    ...(logger ? { logger } : {}),
   });
   return { gateway, expire: () => (clock.ms += 31_000) };
 }
@@ -175,5 +192,243 @@ describe('after every fault', () => {
     chain.fail(null);
     const { body } = await post(gateway, '{ protocols { id supply(at: "2026-01-01T00:00:00Z") { total } } }');
     expect(body.data.protocols.map((p: { id: string }) => p.id)).toEqual(['session', 'synternet']);
+  });
+});
+
+/** `tokenomics_upstream_invalid_total{protocol, reason}` of a gateway, 0 when never counted. */
+async function invalidCount(gateway: Gateway, protocolId: string, reason: string): Promise<number> {
+  const metric = gateway.metrics.registry.getSingleMetric('tokenomics_upstream_invalid_total');
+  const values = metric ? (await metric.get()).values : [];
+  return (
+    values.find((value) => value.labels.protocol === protocolId && value.labels.reason === reason)?.value ?? 0
+  );
+}
+
+async function health(gateway: Gateway): Promise<ResponseBody> {
+  const response = await gateway.yoga.fetch('http://gateway.test/health');
+  return response.json();
+}
+
+/**
+ * Answers that parse but cannot be right. Each is rejected: the last good
+ * state is served, flagged stale, never the implausible figures; with no last
+ * good state (cold) the protocol's fields fail with UPSTREAM_INVALID. Each
+ * rejection is counted once; the next plausible read is accepted again.
+ */
+interface Implausible {
+  name: string;
+  failing: 'session' | 'synternet';
+  healthy: 'session' | 'synternet';
+  /** The `reason` label it is counted under. */
+  reason: string;
+  /** Implausible on its own (so cold too), or only against the last good state. */
+  absolute: boolean;
+  inject(): void;
+}
+
+const IMPLAUSIBLE: Implausible[] = [
+  {
+    name: "Synternet's total supply falls 10 %",
+    failing: 'synternet',
+    healthy: 'session',
+    reason: 'supply-drop',
+    absolute: false,
+    inject: () => lcd.setState({ supply: [{ denom: 'usynt', amount: '900000000000000' }] }),
+  },
+  {
+    name: "Synternet's block height goes backwards",
+    failing: 'synternet',
+    healthy: 'session',
+    reason: 'height',
+    absolute: false,
+    inject: () => lcd.setState({ latestBlock: { height: '837', time: lcdStart.latestBlock.time } }),
+  },
+  {
+    name: "Synternet's node answers for another chain (osmosis-1)",
+    failing: 'synternet',
+    healthy: 'session',
+    reason: 'chain-id',
+    absolute: true,
+    inject: () => lcd.setState({ chainId: 'osmosis-1' }),
+  },
+  {
+    name: "Synternet's latest block is in the year 2999",
+    failing: 'synternet',
+    healthy: 'session',
+    reason: 'block-time',
+    absolute: true,
+    inject: () => lcd.setState({ latestBlock: { height: '839', time: '2999-01-01T00:00:00Z' } }),
+  },
+  {
+    name: "Session's Staking Reward Pool drops to 1 SESH",
+    failing: 'session',
+    healthy: 'synternet',
+    reason: 'pool-collapse',
+    absolute: true,
+    inject: () => chain.update({ token: { balances: { [SESSION_ADDRESSES.rewardRatePool]: 1n * SESH } } }),
+  },
+  {
+    name: "Session's staking requirement is 2^200 base units",
+    failing: 'session',
+    healthy: 'synternet',
+    reason: 'bounds',
+    absolute: true,
+    inject: () => chain.update({ serviceNodeRewards: { stakingRequirement: 2n ** 200n } }),
+  },
+  {
+    name: "Session's block number goes backwards",
+    failing: 'session',
+    healthy: 'synternet',
+    reason: 'height',
+    absolute: false,
+    inject: () => chain.update({ blockNumber: chain.state.blockNumber - 1n }),
+  },
+  {
+    name: "Session's node answers for another chain (OP Mainnet, 10)",
+    failing: 'session',
+    healthy: 'synternet',
+    reason: 'chain-id',
+    absolute: true,
+    inject: () => chain.update({ chainId: 10 }),
+  },
+];
+
+describe('implausible answers', () => {
+  beforeEach(() => {
+    chain.reset();
+    lcd.setState(lcdStart);
+  });
+  afterEach(() => {
+    chain.reset();
+    lcd.setState(lcdStart);
+  });
+
+  describe.each(IMPLAUSIBLE.map((row) => [row.name, row] as const))('%s', (_name, row) => {
+    if (row.absolute) {
+      it(`cold: UPSTREAM_INVALID for ${row.failing} only, counted once; ${row.healthy} answers`, async () => {
+        row.inject();
+        const { gateway } = await gatewayWithClock();
+        const { status, body } = await post(gateway, QUERY);
+        expect(status).toBe(200);
+        expect(protocol(body, row.failing)).toMatchObject({
+          source: { kind: 'LIVE', stale: false, error: { code: 'UPSTREAM_INVALID' } },
+          supply: null,
+          rewards: null,
+        });
+        expect(protocol(body, row.healthy)).toMatchObject({
+          source: { stale: false, error: null },
+          supply: { total: expect.any(String) },
+        });
+        expect(body.errors.length).toBeGreaterThan(0);
+        for (const error of body.errors) {
+          expect(error.extensions).toMatchObject({ code: 'UPSTREAM_INVALID', protocol: row.failing });
+        }
+        expect(await invalidCount(gateway, row.failing, row.reason)).toBe(1);
+        const report = await health(gateway);
+        expect(report.status).toBe('degraded');
+        expect(report.protocols.find((p: { id: string }) => p.id === row.failing)).toMatchObject({
+          ok: false,
+          error: { code: 'UPSTREAM_INVALID' },
+        });
+      });
+    }
+
+    it('warm: the last good state, stale, the same numbers; counted; the next plausible read is accepted', async () => {
+      const { gateway, expire } = await gatewayWithClock();
+      const fresh = await post(gateway, QUERY);
+      expect(fresh.body.errors).toBeUndefined();
+      const before = protocol(fresh.body, row.failing);
+
+      row.inject();
+      expire();
+      const rejected = await post(gateway, QUERY);
+      expect(rejected.body.errors).toBeUndefined();
+      expect(protocol(rejected.body, row.failing)).toEqual({
+        ...before,
+        source: { ...before.source, stale: true },
+      });
+      expect(protocol(rejected.body, row.healthy).source.stale).toBe(false);
+      // Asked again within the TTL (the same implausible answers from the cache): not counted twice.
+      await post(gateway, QUERY);
+      expect(await invalidCount(gateway, row.failing, row.reason)).toBe(1);
+      const report = await health(gateway);
+      expect(report.status).toBe('degraded');
+      expect(report.protocols.find((p: { id: string }) => p.id === row.failing)).toMatchObject({
+        ok: false,
+        source: { stale: true },
+      });
+
+      chain.reset();
+      lcd.setState(lcdStart);
+      expire();
+      const recovered = await post(gateway, QUERY);
+      expect(recovered.body.errors).toBeUndefined();
+      expect(protocol(recovered.body, row.failing)).toEqual(before);
+      expect((await health(gateway)).status).toBe('ok');
+    });
+  });
+
+  it('logs a rejection once, as a warning naming the protocol and reason, without the upstream URL', async () => {
+    const lines: string[] = [];
+    const logger = pino({ level: 'info' }, { write: (line: string) => lines.push(line) });
+    const { gateway, expire } = await gatewayWithClock({}, logger);
+    await post(gateway, QUERY);
+    lcd.setState({ chainId: 'osmosis-1' });
+    expire();
+    await post(gateway, QUERY);
+    await post(gateway, QUERY);
+    const warnings = lines.map((line) => JSON.parse(line)).filter((entry) => entry.msg.includes('osmosis-1'));
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatchObject({ level: 40, protocol: 'synternet', reason: 'chain-id', stale: true });
+    expect(warnings[0].msg).toContain('synternet-1');
+    for (const line of lines) expect(line).not.toContain(lcd.url);
+  });
+});
+
+describe('a live source serves one consistent state', () => {
+  const BLOCK = '2024-08-01T00:00:00Z';
+  const SUPPLY_AT_BLOCK = `{ protocol(id: "synternet") { source { stale description } supply(at: "${BLOCK}") { total circulating } } }`;
+  const BALANCES = `/cosmos/bank/v1beta1/balances/${FAKE_TREASURY_ADDRESS}`;
+  afterEach(() => {
+    lcd.setState(lcdStart);
+    lcd.setFault(BALANCES, null);
+  });
+
+  it('a new supply and a failing treasury read: the old whole state, stale, never the mix', async () => {
+    const { gateway, expire } = await gatewayWithClock();
+    const first = await post(gateway, SUPPLY_AT_BLOCK);
+    expect(first.body.data.protocol.supply).toEqual({ total: '1000000000', circulating: '100015000' });
+
+    // The chain moves on (2,000,000,000 total, 1,900,000,000 in the treasury) and the treasury path fails:
+    // the mix of the new total and the old treasury would be 2,000,000,000 − 899,985,000 = 1,100,015,000.
+    lcd.setState({
+      supply: [{ denom: 'usynt', amount: '2000000000000000' }],
+      balances: { [FAKE_TREASURY_ADDRESS]: [{ denom: 'usynt', amount: '1900000000000000' }] },
+    });
+    lcd.setFault(BALANCES, { kind: 'status', status: 500 });
+    expire();
+    const { body } = await post(gateway, SUPPLY_AT_BLOCK);
+    expect(body.errors).toBeUndefined();
+    expect(body.data.protocol.supply).toEqual({ total: '1000000000', circulating: '100015000' });
+    expect(body.data.protocol.source.stale).toBe(true);
+    expect(body.data.protocol.source.description).toMatch(
+      /stale: last good state from \d{4}-\d\d-\d\dT[\d:.]+Z; GET \/cosmos\/bank\/v1beta1\/balances\/synt1\S+ failed/,
+    );
+
+    lcd.setFault(BALANCES, null);
+    expire();
+    const healed = await post(gateway, SUPPLY_AT_BLOCK);
+    expect(healed.body.data.protocol).toMatchObject({
+      source: { stale: false },
+      supply: { total: '2000000000', circulating: '100000000' },
+    });
+  });
+
+  it('cold, with one read failing and no whole state yet: a coded error, not a partial state', async () => {
+    lcd.setFault(BALANCES, { kind: 'status', status: 500 });
+    const { gateway } = await gatewayWithClock();
+    const { body } = await post(gateway, SUPPLY_AT_BLOCK);
+    expect(body.data.protocol.supply).toBeNull();
+    expect(body.errors[0].extensions).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', protocol: 'synternet' });
   });
 });

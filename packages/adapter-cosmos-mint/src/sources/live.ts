@@ -25,6 +25,8 @@ import { type CosmosMintParameters, cosmosMintParameters } from '../parameters.j
 /** What a live read knows about the chain at its latest block (amounts in whole tokens). */
 export interface CosmosChainState {
   chainId: string;
+  /** The denom the bank supply answer is about. */
+  denom: string;
   height: string;
   /** The latest block's time: the anchor the model steps from. */
   blockTime: Date;
@@ -62,9 +64,10 @@ export interface CosmosMintLiveSourceOptions {
  * time, anchor supply, inflation, bonded ratio, every x/mint, distribution and
  * slashing parameter), each with a `chain: GET …` source.
  *
- * @throws TokenomicsError UPSTREAM_UNAVAILABLE naming the path on any failed,
- *   malformed or inconsistent answer, including a chain without the standard
- *   x/mint (501/404) or one that mints another denom
+ * @throws TokenomicsError UPSTREAM_UNAVAILABLE naming the path on any failed or
+ *   malformed answer, including a chain without the standard x/mint
+ *   (501/404); UPSTREAM_INVALID on an inconsistent one or a chain that mints
+ *   another denom
  * @example
  * ```ts
  * const source = cosmosMintLiveSource({ lcdUrl: 'https://lcd.example', denom: 'uatom', decimals: 6 });
@@ -99,7 +102,7 @@ export function cosmosMintLiveSource(
         throw inconsistentAnswer(
           requests.mint.resource,
           `says the chain mints ${mintDenom}, but the adapter is configured for ${denom}: set the "denom" option`,
-          { mintDenom, denom },
+          { mintDenom, denom, reason: 'denom' },
         );
       }
       const chain = parseStandardChainState(answers, options);
@@ -161,7 +164,7 @@ export function cosmosMintLiveSource(
       }
       const { chainId, height, time, blockTime, total, bonded, notBonded } = chain;
       return {
-        state: { chainId, height, blockTime, total, bonded, notBonded, nonCirculating },
+        state: { chainId, denom: chain.denom, height, blockTime, total, bonded, notBonded, nonCirculating },
         info: {
           kind: 'LIVE',
           description: `Cosmos REST (LCD) at ${host}, chain ${chainId}, block ${height} (${time}): ${denom} supply, staking pool, x/mint inflation and params, distribution and slashing params. Exact at the block time; stepped forward by the x/mint formula (bonded ratio held) to later instants.`,

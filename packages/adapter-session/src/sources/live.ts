@@ -3,6 +3,7 @@ import {
   Decimal,
   formatDecimal,
   fromBaseUnits,
+  type ImplausibilityReason,
   type JsonValue,
   type Preset,
   resolveParameters,
@@ -12,6 +13,7 @@ import {
   TokenomicsError,
   type UpstreamReader,
   type UpstreamValue,
+  upstreamInvalid,
 } from '@tokenomics/core';
 import { type Abi, type Address, BaseError, createPublicClient, HttpRequestError, http } from 'viem';
 import { unscheduledLocked } from '../model/state-at.js';
@@ -119,6 +121,19 @@ function upstreamError(
   );
 }
 
+/** An answer that decodes but cannot be right: the same message as {@link upstreamError}, coded UPSTREAM_INVALID. */
+function invalidAnswer(
+  contract: string,
+  fn: string,
+  address: string,
+  rpcUrl: string,
+  problem: string,
+  reason: ImplausibilityReason,
+): TokenomicsError {
+  const error = upstreamError(contract, fn, address, rpcUrl, problem);
+  return upstreamInvalid({ reason, message: error.message }, error.details);
+}
+
 function reasonOf(error: unknown): string {
   if (error instanceof BaseError) {
     const http = error.walk((inner) => inner instanceof HttpRequestError) as HttpRequestError | null;
@@ -194,22 +209,10 @@ async function rpc<T>(rpcUrl: string, method: string, run: () => Promise<T>): Pr
   }
 }
 
-function checkChain(rpcUrl: string, chainId: number, expected: number, name: string): void {
-  if (chainId !== expected) {
-    throw upstreamError(
-      'JSON-RPC',
-      'eth_chainId',
-      null,
-      rpcUrl,
-      `answered chain ${chainId}, expected ${name} (${expected})`,
-    );
-  }
-}
-
 function safeCount(text: string, contract: string, fn: string, address: string, rpcUrl: string): number {
   const value = Number(text);
   if (!Number.isSafeInteger(value))
-    throw upstreamError(contract, fn, address, rpcUrl, `${text} is not a usable count`);
+    throw invalidAnswer(contract, fn, address, rpcUrl, `${text} is not a usable count`, 'bounds');
   return value;
 }
 
@@ -221,6 +224,9 @@ function safeCount(text: string, contract: string, fn: string, address: string, 
  * `stakingRewardPool` (with `poolBalanceAt`), `poolReleaseRate`, `networkSize`,
  * `stakingRequirement`, the liquidation ratios and (L1) `maxSupply`; lockups
  * and genesis figures stay the preset's.
+ *
+ * The chain ids read (`eth_chainId`) are in the state, for the adapter's
+ * plausibility rules to judge ({@link sessionImplausibility}).
  *
  * @throws TokenomicsError UPSTREAM_UNAVAILABLE naming the contract and function when a read fails or does not decode
  * @example
@@ -275,7 +281,7 @@ export function sessionLiveSource(
         rpc(rpcUrl, 'eth_chainId', () => client.getChainId()),
         rpc(rpcUrl, 'eth_blockNumber', () => client.getBlockNumber({ cacheTime: 0 })),
       ]);
-      checkChain(rpcUrl, chainId, ARBITRUM_ONE_CHAIN_ID, 'Arbitrum One');
+      // The chain id is judged with the whole state (plausibility), so a wrong chain never replaces a good one.
       return {
         chainId,
         blockNumber: blockNumber.toString(),
@@ -337,7 +343,6 @@ export function sessionLiveSource(
             readUint(client, l1RpcUrl, 'SESH', addresses.l1Token, seshAbi, 'totalSupply'),
             rpc(l1RpcUrl, 'eth_chainId', () => client.getChainId()),
           ]);
-          checkChain(l1RpcUrl, chainId, ETHEREUM_CHAIN_ID, 'Ethereum');
           return { chainId, totalSupply };
         },
       }
@@ -426,35 +431,38 @@ export function sessionLiveSource(
     const balance = sesh(p.poolTokenBalance);
     const accruedUnpaid = sesh(p.releasedAmount).minus(sesh(p.totalPaidOut));
     if (accruedUnpaid.isNegative()) {
-      throw upstreamError(
+      throw invalidAnswer(
         'RewardRatePool',
         'calculateReleasedAmount()',
         pool,
         rpcUrl,
         'is below totalPaidOut()',
+        'inconsistent',
       );
     }
     const unreleased = balance.minus(accruedUnpaid);
     if (unreleased.isNegative()) {
-      throw upstreamError(
+      throw invalidAnswer(
         'RewardRatePool',
         'calculateReleasedAmount()',
         pool,
         rpcUrl,
         'accrued-but-unpaid exceeds SESH.balanceOf(pool)',
+        'inconsistent',
       );
     }
     const basis = BigInt(p.basisPoints);
-    if (basis === 0n) throw upstreamError('RewardRatePool', 'BASIS_POINTS()', pool, rpcUrl, 'is 0');
+    if (basis === 0n) throw invalidAnswer('RewardRatePool', 'BASIS_POINTS()', pool, rpcUrl, 'is 0', 'bounds');
     const rate = new Decimal(p.annualSimplePayoutRate).div(p.basisPoints);
     const nodes = safeCount(n.totalNodes, 'ServiceNodeRewards', 'totalNodes()', snr, rpcUrl);
     if (nodes < 1) {
-      throw upstreamError(
+      throw invalidAnswer(
         'ServiceNodeRewards',
         'totalNodes()',
         snr,
         rpcUrl,
         'reports no nodes; per-node rewards are undefined',
+        'bounds',
       );
     }
     const ratio = (text: string, fn: string) =>
@@ -520,6 +528,8 @@ export function sessionLiveSource(
     return {
       state: {
         kind: 'live',
+        chainId: p.chainId,
+        l1ChainId: l1Read ? l1Read.value.chainId : null,
         blockNumber: p.blockNumber,
         addresses,
         rewardRatePerBlock: sesh(p.rewardRate),

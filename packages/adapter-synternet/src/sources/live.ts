@@ -35,17 +35,27 @@ export const SYNT_DECIMALS = 6;
 /** The mint module's `treasury_address` (synternet-facts.md §2). */
 export const SYNTERNET_TREASURY_ADDRESS = 'synt1nwhx5p30n9xw88czjq4j45tuz53qw50yllrg5d';
 
+/** Synternet mainnet's chain id (synternet-facts.md §1, the mainnet genesis). */
+export const SYNTERNET_CHAIN_ID = 'synternet-1';
+
+/** Synternet mainnet's genesis time (synternet-facts.md §1): no block can be older. */
+export const SYNTERNET_GENESIS_TIME = new Date('2024-06-11T08:14:53.390Z');
+
 /** Options of {@link synternetLiveSource}. */
 export interface SynternetLiveOptions {
   /** A Cosmos SDK REST (LCD) base URL, e.g. `https://api.synternet.com`. */
   lcdUrl: string;
   /** The account whose balance is the treasury; defaults to {@link SYNTERNET_TREASURY_ADDRESS}. */
   treasuryAddress?: string;
+  /** The chain the node must answer for; defaults to {@link SYNTERNET_CHAIN_ID} (a testnet: `amber-2`). */
+  chainId?: string;
 }
 
 /** What a live read knows about the chain at its latest block (amounts in SYNT). */
 export interface SynternetChainState {
   chainId: string;
+  /** The denom the bank supply answer is about (`usynt`). */
+  denom: string;
   height: string;
   /** The latest block's time: the instant the read state holds at (the anchor). */
   blockTime: Date;
@@ -64,9 +74,11 @@ export interface SynternetChainState {
 export type SynternetState = SynternetChainState | null;
 
 const TREASURY_ADDRESS = /^synt1[02-9ac-hj-np-z]{38}$/;
+/** A Cosmos chain id: `synternet-1`, `amber-2`, `cosmoshub-4`. */
+const CHAIN_ID = /^[a-zA-Z0-9][a-zA-Z0-9._-]{0,63}$/;
 
 /**
- * Checks live options; a bad URL or address is a CONFIGURATION error at start-up.
+ * Checks live options; a bad URL, address or chain id is a CONFIGURATION error at start-up.
  *
  * @example
  * ```ts
@@ -83,7 +95,15 @@ export function checkLiveOptions(options: SynternetLiveOptions): Required<Synter
       { details: { treasuryAddress } },
     );
   }
-  return { lcdUrl, treasuryAddress };
+  const chainId = options.chainId ?? SYNTERNET_CHAIN_ID;
+  if (typeof chainId !== 'string' || !CHAIN_ID.test(chainId)) {
+    throw new TokenomicsError(
+      'CONFIGURATION',
+      `the chain id must be a Cosmos chain id such as "synternet-1", got ${JSON.stringify(chainId)}`,
+      { details: { chainId } },
+    );
+  }
+  return { lcdUrl, treasuryAddress, chainId };
 }
 
 /**
@@ -95,8 +115,8 @@ export function checkLiveOptions(options: SynternetLiveOptions): Required<Synter
  * converted from usynt to SYNT after the read; chain parameters replace the
  * preset's, each with a `chain: GET …` source.
  *
- * @throws TokenomicsError UPSTREAM_UNAVAILABLE naming the path on any failed,
- *   malformed or inconsistent answer
+ * @throws TokenomicsError UPSTREAM_UNAVAILABLE naming the path on any failed or
+ *   malformed answer; UPSTREAM_INVALID on an inconsistent one
  * @example
  * ```ts
  * const economy = synternetAdapter({ live: { lcdUrl: 'https://api.synternet.com' } });
@@ -178,6 +198,7 @@ export function synternetLiveSource(
       return {
         state: {
           chainId: chain.chainId,
+          denom: chain.denom,
           height: chain.height,
           blockTime: chain.blockTime,
           total,

@@ -61,6 +61,8 @@ export interface ExampleEconomyOptions {
   only?: readonly Capability[];
   /** Bounds of its memos (default: defineAdapter's). */
   memo?: AdapterMemoOptions;
+  /** Judges a live source's reads (see `AdapterDefinition.plausible`). */
+  plausible?: AdapterDefinition<typeof exampleParameters, unknown>['plausible'];
 }
 
 const MEMBERS: Record<Capability, keyof AdapterDefinition<typeof exampleParameters, unknown>> = {
@@ -106,6 +108,7 @@ export function exampleEconomy(options: ExampleEconomyOptions = {}): TokenEconom
     ...(options.memo ? { memo: options.memo } : {}),
     genesis: (params) => params.genesis,
     genesisParameter: 'genesis',
+    ...(options.plausible ? { plausible: options.plausible } : {}),
     validate(params) {
       if (params.treasury.gt(params.supply)) {
         throw new TokenomicsError('BAD_INPUT', 'treasury must not exceed supply', {

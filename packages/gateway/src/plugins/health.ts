@@ -1,5 +1,6 @@
 import {
   createDirectReader,
+  type EconomyContext,
   isTokenomicsError,
   type TokenEconomy,
   type UpstreamReader,
@@ -17,11 +18,15 @@ export interface ProtocolHealth {
 /**
  * `GET /health`: the process is alive (HTTP 200 whenever it answers) and each
  * protocol's source: its kind, freshness, or the coded error it gives now.
- * `status` is "ok" when every source answers fresh, else "degraded".
+ * `status` is "ok" when every source answers fresh, else "degraded" (a
+ * source serving its last good state because the upstream failed or answered
+ * implausible data is stale). `onSourceEvent` receives the rejections its
+ * reads make, as the GraphQL requests' do.
  */
 export function useHealth(
   protocols: readonly TokenEconomy[],
   reader: UpstreamReader = createDirectReader(),
+  onSourceEvent?: EconomyContext['onSourceEvent'],
 ): Plugin {
   return {
     async onRequest({ request, url, endResponse }) {
@@ -30,7 +35,7 @@ export function useHealth(
       const report: ProtocolHealth[] = await Promise.all(
         protocols.map(async (economy): Promise<ProtocolHealth> => {
           try {
-            const source = await economy.source({ reader, now });
+            const source = await economy.source({ reader, now, ...(onSourceEvent ? { onSourceEvent } : {}) });
             return {
               id: economy.id,
               ok: !source.stale,

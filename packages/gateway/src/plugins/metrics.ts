@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { SourceEvent } from '@tokenomics/core';
 import type { Plugin } from 'graphql-yoga';
 import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
 import { bearerMatches } from '../bearer.js';
@@ -27,6 +28,8 @@ export interface GatewayMetrics {
   onCacheEvent(event: CacheEvent): void;
   /** Feeds how each query was executed (compiled plan, reused plan, standard executor). */
   onPlan(outcome: PlanOutcome): void;
+  /** Feeds what live sources report: each read rejected as implausible. */
+  onSourceEvent(event: SourceEvent): void;
 }
 
 /** The answer to a `/metrics` request without the token. */
@@ -41,8 +44,8 @@ const UNAUTHORIZED = {
  * process do not collide): `tokenomics_http_requests_total`,
  * `tokenomics_http_request_duration_seconds`, `tokenomics_graphql_errors_total`,
  * `tokenomics_upstream_reads_total`, `tokenomics_upstream_read_duration_seconds`,
- * `tokenomics_cache_events_total`, `tokenomics_query_plans_total`, and
- * Node's default process metrics.
+ * `tokenomics_cache_events_total`, `tokenomics_query_plans_total`,
+ * `tokenomics_upstream_invalid_total`, and Node's default process metrics.
  *
  * `access` says where `GET /metrics` is served: by default on the gateway's
  * port to anyone (development); the gateway passes what its configuration
@@ -98,6 +101,12 @@ export function createMetrics(access: MetricsAccess = { onGatewayPort: true }): 
     name: 'tokenomics_query_plans_total',
     help: 'Queries by how they ran: compiled (a new plan), reused (a kept plan), standard (the standard executor).',
     labelNames: ['outcome'] as const,
+    registers: [registry],
+  });
+  const invalid = new Counter({
+    name: 'tokenomics_upstream_invalid_total',
+    help: 'Upstream reads rejected as implausible (another chain, a height going backwards, a supply collapsing…), by protocol and reason.',
+    labelNames: ['protocol', 'reason'] as const,
     registers: [registry],
   });
   const started = new WeakMap<Request, { at: number; path: string }>();
@@ -168,6 +177,10 @@ export function createMetrics(access: MetricsAccess = { onGatewayPort: true }): 
     },
     onPlan(outcome) {
       plans.inc({ outcome });
+    },
+    onSourceEvent(event) {
+      // Both labels are bounded: configured protocol ids and the fixed reasons of IMPLAUSIBILITY_REASONS.
+      if (event.type === 'rejected') invalid.inc({ protocol: event.protocol, reason: event.reason });
     },
   };
 }
