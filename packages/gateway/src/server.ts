@@ -11,7 +11,15 @@ import {
 import type { GraphQLSchema } from 'graphql';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
-import { type CacheStore, createCachedReader, keyvStore } from './cache.js';
+import {
+  type CacheEvent,
+  type CacheStore,
+  type CircuitOptions,
+  createCachedReader,
+  guardStore,
+  keyvStore,
+} from './cache.js';
+import { cacheEventLogger } from './cache-log.js';
 import type { GatewayContext } from './context.js';
 import { maskError } from './errors.js';
 import { EXAMPLE_TABS } from './examples.js';
@@ -34,12 +42,21 @@ export interface GatewayLimits extends DocumentLimits {
 export interface GatewayOptions {
   /** The protocols to serve, in the order `protocols` lists them. Ids must be unique. */
   adapters: readonly TokenEconomy[];
-  /** The upstream cache's store. Default: Keyv in memory (pass `keyvStore(redisUrl)` to share it). */
+  /**
+   * The upstream cache's store. Default: memory (pass `keyvStore(redisUrl)` to share it). The
+   * gateway guards it ({@link guardStore}): timeouts, and memory while it does not answer.
+   */
   cacheStore?: CacheStore;
   /** How long upstream reads stay fresh. Default 30 s. */
   cacheTtlSeconds?: number;
+  /** The most one cache store operation may take; past it the store counts as failing. Default 250 ms. */
+  cacheOpTimeoutMs?: number;
   /** The upstream timeout budget. Default 3 s. */
   upstreamTimeoutMs?: number;
+  /** The most bytes of one upstream answer. Default 1 MiB. */
+  upstreamMaxBodyBytes?: number;
+  /** When to stop calling a failing upstream for a while. Default: 5 failed reads in a row, 10 s. */
+  upstreamCircuit?: CircuitOptions;
   /** Replaces the whole shared reader (cache included); tests use it to count reads. */
   reader?: UpstreamReader;
   limits?: Partial<GatewayLimits>;
@@ -124,14 +141,25 @@ export function createGateway(options: GatewayOptions): Gateway {
   };
   const logger = options.logger ?? createLogger();
   const metrics = createMetrics();
-  const store = options.cacheStore ?? keyvStore();
+  const logCacheEvent = cacheEventLogger(logger);
+  const onCacheEvent = (event: CacheEvent) => {
+    metrics.onCacheEvent(event);
+    logCacheEvent(event);
+  };
+  // Guarded: a store that fails or hangs is bypassed (memory and upstream) until it answers again.
+  const store = guardStore(options.cacheStore ?? keyvStore(), {
+    opTimeoutMs: options.cacheOpTimeoutMs,
+    onEvent: onCacheEvent,
+  });
   const shared =
     options.reader ??
     createCachedReader({
       store,
       ttlSeconds: options.cacheTtlSeconds ?? 30,
       timeoutMs: options.upstreamTimeoutMs ?? DEFAULT_UPSTREAM_TIMEOUT_MS,
-      onEvent: metrics.onCacheEvent,
+      maxBodyBytes: options.upstreamMaxBodyBytes,
+      circuit: options.upstreamCircuit,
+      onEvent: onCacheEvent,
     });
   const secondOf = requestSeconds(options.now ?? (() => new Date()));
   const production = options.production ?? process.env.NODE_ENV === 'production';
@@ -156,7 +184,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     maskedErrors: { maskError, isDev: !production },
     plugins: [
       metrics.plugin,
-      useHealth(protocols, shared),
+      useHealth(protocols, shared, store),
       ...useDocumentLimits(limits),
       ...(options.responseCache === false ? [] : [useSecondResponseCache(secondOf)]),
       ...(options.compiledExecution === false ? [] : [useCompiledExecution({ onPlan: metrics.onPlan })]),
