@@ -1,20 +1,43 @@
 import { isTokenomicsError, TokenomicsError } from './errors.js';
+import { DEFAULT_UPSTREAM_MAX_BODY_BYTES } from './read-capped-text.js';
+import { redactError } from './redact-error.js';
+import { redactUrls } from './redact-urls.js';
 
 /** A JSON value: what upstream reads return, so any cache can store them as text. */
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
+/** What a reader tells a request's `load`, besides when to give up. */
+export interface UpstreamLoadOptions {
+  /** The most bytes of an answer's body to read; a larger answer fails. */
+  maxBodyBytes: number;
+}
+
 /** One upstream resource to read. */
 export interface UpstreamRequest<T extends JsonValue> {
-  /** Names the resource uniquely across protocols, e.g. `synternet GET https://lcd/cosmos/staking/v1beta1/pool`. */
+  /**
+   * Names the resource uniquely across protocols, e.g. `GET https://lcd/cosmos/staking/v1beta1/pool`.
+   * It may hold the endpoint's credentials: readers never show it, and a
+   * shared cache stores it only hashed.
+   */
   key: string;
-  /** What errors name, e.g. `GET /cosmos/staking/v1beta1/pool`. Defaults to the key. */
+  /**
+   * What errors name, e.g. `GET /cosmos/staking/v1beta1/pool`: no credentials,
+   * no query string of an endpoint URL. Defaults to the key, with its URLs redacted.
+   */
   resource?: string;
   /**
    * Reads the resource and validates it. Amounts stay as integer strings of
    * base units here, converted to Decimals after the read, so a cache never
-   * loses digits.
+   * loses digits. Readers pass `options` (the body cap); a load that reads
+   * HTTP honours it.
    */
-  load(signal: AbortSignal): Promise<T>;
+  load(signal: AbortSignal, options?: UpstreamLoadOptions): Promise<T>;
+  /**
+   * Validates a value read before (a shared cache's entry) with the checks
+   * `load` applies to an answer, returning it typed; throws when it does not
+   * fit. A cache without it can only trust its entries.
+   */
+  parse?(value: JsonValue): T;
 }
 
 /** A value read upstream, with when it was read. */
@@ -38,8 +61,22 @@ export interface UpstreamReader {
 export const DEFAULT_UPSTREAM_TIMEOUT_MS = 3_000;
 
 /**
+ * What a request's errors call it: its `resource`, or its key, with any URL
+ * in either redacted.
+ *
+ * @example
+ * ```ts
+ * resourceName({ key: 'GET http://u:p@lcd/pool?apikey=S', load }); // 'GET http://lcd/pool'
+ * ```
+ */
+export function resourceName(request: Pick<UpstreamRequest<JsonValue>, 'key' | 'resource'>): string {
+  return redactUrls(request.resource ?? request.key);
+}
+
+/**
  * Runs a request's `load` with a timeout, turning every failure into a coded
- * `UPSTREAM_UNAVAILABLE` error that names the resource.
+ * `UPSTREAM_UNAVAILABLE` error that names the resource (URLs redacted, in
+ * the name and in the quoted cause).
  *
  * @example
  * ```ts
@@ -49,8 +86,9 @@ export const DEFAULT_UPSTREAM_TIMEOUT_MS = 3_000;
 export async function loadWithTimeout<T extends JsonValue>(
   request: UpstreamRequest<T>,
   timeoutMs: number,
+  options: UpstreamLoadOptions = { maxBodyBytes: DEFAULT_UPSTREAM_MAX_BODY_BYTES },
 ): Promise<T> {
-  const resource = request.resource ?? request.key;
+  const resource = resourceName(request);
   const controller = new AbortController();
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
@@ -64,13 +102,13 @@ export async function loadWithTimeout<T extends JsonValue>(
     }, timeoutMs);
   });
   try {
-    return await Promise.race([request.load(controller.signal), timeout]);
+    return await Promise.race([request.load(controller.signal, options), timeout]);
   } catch (error) {
     if (isTokenomicsError(error)) throw error;
     throw new TokenomicsError(
       'UPSTREAM_UNAVAILABLE',
-      `${resource} failed: ${error instanceof Error ? error.message : String(error)}`,
-      { details: { resource }, cause: error },
+      `${resource} failed: ${redactUrls(error instanceof Error ? error.message : String(error))}`,
+      { details: { resource }, cause: redactError(error) },
     );
   } finally {
     clearTimeout(timer);
@@ -85,17 +123,24 @@ export interface RetryOptions {
   retries?: number;
   /** The first pause; each next one doubles. Default 50 ms. */
   backoffMs?: number;
+  /** The most bytes of an answer's body to read. Default 1 MiB. */
+  maxBodyBytes?: number;
 }
 
 /**
  * Whether a failed read may succeed if tried again: network failures,
- * timeouts and 5xx answers may; an endpoint the chain lacks (404, 501) or an
- * answer of the wrong shape will not.
+ * timeouts and 5xx answers may; an endpoint the chain lacks (404, 501), an
+ * answer of the wrong shape or one over the body cap will not.
+ *
+ * @example
+ * ```ts
+ * isRetryable(new TokenomicsError('UPSTREAM_UNAVAILABLE', 'x', { details: { status: 503 } })); // true
+ * ```
  */
 export function isRetryable(error: unknown): boolean {
   if (!isTokenomicsError(error) || error.code !== 'UPSTREAM_UNAVAILABLE') return false;
   const { reason, status } = error.details as { reason?: string; status?: number };
-  if (reason === 'shape' || reason === 'json') return false;
+  if (reason === 'shape' || reason === 'json' || reason === 'too-large') return false;
   if (typeof status === 'number') return status >= 500 && status !== 501;
   return true;
 }
@@ -116,11 +161,12 @@ export async function loadWithRetry<T extends JsonValue>(
 ): Promise<T> {
   const budget = options.timeoutMs ?? DEFAULT_UPSTREAM_TIMEOUT_MS;
   const retries = options.retries ?? 2;
+  const loadOptions = { maxBodyBytes: options.maxBodyBytes ?? DEFAULT_UPSTREAM_MAX_BODY_BYTES };
   let pause = options.backoffMs ?? 50;
   const deadline = Date.now() + budget;
   for (let attempt = 0; ; attempt++) {
     try {
-      return await loadWithTimeout(request, Math.max(1, deadline - Date.now()));
+      return await loadWithTimeout(request, Math.max(1, deadline - Date.now()), loadOptions);
     } catch (error) {
       const left = deadline - Date.now();
       // A retry needs the pause and a fair share of time to answer in.

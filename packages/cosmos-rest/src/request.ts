@@ -1,4 +1,14 @@
-import { isTokenomicsError, type JsonValue, TokenomicsError, type UpstreamRequest } from '@tokenomics/core';
+import {
+  DEFAULT_UPSTREAM_MAX_BODY_BYTES,
+  isTokenomicsError,
+  type JsonValue,
+  readCappedText,
+  redactError,
+  redactUrl,
+  redactUrls,
+  TokenomicsError,
+  type UpstreamRequest,
+} from '@tokenomics/core';
 import type { z } from 'zod';
 
 /** Options every endpoint function takes. */
@@ -8,7 +18,7 @@ export interface LcdRequestOptions {
 }
 
 /** Why an LCD read failed, in `TokenomicsError.details.reason`. */
-export type LcdFailureReason = 'network' | 'http' | 'json' | 'shape';
+export type LcdFailureReason = 'network' | 'http' | 'json' | 'shape' | 'too-large';
 
 /** An {@link UpstreamRequest} for one LCD path, with the path and URL it reads. */
 export interface LcdRequest<T extends JsonValue> extends UpstreamRequest<T> {
@@ -16,15 +26,19 @@ export interface LcdRequest<T extends JsonValue> extends UpstreamRequest<T> {
   resource: string;
   /** The path with its query, as appended to the base URL. */
   path: string;
-  /** The full URL read. */
+  /** The URL read, fit to show: the base URL redacted (no credentials, no query of its own), then the path. */
   url: string;
+  /** Validates an answer read before (a cached one) with the same schema as a fresh answer. */
+  parse(value: JsonValue): T;
 }
 
 /**
  * The base URL without trailing slashes, so `https://lcd/` and `https://lcd`
- * make the same cache key. A path prefix (`https://host/rest`) is kept.
+ * make the same cache key. A path prefix (`https://host/rest`), credentials
+ * (`https://user:pass@host`, sent as HTTP Basic authentication) and a query
+ * (`?apikey=…`, sent with every path) are kept; errors show none of them.
  *
- * @throws TokenomicsError CONFIGURATION when the text is not an http(s) URL
+ * @throws TokenomicsError CONFIGURATION when the text is not an http(s) URL or has a fragment
  * @example
  * ```ts
  * normalizeBaseUrl('https://api.synternet.com/'); // 'https://api.synternet.com'
@@ -37,28 +51,51 @@ export function normalizeBaseUrl(baseUrl: string): string {
   } catch (error) {
     throw new TokenomicsError(
       'CONFIGURATION',
-      `the LCD URL must be an http(s) URL, got ${JSON.stringify(baseUrl)}`,
+      'the LCD URL must be an http(s) URL; the text given is not a URL',
       {
-        details: { url: baseUrl },
-        cause: error,
+        cause: redactError(error),
       },
     );
   }
+  const shown = redactUrl(baseUrl);
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-    throw new TokenomicsError(
-      'CONFIGURATION',
-      `the LCD URL must be an http(s) URL, got ${JSON.stringify(baseUrl)}`,
-      {
-        details: { url: baseUrl },
-      },
-    );
-  }
-  if (parsed.search || parsed.hash) {
-    throw new TokenomicsError('CONFIGURATION', `the LCD URL must not carry a query or fragment: ${baseUrl}`, {
-      details: { url: baseUrl },
+    throw new TokenomicsError('CONFIGURATION', `the LCD URL must be an http(s) URL, got ${shown}`, {
+      details: { url: shown },
     });
   }
-  return parsed.toString().replace(/\/+$/, '');
+  if (parsed.hash) {
+    throw new TokenomicsError('CONFIGURATION', `the LCD URL must not carry a fragment: ${shown}`, {
+      details: { url: shown },
+    });
+  }
+  const userinfo = parsed.username
+    ? `${parsed.username}${parsed.password ? `:${parsed.password}` : ''}@`
+    : '';
+  return `${parsed.protocol}//${userinfo}${parsed.host}${parsed.pathname.replace(/\/+$/, '')}${parsed.search}`;
+}
+
+/** Where a path of an LCD is fetched: the URL (credentials taken out of it) and the Basic authorization they make. */
+interface LcdTarget {
+  href: string;
+  authorization: string | null;
+  shown: string;
+}
+
+function lcdTarget(base: string, path: string): LcdTarget {
+  const parsed = new URL(base);
+  const prefix = parsed.pathname.replace(/\/+$/, '');
+  const at = path.indexOf('?');
+  const pathOnly = at < 0 ? path : path.slice(0, at);
+  const query = [parsed.search.slice(1), at < 0 ? '' : path.slice(at + 1)].filter(Boolean).join('&');
+  // fetch refuses URLs with credentials (and would quote them in its error): send them as a header.
+  const authorization = parsed.username
+    ? `Basic ${Buffer.from(`${decodeURIComponent(parsed.username)}:${decodeURIComponent(parsed.password)}`).toString('base64')}`
+    : null;
+  return {
+    href: `${parsed.protocol}//${parsed.host}${prefix}${pathOnly}${query ? `?${query}` : ''}`,
+    authorization,
+    shown: `${redactUrl(base).replace(/\/+$/, '')}${path}`,
+  };
 }
 
 function upstreamError(
@@ -99,10 +136,13 @@ function describeIssues(error: z.ZodError): string {
 
 /**
  * Builds the {@link UpstreamRequest} for one LCD path: `load` fetches it with
- * the caller's AbortSignal, parses JSON and validates it with `schema`. Every
- * failure is a `TokenomicsError('UPSTREAM_UNAVAILABLE')` naming the path, with
- * `details.reason` (`network`, `http`, `json`, `shape`) and, for HTTP errors,
- * `details.status`.
+ * the caller's AbortSignal, reads at most the reader's body cap, parses JSON
+ * and validates it with `schema` (`parse` applies the same schema to a cached
+ * answer). Every failure is a `TokenomicsError('UPSTREAM_UNAVAILABLE')` naming
+ * the path, with `details.reason` (`network`, `http`, `json`, `shape`,
+ * `too-large`) and, for HTTP errors, `details.status`. The base URL's
+ * credentials go in an `Authorization: Basic` header; neither they nor its
+ * query appear in a message.
  *
  * @param baseUrl - the LCD's base URL, e.g. `https://api.synternet.com`
  * @param path - the path and query, e.g. `/cosmos/staking/v1beta1/pool`
@@ -120,21 +160,43 @@ export function lcdRequest<Schema extends z.ZodType<JsonValue>>(
   schema: Schema,
   options: LcdRequestOptions = {},
 ): LcdRequest<z.output<Schema>> {
-  const base = normalizeBaseUrl(baseUrl);
-  const url = `${base}${path}`;
+  const target = lcdTarget(normalizeBaseUrl(baseUrl), path);
   const resource = `GET ${path}`;
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (target.authorization) headers.authorization = target.authorization;
+
+  function validate(json: unknown, status?: number): z.output<Schema> {
+    const parsed = schema.safeParse(json);
+    if (parsed.success) return parsed.data;
+    throw upstreamError(
+      resource,
+      `answered an unexpected shape: ${describeIssues(parsed.error)}`,
+      {
+        reason: 'shape',
+        ...(status === undefined ? {} : { status }),
+        issues: parsed.error.issues.map((issue) => ({
+          path: issue.path.map(String),
+          message: issue.message,
+        })),
+      },
+      parsed.error,
+    );
+  }
+
   return {
-    key: `GET ${url}`,
+    key: `GET ${target.href}`,
     resource,
     path,
-    url,
-    async load(signal) {
+    url: target.shown,
+    parse: (value) => validate(value),
+    async load(signal, loadOptions) {
       const fetchImpl = options.fetch ?? globalThis.fetch;
+      const maxBodyBytes = loadOptions?.maxBodyBytes ?? DEFAULT_UPSTREAM_MAX_BODY_BYTES;
       let response: Response;
       let body: string;
       try {
-        response = await fetchImpl(url, { signal, headers: { accept: 'application/json' } });
-        body = await response.text();
+        response = await fetchImpl(target.href, { signal, headers });
+        body = await readCappedText(response, maxBodyBytes, resource);
       } catch (error) {
         if (isTokenomicsError(error)) throw error;
         const reason = signal.aborted ? 'was aborted' : 'could not be read';
@@ -144,14 +206,20 @@ export function lcdRequest<Schema extends z.ZodType<JsonValue>>(
               ? error.cause.message
               : error.message
             : String(error);
-        throw upstreamError(resource, `${reason}: ${message}`, { reason: 'network' }, error);
+        throw upstreamError(
+          resource,
+          `${reason}: ${redactUrls(message)}`,
+          { reason: 'network' },
+          redactError(error),
+        );
       }
       if (!response.ok) {
         const quoted = grpcMessage(body);
-        throw upstreamError(resource, `answered HTTP ${response.status}${quoted ? ` (${quoted})` : ''}`, {
-          reason: 'http',
-          status: response.status,
-        });
+        throw upstreamError(
+          resource,
+          `answered HTTP ${response.status}${quoted ? ` (${redactUrls(quoted)})` : ''}`,
+          { reason: 'http', status: response.status },
+        );
       }
       let json: unknown;
       try {
@@ -164,23 +232,7 @@ export function lcdRequest<Schema extends z.ZodType<JsonValue>>(
           error,
         );
       }
-      const parsed = schema.safeParse(json);
-      if (!parsed.success) {
-        throw upstreamError(
-          resource,
-          `answered an unexpected shape: ${describeIssues(parsed.error)}`,
-          {
-            reason: 'shape',
-            status: response.status,
-            issues: parsed.error.issues.map((issue) => ({
-              path: issue.path.map(String),
-              message: issue.message,
-            })),
-          },
-          parsed.error,
-        );
-      }
-      return parsed.data;
+      return validate(json, response.status);
     },
   };
 }
@@ -222,9 +274,19 @@ export function optionalEndpoint<T extends JsonValue>(request: LcdRequest<T>): L
   return {
     ...request,
     key: `${request.key} (optional)`,
-    async load(signal) {
+    parse(value) {
+      const answer = value as { served?: unknown; value?: JsonValue; status?: unknown };
+      if (answer && typeof answer === 'object' && answer.served === true && answer.value !== undefined)
+        return { served: true, value: request.parse(answer.value) };
+      if (answer && typeof answer === 'object' && answer.served === false) {
+        const { status } = answer;
+        if (status === 404 || status === 501) return { served: false, status };
+      }
+      throw upstreamError(request.resource, 'has a kept answer of an unexpected shape', { reason: 'shape' });
+    },
+    async load(signal, options) {
       try {
-        return { served: true, value: await request.load(signal) };
+        return { served: true, value: await request.load(signal, options) };
       } catch (error) {
         if (isEndpointMissing(error))
           return { served: false, status: Number((error as TokenomicsError).details.status) };

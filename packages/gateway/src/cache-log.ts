@@ -17,7 +17,9 @@ const MAX_REMEMBERED = 1_000;
 function resourceOf(event: CacheEvent): { resource: string; host?: string } {
   const { resource, host } = event as { resource?: unknown; host?: unknown };
   return {
-    resource: redactUrls(typeof resource === 'string' ? resource : event.key),
+    resource: redactUrls(
+      typeof resource === 'string' ? resource : ('key' in event && event.key) || 'cache store',
+    ),
     ...(typeof host === 'string' ? { host: redactUrls(host) } : {}),
   };
 }
@@ -33,7 +35,9 @@ function errorOf(error: unknown): { code?: string; message: string } {
  * Logs what the shared reader reports that an operator must know, at warn:
  * a failed upstream read (`upstream read failed`), a last good value served
  * in its place (`serving the last good value (stale)`), a cache store that
- * failed (`cache store failed`). Each line names the resource and, for a
+ * failed (`cache store failed`), an ignored store entry, an upstream whose
+ * circuit opens, the shared store going down; at info, the circuit closing
+ * and the store answering again. Hits, misses and the like go to metrics only. Each line names the resource and, for a
  * failure, the error's code and message; never a raw key or URL credentials.
  * A failure that repeats (an upstream or Redis down under load) is logged
  * once per resource and window, with the count of lines left out.
@@ -81,6 +85,23 @@ export function cacheEventLogger(
       warn('stale', { ...resourceOf(event), ageMs: event.ageMs }, 'serving the last good value (stale)');
     } else if (event.type === 'store-error') {
       warn('store-error', { ...resourceOf(event), error: errorOf(event.error) }, 'cache store failed');
+    } else if (event.type === 'invalid-entry') {
+      warn(
+        'invalid-entry',
+        { ...resourceOf(event), reason: event.reason },
+        'ignored a cache entry that does not check out',
+      );
+    } else if (event.type === 'circuit-break') {
+      logger.warn(
+        { ...resourceOf(event), cooldownMs: event.cooldownMs },
+        'an upstream keeps failing: not called during the cool-down',
+      );
+    } else if (event.type === 'circuit-reset') {
+      logger.info(resourceOf(event), 'an upstream answers again');
+    } else if (event.type === 'store-down') {
+      logger.warn({ cache: event.type }, 'the cache store does not answer: serving from memory and upstream');
+    } else if (event.type === 'store-up') {
+      logger.info({ cache: event.type }, 'the cache store answers again');
     }
   };
 }

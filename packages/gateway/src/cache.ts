@@ -1,58 +1,69 @@
-import KeyvRedis from '@keyv/redis';
 import {
+  DEFAULT_UPSTREAM_MAX_BODY_BYTES,
   DEFAULT_UPSTREAM_TIMEOUT_MS,
+  isTokenomicsError,
   type JsonValue,
   loadWithRetry,
+  redactUrls,
+  resourceName,
+  TokenomicsError,
   type UpstreamReader,
   type UpstreamRequest,
   type UpstreamValue,
 } from '@tokenomics/core';
-import Keyv from 'keyv';
+import {
+  type CircuitBreakerPolicy,
+  CircuitState,
+  ConsecutiveBreaker,
+  circuitBreaker,
+  handleAll,
+  isBrokenCircuitError,
+} from 'cockatiel';
+import { cacheKey } from './cache-key.js';
+import type { CacheStore, StoreEvent } from './cache-store.js';
+
+export {
+  type CacheHealth,
+  type CacheStore,
+  type GuardedStore,
+  type GuardStoreOptions,
+  guardStore,
+  keyvStore,
+  memoryStore,
+  type RedisStoreOptions,
+  redisStore,
+  type StoreEvent,
+} from './cache-store.js';
 
 /**
- * The store behind the upstream cache: get, set and delete of text by key.
- * Keyv (memory or Redis) is the one we ship; any other store fits.
+ * What the cache reports, for metrics and logs. `key` is the hashed store
+ * key and `resource` the request's name with URLs redacted: neither carries
+ * an endpoint's credentials or query string.
  */
-export interface CacheStore {
-  get(key: string): Promise<string | undefined>;
-  /** Keeps `value` for `ttlMs` at least (the store may drop it after). */
-  set(key: string, value: string, ttlMs: number): Promise<void>;
-  delete(key: string): Promise<void>;
-  /** Releases connections. */
-  close(): Promise<void>;
-}
-
-/**
- * A {@link CacheStore} over Keyv: in memory by default; `redis://…` shares it
- * between gateway instances through `@keyv/redis`.
- *
- * @example
- * ```ts
- * const store = keyvStore(process.env.CACHE_URL); // memory when undefined
- * ```
- */
-export function keyvStore(url?: string | null, namespace = 'tokenomics'): CacheStore {
-  const keyv = url ? new Keyv({ store: new KeyvRedis(url), namespace }) : new Keyv({ namespace });
-  return {
-    get: async (key) => (await keyv.get<string>(key)) ?? undefined,
-    set: async (key, value, ttlMs) => {
-      await keyv.set(key, value, ttlMs);
-    },
-    delete: async (key) => {
-      await keyv.delete(key);
-    },
-    close: () => keyv.disconnect(),
-  };
-}
-
-/** What the cache reports, for metrics and logs. */
 export type CacheEvent =
-  | { type: 'hit'; key: string }
-  | { type: 'miss'; key: string }
-  | { type: 'coalesced'; key: string }
-  | { type: 'upstream'; key: string; ok: boolean; ms: number }
-  | { type: 'stale'; key: string; ageMs: number }
-  | { type: 'store-error'; key: string; error: unknown };
+  | { type: 'hit'; key: string; resource: string }
+  | { type: 'miss'; key: string; resource: string }
+  | { type: 'coalesced'; key: string; resource: string }
+  /** An expired entry served at once while one refresh runs. */
+  | { type: 'revalidate'; key: string; resource: string; ageMs: number }
+  | { type: 'upstream'; key: string; resource: string; ok: boolean; ms: number; error?: string }
+  /** The last good value served flagged stale. */
+  | { type: 'stale'; key: string; resource: string; ageMs: number }
+  /** A store entry ignored: not JSON, of the wrong shape, or dated in the future. */
+  | { type: 'invalid-entry'; key: string; resource: string; reason: 'json' | 'shape' | 'future' }
+  /** An upstream read skipped: its circuit is open. */
+  | { type: 'circuit-open'; key: string; resource: string }
+  | { type: 'circuit-break'; key: string; resource: string; cooldownMs: number }
+  | { type: 'circuit-reset'; key: string; resource: string }
+  | StoreEvent;
+
+/** When the reader stops calling a failing upstream. */
+export interface CircuitOptions {
+  /** Failed reads in a row (each with its retries) that open the circuit. Default 5. */
+  failures?: number;
+  /** How long the upstream is not called once open; then one read tries it. Default 10,000 ms. */
+  cooldownMs?: number;
+}
 
 /** Options of {@link createCachedReader}. */
 export interface CachedReaderOptions {
@@ -65,6 +76,11 @@ export interface CachedReaderOptions {
   timeoutMs?: number;
   /** Retries of a failed read within the budget (network errors, 5xx). Default 2. */
   retries?: number;
+  /** The most bytes of one upstream answer. Default 1 MiB. */
+  maxBodyBytes?: number;
+  circuit?: CircuitOptions;
+  /** How far in the future an entry's read time may be (clocks of instances differ). Default 5 s. */
+  clockSkewMs?: number;
   now?: () => number;
   onEvent?: (event: CacheEvent) => void;
 }
@@ -77,15 +93,31 @@ interface Entry {
 }
 
 /**
- * The reader shared by every request: fresh values come from the store;
- * concurrent misses of one key make one upstream read (single flight); when
- * the upstream fails, the last good value is served with `stale: true` and
- * its `fetchedAt`. Values are stored as JSON text, so amounts (integer
- * strings) lose nothing.
+ * The reader shared by every request.
+ *
+ * - Fresh values (younger than the TTL) come from the store.
+ * - An expired value still within the stale window is served at once while
+ *   one background refresh per key runs (stale-while-revalidate). It is
+ *   flagged `stale: true` when the upstream is known to fail (the last read of
+ *   it failed, or its circuit is open) or when it is older than TTL + budget
+ *   (a refresh should have replaced it by then); otherwise it is the value
+ *   being refreshed, `stale: false`, with its `fetchedAt`.
+ * - With no usable value, concurrent reads of one key make one upstream read
+ *   (single flight), and an upstream failure is the coded error.
+ * - After `circuit.failures` failed reads in a row the upstream of that key is
+ *   not called for `circuit.cooldownMs`: the last good value is served at
+ *   once (stale), or the coded error given at once; then one read tries again.
+ * - Every entry read from the store is checked: JSON of `{ v, t }`, `t` not
+ *   in the future beyond the clock skew, `v` passing the request's `parse`.
+ *   An entry that fails is ignored (a miss) and reported.
+ *
+ * Values are stored as JSON text under a versioned hash of the request key
+ * ({@link cacheKey}), so amounts (integer strings) lose nothing and no
+ * endpoint URL reaches the store.
  *
  * @example
  * ```ts
- * const reader = createCachedReader({ store: keyvStore(process.env.CACHE_URL), ttlSeconds: 30 });
+ * const reader = createCachedReader({ store: guardStore(keyvStore(process.env.CACHE_URL)), ttlSeconds: 30 });
  * createGateway({ adapters, reader });
  * ```
  */
@@ -94,57 +126,157 @@ export function createCachedReader(options: CachedReaderOptions): UpstreamReader
   const ttlMs = (options.ttlSeconds ?? 30) * 1000;
   const staleMs = Math.max((options.staleSeconds ?? 86_400) * 1000, ttlMs);
   const timeoutMs = options.timeoutMs ?? DEFAULT_UPSTREAM_TIMEOUT_MS;
+  const clockSkewMs = options.clockSkewMs ?? 5_000;
+  const circuitFailures = options.circuit?.failures ?? 5;
+  const cooldownMs = options.circuit?.cooldownMs ?? 10_000;
+  const loadOptions = {
+    timeoutMs,
+    retries: options.retries ?? 2,
+    maxBodyBytes: options.maxBodyBytes ?? DEFAULT_UPSTREAM_MAX_BODY_BYTES,
+  };
   const now = options.now ?? Date.now;
   const emit = options.onEvent ?? (() => {});
-  const inFlight = new Map<string, Promise<UpstreamValue<JsonValue>>>();
+  /** Reads in progress, by request key: concurrent reads of a key share one. */
+  const reads = new Map<string, Promise<UpstreamValue<JsonValue>>>();
+  /** Upstream reads in progress, by request key: at most one per key. */
+  const refreshes = new Map<string, Promise<UpstreamValue<JsonValue>>>();
+  /** Circuits of keys that failed lately (a key is dropped on success, so this holds failing keys only). */
+  const circuits = new Map<string, CircuitBreakerPolicy>();
+  /** Keys whose last upstream read failed. */
+  const failing = new Set<string>();
 
-  async function cached(key: string): Promise<Entry | undefined> {
-    try {
-      const text = await store.get(key);
-      return text === undefined ? undefined : (JSON.parse(text) as Entry);
-    } catch (error) {
+  interface Named {
+    request: UpstreamRequest<JsonValue>;
+    key: string;
+    resource: string;
+  }
+
+  function circuitOf({ request, key, resource }: Named): CircuitBreakerPolicy {
+    let circuit = circuits.get(request.key);
+    if (!circuit) {
+      circuit = circuitBreaker(handleAll, {
+        halfOpenAfter: cooldownMs,
+        breaker: new ConsecutiveBreaker(circuitFailures),
+      });
+      circuit.onBreak(() => emit({ type: 'circuit-break', key, resource, cooldownMs }));
+      circuit.onReset(() => emit({ type: 'circuit-reset', key, resource }));
+      circuits.set(request.key, circuit);
+    }
+    return circuit;
+  }
+
+  async function cached({ request, key, resource }: Named): Promise<Entry | undefined> {
+    const text = await store.get(key).catch((error: unknown) => {
       // A store that is down must not take the gateway with it: read through.
-      emit({ type: 'store-error', key, error });
+      emit({ type: 'store-error', key, error: redactUrls(String((error as Error)?.message ?? error)) });
+      return undefined;
+    });
+    if (text === undefined) return undefined;
+    let entry: Entry;
+    try {
+      entry = JSON.parse(text) as Entry;
+    } catch {
+      emit({ type: 'invalid-entry', key, resource, reason: 'json' });
+      return undefined;
+    }
+    if (
+      entry === null ||
+      typeof entry !== 'object' ||
+      typeof entry.t !== 'number' ||
+      !Number.isFinite(entry.t) ||
+      entry.v === undefined
+    ) {
+      emit({ type: 'invalid-entry', key, resource, reason: 'shape' });
+      return undefined;
+    }
+    if (entry.t > now() + clockSkewMs) {
+      emit({ type: 'invalid-entry', key, resource, reason: 'future' });
+      return undefined;
+    }
+    if (now() - entry.t >= staleMs) return undefined;
+    if (!request.parse) return { v: entry.v, t: entry.t };
+    try {
+      return { v: request.parse(entry.v), t: entry.t };
+    } catch {
+      emit({ type: 'invalid-entry', key, resource, reason: 'shape' });
       return undefined;
     }
   }
 
-  async function readThrough(request: UpstreamRequest<JsonValue>): Promise<UpstreamValue<JsonValue>> {
-    const entry = await cached(request.key);
-    if (entry && now() - entry.t < ttlMs) {
-      emit({ type: 'hit', key: request.key });
+  /** One upstream read per key at a time, through the key's circuit; a good value is stored. */
+  function refresh(named: Named): Promise<UpstreamValue<JsonValue>> {
+    const { request, key, resource } = named;
+    const running = refreshes.get(request.key);
+    if (running) return running;
+    const started = now();
+    const read = (async () => {
+      const circuit = circuitOf(named);
+      try {
+        const value = await circuit.execute(() => loadWithRetry(request, loadOptions));
+        const fetchedAt = now();
+        emit({ type: 'upstream', key, resource, ok: true, ms: fetchedAt - started });
+        failing.delete(request.key);
+        if (circuit.state === CircuitState.Closed) circuits.delete(request.key);
+        await store
+          .set(key, JSON.stringify({ v: value, t: fetchedAt } satisfies Entry), staleMs)
+          .catch((error: unknown) =>
+            emit({ type: 'store-error', key, error: redactUrls(String((error as Error)?.message ?? error)) }),
+          );
+        return { value, fetchedAt: new Date(fetchedAt), stale: false };
+      } catch (error) {
+        if (isBrokenCircuitError(error)) {
+          emit({ type: 'circuit-open', key, resource });
+          throw new TokenomicsError(
+            'UPSTREAM_UNAVAILABLE',
+            `${resource} is not called for now: it failed ${circuitFailures} times in a row (circuit open; tried again after ${cooldownMs} ms)`,
+            { details: { resource, reason: 'circuit-open' } },
+          );
+        }
+        failing.add(request.key);
+        const message = isTokenomicsError(error) ? error.message : String(error);
+        emit({ type: 'upstream', key, resource, ok: false, ms: now() - started, error: redactUrls(message) });
+        throw error;
+      }
+    })().finally(() => refreshes.delete(request.key));
+    refreshes.set(request.key, read);
+    return read;
+  }
+
+  async function readThrough(named: Named): Promise<UpstreamValue<JsonValue>> {
+    const { request, key, resource } = named;
+    const entry = await cached(named);
+    if (!entry) {
+      emit({ type: 'miss', key, resource });
+      return refresh(named);
+    }
+    const ageMs = now() - entry.t;
+    if (ageMs < ttlMs) {
+      emit({ type: 'hit', key, resource });
       return { value: entry.v, fetchedAt: new Date(entry.t), stale: false };
     }
-    emit({ type: 'miss', key: request.key });
-    const started = now();
-    try {
-      const value = await loadWithRetry(request, { timeoutMs, retries: options.retries ?? 2 });
-      const fetchedAt = now();
-      emit({ type: 'upstream', key: request.key, ok: true, ms: fetchedAt - started });
-      await store
-        .set(request.key, JSON.stringify({ v: value, t: fetchedAt } satisfies Entry), staleMs)
-        .catch((error: unknown) => emit({ type: 'store-error', key: request.key, error }));
-      return { value, fetchedAt: new Date(fetchedAt), stale: false };
-    } catch (error) {
-      emit({ type: 'upstream', key: request.key, ok: false, ms: now() - started });
-      if (entry) {
-        emit({ type: 'stale', key: request.key, ageMs: now() - entry.t });
-        return { value: entry.v, fetchedAt: new Date(entry.t), stale: true };
-      }
-      throw error;
-    }
+    // Expired: serve it now, and let one background read replace it.
+    refresh(named).catch(() => {});
+    const stale =
+      ageMs >= ttlMs + timeoutMs ||
+      failing.has(request.key) ||
+      circuits.get(request.key)?.state === CircuitState.Open;
+    emit(stale ? { type: 'stale', key, resource, ageMs } : { type: 'revalidate', key, resource, ageMs });
+    return { value: entry.v, fetchedAt: new Date(entry.t), stale };
   }
 
   return {
     read<T extends JsonValue>(request: UpstreamRequest<T>): Promise<UpstreamValue<T>> {
-      let pending = inFlight.get(request.key);
+      const named: Named = {
+        request: request as UpstreamRequest<JsonValue>,
+        key: cacheKey(request.key),
+        resource: resourceName(request),
+      };
+      let pending = reads.get(request.key);
       if (pending) {
-        emit({ type: 'coalesced', key: request.key });
+        emit({ type: 'coalesced', key: named.key, resource: named.resource });
       } else {
-        pending = readThrough(request as UpstreamRequest<JsonValue>).finally(() =>
-          inFlight.delete(request.key),
-        );
-        inFlight.set(request.key, pending);
+        pending = readThrough(named).finally(() => reads.delete(request.key));
+        reads.set(request.key, pending);
       }
       return pending as Promise<UpstreamValue<T>>;
     },

@@ -24,9 +24,9 @@ Commands:
 Configuration: gateway.config.json (or the file GATEWAY_CONFIG names) and the
 environment: PORT, HOST, NODE_ENV, SESSION_PRESET, SESSION_RPC_URL,
 SESSION_L1_RPC_URL, SYNTERNET_PRESET, SYNTERNET_LCD_URL, CACHE_URL,
-CACHE_TTL_SECONDS, UPSTREAM_TIMEOUT_MS, MAX_SCHEDULE_POINTS, LOG_LEVEL, WORKERS,
-CORS_ORIGINS, INTROSPECTION, METRICS, METRICS_TOKEN, METRICS_PORT, METRICS_HOST,
-DRAIN_GRACE_MS.`;
+CACHE_TTL_SECONDS, CACHE_OP_TIMEOUT_MS, UPSTREAM_TIMEOUT_MS, UPSTREAM_MAX_BODY_BYTES,
+MAX_SCHEDULE_POINTS, LOG_LEVEL, WORKERS, CORS_ORIGINS, INTROSPECTION, METRICS,
+METRICS_TOKEN, METRICS_PORT, METRICS_HOST, DRAIN_GRACE_MS.`;
 
 /** The logger crashes are reported to: the configured one once the configuration is read. */
 let crashLogger: Logger | undefined;
@@ -56,7 +56,10 @@ async function serve(config: GatewayConfig): Promise<void> {
     compiledExecution: config.compiledExecution,
     cacheStore: keyvStore(config.cache.url),
     cacheTtlSeconds: config.cache.ttlSeconds,
+    cacheOpTimeoutMs: config.cache.opTimeoutMs,
     upstreamTimeoutMs: config.upstreamTimeoutMs,
+    upstreamMaxBodyBytes: config.upstreamMaxBodyBytes,
+    upstreamCircuit: config.upstreamCircuit,
     limits: config.limits,
     corsOrigins: config.cors.origins,
     introspection: config.introspection,

@@ -15,6 +15,7 @@ import {
 } from '@tokenomics/adapter-synternet';
 import {
   DEFAULT_MAX_SCHEDULE_POINTS,
+  DEFAULT_UPSTREAM_MAX_BODY_BYTES,
   DEFAULT_UPSTREAM_TIMEOUT_MS,
   type TokenEconomy,
   TokenomicsError,
@@ -113,9 +114,11 @@ const configObject = z
           .nullable()
           .default(null),
         ttlSeconds: integerText('cache.ttlSeconds', 1, 86_400).default(30),
+        /** The most one cache store operation may take; past it the store counts as failing. */
+        opTimeoutMs: integerText('cache.opTimeoutMs', 10, 10_000).default(250),
       })
       .strict()
-      .default({ url: null, ttlSeconds: 30 }),
+      .default({ url: null, ttlSeconds: 30, opTimeoutMs: 250 }),
     upstreamTimeoutMs: integerText('upstreamTimeoutMs', 100, 60_000).default(DEFAULT_UPSTREAM_TIMEOUT_MS),
     /** Browser origins allowed to read answers: "*" (any, never with credentials) or exact origins. */
     cors: z
@@ -151,6 +154,18 @@ const configObject = z
       })
       .strict()
       .default({ enabled: true, token: null, port: null, host: '127.0.0.1' }),
+    /** The most bytes of one upstream answer. */
+    upstreamMaxBodyBytes: integerText('upstreamMaxBodyBytes', 1_024, 104_857_600).default(
+      DEFAULT_UPSTREAM_MAX_BODY_BYTES,
+    ),
+    /** After `failures` failed reads in a row, an upstream is not called for `cooldownMs`. */
+    upstreamCircuit: z
+      .object({
+        failures: integerText('upstreamCircuit.failures', 1, 1_000).default(5),
+        cooldownMs: integerText('upstreamCircuit.cooldownMs', 100, 3_600_000).default(10_000),
+      })
+      .strict()
+      .default({ failures: 5, cooldownMs: 10_000 }),
     limits: z
       .object({
         maxSchedulePoints: integerText('limits.maxSchedulePoints', 1, 100_000).default(
@@ -283,6 +298,7 @@ export function loadConfig({
     port: env.PORT,
     host: env.HOST,
     upstreamTimeoutMs: env.UPSTREAM_TIMEOUT_MS,
+    upstreamMaxBodyBytes: env.UPSTREAM_MAX_BODY_BYTES,
     logLevel: env.LOG_LEVEL,
     workers: env.WORKERS,
     introspection: env.INTROSPECTION,
@@ -295,7 +311,11 @@ export function loadConfig({
     protocols,
     cache: compact({
       ...fileResult.data.cache,
-      ...compact({ url: env.CACHE_URL, ttlSeconds: env.CACHE_TTL_SECONDS }),
+      ...compact({
+        url: env.CACHE_URL,
+        ttlSeconds: env.CACHE_TTL_SECONDS,
+        opTimeoutMs: env.CACHE_OP_TIMEOUT_MS,
+      }),
     }),
     limits: compact({
       ...fileResult.data.limits,

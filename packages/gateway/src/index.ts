@@ -1,10 +1,19 @@
 export {
   type CachedReaderOptions,
   type CacheEvent,
+  type CacheHealth,
   type CacheStore,
+  type CircuitOptions,
   createCachedReader,
+  type GuardedStore,
+  type GuardStoreOptions,
+  guardStore,
   keyvStore,
+  memoryStore,
+  type RedisStoreOptions,
+  redisStore,
 } from './cache.js';
+export { CACHE_KEY_VERSION, cacheKey } from './cache-key.js';
 export { type CacheEventLoggerOptions, cacheEventLogger } from './cache-log.js';
 export {
   type AdapterFactory,

@@ -12,7 +12,14 @@ import {
 import type { GraphQLSchema } from 'graphql';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
-import { type CacheStore, createCachedReader, keyvStore } from './cache.js';
+import {
+  type CacheEvent,
+  type CacheStore,
+  type CircuitOptions,
+  createCachedReader,
+  guardStore,
+  keyvStore,
+} from './cache.js';
 import { cacheEventLogger } from './cache-log.js';
 import type { GatewayContext } from './context.js';
 import { maskError } from './errors.js';
@@ -70,12 +77,21 @@ export const DEFAULT_DRAIN_GRACE_MS = 500;
 export interface GatewayOptions {
   /** The protocols to serve, in the order `protocols` lists them. Ids must be unique. */
   adapters: readonly TokenEconomy[];
-  /** The upstream cache's store. Default: Keyv in memory (pass `keyvStore(redisUrl)` to share it). */
+  /**
+   * The upstream cache's store. Default: memory (pass `keyvStore(redisUrl)` to share it). The
+   * gateway guards it ({@link guardStore}): timeouts, and memory while it does not answer.
+   */
   cacheStore?: CacheStore;
   /** How long upstream reads stay fresh. Default 30 s. */
   cacheTtlSeconds?: number;
+  /** The most one cache store operation may take; past it the store counts as failing. Default 250 ms. */
+  cacheOpTimeoutMs?: number;
   /** The upstream timeout budget. Default 3 s. */
   upstreamTimeoutMs?: number;
+  /** The most bytes of one upstream answer. Default 1 MiB. */
+  upstreamMaxBodyBytes?: number;
+  /** When to stop calling a failing upstream for a while. Default: 5 failed reads in a row, 10 s. */
+  upstreamCircuit?: CircuitOptions;
   /** Replaces the whole shared reader (cache included); tests use it to count reads. */
   reader?: UpstreamReader;
   limits?: Partial<GatewayLimits>;
@@ -196,18 +212,25 @@ export function createGateway(options: GatewayOptions): Gateway {
     onGatewayPort: metricsEndpoint.where === 'gateway-port',
     ...(options.metrics?.token === undefined ? {} : { token: options.metrics.token }),
   });
-  const store = options.cacheStore ?? keyvStore();
   const logCacheEvent = cacheEventLogger(logger);
+  const onCacheEvent = (event: CacheEvent) => {
+    metrics.onCacheEvent(event);
+    logCacheEvent(event);
+  };
+  // Guarded: a store that fails or hangs is bypassed (memory and upstream) until it answers again.
+  const store = guardStore(options.cacheStore ?? keyvStore(), {
+    opTimeoutMs: options.cacheOpTimeoutMs,
+    onEvent: onCacheEvent,
+  });
   const shared =
     options.reader ??
     createCachedReader({
       store,
       ttlSeconds: options.cacheTtlSeconds ?? 30,
       timeoutMs: options.upstreamTimeoutMs ?? DEFAULT_UPSTREAM_TIMEOUT_MS,
-      onEvent: (event) => {
-        metrics.onCacheEvent(event);
-        logCacheEvent(event);
-      },
+      maxBodyBytes: options.upstreamMaxBodyBytes,
+      circuit: options.upstreamCircuit,
+      onEvent: onCacheEvent,
     });
   // A live read rejected as implausible: counted, and logged once per rejected read (never the upstream URL).
   const onSourceEvent = (event: SourceEvent) => {
@@ -243,7 +266,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       metrics.plugin,
       useCors({ origins: options.corsOrigins ?? '*' }),
       ...(options.introspection === false ? [useDisableIntrospection()] : []),
-      useHealth(protocols, shared, onSourceEvent),
+      useHealth(protocols, shared, store, onSourceEvent),
       ...useDocumentLimits(limits),
       useRequestBudget({ ...limits, protocols: protocols.length, now: secondOf }),
       ...(options.responseCache === false ? [] : [useSecondResponseCache(secondOf)]),

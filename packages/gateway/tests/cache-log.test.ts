@@ -12,14 +12,20 @@ describe('cacheEventLogger', () => {
   it('logs failures at warn and leaves hits, misses, coalesced reads and good reads out', () => {
     const { logger, lines } = capture();
     const log = cacheEventLogger(logger);
-    log({ type: 'hit', key: 'a' });
-    log({ type: 'miss', key: 'a' });
-    log({ type: 'coalesced', key: 'a' });
-    log({ type: 'upstream', key: 'a', ok: true, ms: 3 });
+    log({ type: 'hit', key: 'a', resource: 'a' });
+    log({ type: 'miss', key: 'a', resource: 'a' });
+    log({ type: 'coalesced', key: 'a', resource: 'a' });
+    log({ type: 'upstream', key: 'a', resource: 'a', ok: true, ms: 3 });
     expect(lines).toEqual([]);
-    log({ type: 'upstream', key: 'GET https://u:p@lcd.example/pool?k=1', ok: false, ms: 40 });
-    log({ type: 'stale', key: 'b', ageMs: 60_000 });
-    log({ type: 'store-error', key: 'c', error: new Error('READONLY at redis://:pw@h:6379') });
+    log({
+      type: 'upstream',
+      key: 'v2:0f',
+      resource: 'GET https://u:p@lcd.example/pool?k=1',
+      ok: false,
+      ms: 40,
+    });
+    log({ type: 'stale', key: 'v2:1a', resource: 'b', ageMs: 60_000 });
+    log({ type: 'store-error', key: 'c', error: 'READONLY at redis://:pw@h:6379' });
     log({ type: 'store-error', key: 'd', error: 'a string' });
     expect(
       lines.map(({ level, msg, resource, ms, ageMs, error }) => ({ level, msg, resource, ms, ageMs, error })),
@@ -46,13 +52,13 @@ describe('cacheEventLogger', () => {
       host: 'rpc.example',
       ok: false,
       ms: 5,
-      error: Object.assign(new Error('timed out'), { code: 'UPSTREAM_UNAVAILABLE' }),
+      error: 'timed out at https://u:SECRET@rpc.example/KEY',
     };
     log(event);
     expect(lines[0]).toMatchObject({
       resource: 'totalSupply() via https://rpc.example/…',
       host: 'rpc.example',
-      error: { code: 'UPSTREAM_UNAVAILABLE', message: 'timed out' },
+      error: { message: 'timed out at https://rpc.example/…' },
     });
     expect(JSON.stringify(lines)).not.toContain('SECRET');
   });
@@ -61,19 +67,19 @@ describe('cacheEventLogger', () => {
     const { logger, lines } = capture();
     let now = 0;
     const log = cacheEventLogger(logger, { windowMs: 10_000, now: () => now });
-    for (let i = 0; i < 50; i++) log({ type: 'upstream', key: 'a', ok: false, ms: 1 });
-    log({ type: 'upstream', key: 'b', ok: false, ms: 1 });
-    log({ type: 'stale', key: 'a', ageMs: 1 });
+    for (let i = 0; i < 50; i++) log({ type: 'upstream', key: 'a', resource: 'a', ok: false, ms: 1 });
+    log({ type: 'upstream', key: 'b', resource: 'b', ok: false, ms: 1 });
+    log({ type: 'stale', key: 'a', resource: 'a', ageMs: 1 });
     expect(lines.map((line) => [line.msg, line.resource, line.suppressed])).toEqual([
       ['upstream read failed', 'a', undefined],
       ['upstream read failed', 'b', undefined],
       ['serving the last good value (stale)', 'a', undefined],
     ]);
     now = 9_999;
-    log({ type: 'upstream', key: 'a', ok: false, ms: 1 });
+    log({ type: 'upstream', key: 'a', resource: 'a', ok: false, ms: 1 });
     expect(lines).toHaveLength(3);
     now = 10_000;
-    log({ type: 'upstream', key: 'a', ok: false, ms: 1 });
+    log({ type: 'upstream', key: 'a', resource: 'a', ok: false, ms: 1 });
     expect(lines[3]).toMatchObject({ msg: 'upstream read failed', resource: 'a', suppressed: 50 });
   });
 });

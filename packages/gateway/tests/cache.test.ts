@@ -1,6 +1,13 @@
 import { type JsonValue, TokenomicsError, type UpstreamRequest } from '@tokenomics/core';
-import { describe, expect, it } from 'vitest';
-import { type CacheEvent, type CacheStore, createCachedReader, keyvStore } from '../src/cache.js';
+import { describe, expect, it, vi } from 'vitest';
+import {
+  type CacheEvent,
+  type CacheStore,
+  createCachedReader,
+  keyvStore,
+  memoryStore,
+} from '../src/cache.js';
+import { cacheKey } from '../src/cache-key.js';
 
 /** An upstream resource that counts its reads and can be told to fail or wait. */
 interface CountingResource {
@@ -37,7 +44,7 @@ function clock(start = Date.parse('2026-01-01T00:00:00Z')) {
 }
 
 describe('createCachedReader', () => {
-  it('reads once per TTL: a miss, hits while fresh, a new read after the TTL', async () => {
+  it('reads once per TTL: a miss, hits while fresh, then the expired value at once while one read replaces it', async () => {
     const time = clock();
     const events: CacheEvent['type'][] = [];
     const reader = createCachedReader({
@@ -54,9 +61,13 @@ describe('createCachedReader', () => {
     expect(pool.reads).toBe(1);
     time.advance(1);
     pool.value = { bonded: '1' };
-    expect((await reader.read(pool.request)).value).toEqual({ bonded: '1' });
+    // Expired: the last value at once (being refreshed, so not stale), and one background read.
+    expect(await reader.read(pool.request)).toEqual({ ...first, stale: false });
+    await vi.waitFor(() => expect(pool.reads).toBe(2));
+    await vi.waitFor(async () => expect((await reader.read(pool.request)).value).toEqual({ bonded: '1' }));
     expect(pool.reads).toBe(2);
-    expect(events).toEqual(['miss', 'upstream', 'hit', 'miss', 'upstream']);
+    expect(events.slice(0, 5)).toEqual(['miss', 'upstream', 'hit', 'revalidate', 'upstream']);
+    expect(events.at(-1)).toBe('hit');
   });
 
   it('coalesces 100 concurrent misses of one key into one upstream read', async () => {
@@ -82,10 +93,16 @@ describe('createCachedReader', () => {
     const good = await reader.read(pool.request);
     time.advance(120);
     pool.fail = true;
+    // Older than TTL + budget: stale at once, while one background read tries the upstream.
     const stale = await reader.read(pool.request);
     expect(stale).toEqual({ value: good.value, fetchedAt: good.fetchedAt, stale: true });
     // The first read, then the failed one with its two retries.
-    expect(pool.reads).toBe(4);
+    await vi.waitFor(() => expect(pool.reads).toBe(4));
+    expect(await reader.read(pool.request)).toEqual({
+      value: good.value,
+      fetchedAt: good.fetchedAt,
+      stale: true,
+    });
   });
 
   it('fails with the coded error when the upstream fails and nothing was ever read', async () => {
@@ -134,5 +151,193 @@ describe('createCachedReader', () => {
     const pool = countingResource();
     expect((await reader.read(pool.request)).value).toEqual(pool.value);
     expect(events).toContain('store-error');
+  });
+});
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('stale-while-revalidate', () => {
+  it('answers at once with the last good value while the upstream hangs, with one refresh', async () => {
+    const time = clock();
+    // A 10 s budget: a reader that waited for the upstream would take that long.
+    const reader = createCachedReader({
+      store: memoryStore(),
+      ttlSeconds: 30,
+      timeoutMs: 10_000,
+      now: time.now,
+    });
+    const pool = countingResource();
+    const good = await reader.read(pool.request);
+    time.advance(31);
+    pool.gate = new Promise(() => {});
+    const started = performance.now();
+    const answers = await Promise.all(Array.from({ length: 50 }, () => reader.read(pool.request)));
+    for (const answer of answers) expect(answer).toEqual({ ...good, stale: false });
+    time.advance(1);
+    expect(await reader.read(pool.request)).toEqual({ ...good, stale: false });
+    // A safety bound far below the budget, not a speed test.
+    expect(performance.now() - started).toBeLessThan(2_000);
+    expect(pool.reads).toBe(2);
+  });
+
+  it('flags the value stale once its refresh has failed', async () => {
+    const time = clock();
+    const reader = createCachedReader({ store: memoryStore(), ttlSeconds: 30, retries: 0, now: time.now });
+    const pool = countingResource();
+    const good = await reader.read(pool.request);
+    time.advance(31);
+    pool.fail = true;
+    expect(await reader.read(pool.request)).toEqual({ ...good, stale: false });
+    await vi.waitFor(() => expect(pool.reads).toBe(2));
+    await vi.waitFor(async () => expect(await reader.read(pool.request)).toEqual({ ...good, stale: true }));
+  });
+});
+
+describe('the circuit of a failing upstream', () => {
+  it('after N failed reads in a row, skips the upstream for the cool-down, then tries it once', async () => {
+    const events: CacheEvent['type'][] = [];
+    const reader = createCachedReader({
+      store: memoryStore(),
+      retries: 0,
+      circuit: { failures: 3, cooldownMs: 300 },
+      onEvent: (event) => events.push(event.type),
+    });
+    const pool = countingResource();
+    pool.fail = true;
+    for (let i = 0; i < 3; i++)
+      await expect(reader.read(pool.request)).rejects.toMatchObject({
+        message: 'GET /pool failed: connection refused',
+      });
+    expect(pool.reads).toBe(3);
+    for (let i = 0; i < 5; i++)
+      await expect(reader.read(pool.request)).rejects.toMatchObject({
+        code: 'UPSTREAM_UNAVAILABLE',
+        details: { resource: 'GET /pool', reason: 'circuit-open' },
+      });
+    expect(pool.reads).toBe(3);
+    await sleep(350);
+    pool.fail = false;
+    expect((await reader.read(pool.request)).value).toEqual(pool.value);
+    expect(pool.reads).toBe(4);
+    expect(events.filter((type) => type.startsWith('circuit'))).toEqual([
+      'circuit-break',
+      ...Array(5).fill('circuit-open'),
+      'circuit-reset',
+    ]);
+  });
+
+  it('serves the last good value at once, stale, while the circuit is open', async () => {
+    const time = clock();
+    const reader = createCachedReader({
+      store: memoryStore(),
+      retries: 0,
+      now: time.now,
+      circuit: { failures: 2, cooldownMs: 60_000 },
+    });
+    const pool = countingResource();
+    const good = await reader.read(pool.request);
+    time.advance(31);
+    pool.fail = true;
+    // Two failed background refreshes open the circuit.
+    await reader.read(pool.request);
+    await vi.waitFor(() => expect(pool.reads).toBe(2));
+    await vi.waitFor(async () => {
+      await reader.read(pool.request);
+      expect(pool.reads).toBe(3);
+    });
+    await sleep(20);
+    for (let i = 0; i < 10; i++) expect(await reader.read(pool.request)).toEqual({ ...good, stale: true });
+    await sleep(20);
+    expect(pool.reads).toBe(3);
+  });
+});
+
+describe('entries read from the store', () => {
+  const digits = (value: JsonValue) => {
+    const bonded = (value as { bonded?: unknown }).bonded;
+    if (typeof bonded !== 'string' || !/^[0-9]+$/.test(bonded)) throw new Error('bonded: expected digits');
+    return value;
+  };
+
+  async function tampered(entry: unknown) {
+    const time = clock();
+    const store = memoryStore();
+    const events: CacheEvent[] = [];
+    const reader = createCachedReader({
+      store,
+      ttlSeconds: 30,
+      now: time.now,
+      onEvent: (e) => events.push(e),
+    });
+    const pool = countingResource();
+    pool.request.parse = digits;
+    await reader.read(pool.request);
+    const text = typeof entry === 'function' ? entry(time.now()) : entry;
+    await store.set(
+      cacheKey(pool.request.key),
+      typeof text === 'string' ? text : JSON.stringify(text),
+      60_000,
+    );
+    const read = await reader.read(pool.request);
+    return { read, pool, events, time };
+  }
+
+  it('ignores an entry that fails the request’s own validation, and reads upstream', async () => {
+    const { read, pool, events } = await tampered((now: number) => ({ v: { bonded: 7 }, t: now }));
+    expect(read.value).toEqual({ bonded: '504000000000000' });
+    expect(pool.reads).toBe(2);
+    expect(events).toContainEqual(expect.objectContaining({ type: 'invalid-entry', reason: 'shape' }));
+  });
+
+  it('ignores an entry dated in the future beyond the clock skew', async () => {
+    const { read, pool, events } = await tampered((now: number) => ({
+      v: { bonded: '7' },
+      t: now + 3_600_000,
+    }));
+    expect(read).toMatchObject({ value: { bonded: '504000000000000' }, stale: false });
+    expect(pool.reads).toBe(2);
+    expect(events).toContainEqual(expect.objectContaining({ type: 'invalid-entry', reason: 'future' }));
+  });
+
+  it('accepts an entry a little ahead (another instance’s clock), within the skew', async () => {
+    const { read, pool } = await tampered((now: number) => ({ v: { bonded: '7' }, t: now + 2_000 }));
+    expect(read.value).toEqual({ bonded: '7' });
+    expect(pool.reads).toBe(1);
+  });
+
+  it.each([
+    ['not JSON', '{"v":', 'json'],
+    ['JSON of another shape', { value: { bonded: '7' } }, 'shape'],
+    ['a read time that is not a number', { v: { bonded: '7' }, t: '2026-01-01' }, 'shape'],
+  ])('ignores an entry that is %s', async (_name, entry, reason) => {
+    const { read, pool, events } = await tampered(entry);
+    expect(read.value).toEqual({ bonded: '504000000000000' });
+    expect(pool.reads).toBe(2);
+    expect(events).toContainEqual(expect.objectContaining({ type: 'invalid-entry', reason }));
+  });
+
+  it('are stored under a versioned hash of the request key, never the key itself', async () => {
+    const keys: string[] = [];
+    const inner = memoryStore();
+    const recording: CacheStore = {
+      ...inner,
+      get: (key) => {
+        keys.push(key);
+        return inner.get(key);
+      },
+      set: (key, value, ttl) => {
+        keys.push(key);
+        return inner.set(key, value, ttl);
+      },
+    };
+    const events: CacheEvent[] = [];
+    const reader = createCachedReader({ store: recording, onEvent: (event) => events.push(event) });
+    const pool = countingResource('GET http://user:pass@127.0.0.1:9/pool?apikey=SECRET');
+    pool.request.resource = undefined;
+    await reader.read(pool.request);
+    expect(new Set(keys)).toEqual(new Set([cacheKey(pool.request.key)]));
+    expect(cacheKey(pool.request.key)).toMatch(/^v2:[0-9a-f]{64}$/);
+    expect(JSON.stringify(events)).not.toMatch(/pass|SECRET/);
+    expect(events[0]).toMatchObject({ resource: 'GET http://127.0.0.1:9/pool' });
   });
 });

@@ -33,11 +33,13 @@ describe('loadConfig', () => {
         { adapter: 'session', options: {} },
         { adapter: 'synternet', options: {} },
       ],
-      cache: { url: null, ttlSeconds: 30 },
+      cache: { url: null, ttlSeconds: 30, opTimeoutMs: 250 },
       upstreamTimeoutMs: 3000,
       cors: { origins: '*' },
       introspection: true,
       metrics: { enabled: true, token: null, port: null, host: '127.0.0.1' },
+      upstreamMaxBodyBytes: 1_048_576,
+      upstreamCircuit: { failures: 5, cooldownMs: 10_000 },
       limits: {
         maxSchedulePoints: 10_000,
         maxDepth: 15,
@@ -98,6 +100,22 @@ describe('loadConfig', () => {
     });
   });
 
+  it('takes the cache operation timeout, body cap and circuit from the file and the environment', () => {
+    const { dir } = configFile({
+      cache: { opTimeoutMs: 100 },
+      upstreamMaxBodyBytes: 65_536,
+      upstreamCircuit: { failures: 3, cooldownMs: 5_000 },
+    });
+    expect(loadConfig({ cwd: dir, env: {} })).toMatchObject({
+      cache: { opTimeoutMs: 100 },
+      upstreamMaxBodyBytes: 65_536,
+      upstreamCircuit: { failures: 3, cooldownMs: 5_000 },
+    });
+    expect(
+      loadConfig({ cwd: dir, env: { CACHE_OP_TIMEOUT_MS: '400', UPSTREAM_MAX_BODY_BYTES: '2048' } }),
+    ).toMatchObject({ cache: { opTimeoutMs: 400 }, upstreamMaxBodyBytes: 2_048 });
+  });
+
   it('reads gateway.config.json, with the environment on top', () => {
     const { dir } = configFile({
       port: 5000,
@@ -120,6 +138,14 @@ describe('loadConfig', () => {
     [{ PORT: '70000' }, 'port: port must be an integer from 0 to 65535'],
     [{ CACHE_URL: 'http://cache' }, 'cache.url: cache.url must be a redis:// or rediss:// URL'],
     [{ CACHE_TTL_SECONDS: '0' }, 'cache.ttlSeconds: cache.ttlSeconds must be an integer from 1 to 86400'],
+    [
+      { CACHE_OP_TIMEOUT_MS: '5' },
+      'cache.opTimeoutMs: cache.opTimeoutMs must be an integer from 10 to 10000',
+    ],
+    [
+      { UPSTREAM_MAX_BODY_BYTES: '1' },
+      'upstreamMaxBodyBytes: upstreamMaxBodyBytes must be an integer from 1024 to 104857600',
+    ],
     [{ MAX_SCHEDULE_POINTS: '-1' }, 'limits.maxSchedulePoints: limits.maxSchedulePoints must be an integer'],
     [{ LOG_LEVEL: 'loud' }, 'logLevel: logLevel must be one of debug, info, warn, error, silent'],
     [{ WORKERS: 'many' }, 'workers: workers must be an integer from 1 to 64, or "auto"'],

@@ -1,7 +1,7 @@
 import { type FakeArbitrum, startFakeArbitrum } from '@tokenomics/adapter-session/testing';
 import { Decimal } from '@tokenomics/core';
 import { type FakeLcd, startFakeLcd } from '@tokenomics/cosmos-rest/testing';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { keyvStore } from '../src/cache.js';
 import { createAdapters, createGateway, type Gateway, loadConfig } from '../src/index.js';
 import { post } from './fixtures.js';
@@ -208,11 +208,19 @@ describe('two gateway instances over one real Redis', () => {
     lcd.setFault('*', { kind: 'status', status: 500 });
     const second = await liveGateway({ cacheStore: keyvStore(redis.url), cacheTtlSeconds: 1 });
     gateways.push(second);
-    const { body } = await post(
-      second,
-      `{ protocol(id: "synternet") { source { stale } supply(at: "${BLOCK_TIME}") { total } } }`,
-    );
+    const query = `{ protocol(id: "synternet") { source { stale } supply(at: "${BLOCK_TIME}") { total } } }`;
+    // At once: the expired state, being refreshed (younger than TTL + budget, no failure known yet).
+    const { body } = await post(second, query);
     expect(body.errors).toBeUndefined();
-    expect(body.data.protocol).toEqual({ source: { stale: true }, supply: { total: '1250000000' } });
+    expect(body.data.protocol).toEqual({ source: { stale: false }, supply: { total: '1250000000' } });
+    // Once the refresh has failed: the same state, flagged stale.
+    await vi.waitFor(
+      async () =>
+        expect((await post(second, query)).body.data.protocol).toEqual({
+          source: { stale: true },
+          supply: { total: '1250000000' },
+        }),
+      { timeout: 5_000, interval: 100 },
+    );
   });
 });

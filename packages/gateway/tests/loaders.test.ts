@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createGateway } from '../src/index.js';
 import { countingLiveSource, fixedSupplyAdapter, post } from './fixtures.js';
 
@@ -55,12 +55,21 @@ describe('per-request reads', () => {
     const fresh = await post(gateway, '{ protocols { source { stale fetchedAt } supply { circulating } } }');
     await new Promise((resolve) => setTimeout(resolve, 1_050));
     a.counter.fail = true;
-    const stale = await post(gateway, '{ protocols { source { stale fetchedAt } supply { circulating } } }');
-    expect(stale.body.errors).toBeUndefined();
-    expect(stale.body.data.protocols[0]).toEqual({
-      source: { stale: true, fetchedAt: fresh.body.data.protocols[0].source.fetchedAt },
-      supply: { circulating: '750' },
-    });
+    // Expired: the last good state at once while it is refreshed; flagged stale once the refresh failed.
+    await vi.waitFor(
+      async () => {
+        const stale = await post(
+          gateway,
+          '{ protocols { source { stale fetchedAt } supply { circulating } } }',
+        );
+        expect(stale.body.errors).toBeUndefined();
+        expect(stale.body.data.protocols[0]).toEqual({
+          source: { stale: true, fetchedAt: fresh.body.data.protocols[0].source.fetchedAt },
+          supply: { circulating: '750' },
+        });
+      },
+      { timeout: 5_000, interval: 100 },
+    );
 
     const never = countingLiveSource('chain-e');
     never.counter.fail = true;

@@ -13,6 +13,7 @@ describe('operations', () => {
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({
       status: 'degraded',
+      cache: { store: 'memory', status: 'ok' },
       protocols: [
         {
           id: 'ok',

@@ -7,7 +7,17 @@ import { join } from 'node:path';
 /** A redis-server started on 127.0.0.1 for one test file. */
 export interface TestRedis {
   url: string;
+  port: number;
+  /** Kills it at once (SIGKILL, as a crash): the port refuses connections until {@link TestRedis.restart}. */
+  kill(): Promise<void>;
+  /** Starts it again, empty, on the same port. */
+  restart(): Promise<void>;
   stop(): Promise<void>;
+}
+
+/** A loopback port nothing listens on (it was free a moment ago), as `redis://127.0.0.1:PORT`. */
+export async function closedRedisUrl(): Promise<string> {
+  return `redis://127.0.0.1:${await freePort()}`;
 }
 
 async function freePort(): Promise<number> {
@@ -21,13 +31,7 @@ async function freePort(): Promise<number> {
   });
 }
 
-/**
- * Starts Debian's `redis-server` on a free loopback port, with no persistence,
- * in a temporary folder; `stop()` ends it and removes the folder.
- */
-export async function startRedis(): Promise<TestRedis> {
-  const port = await freePort();
-  const dir = mkdtempSync(join(tmpdir(), 'tokenomics-redis-'));
+async function spawnRedis(port: number, dir: string): Promise<ChildProcess> {
   const child: ChildProcess = spawn(
     'redis-server',
     ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir],
@@ -48,15 +52,35 @@ export async function startRedis(): Promise<TestRedis> {
       }
     });
   });
+  return child;
+}
+
+function ended(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise<void>((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill(signal);
+  });
+}
+
+/**
+ * Starts Debian's `redis-server` on a free loopback port, with no persistence,
+ * in a temporary folder; `stop()` ends it and removes the folder.
+ */
+export async function startRedis(): Promise<TestRedis> {
+  const port = await freePort();
+  const dir = mkdtempSync(join(tmpdir(), 'tokenomics-redis-'));
+  let child = await spawnRedis(port, dir);
   return {
     url: `redis://127.0.0.1:${port}`,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        child.once('exit', () => {
-          rmSync(dir, { recursive: true, force: true });
-          resolve();
-        });
-        child.kill('SIGTERM');
-      }),
+    port,
+    kill: () => ended(child, 'SIGKILL'),
+    async restart() {
+      child = await spawnRedis(port, dir);
+    },
+    async stop() {
+      await ended(child, 'SIGTERM');
+      rmSync(dir, { recursive: true, force: true });
+    },
   };
 }

@@ -1,16 +1,21 @@
 import { createHash } from 'node:crypto';
 import {
+  DEFAULT_UPSTREAM_MAX_BODY_BYTES,
   Decimal,
   formatDecimal,
   fromBaseUnits,
   type ImplausibilityReason,
   type JsonValue,
   type Preset,
+  redactUrl as redactAnyUrl,
+  redactError,
+  redactUrls,
   resolveParameters,
   type SourcedState,
   type SourcedValue,
   type StateSource,
   TokenomicsError,
+  type UpstreamLoadOptions,
   type UpstreamReader,
   type UpstreamValue,
   upstreamInvalid,
@@ -28,6 +33,7 @@ import {
 } from '../parameters.js';
 import type { NonCirculatingHolding, SessionAddresses, SessionState } from '../state.js';
 import { rewardRatePoolAbi, serviceNodeRewardsAbi, seshAbi } from './abi.js';
+import { l1ReadingSchema, nodesReadingSchema, poolReadingSchema, readingParser } from './readings.js';
 
 /** Where the live source reads. */
 export interface SessionLiveOptions {
@@ -82,8 +88,8 @@ interface L1Reading {
 }
 
 /**
- * An RPC URL fit for messages: scheme, host and port only, since provider
- * URLs often carry an API key in the path or query.
+ * An RPC URL fit for messages: scheme, host and port only (no credentials),
+ * since provider URLs often carry an API key in the path or query.
  *
  * @example
  * ```ts
@@ -91,13 +97,7 @@ interface L1Reading {
  * ```
  */
 export function redactUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    const rest = parsed.pathname !== '/' || parsed.search ? '/…' : '';
-    return `${parsed.protocol}//${parsed.host}${rest}`;
-  } catch {
-    return '(invalid URL)';
-  }
+  return redactAnyUrl(url, { keepPath: false });
 }
 
 /** `0xC2B9…1c00`, for sources. */
@@ -114,10 +114,14 @@ function upstreamError(
   cause?: unknown,
 ): TokenomicsError {
   const where = address ? ` at ${address}` : '';
+  // viem quotes the URL it called (path and API key included): keep its story, not the secret.
   return new TokenomicsError(
     'UPSTREAM_UNAVAILABLE',
-    `${contract}.${fn}${where} via ${redactUrl(rpcUrl)}: ${reason}`,
-    { details: { contract, function: fn, address, rpcUrl: redactUrl(rpcUrl) }, cause },
+    `${contract}.${fn}${where} via ${redactUrl(rpcUrl)}: ${redactUrls(reason)}`,
+    {
+      details: { contract, function: fn, address, rpcUrl: redactUrl(rpcUrl) },
+      cause: cause === undefined ? undefined : redactError(cause),
+    },
   );
 }
 
@@ -146,12 +150,14 @@ function reasonOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-function clientFor(url: string, signal: AbortSignal, timeout: number) {
+function clientFor(url: string, signal: AbortSignal, timeout: number, options?: UpstreamLoadOptions) {
   return createPublicClient({
     transport: http(url, {
       batch: true,
       retryCount: 0,
       timeout,
+      // viem streams the answer and stops at the cap (ResponseBodyTooLargeError).
+      maxResponseBodySize: options?.maxBodyBytes ?? DEFAULT_UPSTREAM_MAX_BODY_BYTES,
       fetchFn: (input, init) =>
         fetch(input, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, signal]) : signal }),
     }),
@@ -252,11 +258,14 @@ export function sessionLiveSource(
   const presetValues = resolveParameters(sessionParameters, [preset.values]).values;
   const lockedUnscheduled = formatDecimal(unscheduledLocked(presetValues));
 
+  const poolResource = `RewardRatePool (${addresses.rewardRatePool}) and SESH (${addresses.token}) on Arbitrum One via ${redactUrl(rpcUrl)}`;
+  const parsePool = readingParser(poolReadingSchema, poolResource);
   const poolRequest = {
     key: `session eth_call ${rpcUrl} RewardRatePool ${addresses.rewardRatePool} SESH ${addresses.token}`,
-    resource: `RewardRatePool (${addresses.rewardRatePool}) and SESH (${addresses.token}) on Arbitrum One via ${redactUrl(rpcUrl)}`,
-    async load(signal: AbortSignal): Promise<PoolReading> {
-      const client = clientFor(rpcUrl, signal, timeout);
+    resource: poolResource,
+    parse: (value: JsonValue): PoolReading => parsePool(value),
+    async load(signal: AbortSignal, loadOptions?: UpstreamLoadOptions): Promise<PoolReading> {
+      const client = clientFor(rpcUrl, signal, timeout, loadOptions);
       const pool = addresses.rewardRatePool;
       const read = (fn: string) => readUint(client, rpcUrl, 'RewardRatePool', pool, rewardRatePoolAbi, fn);
       // Contract reads first: when the whole batch fails, the error names the first of them.
@@ -282,7 +291,7 @@ export function sessionLiveSource(
         rpc(rpcUrl, 'eth_blockNumber', () => client.getBlockNumber({ cacheTime: 0 })),
       ]);
       // The chain id is judged with the whole state (plausibility), so a wrong chain never replaces a good one.
-      return {
+      return parsePool({
         chainId,
         blockNumber: blockNumber.toString(),
         poolTokenBalance,
@@ -292,15 +301,18 @@ export function sessionLiveSource(
         annualSimplePayoutRate: rate,
         basisPoints: basis,
         l2TotalSupply,
-      };
+      });
     },
   };
 
+  const nodesResource = `ServiceNodeRewards (${addresses.serviceNodeRewards}) on Arbitrum One via ${redactUrl(rpcUrl)}`;
+  const parseNodes = readingParser(nodesReadingSchema, nodesResource);
   const nodesRequest = {
     key: `session eth_call ${rpcUrl} ServiceNodeRewards ${addresses.serviceNodeRewards}`,
-    resource: `ServiceNodeRewards (${addresses.serviceNodeRewards}) on Arbitrum One via ${redactUrl(rpcUrl)}`,
-    async load(signal: AbortSignal): Promise<NodesReading> {
-      const client = clientFor(rpcUrl, signal, timeout);
+    resource: nodesResource,
+    parse: (value: JsonValue): NodesReading => parseNodes(value),
+    async load(signal: AbortSignal, loadOptions?: UpstreamLoadOptions): Promise<NodesReading> {
+      const client = clientFor(rpcUrl, signal, timeout, loadOptions);
       const read = (fn: string) =>
         readUint(
           client,
@@ -323,27 +335,30 @@ export function sessionLiveSource(
         read('poolShareOfLiquidationRatio'),
         read('recipientRatio'),
       ]);
-      return {
+      return parseNodes({
         totalNodes,
         stakingRequirement,
         liquidatorRewardRatio,
         poolShareOfLiquidationRatio,
         recipientRatio,
-      };
+      });
     },
   };
 
+  const l1Resource = l1RpcUrl ? `SESH (${addresses.l1Token}) on Ethereum via ${redactUrl(l1RpcUrl)}` : '';
+  const parseL1 = readingParser(l1ReadingSchema, l1Resource);
   const l1Request = l1RpcUrl
     ? {
         key: `session eth_call ${l1RpcUrl} SESH ${addresses.l1Token} totalSupply`,
-        resource: `SESH (${addresses.l1Token}) on Ethereum via ${redactUrl(l1RpcUrl)}`,
-        async load(signal: AbortSignal): Promise<L1Reading> {
-          const client = clientFor(l1RpcUrl, signal, timeout);
+        resource: l1Resource,
+        parse: (value: JsonValue): L1Reading => parseL1(value),
+        async load(signal: AbortSignal, loadOptions?: UpstreamLoadOptions): Promise<L1Reading> {
+          const client = clientFor(l1RpcUrl, signal, timeout, loadOptions);
           const [totalSupply, chainId] = await allInOrder<[string, number]>([
             readUint(client, l1RpcUrl, 'SESH', addresses.l1Token, seshAbi, 'totalSupply'),
             rpc(l1RpcUrl, 'eth_chainId', () => client.getChainId()),
           ]);
-          return { chainId, totalSupply };
+          return parseL1({ chainId, totalSupply });
         },
       }
     : null;

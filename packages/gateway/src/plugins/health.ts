@@ -2,10 +2,12 @@ import {
   createDirectReader,
   type EconomyContext,
   isTokenomicsError,
+  redactUrls,
   type TokenEconomy,
   type UpstreamReader,
 } from '@tokenomics/core';
 import type { Plugin } from 'graphql-yoga';
+import type { CacheHealth } from '../cache-store.js';
 
 /** One protocol's line in `/health`. */
 export interface ProtocolHealth {
@@ -16,40 +18,69 @@ export interface ProtocolHealth {
 }
 
 /**
- * `GET /health`: the process is alive (HTTP 200 whenever it answers) and each
- * protocol's source: its kind, freshness, or the coded error it gives now.
- * `status` is "ok" when every source answers fresh, else "degraded" (a
+ * `GET /health`: the process is alive (HTTP 200 whenever it answers), the
+ * cache store (`memory` or `redis`, `ok` or `degraded` while it does not
+ * answer and the gateway serves from memory and upstream) and each protocol's
+ * source: its kind, freshness, or the coded error it gives now. `status` is
+ * "ok" when the cache and every source answer fresh, else "degraded" (a
  * source serving its last good state because the upstream failed or answered
  * implausible data is stale). `onSourceEvent` receives the rejections its
- * reads make, as the GraphQL requests' do.
+ * reads make, as the GraphQL requests' do. URLs in descriptions and messages
+ * are redacted (no credentials, no query strings).
+ *
+ * @example
+ * ```ts
+ * createYoga({ schema, plugins: [useHealth(protocols, reader, store, onSourceEvent)] });
+ * ```
  */
 export function useHealth(
   protocols: readonly TokenEconomy[],
   reader: UpstreamReader = createDirectReader(),
+  cache?: { health(): Promise<CacheHealth> },
   onSourceEvent?: EconomyContext['onSourceEvent'],
 ): Plugin {
   return {
     async onRequest({ request, url, endResponse }) {
       if (url.pathname !== '/health' || request.method !== 'GET') return;
       const now = new Date();
-      const report: ProtocolHealth[] = await Promise.all(
-        protocols.map(async (economy): Promise<ProtocolHealth> => {
-          try {
-            const source = await economy.source({ reader, now, ...(onSourceEvent ? { onSourceEvent } : {}) });
-            return {
-              id: economy.id,
-              ok: !source.stale,
-              source: { ...source, fetchedAt: source.fetchedAt?.toISOString() ?? null },
-            };
-          } catch (error) {
-            const code = isTokenomicsError(error) ? error.code : 'INTERNAL_SERVER_ERROR';
-            const message = isTokenomicsError(error) ? error.message : 'unexpected error';
-            return { id: economy.id, ok: false, error: { code, message } };
-          }
-        }),
+      const [cacheHealth, report] = await Promise.all([
+        cache?.health(),
+        Promise.all(
+          protocols.map(async (economy): Promise<ProtocolHealth> => {
+            try {
+              const source = await economy.source({
+                reader,
+                now,
+                ...(onSourceEvent ? { onSourceEvent } : {}),
+              });
+              return {
+                id: economy.id,
+                ok: !source.stale,
+                source: {
+                  ...source,
+                  description: redactUrls(source.description),
+                  fetchedAt: source.fetchedAt?.toISOString() ?? null,
+                },
+              };
+            } catch (error) {
+              const code = isTokenomicsError(error) ? error.code : 'INTERNAL_SERVER_ERROR';
+              const message = isTokenomicsError(error) ? redactUrls(error.message) : 'unexpected error';
+              return { id: economy.id, ok: false, error: { code, message } };
+            }
+          }),
+        ),
+      ]);
+      const ok = report.every((protocol) => protocol.ok) && cacheHealth?.status !== 'degraded';
+      endResponse(
+        Response.json(
+          {
+            status: ok ? 'ok' : 'degraded',
+            ...(cacheHealth ? { cache: cacheHealth } : {}),
+            protocols: report,
+          },
+          { headers: { 'cache-control': 'no-store' } },
+        ),
       );
-      const status = report.every((protocol) => protocol.ok) ? 'ok' : 'degraded';
-      endResponse(Response.json({ status, protocols: report }, { headers: { 'cache-control': 'no-store' } }));
     },
   };
 }

@@ -1,0 +1,240 @@
+import { once } from 'node:events';
+import { createClient } from '@redis/client';
+import { redactUrls } from '@tokenomics/core';
+import {
+  CircuitState,
+  ConsecutiveBreaker,
+  circuitBreaker,
+  handleAll,
+  isBrokenCircuitError,
+  TimeoutStrategy,
+  timeout,
+  wrap,
+} from 'cockatiel';
+import Keyv from 'keyv';
+
+/**
+ * The store behind the upstream cache: get, set and delete of text by key.
+ * {@link memoryStore} and {@link redisStore} ship; any other store fits.
+ */
+export interface CacheStore {
+  get(key: string): Promise<string | undefined>;
+  /** Keeps `value` for `ttlMs` at least (the store may drop it after). */
+  set(key: string, value: string, ttlMs: number): Promise<void>;
+  delete(key: string): Promise<void>;
+  /** Releases connections. */
+  close(): Promise<void>;
+  /** What it is, for `/health`: `memory` (this process only) or `redis` (shared). Default `custom`. */
+  readonly kind?: string;
+  /** One round trip to the store; throws when it does not answer. `/health` uses it. */
+  ping?(): Promise<void>;
+}
+
+/** What the guarded store reports (besides the reader's events): a failed operation, and the shared store going down or up. */
+export type StoreEvent =
+  | { type: 'store-error'; key?: string; error: string }
+  | { type: 'store-down' }
+  | { type: 'store-up' };
+
+/**
+ * A {@link CacheStore} in this process's memory (Keyv), for one instance.
+ *
+ * @example
+ * ```ts
+ * createGateway({ adapters, cacheStore: memoryStore() });
+ * ```
+ */
+export function memoryStore(namespace = 'tokenomics'): CacheStore {
+  const keyv = new Keyv({ namespace });
+  return {
+    kind: 'memory',
+    get: async (key) => (await keyv.get<string>(key)) ?? undefined,
+    set: async (key, value, ttlMs) => {
+      await keyv.set(key, value, ttlMs);
+    },
+    delete: async (key) => {
+      await keyv.delete(key);
+    },
+    ping: async () => {},
+    close: () => keyv.disconnect(),
+  };
+}
+
+/** Options of {@link redisStore}. */
+export interface RedisStoreOptions {
+  /** Prefix of every key, before `:`. Default `tokenomics`. */
+  namespace?: string;
+  /** How long an operation waits for a connection being made. Default 250 ms. */
+  connectWaitMs?: number;
+}
+
+/**
+ * A {@link CacheStore} on Redis (`redis://` or `rediss://`), shared by every
+ * gateway instance that names it. It never waits for Redis longer than it
+ * must: the connection is made in the background (an unreachable Redis at
+ * start-up does not hold anything up), an operation while it is down fails
+ * at once (no offline queue) or after `connectWaitMs` while a connection is
+ * being made, the client reconnects with a capped backoff, and `close` ends
+ * the connection within half a second whatever state it is in. Put it behind
+ * {@link guardStore} for timeouts of operations on a Redis that hangs.
+ *
+ * @example
+ * ```ts
+ * const store = guardStore(redisStore(process.env.CACHE_URL!));
+ * ```
+ */
+export function redisStore(url: string, options: RedisStoreOptions = {}): CacheStore {
+  const namespace = options.namespace ?? 'tokenomics';
+  const connectWaitMs = options.connectWaitMs ?? 250;
+  const client = createClient({
+    url,
+    disableOfflineQueue: true,
+    socket: { connectTimeout: 2_000, reconnectStrategy: (retries) => Math.min(50 * 2 ** retries, 2_000) },
+  });
+  // Each failed command rejects on its own (and is reported there); without a listener an error would crash the process.
+  client.on('error', () => {});
+  client.connect().catch(() => {});
+  let closed = false;
+  const prefixed = (key: string) => `${namespace}:${key}`;
+
+  async function connected() {
+    if (closed) throw new Error('the Redis store is closed');
+    if (!client.isReady) await once(client, 'ready', { signal: AbortSignal.timeout(connectWaitMs) });
+    return client;
+  }
+
+  return {
+    kind: 'redis',
+    get: async (key) => (await (await connected()).get(prefixed(key))) ?? undefined,
+    set: async (key, value, ttlMs) => {
+      await (await connected()).set(prefixed(key), value, { PX: Math.max(1, Math.round(ttlMs)) });
+    },
+    delete: async (key) => {
+      await (await connected()).del(prefixed(key));
+    },
+    ping: async () => {
+      await (await connected()).ping();
+    },
+    async close() {
+      closed = true;
+      if (client.isReady) {
+        let timer: NodeJS.Timeout | undefined;
+        const bound = new Promise<void>((resolve) => {
+          timer = setTimeout(resolve, 500);
+        });
+        await Promise.race([client.close().catch(() => {}), bound]);
+        clearTimeout(timer);
+      }
+      if (client.isOpen) client.destroy();
+    },
+  };
+}
+
+/**
+ * The upstream cache's store for a URL: Redis for `redis://…`, else memory.
+ * (The name stays from when both were Keyv stores.)
+ *
+ * @example
+ * ```ts
+ * const store = keyvStore(process.env.CACHE_URL); // memory when undefined
+ * ```
+ */
+export function keyvStore(url?: string | null, namespace = 'tokenomics'): CacheStore {
+  return url ? redisStore(url, { namespace }) : memoryStore(namespace);
+}
+
+/** What `/health` says of the cache store. */
+export interface CacheHealth {
+  /** `memory`, `redis` or a custom store's kind. */
+  store: string;
+  /** `degraded` while the store does not answer (the gateway then serves from memory and upstream). */
+  status: 'ok' | 'degraded';
+}
+
+/** A store behind {@link guardStore}: never throws, never hangs, and says how it is. */
+export interface GuardedStore extends CacheStore {
+  health(): Promise<CacheHealth>;
+}
+
+/** Options of {@link guardStore}. */
+export interface GuardStoreOptions {
+  /** The most one store operation may take. Default 250 ms. */
+  opTimeoutMs?: number;
+  /** Failed operations in a row after which the store is bypassed. Default 3. */
+  failures?: number;
+  /** How long it is bypassed before one operation tries it again. Default 2,000 ms. */
+  retryAfterMs?: number;
+  /** Where values go while the store is bypassed. Default: memory, unless the store is memory itself. */
+  fallback?: CacheStore | null;
+  onEvent?: (event: StoreEvent) => void;
+}
+
+const FAILED = Symbol('failed');
+
+/**
+ * Wraps a (shared) store so that its failures cost nothing: every operation
+ * has a timeout; after `failures` failed operations in a row the store is
+ * bypassed (a cockatiel circuit breaker) and values live in the fallback
+ * memory store, until an operation tried after `retryAfterMs` succeeds.
+ * Writes go to both, so an outage starts warm; a read the store misses is
+ * looked up in memory. `health()` pings the store (through the same breaker).
+ *
+ * @example
+ * ```ts
+ * const store = guardStore(redisStore(url), { opTimeoutMs: 250, onEvent: console.log });
+ * (await store.health()).status; // 'ok' or 'degraded'
+ * ```
+ */
+export function guardStore(store: CacheStore, options: GuardStoreOptions = {}): GuardedStore {
+  const kind = store.kind ?? 'custom';
+  const emit = options.onEvent ?? (() => {});
+  const fallback =
+    options.fallback === undefined ? (kind === 'memory' ? null : memoryStore()) : options.fallback;
+  const breaker = circuitBreaker(handleAll, {
+    halfOpenAfter: options.retryAfterMs ?? 2_000,
+    breaker: new ConsecutiveBreaker(options.failures ?? 3),
+  });
+  breaker.onBreak(() => emit({ type: 'store-down' }));
+  breaker.onReset(() => emit({ type: 'store-up' }));
+  // Aggressive: the operation's promise is abandoned at the deadline even if the store never settles it.
+  const policy = wrap(breaker, timeout(options.opTimeoutMs ?? 250, TimeoutStrategy.Aggressive));
+
+  async function guarded<T>(run: () => Promise<T>, key?: string): Promise<T | typeof FAILED> {
+    try {
+      return await policy.execute(run);
+    } catch (error) {
+      // A bypassed store was not tried: nothing to report per operation.
+      if (!isBrokenCircuitError(error)) {
+        const message = redactUrls(error instanceof Error ? error.message : String(error));
+        emit({ type: 'store-error', ...(key === undefined ? {} : { key }), error: message });
+      }
+      return FAILED;
+    }
+  }
+
+  return {
+    kind,
+    async get(key) {
+      const shared = await guarded(() => store.get(key), key);
+      if (shared !== FAILED && shared !== undefined) return shared;
+      return fallback ? fallback.get(key) : undefined;
+    },
+    async set(key, value, ttlMs) {
+      await Promise.all([fallback?.set(key, value, ttlMs), guarded(() => store.set(key, value, ttlMs), key)]);
+    },
+    async delete(key) {
+      await Promise.all([fallback?.delete(key), guarded(() => store.delete(key), key)]);
+    },
+    async ping() {
+      if ((await guarded(() => store.ping?.() ?? Promise.resolve())) === FAILED)
+        throw new Error(`the ${kind} cache store does not answer`);
+    },
+    async health() {
+      const answered = (await guarded(() => store.ping?.() ?? Promise.resolve())) !== FAILED;
+      return { store: kind, status: answered && breaker.state === CircuitState.Closed ? 'ok' : 'degraded' };
+    },
+    async close() {
+      await Promise.all([store.close().catch(() => {}), fallback?.close().catch(() => {})]);
+    },
+  };
+}
