@@ -4,24 +4,21 @@ import { createAdapters, createGateway, type Gateway } from '../src/index.js';
 import { post, type ResponseBody } from './fixtures.js';
 
 /**
- * Asserts `actual` carries the public vector `expected` to every digit given
- * and, where the vector gives fewer than 25 significant digits, agrees with an
- * independent computation of the same quantity (`reference`) to 30 of them.
+ * Asserts the served figure `actual` is the public vector `expected` at the
+ * served precision (MODEL.md, second edition: amounts half-even at the
+ * token's base unit, rates at 18 places, no trailing zeros) and, where a
+ * full-precision `reference` is computed here independently of the adapters,
+ * that the vector is that reference rounded the same way.
  */
-function expectVector(actual: string, expected: string, reference?: Decimal): void {
-  if (!expected.endsWith('…')) {
-    expect(actual).toBe(expected);
-    return;
-  }
-  expect(actual.startsWith(expected.slice(0, -1)), `${actual} does not start with ${expected}`).toBe(true);
-  const given = expected
-    .slice(0, -1)
-    .replace(/^[0.-]+/, '')
-    .replace('.', '').length;
-  if (given < 25) {
-    expect(reference, `the vector ${expected} has ${given} digits: give a reference`).toBeDefined();
-    expect(new Decimal(actual).toSignificantDigits(30).toFixed()).toBe(
-      reference!.toSignificantDigits(30).toFixed(),
+function expectVector(
+  actual: string,
+  expected: string,
+  reference?: { value: Decimal; places: number },
+): void {
+  expect(actual).toBe(expected);
+  if (reference) {
+    expect(reference.value.toDecimalPlaces(reference.places, Decimal.ROUND_HALF_EVEN).toFixed()).toBe(
+      expected,
     );
   }
 }
@@ -52,7 +49,11 @@ describe('Session public vectors through the GraphQL API (seed preset)', async (
       gateway,
       `{ protocol(id: "session") { rewards(at: ${TGE}, overrides: [{ key: "networkSize", value: "1" }]) { perParticipantDaily } } }`,
     );
-    expectVector(protocol.rewards.perParticipantDaily, '16547.945205479452054794520547945…');
+    // 0.151 × 40,000,000 / 365 = 16547.945205479452054794…, served at SESH's 9 decimals.
+    expectVector(protocol.rewards.perParticipantDaily, '16547.945205479', {
+      value: new Decimal('0.151').times(40_000_000).div(365),
+      places: 9,
+    });
   });
 
   it('pool 40,000,000, 2,000 nodes: per node per day and staking APR', async () => {
@@ -61,7 +62,10 @@ describe('Session public vectors through the GraphQL API (seed preset)', async (
       `{ protocol(id: "session") { rewards(at: ${TGE}) { participants perParticipantDaily stakingApr annualEmission emissionRate derivation { result } } } }`,
     );
     expect(protocol.rewards.participants).toBe(2000);
-    expectVector(protocol.rewards.perParticipantDaily, '8.2739726027397260273972602739726…');
+    expectVector(protocol.rewards.perParticipantDaily, '8.273972603', {
+      value: new Decimal('0.151').times(40_000_000).div(365 * 2000),
+      places: 9,
+    });
     expectVector(protocol.rewards.stakingApr, '0.1208');
     expect(protocol.rewards.derivation.result).toBe('0.1208');
     // 0.151 × 40,000,000 = 6,040,000 a year at the current rate.
@@ -69,17 +73,28 @@ describe('Session public vectors through the GraphQL API (seed preset)', async (
     expect(protocol.rewards.emissionRate).toBe('0.151');
   });
 
-  it('one year of daily releases: released fraction 0.140179165025531210554…', async () => {
+  it('one year of daily releases: released fraction 0.140179165025531211', async () => {
     const { protocol } = await data(
       gateway,
-      `{ protocol(id: "session") { schedule(from: ${TGE}, to: "2026-05-21T00:00:00Z", interval: YEAR) { at emitted poolBalance } } }`,
+      `{ protocol(id: "session") {
+          schedule(from: ${TGE}, to: "2026-05-21T00:00:00Z", interval: YEAR) { at emitted poolBalance }
+          rewards(at: ${TGE}) { derivation { inputs { name value } } }
+        } }`,
     );
     const [start, end] = protocol.schedule;
     expect(start).toEqual({ at: '2025-05-21T00:00:00.000Z', emitted: '0', poolBalance: '40000000' });
-    const fraction = new Decimal(end.emitted).div('40000000');
     // Reference: 1 − (1 − 0.151/365)^365, computed here independently of the adapter's formula files.
     const reference = new Decimal(1).minus(new Decimal(1).minus(new Decimal('0.151').div(365)).pow(365));
-    expectVector(fraction.toFixed(), '0.140179165025531210554…', reference);
+    // The rewards derivation shows what the next twelve months release, as a fraction, at the served precision.
+    const released = protocol.rewards.derivation.inputs.find(
+      (input: { name: string }) =>
+        input.name === 'released over the next twelve months, as a fraction of the pool',
+    );
+    expectVector(released.value, '0.140179165025531211', { value: reference, places: 18 });
+    // The schedule's year emits that fraction of the pool, at SESH's base unit.
+    expect(end.emitted).toBe(
+      reference.times(40_000_000).toDecimalPlaces(9, Decimal.ROUND_HALF_EVEN).toFixed(),
+    );
     expect(new Decimal(end.poolBalance).plus(end.emitted).toFixed()).toBe('40000000');
   });
 
@@ -130,7 +145,10 @@ describe('Synternet public vectors through the GraphQL API (seed preset)', async
     expect(protocol.start).toEqual({ annualEmission: '80000000', emissionRate: '0.08' });
     expect(protocol.half.annualEmission).toBe('80000000');
     // Reference: 80,000,000 / 1,040,000,000 = 1/13.
-    expectVector(protocol.half.emissionRate, '0.0769230769230769230769…', new Decimal(1).div(13));
+    expectVector(protocol.half.emissionRate, '0.076923076923076923', {
+      value: new Decimal(1).div(13),
+      places: 18,
+    });
   });
 
   it('end of year 2 (validator inflation only): total 1,150,200,000', async () => {
@@ -218,10 +236,10 @@ describe('supply at two instants, by hand', async () => {
       staked: '50000000',
     });
     // Day one releases 0.151 × 40,000,000 / 365 = 16,547.945205479452054794520547945205479452… into circulation:
-    // 80,000,000 + 16,547.9452054794520547945205479452054794520548 (kept to 40 decimals).
+    // 80,016,547.945205479452…, served at SESH's 9 decimals.
     expect(protocol.dayOne).toEqual({
       total: '240000000',
-      circulating: '80016547.9452054794520547945205479452054794520548',
+      circulating: '80016547.945205479',
     });
   });
 
@@ -307,5 +325,88 @@ describe('presets selected by configuration', async () => {
     expect(parameters.treasuryInflationSchedule).toBe('0,0.055,0.025,0.01,0');
     // Year 1: 1,000,000,000 × 1.08 = 1,080,000,000; year 2: × (1 + 0.065 + 0.055) = 1,209,600,000.
     expect(protocol.supply.total).toBe('1209600000');
+  });
+});
+
+describe('second-edition vectors through the GraphQL API, at the served precision', async () => {
+  const seed = await builtInGateway();
+  const published = await builtInGateway({ session: { preset: 'tge-2025-05-21' } });
+  const TGE = '"2025-05-21T00:00:00Z"';
+
+  it('Session seed at TGE: circulating 80,000,000 (staked circulates), liquid 30,000,000', async () => {
+    const { protocol } = await data(
+      seed,
+      `{ protocol(id: "session") { supply(at: ${TGE}) {
+          circulating staked liquid
+          derivation(figure: CIRCULATING) { result }
+          liquidDerivation: derivation(figure: LIQUID) { result }
+        } } }`,
+    );
+    expect(protocol.supply).toMatchObject({
+      circulating: '80000000',
+      staked: '50000000',
+      liquid: '30000000',
+    });
+    expect(protocol.supply.derivation.result).toBe(protocol.supply.circulating);
+  });
+
+  it('Session tge-2025-05-21 at TGE: circulating 79,000,000, the published figure', async () => {
+    const { protocol } = await data(
+      published,
+      `{ protocol(id: "session") { supply(at: ${TGE}) { circulating } } }`,
+    );
+    expect(protocol.supply.circulating).toBe('79000000');
+  });
+
+  it('Session tge-2025-05-21 lists its unlocks; B unlocks in monthly tranches', async () => {
+    const { protocol } = await data(
+      published,
+      '{ protocol(id: "session") { unlocks { bucket kind start end amount steps source } } }',
+    );
+    const kinds = Object.fromEntries(protocol.unlocks.map((u: ResponseBody) => [u.bucket, u.kind]));
+    expect(Object.values(kinds)).toContain('STEP');
+    expect(Object.values(kinds)).toContain('CLIFF');
+    const step = protocol.unlocks.find((u: ResponseBody) => u.kind === 'STEP');
+    expect(step.steps).toBeGreaterThan(1);
+    expect(new Date(step.end).getTime()).toBeGreaterThan(new Date(step.start).getTime());
+    for (const unlock of protocol.unlocks) expect(unlock.amount).toMatch(/^\d+(\.\d{1,9})?$/);
+  });
+
+  it('Synternet APR at 8 %, bonding 0.5, community tax 0.02 is 0.1568; annualEmission at year-1 start 78,400,000', async () => {
+    const { protocol } = await data(
+      seed,
+      `{ protocol(id: "synternet") { rewards(at: "2024-08-01T00:00:00Z", overrides: [{ key: "communityTax", value: "0.02" }]) {
+          stakingApr annualEmission derivation { result }
+        } } }`,
+    );
+    expect(protocol.rewards).toEqual({
+      stakingApr: '0.1568',
+      annualEmission: '78400000',
+      derivation: { result: '0.1568' },
+    });
+  });
+
+  it('every figure is served without exponent, at most at its precision', async () => {
+    const { protocols } = await data(
+      seed,
+      `{ protocols { token { decimals } supply(at: "2026-01-01T00:00:00Z") { total circulating staked liquid buckets { amount } }
+          rewards(at: "2026-01-01T00:00:00Z") { annualEmission emissionRate stakingApr bondedRatio perParticipantDaily } } }`,
+    );
+    for (const { token, supply, rewards } of protocols) {
+      const amount = new RegExp(`^\\d+(\\.\\d{0,${token.decimals - 1}}[1-9])?$`);
+      for (const value of [
+        supply.total,
+        supply.circulating,
+        supply.staked,
+        supply.liquid,
+        rewards.annualEmission,
+      ]) {
+        expect(value).toMatch(amount);
+      }
+      for (const bucket of supply.buckets) expect(bucket.amount).toMatch(amount);
+      for (const value of [rewards.emissionRate, rewards.stakingApr, rewards.bondedRatio]) {
+        expect(value).toMatch(/^\d+(\.\d{0,17}[1-9])?$/);
+      }
+    }
   });
 });
