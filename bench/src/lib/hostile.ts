@@ -37,9 +37,14 @@ const aliases = (count: number, field: (i: number) => string) =>
 export const HOSTILE_REQUESTS: readonly HostileRequest[] = [
   // The heaviest work the default limits accept: long daily schedules of every protocol.
   post(
-    'heaviest accepted: daily schedules',
-    6,
-    `{ protocols { id schedule(from: "2026-01-01T00:00:00Z", to: "2027-01-01T00:00:00Z", interval: DAY) { at total circulating liquid emitted emissionRate poolBalance } } }`,
+    'heaviest accepted: 10-year daily schedules',
+    4,
+    `{ protocols { id schedule(from: "2026-01-01T00:00:00Z", to: "2036-01-01T00:00:00Z", interval: DAY) { at total circulating liquid emitted emissionRate poolBalance } } }`,
+  ),
+  post(
+    'heaviest accepted: aliased schedules near the budget',
+    2,
+    `{ protocol(id: "synternet") { ${aliases(4, (i) => `schedule(from: "202${i}-08-01T00:00:00Z", to: "203${i}-08-01T00:00:00Z", interval: DAY) { total }`)} } }`,
   ),
   post(
     'dashboard with what-if overrides',
@@ -82,7 +87,7 @@ export const HOSTILE_REQUESTS: readonly HostileRequest[] = [
   post(
     'deep query',
     2,
-    `{ ${'__schema { types { fields { type { ofType { ofType { ofType { ofType { name } } } } } } } }'} }`,
+    `{ __schema { types { fields { type { ${'ofType { '.repeat(14)}name${' }'.repeat(14)} } } } } }`,
   ),
   post('unknown protocol', 2, '{ protocol(id: "osmosis") { id } }'),
   post('before genesis', 2, '{ protocol(id: "session") { supply(at: "1999-01-01T00:00:00Z") { total } } }'),
