@@ -5,7 +5,9 @@
 export const EXAMPLE_TABS: ReadonlyArray<{ query: string; variables?: string }> = [
   {
     query: `# Cross-protocol dashboard: supply, rewards and fees of every protocol in one request.
-# Amounts are exact decimals in whole tokens; rates are fractions (0.12 = 12 %).
+# Amounts are decimal strings in whole tokens, at the token's base unit (SESH 9 decimals,
+# SYNT 6); rates are fractions to 18 places (0.12 = 12 %). Staked tokens circulate;
+# liquid = circulating − staked.
 query Dashboard {
   protocols {
     id
@@ -14,8 +16,8 @@ query Dashboard {
     source { kind description fetchedAt stale }
     capabilities
     supply {
-      at max total circulating staked
-      buckets { key label amount circulating }
+      at max total circulating staked liquid
+      buckets { key label amount circulating source }
     }
     rewards {
       annualEmission emissionRate stakingApr stakingApy bondedRatio participants perParticipantDaily
@@ -82,8 +84,20 @@ query TenYearSchedule($from: DateTime = "2026-01-01T00:00:00Z", $to: DateTime = 
   protocols {
     id
     schedule(from: $from, to: $to, interval: YEAR) {
-      at total circulating emitted emissionRate poolBalance
+      at total circulating liquid emitted emissionRate poolBalance
     }
+  }
+}`,
+  },
+  {
+    query: `# Where each figure comes from: every parameter with its kind, unit and source
+# (a public URL or a methodology page of this repository), assumptions flagged;
+# and the scheduled unlocks of locked holdings.
+query Provenance {
+  protocols {
+    id
+    parameters { key kind value unit assumption source }
+    unlocks { bucket label kind start end amount steps source }
   }
 }`,
   },

@@ -135,8 +135,9 @@ describe('requestCost', () => {
   it('prices the GraphiQL examples far below the default budget', () => {
     const costs = EXAMPLE_TABS.map((tab) => cost(tab.query).total);
     // Dashboard: 8 fields × 2 protocols; what-if: 2 fields and an override; fee quotes: 3 fields;
-    // slashing: 2 fields and 3 stakes; ten-year schedule: 2 × (2 fields + 11 yearly points).
-    expect(costs).toEqual([16, 12, 3, 5, 26]);
+    // slashing: 2 fields and 3 stakes; ten-year schedule: 2 × (2 fields + 11 yearly points);
+    // provenance: 3 fields × 2 protocols.
+    expect(costs).toEqual([16, 12, 3, 5, 26, 6]);
     expect(Math.max(...costs)).toBeLessThan(DEFAULT_DOCUMENT_LIMITS.requestBudget / 1_000);
   });
 });
