@@ -30,5 +30,5 @@ export function redactUrl(url: string, options: RedactUrlOptions = {}): string {
   if (!parsed.host) return '(invalid URL)';
   const origin = `${parsed.protocol}//${parsed.host}`;
   if (options.keepPath ?? true) return `${origin}${parsed.pathname}`;
-  return `${origin}${parsed.pathname !== '/' || parsed.search ? '/…' : ''}`;
+  return `${origin}${(parsed.pathname !== '/' && parsed.pathname !== '') || parsed.search || parsed.hash ? '/…' : ''}`;
 }

@@ -1,4 +1,4 @@
-import { redactUrl } from './redact-url.js';
+import { type RedactUrlOptions, redactUrl } from './redact-url.js';
 
 /** `scheme://` and what follows up to a space, quote or angle bracket. */
 const URL_IN_TEXT = /\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>`]+/gi;
@@ -13,12 +13,14 @@ const TRAILING = /[.,;:!?)]+$/;
  * @example
  * ```ts
  * redactUrls('GET http://u:p@lcd:1317/pool?apikey=SECRET failed'); // 'GET http://lcd:1317/pool failed'
+ * // For log lines: provider keys also ride in paths (`/v2/KEY`), so cut those too.
+ * redactUrls('GET https://u:p@rpc.example/v2/KEY failed', { keepPath: false }); // 'GET https://rpc.example/… failed'
  * ```
  */
-export function redactUrls(text: string): string {
+export function redactUrls(text: string, options: RedactUrlOptions = {}): string {
   return text.replace(URL_IN_TEXT, (match) => {
     const tail = TRAILING.exec(match)?.[0] ?? '';
-    const redacted = redactUrl(match.slice(0, match.length - tail.length));
+    const redacted = redactUrl(match.slice(0, match.length - tail.length), options);
     return `${redacted === '(invalid URL)' ? '(URL redacted)' : redacted}${tail}`;
   });
 }

@@ -1,7 +1,7 @@
 import { isTokenomicsError } from '@tokenomics/core';
 import type { Logger } from 'pino';
 import type { CacheEvent } from './cache.js';
-import { redactUrls } from './redact.js';
+import { redactLogText } from './logger.js';
 
 /** Options of {@link cacheEventLogger}. */
 export interface CacheEventLoggerOptions {
@@ -17,10 +17,10 @@ const MAX_REMEMBERED = 1_000;
 function resourceOf(event: CacheEvent): { resource: string; host?: string } {
   const { resource, host } = event as { resource?: unknown; host?: unknown };
   return {
-    resource: redactUrls(
+    resource: redactLogText(
       typeof resource === 'string' ? resource : ('key' in event && event.key) || 'cache store',
     ),
-    ...(typeof host === 'string' ? { host: redactUrls(host) } : {}),
+    ...(typeof host === 'string' ? { host: redactLogText(host) } : {}),
   };
 }
 
@@ -28,7 +28,7 @@ function resourceOf(event: CacheEvent): { resource: string; host?: string } {
 function errorOf(error: unknown): { code?: string; message: string } {
   const code = isTokenomicsError(error) ? error.code : (error as { code?: unknown } | null)?.code;
   const message = error instanceof Error ? error.message : String(error);
-  return { ...(typeof code === 'string' ? { code } : {}), message: redactUrls(message) };
+  return { ...(typeof code === 'string' ? { code } : {}), message: redactLogText(message) };
 }
 
 /**

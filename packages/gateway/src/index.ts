@@ -30,7 +30,7 @@ export type { GatewayContext, ResolverLimits } from './context.js';
 export { forProtocol, MASKED_MESSAGE, maskError, toGraphQLError } from './errors.js';
 export { EXAMPLE_TABS } from './examples.js';
 export { createRequestReader } from './loaders.js';
-export { createLogger, type LogLevel, serializeError } from './logger.js';
+export { createLogger, type LogLevel, redactLogText, serializeError } from './logger.js';
 export { GATEWAY_NODE_FLAGS } from './node-flags.js';
 export { type CorsOptions, useCors } from './plugins/cors.js';
 export { useDisableIntrospection } from './plugins/introspection.js';
@@ -47,7 +47,6 @@ export {
   type RequestCostOptions,
   requestCost,
 } from './plugins/request-cost.js';
-export { redactUrls } from './redact.js';
 export { gatewaySchema } from './schema/index.js';
 export {
   createGateway,

@@ -1,13 +1,26 @@
+import { redactUrls } from '@tokenomics/core';
 import type { YogaLogger } from 'graphql-yoga';
 import { type Logger, pino, stdSerializers } from 'pino';
-import { redactUrls } from './redact.js';
+
+/**
+ * Text fit for a log line: every URL cut to its scheme, host and port (no
+ * credentials, query, fragment or path: provider keys ride in paths too).
+ *
+ * @example
+ * ```ts
+ * redactLogText('GET https://u:p@rpc.example/v2/KEY failed'); // 'GET https://rpc.example/… failed'
+ * ```
+ */
+export function redactLogText(text: string): string {
+  return redactUrls(text, { keepPath: false });
+}
 
 /** Log levels, from the most to the least verbose. */
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
 
 /** Strings anywhere in a serialized error, URLs redacted; depth-bounded (a cycle or a deep object stops). */
 function redactStrings(value: unknown, depth = 0): unknown {
-  if (typeof value === 'string') return redactUrls(value);
+  if (typeof value === 'string') return redactLogText(value);
   if (depth > 6 || value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) return value.map((item) => redactStrings(item, depth + 1));
   return Object.fromEntries(
@@ -34,7 +47,7 @@ function redactStrings(value: unknown, depth = 0): unknown {
 export function serializeError(error: unknown): Record<string, unknown> {
   if (error instanceof Error) return redactStrings(stdSerializers.err(error)) as Record<string, unknown>;
   if (typeof error === 'object' && error !== null) return redactStrings(error) as Record<string, unknown>;
-  return { type: typeof error, message: redactUrls(String(error)) };
+  return { type: typeof error, message: redactLogText(String(error)) };
 }
 
 /**
@@ -67,8 +80,8 @@ export function yogaLogger(logger: Logger): YogaLogger {
       const [first, ...rest] = args;
       const details = rest.length ? redactStrings(rest) : undefined;
       if (first instanceof Error)
-        logger[level]({ err: serializeError(first), details }, redactUrls(first.message));
-      else logger[level]({ details }, redactUrls(String(first)));
+        logger[level]({ err: serializeError(first), details }, redactLogText(first.message));
+      else logger[level]({ details }, redactLogText(String(first)));
     };
   return { debug: write('debug'), info: write('info'), warn: write('warn'), error: write('error') };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { redactUrls } from '../src/redact.js';
+import { redactLogText } from '../src/logger.js';
 
-describe('redactUrls', () => {
+describe('redactLogText', () => {
   it.each([
     ['GET https://u:p@rpc.example/v2/KEY failed', 'GET https://rpc.example/… failed'],
     ['via https://rpc.example.org/v2/APIKEY123?token=Q.', 'via https://rpc.example.org/….'],
@@ -16,10 +16,10 @@ describe('redactUrls', () => {
     ['no url here: 10.0.0.5:6379', 'no url here: 10.0.0.5:6379'],
     ['http://[::1]:8545/key', 'http://[::1]:8545/…'],
   ])('%j → %j', (text, expected) => {
-    expect(redactUrls(text)).toBe(expected);
+    expect(redactLogText(text)).toBe(expected);
   });
 
-  it('cuts a URL it cannot parse to its scheme', () => {
-    expect(redactUrls('bad http://%zz:pw@/x end')).toBe('bad http://… end');
+  it('hides a URL it cannot parse whole', () => {
+    expect(redactLogText('bad http://%zz:pw@/x end')).toBe('bad (URL redacted) end');
   });
 });
