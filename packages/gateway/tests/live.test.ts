@@ -108,7 +108,10 @@ describe('live sources through the gateway', () => {
     // Session: 1,234 nodes (not 2,000), requirement 20,000 (not 25,000), the pool's balance of 60,000,000
     // (not 40,000,000): APR = 0.151 × 60,000,000 / (1,234 × 20,000) = 9,060,000 / 24,680,000.
     expect(session.rewards.participants).toBe(1234);
-    expect(session.rewards.stakingApr).toBe(new Decimal(9_060_000).div(24_680_000).toFixed());
+    // Served at 18 decimal places, half to even (served.ts).
+    expect(session.rewards.stakingApr).toBe(
+      new Decimal(9_060_000).div(24_680_000).toDecimalPlaces(18, Decimal.ROUND_HALF_EVEN).toFixed(),
+    );
     // Liquidation of 20,000 with the chain's 5 : 15 ratios: 20,000 × 5/10000 = 10 liquidator, 20,000 × 15/10000 = 30 pool.
     expect(body.data.session.simulatePenalty.allocations).toEqual([
       { target: 'liquidator', amount: '10' },
