@@ -2,7 +2,7 @@ import type { SourcedState, StateSource } from './define-adapter.js';
 import type { EconomyContext, SourceEvent } from './economy.js';
 import { type ErrorCode, isTokenomicsError, TokenomicsError } from './errors.js';
 import type { ParameterSchema } from './parameters.js';
-import type { JsonValue, UpstreamReader, UpstreamRequest, UpstreamValue } from './upstream.js';
+import type { JsonValue, StaleReason, UpstreamReader, UpstreamRequest, UpstreamValue } from './upstream.js';
 
 /**
  * The rules a live read can break, each a short word (the `reason` of an
@@ -98,6 +98,8 @@ interface SeenRead {
   resource: string;
   fetchedAt: Date;
   stale: boolean;
+  /** Why the reader served it stale (a stale read without a reason is a failed one). */
+  staleReason?: StaleReason;
 }
 
 /** A whole state the guard accepted. */
@@ -119,10 +121,16 @@ function fingerprintOf(reads: readonly SeenRead[]): string | null {
     .join('\n');
 }
 
+/** What the stale reads are, each as the reader said: failed, or out of date and being read again. */
 function staleReadsText(reads: readonly SeenRead[]): string {
   return reads
     .filter((read) => read.stale)
-    .map((read) => `${read.resource} failed (its last good value is from ${read.fetchedAt.toISOString()})`)
+    .map((read) => {
+      const from = read.fetchedAt.toISOString();
+      return read.staleReason === 'expired'
+        ? `${read.resource} is out of date (its last good value is from ${from}; being read again)`
+        : `${read.resource} failed (its last good value is from ${from})`;
+    })
     .join(', ');
 }
 
@@ -160,10 +168,11 @@ function rejectionOf(error: unknown): Implausibility | null {
 /**
  * Makes a live source serve one consistent, plausible state. It keeps the
  * last good whole state; a new read replaces it only when every upstream
- * read in it is fresh (none a failed read served stale from a cache) and it
- * passes `check`. Otherwise the whole last good state is served, flagged
- * stale, its description saying from when and why (never a mix of new and
- * old reads); with no last good state the read fails: UPSTREAM_UNAVAILABLE
+ * read in it is fresh (none a last good value served stale from a cache:
+ * a failed read's, or one out of date while it is read again) and it passes
+ * `check`. Otherwise the whole last good state is served, flagged stale, its
+ * description saying from when and why, naming each stale read as failed or
+ * out of date as the reader said (never a mix of new and old reads); with no last good state the read fails: UPSTREAM_UNAVAILABLE
  * for a failed or partial read, UPSTREAM_INVALID for an implausible one.
  * Each rejected read is reported once to `ctx.onSourceEvent` (the same
  * cached reads again are not counted twice). Snapshots pass through.
@@ -259,6 +268,7 @@ export function guardedSource<S extends ParameterSchema, State>(
             resource: request.resource ?? 'an upstream resource',
             fetchedAt: value.fetchedAt,
             stale: value.stale,
+            ...(value.stale && value.staleReason ? { staleReason: value.staleReason } : {}),
           });
           return value;
         },

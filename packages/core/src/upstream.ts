@@ -40,12 +40,23 @@ export interface UpstreamRequest<T extends JsonValue> {
   parse?(value: JsonValue): T;
 }
 
+/**
+ * Why a value is served stale: `failed`, its last read failed (or its
+ * upstream is not called for now after failing repeatedly); `expired`, it is
+ * older than a cache's TTL and the time a refresh takes, and is being read
+ * again (nothing known to fail: no read was due, as after an idle spell, or
+ * another instance sharing the cache did not refresh it).
+ */
+export type StaleReason = 'failed' | 'expired';
+
 /** A value read upstream, with when it was read. */
 export interface UpstreamValue<T> {
   value: T;
   fetchedAt: Date;
-  /** True when the read failed and this is the last good value. */
+  /** True when this is the last good value, not a current read: the read failed, or the value is out of date. */
   stale: boolean;
+  /** Why it is stale, when the reader says; a stale value without it is a failed read's. */
+  staleReason?: StaleReason;
 }
 
 /**

@@ -142,6 +142,30 @@ describe('guardedSource', () => {
     expect((await read()).state).toEqual({ total: 2000n, treasury: 1900n, height: 11n });
   });
 
+  it('names each stale read as the reader says: out of date (being read again) or failed', async () => {
+    const { script, read } = setup();
+    await read();
+    // Both out of date (older than the cache's TTL and budget, being read again): one snapshot, the kept state.
+    script.supply = { ...stale({ total: '1000', height: '10' }, 0), staleReason: 'expired' };
+    script.treasury = { ...stale({ amount: '900' }, 0), staleReason: 'expired' };
+    const expired = await read();
+    expect(expired.state).toEqual({ total: 1000n, treasury: 900n, height: 10n });
+    expect(expired.info.stale).toBe(true);
+    expect(expired.info.description).toBe(
+      'toy chain at height 10 — stale: last good state from 2026-01-01T00:00:00.000Z; ' +
+        'GET /supply is out of date (its last good value is from 2026-01-01T00:00:00.000Z; being read again), ' +
+        'GET /treasury is out of date (its last good value is from 2026-01-01T00:00:00.000Z; being read again)',
+    );
+    // The refresh brings a new supply and fails the treasury: only the treasury is named, as failed.
+    script.supply = fresh({ total: '2000', height: '11' }, 40);
+    script.treasury = { ...stale({ amount: '900' }, 0), staleReason: 'failed' };
+    const failed = await read();
+    expect(failed.state).toEqual({ total: 1000n, treasury: 900n, height: 10n });
+    expect(failed.info.description).toBe(
+      'toy chain at height 10 — stale: last good state from 2026-01-01T00:00:00.000Z; GET /treasury failed (its last good value is from 2026-01-01T00:00:00.000Z)',
+    );
+  });
+
   it('a mix with no last good state is UPSTREAM_UNAVAILABLE, not a partial state', async () => {
     const { script, read } = setup();
     script.treasury = stale({ amount: '900' }, -100);

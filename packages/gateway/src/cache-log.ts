@@ -82,9 +82,33 @@ export function cacheEventLogger(
         'upstream read failed',
       );
     } else if (event.type === 'stale') {
-      warn('stale', { ...resourceOf(event), ageMs: event.ageMs }, 'serving the last good value (stale)');
+      const { reason } = event as { reason?: unknown };
+      // A value only out of date (no read failed; an idle spell) is news, not a failure: info.
+      if (reason === 'expired') {
+        logger.info(
+          { ...resourceOf(event), ageMs: event.ageMs, reason },
+          'serving the last good value (out of date)',
+        );
+        return;
+      }
+      warn(
+        'stale',
+        { ...resourceOf(event), ageMs: event.ageMs, ...(typeof reason === 'string' ? { reason } : {}) },
+        'serving the last good value (stale)',
+      );
     } else if (event.type === 'store-error') {
-      warn('store-error', { ...resourceOf(event), error: errorOf(event.error) }, 'cache store failed');
+      const { code } = event as { code?: unknown };
+      warn(
+        'store-error',
+        {
+          ...resourceOf(event),
+          error: {
+            ...(typeof code === 'string' ? { code } : {}),
+            message: redactLogText(String(event.error)),
+          },
+        },
+        'cache store failed',
+      );
     } else if (event.type === 'invalid-entry') {
       warn(
         'invalid-entry',

@@ -14,14 +14,24 @@ import {
 import Keyv from 'keyv';
 
 /**
+ * What an operation is about, for reports only (never stored): the cached
+ * reader passes it so a failed operation names the resource, not just the
+ * hashed key. Stores that do not report may ignore it.
+ */
+export interface StoreContext {
+  /** The resource the entry holds, URLs redacted (no credentials, no query string). */
+  resource?: string;
+}
+
+/**
  * The store behind the upstream cache: get, set and delete of text by key.
  * {@link memoryStore} and {@link redisStore} ship; any other store fits.
  */
 export interface CacheStore {
-  get(key: string): Promise<string | undefined>;
+  get(key: string, context?: StoreContext): Promise<string | undefined>;
   /** Keeps `value` for `ttlMs` at least (the store may drop it after). */
-  set(key: string, value: string, ttlMs: number): Promise<void>;
-  delete(key: string): Promise<void>;
+  set(key: string, value: string, ttlMs: number, context?: StoreContext): Promise<void>;
+  delete(key: string, context?: StoreContext): Promise<void>;
   /** Releases connections. */
   close(): Promise<void>;
   /** What it is, for `/health`: `memory` (this process only) or `redis` (shared). Default `custom`. */
@@ -30,11 +40,46 @@ export interface CacheStore {
   ping?(): Promise<void>;
 }
 
-/** What the guarded store reports (besides the reader's events): a failed operation, and the shared store going down or up. */
+/**
+ * What the guarded store reports (besides the reader's events): a failed
+ * operation, and the shared store going down or up. A failed operation names
+ * its hashed `key` and, when the caller said (the cached reader does), the
+ * `resource` (URLs redacted); `error` is the message with URLs redacted and
+ * `code` the error's code (`ECONNRESET`…) when it has one.
+ */
 export type StoreEvent =
-  | { type: 'store-error'; key?: string; error: string }
+  | { type: 'store-error'; key?: string; resource?: string; error: string; code?: string }
   | { type: 'store-down' }
   | { type: 'store-up' };
+
+/** An error code fit for a log line and a metric: a short word (`ECONNRESET`, `ERR_SOCKET_CLOSED`), never free text. */
+const ERROR_CODE = /^[A-Za-z][\w.-]{0,63}$/;
+
+/**
+ * The `store-error` event of a failed store operation: the message with URLs
+ * redacted, the code when the error has one, the key and resource when known.
+ *
+ * @example
+ * ```ts
+ * storeError(new Error('connection lost to redis://:pw@h:6379'), 'v2:…', { resource: 'GET /pool' });
+ * // { type: 'store-error', key: 'v2:…', resource: 'GET /pool', error: 'connection lost to redis://h:6379' }
+ * ```
+ */
+export function storeError(
+  error: unknown,
+  key?: string,
+  context?: StoreContext,
+): Extract<StoreEvent, { type: 'store-error' }> {
+  const code = (error as { code?: unknown } | null)?.code;
+  const resource = context?.resource;
+  return {
+    type: 'store-error',
+    ...(key === undefined ? {} : { key }),
+    ...(resource === undefined ? {} : { resource: redactUrls(resource) }),
+    error: redactUrls(error instanceof Error ? error.message : String(error)),
+    ...(typeof code === 'string' && ERROR_CODE.test(code) ? { code } : {}),
+  };
+}
 
 /**
  * A {@link CacheStore} in this process's memory (Keyv), for one instance.
@@ -199,31 +244,38 @@ export function guardStore(store: CacheStore, options: GuardStoreOptions = {}): 
   // Aggressive: the operation's promise is abandoned at the deadline even if the store never settles it.
   const policy = wrap(breaker, timeout(options.opTimeoutMs ?? 250, TimeoutStrategy.Aggressive));
 
-  async function guarded<T>(run: () => Promise<T>, key?: string): Promise<T | typeof FAILED> {
+  async function guarded<T>(
+    run: () => Promise<T>,
+    key?: string,
+    context?: StoreContext,
+  ): Promise<T | typeof FAILED> {
     try {
       return await policy.execute(run);
     } catch (error) {
       // A bypassed store was not tried: nothing to report per operation.
-      if (!isBrokenCircuitError(error)) {
-        const message = redactUrls(error instanceof Error ? error.message : String(error));
-        emit({ type: 'store-error', ...(key === undefined ? {} : { key }), error: message });
-      }
+      if (!isBrokenCircuitError(error)) emit(storeError(error, key, context));
       return FAILED;
     }
   }
 
   return {
     kind,
-    async get(key) {
-      const shared = await guarded(() => store.get(key), key);
+    async get(key, context) {
+      const shared = await guarded(() => store.get(key, context), key, context);
       if (shared !== FAILED && shared !== undefined) return shared;
-      return fallback ? fallback.get(key) : undefined;
+      return fallback ? fallback.get(key, context) : undefined;
     },
-    async set(key, value, ttlMs) {
-      await Promise.all([fallback?.set(key, value, ttlMs), guarded(() => store.set(key, value, ttlMs), key)]);
+    async set(key, value, ttlMs, context) {
+      await Promise.all([
+        fallback?.set(key, value, ttlMs, context),
+        guarded(() => store.set(key, value, ttlMs, context), key, context),
+      ]);
     },
-    async delete(key) {
-      await Promise.all([fallback?.delete(key), guarded(() => store.delete(key), key)]);
+    async delete(key, context) {
+      await Promise.all([
+        fallback?.delete(key, context),
+        guarded(() => store.delete(key, context), key, context),
+      ]);
     },
     async ping() {
       if ((await guarded(() => store.ping?.() ?? Promise.resolve())) === FAILED)

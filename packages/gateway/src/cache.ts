@@ -6,6 +6,7 @@ import {
   loadWithRetry,
   redactUrls,
   resourceName,
+  type StaleReason,
   TokenomicsError,
   type UpstreamReader,
   type UpstreamRequest,
@@ -20,7 +21,7 @@ import {
   isBrokenCircuitError,
 } from 'cockatiel';
 import { cacheKey } from './cache-key.js';
-import type { CacheStore, StoreEvent } from './cache-store.js';
+import { type CacheStore, type StoreEvent, storeError } from './cache-store.js';
 
 export {
   type CacheHealth,
@@ -32,6 +33,7 @@ export {
   memoryStore,
   type RedisStoreOptions,
   redisStore,
+  type StoreContext,
   type StoreEvent,
 } from './cache-store.js';
 
@@ -47,8 +49,12 @@ export type CacheEvent =
   /** An expired entry served at once while one refresh runs. */
   | { type: 'revalidate'; key: string; resource: string; ageMs: number }
   | { type: 'upstream'; key: string; resource: string; ok: boolean; ms: number; error?: string }
-  /** The last good value served flagged stale. */
-  | { type: 'stale'; key: string; resource: string; ageMs: number }
+  /**
+   * The last good value served flagged stale: `failed`, its upstream failed
+   * (the last read, or the circuit is open); `expired`, it is older than TTL +
+   * budget with no failure known (being read again).
+   */
+  | { type: 'stale'; key: string; resource: string; ageMs: number; reason: StaleReason }
   /** A store entry ignored: not JSON, of the wrong shape, or dated in the future. */
   | { type: 'invalid-entry'; key: string; resource: string; reason: 'json' | 'shape' | 'future' }
   /** An upstream read skipped: its circuit is open. */
@@ -98,10 +104,11 @@ interface Entry {
  * - Fresh values (younger than the TTL) come from the store.
  * - An expired value still within the stale window is served at once while
  *   one background refresh per key runs (stale-while-revalidate). It is
- *   flagged `stale: true` when the upstream is known to fail (the last read of
- *   it failed, or its circuit is open) or when it is older than TTL + budget
- *   (a refresh should have replaced it by then); otherwise it is the value
- *   being refreshed, `stale: false`, with its `fetchedAt`.
+ *   flagged `stale: true` with `staleReason: 'failed'` when the upstream is
+ *   known to fail (the last read of it failed, or its circuit is open), or
+ *   `'expired'` when it is older than TTL + budget (a refresh should have
+ *   replaced it by then, had one been due); otherwise it is the value being
+ *   refreshed, `stale: false`, with its `fetchedAt`.
  * - With no usable value, concurrent reads of one key make one upstream read
  *   (single flight), and an upstream failure is the coded error.
  * - After `circuit.failures` failed reads in a row the upstream of that key is
@@ -166,9 +173,9 @@ export function createCachedReader(options: CachedReaderOptions): UpstreamReader
   }
 
   async function cached({ request, key, resource }: Named): Promise<Entry | undefined> {
-    const text = await store.get(key).catch((error: unknown) => {
+    const text = await store.get(key, { resource }).catch((error: unknown) => {
       // A store that is down must not take the gateway with it: read through.
-      emit({ type: 'store-error', key, error: redactUrls(String((error as Error)?.message ?? error)) });
+      emit(storeError(error, key, { resource }));
       return undefined;
     });
     if (text === undefined) return undefined;
@@ -218,10 +225,8 @@ export function createCachedReader(options: CachedReaderOptions): UpstreamReader
         failing.delete(request.key);
         if (circuit.state === CircuitState.Closed) circuits.delete(request.key);
         await store
-          .set(key, JSON.stringify({ v: value, t: fetchedAt } satisfies Entry), staleMs)
-          .catch((error: unknown) =>
-            emit({ type: 'store-error', key, error: redactUrls(String((error as Error)?.message ?? error)) }),
-          );
+          .set(key, JSON.stringify({ v: value, t: fetchedAt } satisfies Entry), staleMs, { resource })
+          .catch((error: unknown) => emit(storeError(error, key, { resource })));
         return { value, fetchedAt: new Date(fetchedAt), stale: false };
       } catch (error) {
         if (isBrokenCircuitError(error)) {
@@ -256,12 +261,19 @@ export function createCachedReader(options: CachedReaderOptions): UpstreamReader
     }
     // Expired: serve it now, and let one background read replace it.
     refresh(named).catch(() => {});
-    const stale =
-      ageMs >= ttlMs + timeoutMs ||
-      failing.has(request.key) ||
-      circuits.get(request.key)?.state === CircuitState.Open;
-    emit(stale ? { type: 'stale', key, resource, ageMs } : { type: 'revalidate', key, resource, ageMs });
-    return { value: entry.v, fetchedAt: new Date(entry.t), stale };
+    const reason: StaleReason | null =
+      failing.has(request.key) || circuits.get(request.key)?.state === CircuitState.Open
+        ? 'failed'
+        : ageMs >= ttlMs + timeoutMs
+          ? 'expired'
+          : null;
+    const fetchedAt = new Date(entry.t);
+    if (reason === null) {
+      emit({ type: 'revalidate', key, resource, ageMs });
+      return { value: entry.v, fetchedAt, stale: false };
+    }
+    emit({ type: 'stale', key, resource, ageMs, reason });
+    return { value: entry.v, fetchedAt, stale: true, staleReason: reason };
   }
 
   return {

@@ -12,6 +12,7 @@ export {
   memoryStore,
   type RedisStoreOptions,
   redisStore,
+  type StoreContext,
 } from './cache.js';
 export { CACHE_KEY_VERSION, cacheKey } from './cache-key.js';
 export { type CacheEventLoggerOptions, cacheEventLogger } from './cache-log.js';

@@ -24,7 +24,7 @@ describe('cacheEventLogger', () => {
       ok: false,
       ms: 40,
     });
-    log({ type: 'stale', key: 'v2:1a', resource: 'b', ageMs: 60_000 });
+    log({ type: 'stale', key: 'v2:1a', resource: 'b', ageMs: 60_000, reason: 'failed' });
     log({ type: 'store-error', key: 'c', error: 'READONLY at redis://:pw@h:6379' });
     log({ type: 'store-error', key: 'd', error: 'a string' });
     expect(
@@ -63,13 +63,41 @@ describe('cacheEventLogger', () => {
     expect(JSON.stringify(lines)).not.toContain('SECRET');
   });
 
+  it("names a store failure's resource and code, and a stale value's reason", () => {
+    const { logger, lines } = capture();
+    const log = cacheEventLogger(logger);
+    log({
+      type: 'store-error',
+      key: 'v2:0f',
+      resource: 'GET https://u:p@lcd.example/pool?k=1',
+      error: 'connection lost to redis://:pw@h:6379',
+      code: 'ECONNRESET',
+    });
+    log({ type: 'stale', key: 'v2:0f', resource: 'GET /pool', ageMs: 40_000, reason: 'expired' });
+    expect(lines).toMatchObject([
+      {
+        level: 40,
+        msg: 'cache store failed',
+        resource: 'GET https://lcd.example/…',
+        error: { code: 'ECONNRESET', message: 'connection lost to redis://h:6379' },
+      },
+      {
+        level: 30,
+        msg: 'serving the last good value (out of date)',
+        resource: 'GET /pool',
+        reason: 'expired',
+      },
+    ]);
+    expect(JSON.stringify(lines)).not.toMatch(/v2:0f|:p@|pw/);
+  });
+
   it('logs a repeated failure once per resource and window, then counts what it left out', () => {
     const { logger, lines } = capture();
     let now = 0;
     const log = cacheEventLogger(logger, { windowMs: 10_000, now: () => now });
     for (let i = 0; i < 50; i++) log({ type: 'upstream', key: 'a', resource: 'a', ok: false, ms: 1 });
     log({ type: 'upstream', key: 'b', resource: 'b', ok: false, ms: 1 });
-    log({ type: 'stale', key: 'a', resource: 'a', ageMs: 1 });
+    log({ type: 'stale', key: 'a', resource: 'a', ageMs: 1, reason: 'failed' });
     expect(lines.map((line) => [line.msg, line.resource, line.suppressed])).toEqual([
       ['upstream read failed', 'a', undefined],
       ['upstream read failed', 'b', undefined],

@@ -1,6 +1,7 @@
 import type { JsonValue, UpstreamRequest } from '@tokenomics/core';
 import { describe, expect, it, vi } from 'vitest';
 import {
+  type CacheEvent,
   type CacheStore,
   createCachedReader,
   guardStore,
@@ -85,6 +86,46 @@ describe('guardStore', () => {
     expect(await guarded.health()).toEqual({ store: 'memory', status: 'ok' });
     await guarded.set('k', 'v', 1_000);
     expect(await guarded.get('k')).toBe('v');
+  });
+
+  it("names a failed operation's resource (URLs redacted) and the error's code, never the request key", async () => {
+    const inner = memoryStore();
+    const failing: CacheStore = {
+      ...inner,
+      kind: 'redis',
+      get: async () => {
+        throw Object.assign(new Error('READONLY at redis://:pw@10.0.0.5:6379'), { code: 'ECONNRESET' });
+      },
+      set: async () => {
+        throw Object.assign(new Error('write failed'), { code: 'a code\nwith https://u:pw@h/ in it' });
+      },
+    };
+    const events: CacheEvent[] = [];
+    const reader = createCachedReader({
+      store: guardStore(failing, { onEvent: (event) => events.push(event) }),
+      onEvent: (event) => events.push(event),
+    });
+    const request = countingRequest('GET https://user:SECRET@lcd.example/pool?apikey=KEY');
+    request.resource = 'GET https://user:SECRET@lcd.example/pool?apikey=KEY';
+    expect((await reader.read(request)).value).toEqual({ bonded: '504000000000000' });
+    const errors = events.filter((event) => event.type === 'store-error');
+    expect(errors).toEqual([
+      {
+        type: 'store-error',
+        key: expect.stringMatching(/^v2:[0-9a-f]{64}$/),
+        resource: 'GET https://lcd.example/pool',
+        error: 'READONLY at redis://10.0.0.5:6379',
+        code: 'ECONNRESET',
+      },
+      // A code that is not a short word is left out.
+      {
+        type: 'store-error',
+        key: expect.stringMatching(/^v2:[0-9a-f]{64}$/),
+        resource: 'GET https://lcd.example/pool',
+        error: 'write failed',
+      },
+    ]);
+    expect(JSON.stringify(events)).not.toMatch(/SECRET|KEY|pw/);
   });
 });
 

@@ -93,15 +93,21 @@ describe('createCachedReader', () => {
     const good = await reader.read(pool.request);
     time.advance(120);
     pool.fail = true;
-    // Older than TTL + budget: stale at once, while one background read tries the upstream.
+    // Older than TTL + budget: stale at once (out of date, no failure known yet), while one background read tries the upstream.
     const stale = await reader.read(pool.request);
-    expect(stale).toEqual({ value: good.value, fetchedAt: good.fetchedAt, stale: true });
+    expect(stale).toEqual({
+      value: good.value,
+      fetchedAt: good.fetchedAt,
+      stale: true,
+      staleReason: 'expired',
+    });
     // The first read, then the failed one with its two retries.
     await vi.waitFor(() => expect(pool.reads).toBe(4));
     expect(await reader.read(pool.request)).toEqual({
       value: good.value,
       fetchedAt: good.fetchedAt,
       stale: true,
+      staleReason: 'failed',
     });
   });
 
@@ -189,7 +195,9 @@ describe('stale-while-revalidate', () => {
     pool.fail = true;
     expect(await reader.read(pool.request)).toEqual({ ...good, stale: false });
     await vi.waitFor(() => expect(pool.reads).toBe(2));
-    await vi.waitFor(async () => expect(await reader.read(pool.request)).toEqual({ ...good, stale: true }));
+    await vi.waitFor(async () =>
+      expect(await reader.read(pool.request)).toEqual({ ...good, stale: true, staleReason: 'failed' }),
+    );
   });
 });
 
@@ -246,7 +254,8 @@ describe('the circuit of a failing upstream', () => {
       expect(pool.reads).toBe(3);
     });
     await sleep(20);
-    for (let i = 0; i < 10; i++) expect(await reader.read(pool.request)).toEqual({ ...good, stale: true });
+    for (let i = 0; i < 10; i++)
+      expect(await reader.read(pool.request)).toEqual({ ...good, stale: true, staleReason: 'failed' });
     await sleep(20);
     expect(pool.reads).toBe(3);
   });

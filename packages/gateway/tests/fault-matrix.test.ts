@@ -14,8 +14,8 @@ import {
   startFakeLcd,
 } from '@tokenomics/cosmos-rest/testing';
 import { type Logger, pino } from 'pino';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createCachedReader, keyvStore } from '../src/cache.js';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { type CacheEvent, type CacheStore, createCachedReader, keyvStore } from '../src/cache.js';
 import { createAdapters, createGateway, type Gateway, loadConfig } from '../src/index.js';
 import { post, type ResponseBody } from './fixtures.js';
 
@@ -24,6 +24,13 @@ import { post, type ResponseBody } from './fixtures.js';
  * it is a coded UPSTREAM_UNAVAILABLE error for that protocol alone; warm (a
  * good read older than the TTL) it is the last good value flagged stale. Never
  * a crash, never a hang past the budget, never a wrong number.
+ *
+ * The shared reader revalidates in the background (stale-while-revalidate):
+ * a request after the TTL is answered at once from the cache (here flagged
+ * stale as out of date: the clock jumps past TTL + budget) while one read per
+ * resource runs; what that read brings (a failure, an implausible answer, a
+ * new state) is served from the next request on. `refresh()` is that: move
+ * the clock past the TTL, ask once, wait for the background reads to end.
  */
 const START = Math.floor(Date.now() / 1000) * 1000;
 const AT = new Date(START).toISOString();
@@ -61,14 +68,52 @@ async function gatewayWithClock(urls: { rpc?: string; lcd?: string } = {}, logge
     cwd: process.cwd(),
     env: { SESSION_RPC_URL: urls.rpc ?? chain.url, SYNTERNET_LCD_URL: urls.lcd ?? lcd.url },
   });
+  // The upstream reads under way (by hashed key) and the store writes not yet done.
+  const reading = new Set<string>();
+  let writing = 0;
+  const memory = keyvStore();
+  const store: CacheStore = {
+    ...memory,
+    set: (...args) => {
+      writing++;
+      return memory.set(...args).finally(() => writing--);
+    },
+  };
+  const onEvent = (event: CacheEvent) => {
+    // Each of these starts (or joins) the key's one upstream read; it ends with an `upstream` or `circuit-open` event.
+    if (event.type === 'miss' || event.type === 'revalidate' || event.type === 'stale')
+      reading.add(event.key);
+    else if (event.type === 'upstream' || event.type === 'circuit-open') reading.delete(event.key);
+  };
   const gateway: Gateway = createGateway({
     adapters: await createAdapters(config),
-    reader: createCachedReader({ store: keyvStore(), ttlSeconds: 30, timeoutMs: BUDGET_MS, now }),
+    reader: createCachedReader({ store, ttlSeconds: 30, timeoutMs: BUDGET_MS, now, onEvent }),
     now: () => new Date(clock.ms),
     production: true,
     ...(logger ? { logger } : {}),
   });
-  return { gateway, expire: () => (clock.ms += 31_000) };
+  const expire = () => (clock.ms += 31_000);
+  /** Until every background read has ended and its value (if good) is stored. */
+  const settled = () =>
+    vi.waitFor(
+      () => {
+        expect(reading.size).toBe(0);
+        expect(writing).toBe(0);
+      },
+      { timeout: 5_000, interval: 10 },
+    );
+  /**
+   * Past the TTL: one request, answered from the cache at once, starts the reads the next request sees;
+   * then a second on (within one second the gateway answers a repeated request from its response cache).
+   */
+  async function refresh(query = QUERY): Promise<ResponseBody> {
+    expire();
+    const { body } = await post(gateway, query);
+    await settled();
+    clock.ms += 1_000;
+    return body;
+  }
+  return { gateway, expire, refresh };
 }
 
 function protocol(body: ResponseBody, id: string) {
@@ -170,15 +215,19 @@ describe.each(MATRIX.map((fault) => [fault.name, fault] as const))('%s', (_name,
   // A refused connection never had a good read to fall back on: only the cold case applies.
   if (fault.refused) return;
   it('warm: the last good state, flagged stale, the same numbers', async () => {
-    const { gateway, expire } = await gatewayWithClock();
+    const { gateway, refresh } = await gatewayWithClock();
     const fresh = await post(gateway, QUERY);
     expect(fresh.body.errors).toBeUndefined();
+    const before = protocol(fresh.body, fault.failing);
     fault.inject();
-    expire();
+    // At once: the cached state, out of date; then the background reads meet the fault.
+    const atOnce = await refresh();
+    expect(atOnce.errors).toBeUndefined();
+    expect(protocol(atOnce, fault.failing)).toEqual({ ...before, source: { ...before.source, stale: true } });
     const { body } = await post(gateway, QUERY);
     expect(body.errors).toBeUndefined();
-    const before = protocol(fresh.body, fault.failing);
     expect(protocol(body, fault.failing)).toEqual({ ...before, source: { ...before.source, stale: true } });
+    expect(protocol(body, fault.healthy).source.stale).toBe(false);
   });
 });
 
@@ -334,13 +383,15 @@ describe('implausible answers', () => {
     }
 
     it('warm: the last good state, stale, the same numbers; counted; the next plausible read is accepted', async () => {
-      const { gateway, expire } = await gatewayWithClock();
+      const { gateway, refresh } = await gatewayWithClock();
       const fresh = await post(gateway, QUERY);
       expect(fresh.body.errors).toBeUndefined();
       const before = protocol(fresh.body, row.failing);
 
       row.inject();
-      expire();
+      // The request that starts the background reads is answered from the cache: nothing rejected yet.
+      await refresh();
+      expect(await invalidCount(gateway, row.failing, row.reason)).toBe(0);
       const rejected = await post(gateway, QUERY);
       expect(rejected.body.errors).toBeUndefined();
       expect(protocol(rejected.body, row.failing)).toEqual({
@@ -360,7 +411,7 @@ describe('implausible answers', () => {
 
       chain.reset();
       lcd.setState(lcdStart);
-      expire();
+      await refresh();
       const recovered = await post(gateway, QUERY);
       expect(recovered.body.errors).toBeUndefined();
       expect(protocol(recovered.body, row.failing)).toEqual(before);
@@ -371,10 +422,10 @@ describe('implausible answers', () => {
   it('logs a rejection once, as a warning naming the protocol and reason, without the upstream URL', async () => {
     const lines: string[] = [];
     const logger = pino({ level: 'info' }, { write: (line: string) => lines.push(line) });
-    const { gateway, expire } = await gatewayWithClock({}, logger);
+    const { gateway, refresh } = await gatewayWithClock({}, logger);
     await post(gateway, QUERY);
     lcd.setState({ chainId: 'osmosis-1' });
-    expire();
+    await refresh();
     await post(gateway, QUERY);
     await post(gateway, QUERY);
     const warnings = lines.map((line) => JSON.parse(line)).filter((entry) => entry.msg.includes('osmosis-1'));
@@ -395,7 +446,7 @@ describe('a live source serves one consistent state', () => {
   });
 
   it('a new supply and a failing treasury read: the old whole state, stale, never the mix', async () => {
-    const { gateway, expire } = await gatewayWithClock();
+    const { gateway, refresh } = await gatewayWithClock();
     const first = await post(gateway, SUPPLY_AT_BLOCK);
     expect(first.body.data.protocol.supply).toEqual({ total: '1000000000', circulating: '100015000' });
 
@@ -406,17 +457,24 @@ describe('a live source serves one consistent state', () => {
       balances: { [FAKE_TREASURY_ADDRESS]: [{ denom: 'usynt', amount: '1900000000000000' }] },
     });
     lcd.setFault(BALANCES, { kind: 'status', status: 500 });
-    expire();
+    // At once, the cached state (out of date, being read again); the background reads bring the new
+    // supply and fail the treasury.
+    const atOnce = await refresh(SUPPLY_AT_BLOCK);
+    expect(atOnce.data.protocol).toMatchObject({
+      source: { stale: true, description: expect.stringMatching(/out of date .*being read again/) },
+      supply: { total: '1000000000', circulating: '100015000' },
+    });
+    expect(atOnce.data.protocol.source.description).not.toMatch(/failed/);
     const { body } = await post(gateway, SUPPLY_AT_BLOCK);
     expect(body.errors).toBeUndefined();
     expect(body.data.protocol.supply).toEqual({ total: '1000000000', circulating: '100015000' });
     expect(body.data.protocol.source.stale).toBe(true);
     expect(body.data.protocol.source.description).toMatch(
-      /stale: last good state from \d{4}-\d\d-\d\dT[\d:.]+Z; GET \/cosmos\/bank\/v1beta1\/balances\/synt1\S+ failed/,
+      /stale: last good state from \d{4}-\d\d-\d\dT[\d:.]+Z; GET \/cosmos\/bank\/v1beta1\/balances\/synt1\S+ failed \([^)]*\)$/,
     );
 
     lcd.setFault(BALANCES, null);
-    expire();
+    await refresh(SUPPLY_AT_BLOCK);
     const healed = await post(gateway, SUPPLY_AT_BLOCK);
     expect(healed.body.data.protocol).toMatchObject({
       source: { stale: false },

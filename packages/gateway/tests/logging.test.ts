@@ -1,7 +1,7 @@
 import type { StateSource } from '@tokenomics/core';
 import type { exampleParameters } from '@tokenomics/core/testing';
 import { pino } from 'pino';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { type CacheStore, createGateway, keyvStore } from '../src/index.js';
 import { fixedSupplyAdapter, post } from './fixtures.js';
 
@@ -78,11 +78,22 @@ describe('logs of upstream and cache failures', () => {
     state.fail = true;
     await new Promise((resolve) => setTimeout(resolve, 1_100));
     now += 2_000;
+    // Expired, within TTL + budget: the value at once (being read again, not stale); the read in the background fails.
+    const atOnce = await post(gateway, QUERY);
+    expect(atOnce.body.data.protocol.supply.total).toBe('1000');
+    await vi.waitFor(() =>
+      expect(captured.lines.filter((line) => line.msg === 'upstream read failed')).toHaveLength(1),
+    );
+    // From then on the last good value is served stale.
     const { body } = await post(gateway, QUERY);
     expect(body.data.protocol.supply.total).toBe('1000');
     const stale = captured.lines.filter((line) => line.msg === 'serving the last good value (stale)');
     expect(stale).toHaveLength(1);
-    expect(stale[0]).toMatchObject({ level: 40, resource: expect.stringContaining('rpc.example.org') });
+    expect(stale[0]).toMatchObject({
+      level: 40,
+      resource: expect.stringContaining('rpc.example.org'),
+      reason: 'failed',
+    });
     expect(stale[0]?.ageMs).toBeGreaterThanOrEqual(1_000);
     for (const secret of SECRETS) expect(captured.text()).not.toContain(secret);
   });
