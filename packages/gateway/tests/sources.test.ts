@@ -27,8 +27,9 @@ const QUERY = `{ protocols {
 
 /** Every string under a `source` key of an answer, with where it stands. */
 function sources(value: unknown, path: string, found: Array<[string, string]>): Array<[string, string]> {
-  if (Array.isArray(value)) value.forEach((item, i) => sources(item, `${path}[${i}]`, found));
-  else if (value !== null && typeof value === 'object') {
+  if (Array.isArray(value)) {
+    for (const [i, item] of value.entries()) sources(item, `${path}[${i}]`, found);
+  } else if (value !== null && typeof value === 'object') {
     for (const [key, item] of Object.entries(value)) {
       if (key === 'source' && typeof item === 'string') found.push([path, item]);
       else sources(item, `${path}.${key}`, found);

@@ -23,8 +23,6 @@ import {
 import { type Abi, type Address, BaseError, createPublicClient, HttpRequestError, http } from 'viem';
 import { unscheduledLocked } from '../model/state-at.js';
 import {
-  ARBITRUM_ONE_CHAIN_ID,
-  ETHEREUM_CHAIN_ID,
   methodology,
   SESH_DECIMALS,
   SESSION_ADDRESSES,
