@@ -43,9 +43,10 @@ export interface UpstreamRequest<T extends JsonValue> {
 /**
  * Why a value is served stale: `failed`, its last read failed (or its
  * upstream is not called for now after failing repeatedly); `expired`, it is
- * older than a cache's TTL and the time a refresh takes, and is being read
- * again (nothing known to fail: no read was due, as after an idle spell, or
- * another instance sharing the cache did not refresh it).
+ * older than a cache's TTL and the time a refresh takes, and its refresh
+ * (nothing known to fail) did not end within the upstream budget: it is still
+ * being read. (The gateway's cache waits for that refresh first, so an old
+ * value of a healthy upstream is never served stale.)
  */
 export type StaleReason = 'failed' | 'expired';
 

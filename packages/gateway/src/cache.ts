@@ -46,13 +46,20 @@ export type CacheEvent =
   | { type: 'hit'; key: string; resource: string }
   | { type: 'miss'; key: string; resource: string }
   | { type: 'coalesced'; key: string; resource: string }
-  /** An expired entry served at once while one refresh runs. */
+  /** An expired entry (within TTL + budget) served at once while one refresh runs. */
   | { type: 'revalidate'; key: string; resource: string; ageMs: number }
+  /**
+   * An entry older than TTL + budget with no failure known (an idle spell, a
+   * new instance on a shared store): the read waits, within the budget, for
+   * its refresh, and serves the entry (stale) only if that fails or is late.
+   */
+  | { type: 'expired'; key: string; resource: string; ageMs: number }
   | { type: 'upstream'; key: string; resource: string; ok: boolean; ms: number; error?: string }
   /**
    * The last good value served flagged stale: `failed`, its upstream failed
-   * (the last read, or the circuit is open); `expired`, it is older than TTL +
-   * budget with no failure known (being read again).
+   * (the last read, the awaited refresh, or the circuit is open); `expired`,
+   * it is older than TTL + budget and its refresh did not end within the budget
+   * (still being read).
    */
   | { type: 'stale'; key: string; resource: string; ageMs: number; reason: StaleReason }
   /** A store entry ignored: not JSON, of the wrong shape, or dated in the future. */
@@ -102,13 +109,20 @@ interface Entry {
  * The reader shared by every request.
  *
  * - Fresh values (younger than the TTL) come from the store.
- * - An expired value still within the stale window is served at once while
- *   one background refresh per key runs (stale-while-revalidate). It is
- *   flagged `stale: true` with `staleReason: 'failed'` when the upstream is
- *   known to fail (the last read of it failed, or its circuit is open), or
- *   `'expired'` when it is older than TTL + budget (a refresh should have
- *   replaced it by then, had one been due); otherwise it is the value being
+ * - An expired value younger than TTL + budget is served at once while one
+ *   background refresh per key runs (stale-while-revalidate): the value being
  *   refreshed, `stale: false`, with its `fetchedAt`.
+ * - When the upstream is known to fail (the last read of the key failed, or
+ *   its circuit is open), the last good value within the stale window is
+ *   served at once, `stale: true` with `staleReason: 'failed'`, while one
+ *   background read tries again.
+ * - A value only old (older than TTL + budget, nothing known to fail: after an
+ *   idle spell, or read by a new instance from a shared store) is not served
+ *   as it is: the read waits for its refresh, within the budget, and serves
+ *   the new value; the old one (stale) only when the refresh fails
+ *   (`'failed'`) or is still running at the end of the budget (`'expired'`).
+ *   So a healthy upstream is never reported stale after a quiet spell, and
+ *   keys cached at different times come back as one fresh read.
  * - With no usable value, concurrent reads of one key make one upstream read
  *   (single flight), and an upstream failure is the coded error.
  * - After `circuit.failures` failed reads in a row the upstream of that key is
@@ -259,21 +273,49 @@ export function createCachedReader(options: CachedReaderOptions): UpstreamReader
       emit({ type: 'hit', key, resource });
       return { value: entry.v, fetchedAt: new Date(entry.t), stale: false };
     }
-    // Expired: serve it now, and let one background read replace it.
-    refresh(named).catch(() => {});
-    const reason: StaleReason | null =
-      failing.has(request.key) || circuits.get(request.key)?.state === CircuitState.Open
-        ? 'failed'
-        : ageMs >= ttlMs + timeoutMs
-          ? 'expired'
-          : null;
     const fetchedAt = new Date(entry.t);
-    if (reason === null) {
+    if (failing.has(request.key) || circuits.get(request.key)?.state === CircuitState.Open) {
+      // Known to fail: the last good value at once, stale; one background read tries again.
+      refresh(named).catch(() => {});
+      emit({ type: 'stale', key, resource, ageMs, reason: 'failed' });
+      return { value: entry.v, fetchedAt, stale: true, staleReason: 'failed' };
+    }
+    if (ageMs < ttlMs + timeoutMs) {
+      // Just expired: serve it now, and let one background read replace it (stale-while-revalidate).
+      refresh(named).catch(() => {});
       emit({ type: 'revalidate', key, resource, ageMs });
       return { value: entry.v, fetchedAt, stale: false };
     }
-    emit({ type: 'stale', key, resource, ageMs, reason });
+    // Only old (an idle spell, or a new instance on a shared store), nothing known to fail: a
+    // refresh was simply not due. Serving it stale would flag a healthy upstream and, across
+    // keys cached at different times, look like a mix. Wait for the refresh, within the budget.
+    emit({ type: 'expired', key, resource, ageMs });
+    const outcome = await withinBudget(refresh(named));
+    if (outcome.ok) return outcome.value;
+    const reason: StaleReason = outcome.late ? 'expired' : 'failed';
+    emit({ type: 'stale', key, resource, ageMs: now() - entry.t, reason });
     return { value: entry.v, fetchedAt, stale: true, staleReason: reason };
+  }
+
+  /** The refresh's value, or why there is none: it failed, or it is late (still running past the budget). */
+  async function withinBudget(
+    read: Promise<UpstreamValue<JsonValue>>,
+  ): Promise<{ ok: true; value: UpstreamValue<JsonValue> } | { ok: false; late: boolean }> {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<{ ok: false; late: true }>((resolve) => {
+      timer = setTimeout(() => resolve({ ok: false, late: true }), timeoutMs);
+    });
+    try {
+      return await Promise.race([
+        read.then(
+          (value) => ({ ok: true as const, value }),
+          () => ({ ok: false as const, late: false }),
+        ),
+        late,
+      ]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   return {

@@ -88,27 +88,96 @@ describe('createCachedReader', () => {
 
   it('serves the last good value, flagged stale with its age, when the upstream fails', async () => {
     const time = clock();
-    const reader = createCachedReader({ store: keyvStore(), ttlSeconds: 30, now: time.now });
+    const events: CacheEvent['type'][] = [];
+    const reader = createCachedReader({
+      store: keyvStore(),
+      ttlSeconds: 30,
+      now: time.now,
+      onEvent: (event) => events.push(event.type),
+    });
     const pool = countingResource();
     const good = await reader.read(pool.request);
     time.advance(120);
     pool.fail = true;
-    // Older than TTL + budget: stale at once (out of date, no failure known yet), while one background read tries the upstream.
+    // Older than TTL + budget, no failure known: the read waits for the refresh, which fails.
     const stale = await reader.read(pool.request);
     expect(stale).toEqual({
       value: good.value,
       fetchedAt: good.fetchedAt,
       stale: true,
-      staleReason: 'expired',
-    });
-    // The first read, then the failed one with its two retries.
-    await vi.waitFor(() => expect(pool.reads).toBe(4));
-    expect(await reader.read(pool.request)).toEqual({
-      value: good.value,
-      fetchedAt: good.fetchedAt,
-      stale: true,
       staleReason: 'failed',
     });
+    // The first read, then the failed one with its two retries.
+    expect(pool.reads).toBe(4);
+    expect(events.slice(2)).toEqual(['expired', 'upstream', 'stale']);
+    // Known to fail now: at once, stale, while one background read tries again.
+    expect(await reader.read(pool.request)).toEqual(stale);
+    await vi.waitFor(() => expect(pool.reads).toBe(7));
+  });
+
+  it('after an idle spell, waits for the refresh of an old value and serves the new one, not the old one stale', async () => {
+    const time = clock();
+    const reader = createCachedReader({ store: keyvStore(), ttlSeconds: 30, now: time.now });
+    const pool = countingResource();
+    await reader.read(pool.request);
+    time.advance(120);
+    pool.value = { bonded: '1' };
+    expect(await reader.read(pool.request)).toEqual({
+      value: { bonded: '1' },
+      fetchedAt: new Date(time.now()),
+      stale: false,
+    });
+    expect(pool.reads).toBe(2);
+  });
+
+  it('two readers on one store: keys cached 10 s apart, 120 s idle, the new reader reads both fresh', async () => {
+    const time = clock();
+    const store = memoryStore();
+    const first = createCachedReader({ store, ttlSeconds: 30, now: time.now });
+    const supply = countingResource('chain:supply');
+    const treasury = countingResource('chain:treasury');
+    await first.read(supply.request);
+    time.advance(10);
+    await first.read(treasury.request);
+    time.advance(120);
+    // A new worker, a restart, a scale-out: a reader that knows nothing of the upstream's health.
+    const second = createCachedReader({ store, ttlSeconds: 30, now: time.now });
+    const fetchedAt = new Date(time.now());
+    const reads = await Promise.all([second.read(supply.request), second.read(treasury.request)]);
+    expect(reads).toEqual([
+      { value: supply.value, fetchedAt, stale: false },
+      { value: treasury.value, fetchedAt, stale: false },
+    ]);
+    expect([supply.reads, treasury.reads]).toEqual([2, 2]);
+    // And what it stored is fresh for the first reader too.
+    expect(await first.read(supply.request)).toEqual({ value: supply.value, fetchedAt, stale: false });
+    expect(supply.reads).toBe(2);
+  });
+
+  it('an old value whose refresh is still running at the end of the budget: served stale, as out of date', async () => {
+    const time = clock();
+    const memory = memoryStore();
+    let storing: Promise<void> | undefined;
+    // A store whose write hangs: the refresh has its value but has not ended when the budget is up.
+    const slow: CacheStore = {
+      ...memory,
+      set: async (...args) => {
+        if (storing) await storing;
+        return memory.set(...args);
+      },
+    };
+    const reader = createCachedReader({ store: slow, ttlSeconds: 30, timeoutMs: 100, now: time.now });
+    const pool = countingResource();
+    const good = await reader.read(pool.request);
+    time.advance(120);
+    let open!: () => void;
+    storing = new Promise<void>((resolve) => {
+      open = resolve;
+    });
+    const started = performance.now();
+    expect(await reader.read(pool.request)).toEqual({ ...good, stale: true, staleReason: 'expired' });
+    expect(performance.now() - started).toBeLessThan(1_000);
+    open();
   });
 
   it('fails with the coded error when the upstream fails and nothing was ever read', async () => {

@@ -17,7 +17,7 @@ import { type Logger, pino } from 'pino';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type CacheEvent, type CacheStore, createCachedReader, keyvStore } from '../src/cache.js';
 import { createAdapters, createGateway, type Gateway, loadConfig } from '../src/index.js';
-import { post, type ResponseBody } from './fixtures.js';
+import { type ResponseBody, type ServedGateway, serveOnLoopback } from './fixtures.js';
 
 /**
  * Every way an upstream can fail, for each protocol: cold (nothing read yet)
@@ -25,12 +25,14 @@ import { post, type ResponseBody } from './fixtures.js';
  * good read older than the TTL) it is the last good value flagged stale. Never
  * a crash, never a hang past the budget, never a wrong number.
  *
- * The shared reader revalidates in the background (stale-while-revalidate):
- * a request after the TTL is answered at once from the cache (here flagged
- * stale as out of date: the clock jumps past TTL + budget) while one read per
- * resource runs; what that read brings (a failure, an implausible answer, a
- * new state) is served from the next request on. `refresh()` is that: move
- * the clock past the TTL, ask once, wait for the background reads to end.
+ * Every request goes over real HTTP to a gateway listening on 127.0.0.1.
+ *
+ * The clock here jumps past TTL + budget (a quiet spell): with nothing known
+ * to fail, the request after it waits (within the budget) for one read per
+ * resource and is answered with what those reads bring (a failure, an
+ * implausible answer, a new state); a value only old is never served stale.
+ * `refresh()` is that: move the clock on, ask once, wait for any background
+ * read (a known-failing resource read again) to end.
  */
 const START = Math.floor(Date.now() / 1000) * 1000;
 const AT = new Date(START).toISOString();
@@ -59,8 +61,12 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.all([chain.close(), lcd.close()]);
 });
+const servers: ServedGateway[] = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((server) => server.close()));
+});
 
-/** A live gateway whose cache and request clock the test moves. */
+/** A live gateway over real HTTP whose cache and request clock the test moves. */
 async function gatewayWithClock(urls: { rpc?: string; lcd?: string } = {}, logger?: Logger) {
   const clock = { ms: START };
   const now = () => clock.ms;
@@ -70,6 +76,8 @@ async function gatewayWithClock(urls: { rpc?: string; lcd?: string } = {}, logge
   });
   // The upstream reads under way (by hashed key) and the store writes not yet done.
   const reading = new Set<string>();
+  /** Keys whose request waits for their read: the `stale` event of one comes after the read. */
+  const awaiting = new Set<string>();
   let writing = 0;
   const memory = keyvStore();
   const store: CacheStore = {
@@ -81,7 +89,11 @@ async function gatewayWithClock(urls: { rpc?: string; lcd?: string } = {}, logge
   };
   const onEvent = (event: CacheEvent) => {
     // Each of these starts (or joins) the key's one upstream read; it ends with an `upstream` or `circuit-open` event.
-    if (event.type === 'miss' || event.type === 'revalidate' || event.type === 'stale')
+    if (event.type === 'expired') {
+      reading.add(event.key);
+      awaiting.add(event.key);
+    } else if (event.type === 'stale' && awaiting.has(event.key)) awaiting.delete(event.key);
+    else if (event.type === 'miss' || event.type === 'revalidate' || event.type === 'stale')
       reading.add(event.key);
     else if (event.type === 'upstream' || event.type === 'circuit-open') reading.delete(event.key);
   };
@@ -90,8 +102,13 @@ async function gatewayWithClock(urls: { rpc?: string; lcd?: string } = {}, logge
     reader: createCachedReader({ store, ttlSeconds: 30, timeoutMs: BUDGET_MS, now, onEvent }),
     now: () => new Date(clock.ms),
     production: true,
+    drainGraceMs: 0,
     ...(logger ? { logger } : {}),
   });
+  const served = await serveOnLoopback(gateway);
+  servers.push(served);
+  const { post } = served;
+  const health = async (): Promise<ResponseBody> => (await served.get('/health')).json();
   const expire = () => (clock.ms += 31_000);
   /** Until every background read has ended and its value (if good) is stored. */
   const settled = () =>
@@ -103,17 +120,17 @@ async function gatewayWithClock(urls: { rpc?: string; lcd?: string } = {}, logge
       { timeout: 5_000, interval: 10 },
     );
   /**
-   * Past the TTL: one request, answered from the cache at once, starts the reads the next request sees;
-   * then a second on (within one second the gateway answers a repeated request from its response cache).
+   * Past TTL + budget: one request, answered with what the reads it waits for bring; then a second on
+   * (within one second the gateway answers a repeated request from its response cache).
    */
   async function refresh(query = QUERY): Promise<ResponseBody> {
     expire();
-    const { body } = await post(gateway, query);
+    const { body } = await post(query);
     await settled();
     clock.ms += 1_000;
     return body;
   }
-  return { gateway, expire, refresh };
+  return { gateway, post, health, expire, refresh };
 }
 
 function protocol(body: ResponseBody, id: string) {
@@ -206,8 +223,8 @@ describe.each(MATRIX.map((fault) => [fault.name, fault] as const))('%s', (_name,
   it(`cold: a coded error for ${fault.failing} only; ${fault.healthy} answers`, async () => {
     fault.inject();
     const refusing = fault.failing === 'session' ? { rpc: refusedUrl } : { lcd: refusedUrl };
-    const { gateway } = await gatewayWithClock(fault.refused ? refusing : {});
-    const { status, body } = await post(gateway, QUERY);
+    const { post } = await gatewayWithClock(fault.refused ? refusing : {});
+    const { status, body } = await post(QUERY);
     expect(status).toBe(200);
     expectCodedFailureOf(body, fault.failing, fault.healthy);
   });
@@ -215,16 +232,17 @@ describe.each(MATRIX.map((fault) => [fault.name, fault] as const))('%s', (_name,
   // A refused connection never had a good read to fall back on: only the cold case applies.
   if (fault.refused) return;
   it('warm: the last good state, flagged stale, the same numbers', async () => {
-    const { gateway, refresh } = await gatewayWithClock();
-    const fresh = await post(gateway, QUERY);
+    const { post, refresh } = await gatewayWithClock();
+    const fresh = await post(QUERY);
     expect(fresh.body.errors).toBeUndefined();
     const before = protocol(fresh.body, fault.failing);
     fault.inject();
-    // At once: the cached state, out of date; then the background reads meet the fault.
+    // After the quiet spell the request waits for the reads (within the budget): they meet the fault.
     const atOnce = await refresh();
     expect(atOnce.errors).toBeUndefined();
     expect(protocol(atOnce, fault.failing)).toEqual({ ...before, source: { ...before.source, stale: true } });
-    const { body } = await post(gateway, QUERY);
+    // Known to fail now: the same, at once.
+    const { body } = await post(QUERY);
     expect(body.errors).toBeUndefined();
     expect(protocol(body, fault.failing)).toEqual({ ...before, source: { ...before.source, stale: true } });
     expect(protocol(body, fault.healthy).source.stale).toBe(false);
@@ -235,11 +253,11 @@ describe('after every fault', () => {
   it('the server still serves', async () => {
     lcd.setFault('*', { kind: 'hang' });
     chain.fail({ mode: 'hang' });
-    const { gateway } = await gatewayWithClock();
-    await post(gateway, QUERY);
+    const { post } = await gatewayWithClock();
+    await post(QUERY);
     lcd.setFault('*', null);
     chain.fail(null);
-    const { body } = await post(gateway, '{ protocols { id supply(at: "2026-01-01T00:00:00Z") { total } } }');
+    const { body } = await post('{ protocols { id supply(at: "2026-01-01T00:00:00Z") { total } } }');
     expect(body.data.protocols.map((p: { id: string }) => p.id)).toEqual(['session', 'synternet']);
   });
 });
@@ -251,11 +269,6 @@ async function invalidCount(gateway: Gateway, protocolId: string, reason: string
   return (
     values.find((value) => value.labels.protocol === protocolId && value.labels.reason === reason)?.value ?? 0
   );
-}
-
-async function health(gateway: Gateway): Promise<ResponseBody> {
-  const response = await gateway.yoga.fetch('http://gateway.test/health');
-  return response.json();
 }
 
 /**
@@ -356,8 +369,8 @@ describe('implausible answers', () => {
     if (row.absolute) {
       it(`cold: UPSTREAM_INVALID for ${row.failing} only, counted once; ${row.healthy} answers`, async () => {
         row.inject();
-        const { gateway } = await gatewayWithClock();
-        const { status, body } = await post(gateway, QUERY);
+        const { gateway, post, health } = await gatewayWithClock();
+        const { status, body } = await post(QUERY);
         expect(status).toBe(200);
         expect(protocol(body, row.failing)).toMatchObject({
           source: { kind: 'LIVE', stale: false, error: { code: 'UPSTREAM_INVALID' } },
@@ -373,7 +386,7 @@ describe('implausible answers', () => {
           expect(error.extensions).toMatchObject({ code: 'UPSTREAM_INVALID', protocol: row.failing });
         }
         expect(await invalidCount(gateway, row.failing, row.reason)).toBe(1);
-        const report = await health(gateway);
+        const report = await health();
         expect(report.status).toBe('degraded');
         expect(report.protocols.find((p: { id: string }) => p.id === row.failing)).toMatchObject({
           ok: false,
@@ -383,16 +396,20 @@ describe('implausible answers', () => {
     }
 
     it('warm: the last good state, stale, the same numbers; counted; the next plausible read is accepted', async () => {
-      const { gateway, refresh } = await gatewayWithClock();
-      const fresh = await post(gateway, QUERY);
+      const { gateway, post, health, refresh } = await gatewayWithClock();
+      const fresh = await post(QUERY);
       expect(fresh.body.errors).toBeUndefined();
       const before = protocol(fresh.body, row.failing);
 
       row.inject();
-      // The request that starts the background reads is answered from the cache: nothing rejected yet.
-      await refresh();
-      expect(await invalidCount(gateway, row.failing, row.reason)).toBe(0);
-      const rejected = await post(gateway, QUERY);
+      // The request after the quiet spell waits for the reads: the implausible answer is refused at once.
+      const refused = await refresh();
+      expect(await invalidCount(gateway, row.failing, row.reason)).toBe(1);
+      expect(protocol(refused, row.failing)).toEqual({
+        ...before,
+        source: { ...before.source, stale: true },
+      });
+      const rejected = await post(QUERY);
       expect(rejected.body.errors).toBeUndefined();
       expect(protocol(rejected.body, row.failing)).toEqual({
         ...before,
@@ -400,9 +417,9 @@ describe('implausible answers', () => {
       });
       expect(protocol(rejected.body, row.healthy).source.stale).toBe(false);
       // Asked again within the TTL (the same implausible answers from the cache): not counted twice.
-      await post(gateway, QUERY);
+      await post(QUERY);
       expect(await invalidCount(gateway, row.failing, row.reason)).toBe(1);
-      const report = await health(gateway);
+      const report = await health();
       expect(report.status).toBe('degraded');
       expect(report.protocols.find((p: { id: string }) => p.id === row.failing)).toMatchObject({
         ok: false,
@@ -412,22 +429,22 @@ describe('implausible answers', () => {
       chain.reset();
       lcd.setState(lcdStart);
       await refresh();
-      const recovered = await post(gateway, QUERY);
+      const recovered = await post(QUERY);
       expect(recovered.body.errors).toBeUndefined();
       expect(protocol(recovered.body, row.failing)).toEqual(before);
-      expect((await health(gateway)).status).toBe('ok');
+      expect((await health()).status).toBe('ok');
     });
   });
 
   it('logs a rejection once, as a warning naming the protocol and reason, without the upstream URL', async () => {
     const lines: string[] = [];
     const logger = pino({ level: 'info' }, { write: (line: string) => lines.push(line) });
-    const { gateway, refresh } = await gatewayWithClock({}, logger);
-    await post(gateway, QUERY);
+    const { post, refresh } = await gatewayWithClock({}, logger);
+    await post(QUERY);
     lcd.setState({ chainId: 'osmosis-1' });
     await refresh();
-    await post(gateway, QUERY);
-    await post(gateway, QUERY);
+    await post(QUERY);
+    await post(QUERY);
     const warnings = lines.map((line) => JSON.parse(line)).filter((entry) => entry.msg.includes('osmosis-1'));
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatchObject({ level: 40, protocol: 'synternet', reason: 'chain-id', stale: true });
@@ -446,8 +463,8 @@ describe('a live source serves one consistent state', () => {
   });
 
   it('a new supply and a failing treasury read: the old whole state, stale, never the mix', async () => {
-    const { gateway, refresh } = await gatewayWithClock();
-    const first = await post(gateway, SUPPLY_AT_BLOCK);
+    const { post, refresh } = await gatewayWithClock();
+    const first = await post(SUPPLY_AT_BLOCK);
     expect(first.body.data.protocol.supply).toEqual({ total: '1000000000', circulating: '100015000' });
 
     // The chain moves on (2,000,000,000 total, 1,900,000,000 in the treasury) and the treasury path fails:
@@ -457,15 +474,16 @@ describe('a live source serves one consistent state', () => {
       balances: { [FAKE_TREASURY_ADDRESS]: [{ denom: 'usynt', amount: '1900000000000000' }] },
     });
     lcd.setFault(BALANCES, { kind: 'status', status: 500 });
-    // At once, the cached state (out of date, being read again); the background reads bring the new
-    // supply and fail the treasury.
+    // After the quiet spell the request waits for the reads: they bring the new supply and fail the
+    // treasury. The old whole state, stale, naming the failed read (and no read as merely out of date).
     const atOnce = await refresh(SUPPLY_AT_BLOCK);
+    expect(atOnce.errors).toBeUndefined();
     expect(atOnce.data.protocol).toMatchObject({
-      source: { stale: true, description: expect.stringMatching(/out of date .*being read again/) },
+      source: { stale: true, description: expect.stringMatching(/balances\/synt1\S+ failed/) },
       supply: { total: '1000000000', circulating: '100015000' },
     });
-    expect(atOnce.data.protocol.source.description).not.toMatch(/failed/);
-    const { body } = await post(gateway, SUPPLY_AT_BLOCK);
+    expect(atOnce.data.protocol.source.description).not.toMatch(/out of date/);
+    const { body } = await post(SUPPLY_AT_BLOCK);
     expect(body.errors).toBeUndefined();
     expect(body.data.protocol.supply).toEqual({ total: '1000000000', circulating: '100015000' });
     expect(body.data.protocol.source.stale).toBe(true);
@@ -475,7 +493,7 @@ describe('a live source serves one consistent state', () => {
 
     lcd.setFault(BALANCES, null);
     await refresh(SUPPLY_AT_BLOCK);
-    const healed = await post(gateway, SUPPLY_AT_BLOCK);
+    const healed = await post(SUPPLY_AT_BLOCK);
     expect(healed.body.data.protocol).toMatchObject({
       source: { stale: false },
       supply: { total: '2000000000', circulating: '100000000' },
@@ -484,8 +502,8 @@ describe('a live source serves one consistent state', () => {
 
   it('cold, with one read failing and no whole state yet: a coded error, not a partial state', async () => {
     lcd.setFault(BALANCES, { kind: 'status', status: 500 });
-    const { gateway } = await gatewayWithClock();
-    const { body } = await post(gateway, SUPPLY_AT_BLOCK);
+    const { post } = await gatewayWithClock();
+    const { body } = await post(SUPPLY_AT_BLOCK);
     expect(body.data.protocol.supply).toBeNull();
     expect(body.errors[0].extensions).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', protocol: 'synternet' });
   });

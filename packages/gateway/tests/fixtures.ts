@@ -1,6 +1,6 @@
 import type { StateSource, TokenEconomy } from '@tokenomics/core';
 import { exampleEconomy, type exampleParameters } from '@tokenomics/core/testing';
-import type { Gateway } from '../src/index.js';
+import type { Gateway, RunningGateway } from '../src/index.js';
 
 type ExampleSource = StateSource<typeof exampleParameters, unknown>;
 
@@ -12,14 +12,23 @@ export function fixedSupplyAdapter(id = 'fixed', source?: ExampleSource): TokenE
   return exampleEconomy({ id, ...(source ? { source } : {}), only: ['SUPPLY'] });
 }
 
-/** A live-like source reading two upstream resources through the context's reader, counting its loads. */
+/**
+ * A live-like source reading two upstream resources through the context's reader, counting its loads.
+ * `counter.fail` makes every load fail; `counter.gate`, while set, holds every load until it settles.
+ */
 export function countingLiveSource(prefix: string) {
-  const counter = { loads: new Map<string, number>(), treasury: '250', fail: false };
+  const counter = {
+    loads: new Map<string, number>(),
+    treasury: '250',
+    fail: false,
+    gate: undefined as Promise<void> | undefined,
+  };
   const load = (key: string, value: () => string) => ({
     key: `${prefix}:${key}`,
     resource: `GET /${key}`,
     load: async () => {
       counter.loads.set(key, (counter.loads.get(key) ?? 0) + 1);
+      if (counter.gate) await counter.gate;
       if (counter.fail) throw new Error('upstream down');
       return { amount: value() };
     },
@@ -74,4 +83,42 @@ export async function post(
     body: JSON.stringify({ query, variables }),
   });
   return { status: response.status, body: await response.json() };
+}
+
+/** A gateway listening on 127.0.0.1 at a free port, asked over real HTTP. */
+export interface ServedGateway {
+  /** The GraphQL endpoint, `http://127.0.0.1:<port>/graphql`. */
+  url: string;
+  running: RunningGateway;
+  /** POSTs a GraphQL document over HTTP and returns the status and JSON body. */
+  post(query: string, variables?: Record<string, unknown>): Promise<{ status: number; body: ResponseBody }>;
+  /** GETs a path of the gateway's port (e.g. `/health`, `/metrics`) over HTTP. */
+  get(path: string): Promise<Response>;
+  /** Stops the server, then releases the gateway's cache store. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts `gateway` on 127.0.0.1 at a free port and asks it with real `fetch`.
+ * Give the gateway `drainGraceMs: 0` so `close()` does not wait out the drain grace.
+ */
+export async function serveOnLoopback(gateway: Gateway): Promise<ServedGateway> {
+  const running = await gateway.listen(0, '127.0.0.1');
+  return {
+    url: running.url,
+    running,
+    async post(query, variables) {
+      const response = await fetch(running.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+        body: JSON.stringify({ query, variables }),
+      });
+      return { status: response.status, body: await response.json() };
+    },
+    get: (path) => fetch(new URL(path, running.url)),
+    async close() {
+      await running.close();
+      await gateway.close();
+    },
+  };
 }
