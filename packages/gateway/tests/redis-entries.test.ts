@@ -6,20 +6,21 @@ import { type FakeArbitrum, startFakeArbitrum } from '@tokenomics/adapter-sessio
 import { pino } from 'pino';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { keyvStore } from '../src/cache.js';
-import { createAdapters, createGateway, type Gateway, loadConfig } from '../src/index.js';
-import { post } from './fixtures.js';
+import { createAdapters, createGateway, loadConfig } from '../src/index.js';
+import { type ServedGateway, serveOnLoopback } from './fixtures.js';
 import { startRedis, type TestRedis } from './redis-server.js';
 
 /**
  * Entries edited in Redis are not trusted: one of the wrong shape or dated in
  * the future is ignored by every instance (read upstream instead) and reported.
+ * Each instance is asked over real HTTP on 127.0.0.1.
  */
 const QUERY = '{ protocol(id: "session") { source { stale } rewards { participants } } }';
 
 let chain: FakeArbitrum;
 let redis: TestRedis;
 const raw = () => createClient({ url: redis.url });
-const gateways: Gateway[] = [];
+const gateways: ServedGateway[] = [];
 
 beforeAll(async () => {
   [chain, redis] = await Promise.all([
@@ -38,7 +39,8 @@ afterEach(async () => {
   client.destroy();
 });
 
-async function instance(): Promise<Gateway> {
+/** A gateway instance on the shared Redis, listening on 127.0.0.1. */
+async function instance(): Promise<ServedGateway> {
   const config = loadConfig({
     cwd: mkdtempSync(join(tmpdir(), 'tokenomics-entries-')),
     env: { SESSION_RPC_URL: chain.url },
@@ -49,14 +51,16 @@ async function instance(): Promise<Gateway> {
     cacheTtlSeconds: 60,
     logger: pino({ level: 'silent' }),
     responseCache: false,
+    drainGraceMs: 0,
   });
-  gateways.push(gateway);
-  return gateway;
+  const served = await serveOnLoopback(gateway);
+  gateways.push(served);
+  return served;
 }
 
 /** How many store entries a gateway ignored, as its /metrics says. */
-async function ignored(gateway: Gateway): Promise<number> {
-  const text = await (await gateway.yoga.fetch('http://gateway.test/metrics')).text();
+async function ignored(gateway: ServedGateway): Promise<number> {
+  const text = await (await gateway.get('/metrics')).text();
   const line = text
     .split('\n')
     .find((l) => l.startsWith('tokenomics_cache_events_total{type="invalid-entry"}'));
@@ -88,11 +92,11 @@ describe('a Redis entry edited by hand', () => {
     ['with a field the reading does not have', (v: Record<string, unknown>) => ({ ...v, admin: '1' })],
   ])('is ignored by every instance when edited %s', async (_name, editValue) => {
     const first = await instance();
-    expect((await post(first, QUERY)).body.data.protocol.rewards.participants).toBe(1234);
+    expect((await first.post(QUERY)).body.data.protocol.rewards.participants).toBe(1234);
     await editNodesEntry((entry) => ({ v: editValue(entry.v), t: entry.t }));
     const calls = chain.callCount('totalNodes');
     const second = await instance();
-    const { body } = await post(second, QUERY);
+    const { body } = await second.post(QUERY);
     expect(body.errors).toBeUndefined();
     expect(body.data.protocol).toEqual({ source: { stale: false }, rewards: { participants: 1234 } });
     expect(chain.callCount('totalNodes')).toBe(calls + 1);
@@ -101,14 +105,14 @@ describe('a Redis entry edited by hand', () => {
 
   it('is ignored when dated in the future, even with a well-formed value', async () => {
     const first = await instance();
-    await post(first, QUERY);
+    await first.post(QUERY);
     await editNodesEntry((entry) => ({ v: { ...entry.v, totalNodes: '7' }, t: Date.now() + 3_600_000 }));
     const calls = chain.callCount('totalNodes');
     const second = await instance();
-    expect((await post(second, QUERY)).body.data.protocol.rewards.participants).toBe(1234);
+    expect((await second.post(QUERY)).body.data.protocol.rewards.participants).toBe(1234);
     expect(chain.callCount('totalNodes')).toBe(calls + 1);
     expect(await ignored(second)).toBe(1);
     // The first instance does not take it either.
-    expect((await post(first, QUERY)).body.data.protocol.rewards.participants).toBe(1234);
+    expect((await first.post(QUERY)).body.data.protocol.rewards.participants).toBe(1234);
   });
 });
