@@ -272,6 +272,7 @@ export function defineAdapter<S extends ParameterSchema, State>(
   function context(ctx: Partial<EconomyContext> | undefined): EconomyContext {
     const full: EconomyContext = { reader: ctx?.reader ?? createDirectReader(), now: ctx?.now ?? new Date() };
     if (ctx?.onSourceEvent) full.onSourceEvent = ctx.onSourceEvent;
+    if (ctx?.snapshotWindowMs !== undefined) full.snapshotWindowMs = ctx.snapshotWindowMs;
     return full;
   }
 

@@ -247,6 +247,14 @@ export interface EconomyContext {
   now: Date;
   /** Receives what live sources report (rejected reads); optional. */
   onSourceEvent?: (event: SourceEvent) => void;
+  /**
+   * With no last good state, how close (ms) the fetch times of reads all
+   * served stale must lie for a live source to take them as one earlier
+   * snapshot (see `guardedSource`). It must stay below the reader's cache
+   * TTL; the gateway derives it from its TTL with `snapshotWindowFor`.
+   * Default `DEFAULT_SNAPSHOT_WINDOW_MS` (5 s).
+   */
+  snapshotWindowMs?: number;
 }
 
 /** The instant and what-if overrides of a model read. */

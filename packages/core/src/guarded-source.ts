@@ -50,6 +50,25 @@ export const DEFAULT_CLOCK_SKEW_MS = 5 * 60_000;
 export const DEFAULT_SNAPSHOT_WINDOW_MS = 5_000;
 
 /**
+ * The snapshot window for a reader whose cache keeps values fresh for
+ * `ttlSeconds`: half the TTL, at most {@link DEFAULT_SNAPSHOT_WINDOW_MS}.
+ * The reads of one state are made together, so their fetch times lie close;
+ * one key's successive reads lie at least a TTL apart (it is read again only
+ * once expired), so values of different refreshes lie about a TTL or more
+ * apart. A window below the TTL, with a margin, tells the two apart.
+ *
+ * @example
+ * ```ts
+ * snapshotWindowFor(1); // 500 (ms)
+ * snapshotWindowFor(30); // 5000: the default's cap
+ * await economy.supply({}, { reader, now: new Date(), snapshotWindowMs: snapshotWindowFor(ttlSeconds) });
+ * ```
+ */
+export function snapshotWindowFor(ttlSeconds: number): number {
+  return Math.min(DEFAULT_SNAPSHOT_WINDOW_MS, (ttlSeconds * 1000) / 2);
+}
+
+/**
  * The `UPSTREAM_INVALID` error of an implausible read: the message is the
  * problem's, `details.reason` its reason.
  *
@@ -86,7 +105,9 @@ export interface GuardOptions<S extends ParameterSchema, State> {
    * With no last good state yet (a cold start), reads that the reader all
    * served stale are one earlier read's snapshot when their fetch times lie
    * within this many milliseconds of each other, and are served (stale);
-   * farther apart they are a mix. Keep it below the cache's TTL. Default
+   * farther apart they are a mix. Keep it below the cache's TTL. Default:
+   * the read context's `snapshotWindowMs` (the gateway's is
+   * {@link snapshotWindowFor} its cache TTL), else
    * {@link DEFAULT_SNAPSHOT_WINDOW_MS}.
    */
   snapshotWindowMs?: number;
@@ -196,7 +217,6 @@ export function guardedSource<S extends ParameterSchema, State>(
   source: StateSource<S, State>,
   options: GuardOptions<S, State>,
 ): StateSource<S, State> {
-  const windowMs = options.snapshotWindowMs ?? DEFAULT_SNAPSHOT_WINDOW_MS;
   let kept: Kept<S, State> | null = null;
   let started = 0;
   /** The reads of the last rejected state and its error, so the same cached answers are refused again quietly. */
@@ -259,6 +279,7 @@ export function guardedSource<S extends ParameterSchema, State>(
     async read(ctx) {
       const order = ++started;
       const previous = kept;
+      const windowMs = options.snapshotWindowMs ?? ctx.snapshotWindowMs ?? DEFAULT_SNAPSHOT_WINDOW_MS;
       const reads: SeenRead[] = [];
       const reader: UpstreamReader = {
         async read<T extends JsonValue>(request: UpstreamRequest<T>): Promise<UpstreamValue<T>> {

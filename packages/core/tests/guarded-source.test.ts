@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  DEFAULT_SNAPSHOT_WINDOW_MS,
   type EconomyContext,
   guardedSource,
   type Implausibility,
@@ -7,6 +8,7 @@ import {
   type SourcedState,
   type SourceEvent,
   type StateSource,
+  snapshotWindowFor,
   TokenomicsError,
   type UpstreamReader,
   type UpstreamValue,
@@ -189,6 +191,37 @@ describe('guardedSource', () => {
     other.script.supply = stale({ total: '1000', height: '10' }, 0);
     other.script.treasury = stale({ amount: '900' }, 31);
     expect((await failure(other.read())).code).toBe('UPSTREAM_UNAVAILABLE');
+  });
+
+  it('the snapshot window comes from the context (the gateway derives it from its cache TTL)', async () => {
+    // Stale reads 2 s apart: one snapshot under the default 5 s window…
+    const script: Record<string, Answer> = {
+      supply: stale({ total: '1000', height: '10' }, 0),
+      treasury: stale({ amount: '900' }, 2),
+    };
+    const read = (snapshotWindowMs?: number) =>
+      guardedSource(liveSource, { protocol: 'toy' }).read({
+        reader: scriptedReader(script),
+        now: at(60),
+        ...(snapshotWindowMs === undefined ? {} : { snapshotWindowMs }),
+      });
+    expect((await read()).state.total).toBe(1000n);
+    // …but with a 1 s cache TTL (a 500 ms window) two reads 2 s apart can be of different refreshes: a mix.
+    const error = await failure(read(snapshotWindowFor(1)));
+    expect(error).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', details: { reason: 'partial' } });
+    // The guard's own option still wins over the context.
+    const own = guardedSource(liveSource, { protocol: 'toy', snapshotWindowMs: 3_000 });
+    expect(
+      (await own.read({ reader: scriptedReader(script), now: at(60), snapshotWindowMs: 500 })).state.total,
+    ).toBe(1000n);
+  });
+
+  it('snapshotWindowFor: half the cache TTL, at most the default', () => {
+    expect(snapshotWindowFor(1)).toBe(500);
+    expect(snapshotWindowFor(2)).toBe(1_000);
+    expect(snapshotWindowFor(0.001)).toBe(0.5);
+    expect(snapshotWindowFor(30)).toBe(DEFAULT_SNAPSHOT_WINDOW_MS);
+    expect(snapshotWindowFor(3_600)).toBe(5_000);
   });
 
   it('an implausible read: the last good state stale, reported once, never kept; the next plausible read is', async () => {

@@ -5,6 +5,7 @@ import {
   DEFAULT_MAX_SCHEDULE_POINTS,
   DEFAULT_UPSTREAM_TIMEOUT_MS,
   type SourceEvent,
+  snapshotWindowFor,
   type TokenEconomy,
   TokenomicsError,
   type UpstreamReader,
@@ -82,7 +83,11 @@ export interface GatewayOptions {
    * gateway guards it ({@link guardStore}): timeouts, and memory while it does not answer.
    */
   cacheStore?: CacheStore;
-  /** How long upstream reads stay fresh. Default 30 s. */
+  /**
+   * How long upstream reads stay fresh. Default 30 s. Live sources take reads
+   * served stale as one earlier snapshot only when they lie within half of
+   * it (at most 5 s; see `snapshotWindowFor`).
+   */
   cacheTtlSeconds?: number;
   /** The most one cache store operation may take; past it the store counts as failing. Default 250 ms. */
   cacheOpTimeoutMs?: number;
@@ -222,11 +227,12 @@ export function createGateway(options: GatewayOptions): Gateway {
     opTimeoutMs: options.cacheOpTimeoutMs,
     onEvent: onCacheEvent,
   });
+  const cacheTtlSeconds = options.cacheTtlSeconds ?? 30;
   const shared =
     options.reader ??
     createCachedReader({
       store,
-      ttlSeconds: options.cacheTtlSeconds ?? 30,
+      ttlSeconds: cacheTtlSeconds,
       timeoutMs: options.upstreamTimeoutMs ?? DEFAULT_UPSTREAM_TIMEOUT_MS,
       maxBodyBytes: options.upstreamMaxBodyBytes,
       circuit: options.upstreamCircuit,
@@ -240,6 +246,8 @@ export function createGateway(options: GatewayOptions): Gateway {
       `${event.protocol}: upstream answer rejected (${event.reason}): ${event.message}${event.stale ? '; serving the last good state, stale' : ''}`,
     );
   };
+  // What every adapter call runs with besides its reader and "now": the snapshot window follows the TTL.
+  const economyContext = { onSourceEvent, snapshotWindowMs: snapshotWindowFor(cacheTtlSeconds) };
   const secondOf = requestSeconds(options.now ?? (() => new Date()));
   const schema = gatewaySchema();
 
@@ -266,7 +274,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       metrics.plugin,
       useCors({ origins: options.corsOrigins ?? '*' }),
       ...(options.introspection === false ? [useDisableIntrospection()] : []),
-      useHealth(protocols, shared, store, onSourceEvent),
+      useHealth(protocols, shared, store, economyContext),
       ...useDocumentLimits(limits),
       useRequestBudget({ ...limits, protocols: protocols.length, now: secondOf }),
       ...(options.responseCache === false ? [] : [useSecondResponseCache(secondOf)]),
@@ -276,7 +284,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       protocols,
       protocolById,
       // "Now" to the whole second: figures at an instant are computed once and reused by every request in it.
-      economy: { reader: createRequestReader(shared), now: secondOf(request), onSourceEvent },
+      economy: { ...economyContext, reader: createRequestReader(shared), now: secondOf(request) },
       limits,
     }),
   });

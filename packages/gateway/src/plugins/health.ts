@@ -24,20 +24,21 @@ export interface ProtocolHealth {
  * source: its kind, freshness, or the coded error it gives now. `status` is
  * "ok" when the cache and every source answer fresh, else "degraded" (a
  * source serving its last good state because the upstream failed or answered
- * implausible data is stale). `onSourceEvent` receives the rejections its
- * reads make, as the GraphQL requests' do. URLs in descriptions and messages
+ * implausible data is stale). Its reads run with `economyContext` as the
+ * GraphQL requests' do: `onSourceEvent` receives the rejections they make,
+ * `snapshotWindowMs` is the gateway's. URLs in descriptions and messages
  * are redacted (no credentials, no query strings).
  *
  * @example
  * ```ts
- * createYoga({ schema, plugins: [useHealth(protocols, reader, store, onSourceEvent)] });
+ * createYoga({ schema, plugins: [useHealth(protocols, reader, store, { onSourceEvent, snapshotWindowMs: 2_500 })] });
  * ```
  */
 export function useHealth(
   protocols: readonly TokenEconomy[],
   reader: UpstreamReader = createDirectReader(),
   cache?: { health(): Promise<CacheHealth> },
-  onSourceEvent?: EconomyContext['onSourceEvent'],
+  economyContext: Pick<EconomyContext, 'onSourceEvent' | 'snapshotWindowMs'> = {},
 ): Plugin {
   return {
     async onRequest({ request, url, endResponse }) {
@@ -49,9 +50,9 @@ export function useHealth(
           protocols.map(async (economy): Promise<ProtocolHealth> => {
             try {
               const source = await economy.source({
+                ...economyContext,
                 reader,
                 now,
-                ...(onSourceEvent ? { onSourceEvent } : {}),
               });
               return {
                 id: economy.id,
