@@ -249,7 +249,7 @@ export const sessionParameters = defineParameters({
     label: 'Pool release rate',
     unit: 'per year',
     description:
-      'The fraction of the pool released per year, in daily steps of rate/365 (≈ 14.018 % of the pool released over a year). Contract: ANNUAL_SIMPLE_PAYOUT_RATE / BASIS_POINTS = 151/1000.',
+      'The annual payout rate, a run-rate: each day the pool releases rate/365 of its balance (today’s release × 365 = rate × pool, Rewards.emissionRate); over a year those daily steps release ≈ 14.018 % of the pool, not the rate. Contract: ANNUAL_SIMPLE_PAYOUT_RATE / BASIS_POINTS = 151/1000.',
     kind: decimalKind({ type: 'RATE', min: '0', minExclusive: true, max: '1' }),
   },
   networkSize: {
