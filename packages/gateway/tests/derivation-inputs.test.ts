@@ -686,6 +686,21 @@ describe('derivation inputs are served at the served precision, equal to the fig
       expect(served.rewards.bondedRatio).toBe(ratio);
       expect(parameter(served, 'bondedRatio')).toBe(ratio);
     }
+    // The served value is a valid override, served back as it was sent (the conformance kit's round trip).
+    const response = await fetch(live.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+      body: JSON.stringify({
+        query: `{ protocol(id: "synternet") {
+          parameters(overrides: [{ key: "bondedRatio", value: "0.405000003645000292" }]) { key value }
+          rewards(at: "2025-12-01T00:00:00Z", overrides: [{ key: "bondedRatio", value: "0.405000003645000292" }]) { bondedRatio }
+        } }`,
+      }),
+    });
+    const { data, errors } = (await response.json()) as ResponseBody;
+    expect(errors).toBeUndefined();
+    expect(data.protocol.parameters).toContainEqual({ key: 'bondedRatio', value: '0.405000003645000292' });
+    expect(data.protocol.rewards.bondedRatio).toBe('0.405000003645000292');
   });
 
   it('an x/mint chain (Cosmos Hub preset), at its anchor and a year on', async () => {
