@@ -235,7 +235,7 @@ describe('parameters: typed, with units and assumption flags', () => {
     expect(shape('communityTax')).toEqual(['RATE', null, false]);
     expect(shape('signedBlocksWindow')).toEqual(['INTEGER', 'blocks', false]);
     expect(shape('minSignedPerWindow')).toEqual(['RATE', null, false]);
-    expect(shape('downtimeJailSeconds')).toEqual(['DURATION', 's', false]);
+    expect(shape('downtimeJailSeconds')).toEqual(['DURATION', 'seconds', false]);
     expect(shape('slashFractionDowntime')).toEqual(['RATE', null, false]);
     expect(shape('slashFractionDoubleSign')).toEqual(['RATE', null, false]);
     expect(shape('dataFeePerGB')).toEqual(['DECIMAL', 'SYNT/GB', false]);

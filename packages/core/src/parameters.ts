@@ -81,7 +81,14 @@ export interface ParameterKind<T> {
   readonly bounds?: ParameterBounds;
   /** Reads a value; `origin` defaults to `data` (the resolver passes `override` for a query's). */
   parse(text: string, origin?: ValueOrigin): T;
-  format(value: T): string;
+  /**
+   * Writes a value in the canonical form of {@link ParameterKind.type}.
+   * `values` holds every parameter of the schema, parsed (the resolver
+   * passes them), so a value that stands for another (a word such as
+   * "remainder" or "tgeDate" that parses to null) can be written resolved, as
+   * the amount or instant it stands for; without them it is written as read.
+   */
+  format(value: T, values?: Readonly<Record<string, unknown>>): string;
 }
 
 /** One parameter a model uses: how to read it and what it means. */
@@ -484,10 +491,14 @@ export function resolveParameters<S extends ParameterSchema>(
       );
     }
     values[key] = value;
+  }
+  // Written once every value is parsed: a kind may write a value that stands for others resolved (see ParameterKind.format).
+  for (const [key, definition] of Object.entries(schema)) {
+    const data = merged[key as keyof S]!;
     list.push({
       key,
       label: definition.label,
-      value: definition.kind.format(value),
+      value: definition.kind.format(values[key], values),
       kind: definition.kind.type,
       unit: definition.unit ?? null,
       description: definition.description,

@@ -70,7 +70,7 @@ export const slashingParameterSchema = defineParameters({
   },
   downtimeJailSeconds: {
     label: 'Downtime jail duration',
-    unit: 's',
+    unit: 'seconds',
     description:
       'x/slashing `downtime_jail_duration`: how long a validator jailed for downtime must wait before it may send MsgUnjail.',
     kind: durationKind(),

@@ -244,7 +244,7 @@ interface Outcome {
 /** One protocol at one instant, as served: figures, parameters, derivations. */
 interface Served {
   decimals: number;
-  parameters: Record<string, { kind: string; value: string }>;
+  parameters: Record<string, { kind: string; value: string; unit: string | null }>;
   supply: ResponseBody;
   rewards: ResponseBody;
   quotes: Record<string, Quote>;
@@ -267,7 +267,7 @@ async function servedAt(
   const atArg = at === null ? '' : `at: "${at}"`;
   const query = `{ protocol(id: "${id}") {
     token { decimals }
-    parameters { key kind value }
+    parameters { key kind value unit }
     supply${atArg ? `(${atArg})` : ''} { ${SUPPLY_FIELDS} }
     rewards(${atArg} commission: "0.05") { ${REWARDS_FIELDS} }
     ${Object.entries(quotes)
@@ -289,13 +289,33 @@ async function servedAt(
   return {
     decimals: protocol.token.decimals,
     parameters: Object.fromEntries(
-      (protocol.parameters as Array<{ key: string; kind: string; value: string }>).map((p) => [p.key, p]),
+      (protocol.parameters as Array<{ key: string; kind: string; value: string; unit: string | null }>).map(
+        (p) => [p.key, p],
+      ),
     ),
     supply: protocol.supply,
     rewards: protocol.rewards,
     quotes: Object.fromEntries(Object.keys(quotes).map((alias) => [alias, protocol[alias]])),
     penalties: Object.fromEntries(Object.keys(penalties).map((alias) => [alias, protocol[alias]])),
   };
+}
+
+/** The canonical form of each parameter kind's value (ParameterKind in the schema). */
+const CANONICAL: Record<string, RegExp> = {
+  DECIMAL: PLAIN_DECIMAL,
+  RATE: PLAIN_DECIMAL,
+  INTEGER: /^-?\d+$/,
+  DURATION: /^\d+s$/,
+  INSTANT: /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/,
+  LIST: /^-?\d+(\.\d+)?(,-?\d+(\.\d+)?)*$/,
+};
+
+/** Every parameter's value in the canonical form of its kind; every duration in seconds. */
+function expectParametersCanonical(where: string, served: Served): void {
+  for (const [key, { kind, value, unit }] of Object.entries(served.parameters)) {
+    if (CANONICAL[kind]) expect(value, `${where}: parameter ${key} (${kind})`).toMatch(CANONICAL[kind]!);
+    if (kind === 'DURATION') expect(unit, `${where}: parameter ${key}'s unit`).toBe('seconds');
+  }
 }
 
 /** Every RATE parameter at 18 places at most; `bondedRatio`, where it is one, as rewards.bondedRatio serves it. */
@@ -454,6 +474,7 @@ function checkSession(where: string, served: Served): void {
   );
   expectRateParameters(where, served);
   expectTextsServed(where, served);
+  expectParametersCanonical(where, served);
 }
 
 const SYNTERNET_QUOTES = {
@@ -538,6 +559,7 @@ function checkSynternet(where: string, served: Served): void {
   checkSlashing(where, served, kinds);
   expectRateParameters(where, served);
   expectTextsServed(where, served);
+  expectParametersCanonical(where, served);
 }
 
 function checkMint(where: string, served: Served): void {
@@ -593,6 +615,7 @@ function checkMint(where: string, served: Served): void {
   checkSlashing(where, served, kinds);
   expectRateParameters(where, served);
   expectTextsServed(where, served);
+  expectParametersCanonical(where, served);
 }
 
 async function builtIn(protocols: Array<{ adapter: string; options?: Record<string, unknown> }>) {
