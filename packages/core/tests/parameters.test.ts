@@ -218,6 +218,34 @@ describe('resolveParameters', () => {
     for (const text of [tiny, nearOne]) expect(kind.format(kind.parse(text, 'override'))).toBe(text);
   });
 
+  it('hands every parsed value to format, so a word that stands for another value is served resolved', () => {
+    const words = defineParameters({
+      start: { label: 'Start', description: 'Genesis.', kind: instantKind() },
+      anchor: {
+        label: 'Anchor',
+        description: 'The word "start" or an instant.',
+        kind: {
+          type: 'INSTANT',
+          expected: '"start" or an instant',
+          parse: (text: string) => (text === 'start' ? null : new Date(text)),
+          format: (value: Date | null, values?: Readonly<Record<string, unknown>>) =>
+            value === null
+              ? ((values?.start as Date | undefined)?.toISOString() ?? 'start')
+              : value.toISOString(),
+        },
+      },
+    });
+    const data = {
+      start: { value: '2025-05-21T00:00:00Z', source: 'seed' },
+      anchor: { value: 'start', source: 'seed' },
+    };
+    const { values, list } = resolveParameters(words, [data]);
+    expect(values.anchor).toBeNull();
+    expect(list.find((p) => p.key === 'anchor')?.value).toBe('2025-05-21T00:00:00.000Z');
+    const moved = resolveParameters(words, [data], [{ key: 'start', value: '2025-06-01T00:00:00Z' }]);
+    expect(moved.list.find((p) => p.key === 'anchor')?.value).toBe('2025-06-01T00:00:00.000Z');
+  });
+
   it('bounds the magnitude of data too: an upstream is not trusted', () => {
     const live = { releaseRate: { value: '1e10000000', source: 'chain: GET /x' } };
     expect(() => resolveParameters(schema, [preset, live])).toThrowError(
