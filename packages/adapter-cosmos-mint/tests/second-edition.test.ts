@@ -137,7 +137,7 @@ describe('parameters: typed, with units, assumption flags and followable sources
     expect(shape('goalBonded')).toEqual(['RATE', null, false]);
     expect(shape('blocksPerYear')).toEqual(['INTEGER', 'blocks/year', false]);
     expect(shape('communityTax')).toEqual(['RATE', null, false]);
-    expect(shape('downtimeJailSeconds')).toEqual(['DURATION', 's', false]);
+    expect(shape('downtimeJailSeconds')).toEqual(['DURATION', 'seconds', false]);
     for (const parameter of Object.values(byKey)) {
       expect(parameter.source, parameter.key).not.toMatch(/ASSUMPTION/);
     }

@@ -1,4 +1,5 @@
 import {
+  type Decimal,
   decimalKind,
   defineParameters,
   durationKind,
@@ -181,6 +182,27 @@ export const ETHEREUM_CHAIN_ID = 1;
 /** SESH base-unit decimals (SESH.sol, SESHL2.sol). */
 export const SESH_DECIMALS = 9;
 
+/** The genesis amounts the unscheduled remainder is computed from. */
+export type GenesisAmounts = Readonly<
+  Record<'maxSupply' | 'genesisCirculating' | 'stakingRewardPool' | `lockup${Lockup}`, Decimal>
+>;
+
+/**
+ * The locked tokens with no unlock schedule that `lockedUnscheduled`'s word
+ * "remainder" stands for: maxSupply − genesisCirculating − stakingRewardPool
+ * − Σ lockups A, B, D, F, at the TGE.
+ *
+ * @example
+ * ```ts
+ * genesisRemainder(seedParams).toFixed(); // '120000000' (240M − 80M − 40M)
+ * ```
+ */
+export function genesisRemainder(amounts: GenesisAmounts): Decimal {
+  let remainder = amounts.maxSupply.minus(amounts.genesisCirculating).minus(amounts.stakingRewardPool);
+  for (const letter of LOCKUPS) remainder = remainder.minus(amounts[`lockup${letter}`]);
+  return remainder;
+}
+
 const amount = decimalKind({ min: '0' });
 const lockup = (letter: Lockup, holders: string) =>
   ({
@@ -222,15 +244,15 @@ export const sessionParameters = defineParameters({
   poolBalanceAt: {
     label: 'Pool balance instant',
     description:
-      'The instant `stakingRewardPool` holds: the word "tgeDate" in the presets (the TGE, whatever tgeDate is), the read instant for a live balance. Instants before it are stepped backward by the same closed form.',
+      'The instant `stakingRewardPool` holds: the TGE in the presets (served as the tgeDate instant; the presets hold the word "tgeDate", so the anchor follows a tgeDate override), the read instant for a live balance. An override may give an instant or the word "tgeDate". Instants before it are stepped backward by the same closed form.',
     kind: poolAnchorKind(),
   },
   lockedUnscheduled: {
     label: 'Locked without schedule',
     unit: 'SESH',
     description:
-      'Locked tokens with no published unlock schedule (not circulating, not stakeable). "remainder" = maxSupply − genesisCirculating − stakingRewardPool − the scheduled lockups, at TGE: 120,000,000 in the seed, 0 in the TGE preset.',
-    kind: remainderKind(),
+      'Locked tokens with no published unlock schedule (not circulating, not stakeable), at TGE: the genesis remainder maxSupply − genesisCirculating − stakingRewardPool − the scheduled lockups, 120,000,000 in the seed, 0 in the TGE preset (served as that amount; the presets hold the word "remainder", so it follows overrides of those amounts). An override may give an amount or the word "remainder".',
+    kind: remainderKind((values) => genesisRemainder(values as unknown as GenesisAmounts)),
   },
   lockupA: lockup(
     'A',
@@ -249,7 +271,7 @@ export const sessionParameters = defineParameters({
     label: 'Pool release rate',
     unit: 'per year',
     description:
-      'The fraction of the pool released per year, in daily steps of rate/365 (≈ 14.018 % of the pool released over a year). Contract: ANNUAL_SIMPLE_PAYOUT_RATE / BASIS_POINTS = 151/1000.',
+      'The annual payout rate, a run-rate: each day the pool releases rate/365 of its balance (today’s release × 365 = rate × pool, Rewards.emissionRate); over a year those daily steps release ≈ 14.018 % of the pool, not the rate. Contract: ANNUAL_SIMPLE_PAYOUT_RATE / BASIS_POINTS = 151/1000.',
     kind: decimalKind({ type: 'RATE', min: '0', minExclusive: true, max: '1' }),
   },
   networkSize: {

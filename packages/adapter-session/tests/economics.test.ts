@@ -221,6 +221,59 @@ describe('parameters are typed, with units, assumption flags and sources a user 
     expect(parameters.find((p) => p.key === 'lockupB')?.value).toBe('39332750');
   });
 
+  test('kind and value agree: poolBalanceAt serves the TGE instant, lockedUnscheduled the genesis remainder', async () => {
+    const recordOf = async (
+      economy: typeof seed,
+      key: string,
+      overrides?: Array<{ key: string; value: string }>,
+    ) => (await economy.parameters({ overrides })).find((p) => p.key === key);
+    // The presets hold the words (so the anchor follows tgeDate and the remainder follows the amounts); the values are served resolved.
+    expect(await recordOf(seed, 'poolBalanceAt')).toMatchObject({
+      kind: 'INSTANT',
+      value: '2025-05-21T00:00:00.000Z',
+    });
+    expect(await recordOf(seed, 'lockedUnscheduled')).toMatchObject({ kind: 'DECIMAL', value: '120000000' });
+    expect(await recordOf(tge, 'lockedUnscheduled')).toMatchObject({ kind: 'DECIMAL', value: '0' });
+    // They follow what they stand for: another TGE instant, another maximum supply.
+    expect(
+      (await recordOf(seed, 'poolBalanceAt', [{ key: 'tgeDate', value: '2025-06-01T00:00:00Z' }]))?.value,
+    ).toBe('2025-06-01T00:00:00.000Z');
+    expect(
+      (await recordOf(seed, 'lockedUnscheduled', [{ key: 'maxSupply', value: '250000000' }]))?.value,
+    ).toBe('130000000');
+    // The words stay accepted as overrides, and are served resolved.
+    expect((await recordOf(seed, 'poolBalanceAt', [{ key: 'poolBalanceAt', value: 'tgeDate' }]))?.value).toBe(
+      '2025-05-21T00:00:00.000Z',
+    );
+    expect(
+      (await recordOf(tge, 'lockedUnscheduled', [{ key: 'lockedUnscheduled', value: 'remainder' }]))?.value,
+    ).toBe('0');
+  });
+
+  test('the served poolBalanceAt and lockedUnscheduled are valid overrides that change no figure', async () => {
+    const when = at('2026-03-04T05:06:07Z');
+    for (const economy of [seed, tge]) {
+      const plain = await economy.supply!({ at: when });
+      for (const key of ['poolBalanceAt', 'lockedUnscheduled']) {
+        const value = (await economy.parameters()).find((p) => p.key === key)!.value;
+        const overrides = [{ key, value }];
+        expect((await economy.parameters({ overrides })).find((p) => p.key === key)?.value).toBe(value);
+        const again = await economy.supply!({ at: when, overrides });
+        expect(again.circulating.toFixed(), `${key} = ${value}`).toBe(plain.circulating.toFixed());
+        expect(again.buckets.map((b) => [b.key, b.amount.toFixed()])).toEqual(
+          plain.buckets.map((b) => [b.key, b.amount.toFixed()]),
+        );
+      }
+      // Both at once, as a client copying the served parameters would send them.
+      const both = (await economy.parameters())
+        .filter((p) => p.key === 'poolBalanceAt' || p.key === 'lockedUnscheduled')
+        .map(({ key, value }) => ({ key, value }));
+      expect((await economy.supply!({ at: when, overrides: both })).circulating.toFixed()).toBe(
+        plain.circulating.toFixed(),
+      );
+    }
+  });
+
   test('no source or description leans on a text prefix or on working notes', async () => {
     for (const economy of [seed, tge]) {
       for (const parameter of await economy.parameters()) {

@@ -149,9 +149,13 @@ describe('rewards: the run-rate at the instant, what stakers receive', () => {
     expect(rewards.stakingApr.toFixed()).toBe('0.1568');
     expect(rewards.annualEmission.toFixed()).toBe('78400000'); // 80,000,000 × 0.98
     expect(rewards.emissionRate.toFixed()).toBe('0.08');
-    expect(rewards.derivation.inputs).toContainEqual({ name: 'annualEmission', value: '78400000' });
+    expect(rewards.derivation.inputs).toContainEqual(
+      expect.objectContaining({ name: 'annualEmission', value: '78400000', kind: 'AMOUNT' }),
+    );
     // Year 1 is 365 days: the next twelve months release the whole allowance.
-    expect(rewards.derivation.inputs).toContainEqual({ name: 'nextTwelveMonthsRelease', value: '78400000' });
+    expect(rewards.derivation.inputs).toContainEqual(
+      expect.objectContaining({ name: 'nextTwelveMonthsRelease', value: '78400000', kind: 'AMOUNT' }),
+    );
     expect(rewards.derivation.formula).toMatch(/run-rate/);
   });
 
@@ -167,7 +171,9 @@ describe('rewards: the run-rate at the instant, what stakers receive', () => {
     const rewards = await seed.rewards!({ at: HALF_YEAR1, overrides: taxed });
     expect(rewards.annualEmission.toFixed()).toBe('78400000');
     // (40,000,000 + 35,100,000) × 0.98 = 73,598,000
-    expect(rewards.derivation.inputs).toContainEqual({ name: 'nextTwelveMonthsRelease', value: '73598000' });
+    expect(rewards.derivation.inputs).toContainEqual(
+      expect.objectContaining({ name: 'nextTwelveMonthsRelease', value: '73598000', kind: 'AMOUNT' }),
+    );
     expect(rewards.derivation.inputs).toContainEqual({
       name: 'nextTwelveMonthsTo',
       value: '2026-01-30T12:00:00.000Z',
@@ -229,7 +235,7 @@ describe('parameters: typed, with units and assumption flags', () => {
     expect(shape('communityTax')).toEqual(['RATE', null, false]);
     expect(shape('signedBlocksWindow')).toEqual(['INTEGER', 'blocks', false]);
     expect(shape('minSignedPerWindow')).toEqual(['RATE', null, false]);
-    expect(shape('downtimeJailSeconds')).toEqual(['DURATION', 's', false]);
+    expect(shape('downtimeJailSeconds')).toEqual(['DURATION', 'seconds', false]);
     expect(shape('slashFractionDowntime')).toEqual(['RATE', null, false]);
     expect(shape('slashFractionDoubleSign')).toEqual(['RATE', null, false]);
     expect(shape('dataFeePerGB')).toEqual(['DECIMAL', 'SYNT/GB', false]);
@@ -383,8 +389,12 @@ describe('live: the published preset, x/mint as total inflation, configured hold
     expect(rewards.emissionRate.toFixed()).toBe('0.065');
     expect(rewards.annualEmission.toFixed()).toBe('79625000');
     expect(rewards.stakingApr.toFixed()).toBe('0.3185'); // 0.065 / 0.2 × 0.98
-    expect(rewards.derivation.inputs).toContainEqual({ name: 'chainInflation', value: '0.12' });
-    expect(rewards.derivation.inputs).toContainEqual({ name: 'treasuryRate', value: '0.055' });
+    expect(rewards.derivation.inputs).toContainEqual(
+      expect.objectContaining({ name: 'chainInflation', value: '0.12', kind: 'RATE' }),
+    );
+    expect(rewards.derivation.inputs).toContainEqual(
+      expect.objectContaining({ name: 'treasuryRate', value: '0.055', kind: 'RATE' }),
+    );
     expect(rewards.derivation.source).toMatch(/total inflation/);
     expect((await synternetAdapter({ live: { lcdUrl: lcd.url } }).source(ctx())).description).toMatch(
       /x\/mint inflation 0\.12 read and used, as the total inflation less the year's treasury rate/,

@@ -2,6 +2,7 @@ import { clip } from './clip.js';
 import { Decimal, formatDecimal, parseDecimal } from './decimal.js';
 import { DECIMAL_INPUT_BOUNDS } from './decimal-bounds.js';
 import { isTokenomicsError, TokenomicsError } from './errors.js';
+import { RATE_PLACES } from './served-figure.js';
 import { parseInstant } from './time.js';
 
 /**
@@ -80,7 +81,14 @@ export interface ParameterKind<T> {
   readonly bounds?: ParameterBounds;
   /** Reads a value; `origin` defaults to `data` (the resolver passes `override` for a query's). */
   parse(text: string, origin?: ValueOrigin): T;
-  format(value: T): string;
+  /**
+   * Writes a value in the canonical form of {@link ParameterKind.type}.
+   * `values` holds every parameter of the schema, parsed (the resolver
+   * passes them), so a value that stands for another (a word such as
+   * "remainder" or "tgeDate" that parses to null) can be written resolved, as
+   * the amount or instant it stands for; without them it is written as read.
+   */
+  format(value: T, values?: Readonly<Record<string, unknown>>): string;
 }
 
 /** One parameter a model uses: how to read it and what it means. */
@@ -131,7 +139,11 @@ interface Bound {
 
 /** Options of {@link decimalKind}. */
 export interface DecimalKindOptions {
-  /** RATE for fractions and ratios (served to 18 decimals), DECIMAL otherwise. Default DECIMAL. */
+  /**
+   * RATE for fractions and ratios: the value is served to 18 decimal places,
+   * half to even (inside the bounds), as every served rate is. DECIMAL
+   * otherwise (served to at most 40 significant digits). Default DECIMAL.
+   */
   type?: 'DECIMAL' | 'RATE';
   /** The smallest value; inclusive unless `minExclusive`. */
   min?: string;
@@ -150,10 +162,15 @@ function describeRange(min: Bound | undefined, max: Bound | undefined): string {
   return '';
 }
 
+/** Whether a value falls below or above a kind's bounds. */
+const outside = (value: Decimal, min: Bound | undefined, max: Bound | undefined) => ({
+  low: min !== undefined && (min.inclusive ? value.lt(min.value) : value.lte(min.value)),
+  high: max !== undefined && (max.inclusive ? value.gt(max.value) : value.gte(max.value)),
+});
+
 function checkRange(value: Decimal, min: Bound | undefined, max: Bound | undefined, expected: string): void {
-  const tooLow = min && (min.inclusive ? value.lt(min.value) : value.lte(min.value));
-  const tooHigh = max && (max.inclusive ? value.gt(max.value) : value.gte(max.value));
-  if (tooLow || tooHigh) throw new Error(`must be ${expected}, got ${formatDecimal(value)}`);
+  const { low, high } = outside(value, min, max);
+  if (low || high) throw new Error(`must be ${expected}, got ${formatDecimal(value)}`);
 }
 
 function boundsOf(options: DecimalKindOptions): ParameterBounds {
@@ -184,6 +201,7 @@ function bounds(options: DecimalKindOptions): [Bound | undefined, Bound | undefi
  * const rate = decimalKind({ min: '0', max: '1', maxExclusive: true });
  * rate.expected; // 'a decimal in [0, 1)'
  * rate.parse('0.151').toFixed(); // '0.151'
+ * decimalKind({ type: 'RATE', min: '0', max: '1' }).format(new Decimal(1).div(3)); // '0.333333333333333333' (18 places)
  * ```
  */
 export function decimalKind(options: DecimalKindOptions = {}): ParameterKind<Decimal> {
@@ -199,7 +217,8 @@ export function decimalKind(options: DecimalKindOptions = {}): ParameterKind<Dec
       checkRange(value, min, max, expected);
       return value;
     },
-    format: formatParameterDecimal,
+    format:
+      options.type === 'RATE' ? (value) => formatParameterRate(value, min, max) : formatParameterDecimal,
   };
 }
 
@@ -210,6 +229,23 @@ export function decimalKind(options: DecimalKindOptions = {}): ParameterKind<Dec
  */
 function formatParameterDecimal(value: Decimal): string {
   return formatDecimal(value.toSignificantDigits(DECIMAL_INPUT_BOUNDS.maxSignificantDigits));
+}
+
+/**
+ * A RATE parameter's value as served: as every served rate is (MODEL.md,
+ * second edition), rounded half to even to {@link RATE_PLACES} decimal
+ * places, so a live ratio (60 digits from a chain) reads the same here as in
+ * the figures that use it (e.g. `Rewards.bondedRatio`). Where half to even
+ * would leave the kind's bounds (a ratio just above an exclusive 0 rounding
+ * to 0), it is rounded toward the inside instead, so the served text is
+ * always a valid override that serves the same text again.
+ */
+function formatParameterRate(value: Decimal, min: Bound | undefined, max: Bound | undefined): string {
+  let served = value.toDecimalPlaces(RATE_PLACES, Decimal.ROUND_HALF_EVEN);
+  const { low, high } = outside(served, min, max);
+  if (low) served = value.toDecimalPlaces(RATE_PLACES, Decimal.ROUND_CEIL);
+  else if (high) served = value.toDecimalPlaces(RATE_PLACES, Decimal.ROUND_FLOOR);
+  return formatParameterDecimal(served);
 }
 
 /**
@@ -455,10 +491,14 @@ export function resolveParameters<S extends ParameterSchema>(
       );
     }
     values[key] = value;
+  }
+  // Written once every value is parsed: a kind may write a value that stands for others resolved (see ParameterKind.format).
+  for (const [key, definition] of Object.entries(schema)) {
+    const data = merged[key as keyof S]!;
     list.push({
       key,
       label: definition.label,
-      value: definition.kind.format(value),
+      value: definition.kind.format(values[key], values),
       kind: definition.kind.type,
       unit: definition.unit ?? null,
       description: definition.description,

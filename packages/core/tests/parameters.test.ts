@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  Decimal,
   decimalKind,
   decimalListKind,
   defineParameters,
@@ -180,6 +181,69 @@ describe('resolveParameters', () => {
       [{ key: 'bondedRatio', value: served as string }],
     );
     expect(again.list.find((p) => p.key === 'bondedRatio')?.value).toBe(served);
+  });
+
+  it('serves a RATE parameter at 18 places, half to even (as a served rate), and takes that back as an override', () => {
+    const rates = defineParameters({
+      bondedRatio: {
+        label: 'Bonded ratio',
+        description: 'Staked / total.',
+        kind: decimalKind({ type: 'RATE', min: '0', minExclusive: true, max: '1' }),
+      },
+    });
+    // 500,000,000 / 1,234,567,890.123456 as a chain read gives it: 60 significant digits.
+    const ratio = new Decimal('500000000000000').div('1234567890123456');
+    const live = { bondedRatio: { value: ratio.toFixed(), source: 'chain: GET /pool' } };
+    const { values, list } = resolveParameters(rates, [live]);
+    // The model computes with the exact ratio; the record shows it as rewards.bondedRatio is served.
+    expect(values.bondedRatio.toFixed()).toBe(ratio.toFixed());
+    const served = list[0]?.value;
+    expect(served).toBe('0.405000003645000292');
+    expect(served).toBe(ratio.toDecimalPlaces(18, Decimal.ROUND_HALF_EVEN).toFixed());
+    // A valid override, which serves the same text again.
+    const again = resolveParameters(rates, [live], [{ key: 'bondedRatio', value: served as string }]);
+    expect(again.list[0]?.value).toBe(served);
+    // Half to even at the 18th place, trailing zeros dropped.
+    expect(rates.bondedRatio.kind.format(new Decimal('0.1234567890123456785'))).toBe('0.123456789012345678');
+    expect(rates.bondedRatio.kind.format(new Decimal('0.1234567890123456795'))).toBe('0.12345678901234568');
+  });
+
+  it('rounds a RATE parameter toward the inside of its bounds where half to even would leave them', () => {
+    const kind = decimalKind({ type: 'RATE', min: '0', minExclusive: true, max: '1', maxExclusive: true });
+    // Half to even gives 0 and 1, which the bounds exclude: the nearest 18-place values inside are served.
+    const tiny = kind.format(new Decimal('1e-20'));
+    const nearOne = kind.format(new Decimal('0.9999999999999999999'));
+    expect(tiny).toBe('0.000000000000000001');
+    expect(nearOne).toBe('0.999999999999999999');
+    for (const text of [tiny, nearOne]) expect(kind.format(kind.parse(text, 'override'))).toBe(text);
+  });
+
+  it('hands every parsed value to format, so a word that stands for another value is served resolved', () => {
+    const words = defineParameters({
+      start: { label: 'Start', description: 'Genesis.', kind: instantKind() },
+      anchor: {
+        label: 'Anchor',
+        description: 'The word "start" or an instant.',
+        kind: {
+          type: 'INSTANT',
+          expected: '"start" or an instant',
+          parse: (text: string) => (text === 'start' ? null : new Date(text)),
+          format: (value: Date | null, values?: Readonly<Record<string, unknown>>) =>
+            value === null
+              ? ((values?.start as Date | undefined)?.toISOString() ?? 'start')
+              : value.toISOString(),
+        },
+      },
+    });
+    const data = {
+      start: { value: '2025-05-21T00:00:00Z', source: 'seed' },
+      anchor: { value: 'start', source: 'seed' },
+    };
+    const { values, list } = resolveParameters(words, [data]);
+    expect(values.anchor).toBeNull();
+    expect(list.find((p) => p.key === 'anchor')?.value).toBe('2025-05-21T00:00:00.000Z');
+    const moved = resolveParameters(words, [data], [{ key: 'start', value: '2025-06-01T00:00:00Z' }]);
+    expect(moved.list.find((p) => p.key === 'anchor')?.value).toBe('2025-06-01T00:00:00.000Z');
   });
 
   it('bounds the magnitude of data too: an upstream is not trusted', () => {

@@ -1,4 +1,5 @@
 import {
+  amountInput,
   Decimal,
   decimalKind,
   defineParameters,
@@ -11,6 +12,7 @@ import {
   type PenaltyInput,
   type PenaltyOutcome,
   type PenaltyRule,
+  rateInput,
   sumDecimals,
   TokenomicsError,
 } from '@tokenomics/core';
@@ -68,7 +70,7 @@ export const slashingParameterSchema = defineParameters({
   },
   downtimeJailSeconds: {
     label: 'Downtime jail duration',
-    unit: 's',
+    unit: 'seconds',
     description:
       'x/slashing `downtime_jail_duration`: how long a validator jailed for downtime must wait before it may send MsgUnjail.',
     kind: durationKind(),
@@ -229,13 +231,13 @@ function simulateDowntime(model: SlashingModel, input: PenaltyInput): PenaltyOut
       {
         missedBlocks: missed,
         signedBlocksWindow: params.signedBlocksWindow,
-        minSignedPerWindow: params.minSignedPerWindow,
+        minSignedPerWindow: rateInput(params.minSignedPerWindow),
         maxMissedBlocks: threshold.maxMissedBlocks,
-        slashFractionDowntime: params.slashFractionDowntime,
+        slashFractionDowntime: rateInput(params.slashFractionDowntime),
         triggered: String(threshold.triggered),
-        validatorTokens: slash.validatorTokens,
-        burned: slash.burned,
-        roundingRemainder: slash.roundingRemainder,
+        validatorTokens: amountInput(slash.validatorTokens),
+        burned: amountInput(slash.burned),
+        roundingRemainder: amountInput(slash.roundingRemainder),
       },
       slashedTotal,
       model.sources.downtime,
@@ -260,11 +262,11 @@ function simulateDoubleSign(model: SlashingModel, input: PenaltyInput): PenaltyO
     derivation: derive(
       `${slashFormula(model, 'slashFractionDoubleSign')}; the validator is jailed for ever (tombstoned: jailed until 9999-12-31T23:59:59Z and never allowed to unjail)`,
       {
-        slashFractionDoubleSign: params.slashFractionDoubleSign,
+        slashFractionDoubleSign: rateInput(params.slashFractionDoubleSign),
         stakes: input.stakes.length,
-        validatorTokens: slash.validatorTokens,
-        burned: slash.burned,
-        roundingRemainder: slash.roundingRemainder,
+        validatorTokens: amountInput(slash.validatorTokens),
+        burned: amountInput(slash.burned),
+        roundingRemainder: amountInput(slash.roundingRemainder),
       },
       slashedTotal,
       model.sources.doubleSign,

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { buildSchema, findBreakingChanges, printSchema } from 'graphql';
+import { buildSchema, findBreakingChanges, type GraphQLObjectType, printSchema } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { gatewaySchema } from '../src/index.js';
 
@@ -27,5 +27,30 @@ describe('the printed schema', () => {
 
   it.skipIf(!existsSync(sharedContractPath))('uses the same contract as ../shared/design', () => {
     expect(readFileSync(contractCopyPath, 'utf8')).toBe(readFileSync(sharedContractPath, 'utf8'));
+  });
+});
+
+describe('the run-rate descriptions (MODEL.md, second edition)', () => {
+  const schema = buildSchema(printSchema(gatewaySchema()));
+  const rewards = schema.getType('Rewards') as GraphQLObjectType;
+  const descriptionOf = (field: string) => rewards.getFields()[field]?.description ?? '';
+
+  it('annualEmission is the annualised run-rate (today’s release × 365), net of community tax, not what a year releases', () => {
+    const text = descriptionOf('annualEmission');
+    expect(text).toContain('annualised run-rate at the instant');
+    expect(text).toContain('today’s release × 365');
+    expect(text).toContain('annual_provisions');
+    expect(text).toContain('× (1 − community tax)');
+    expect(text).toContain('next twelve months');
+  });
+
+  it('emissionRate is the run-rate as a fraction (0.151 for Session), not the fraction of the pool a year releases', () => {
+    const text = descriptionOf('emissionRate');
+    expect(text).not.toContain('the fraction of the pool released per year');
+    expect(text).toContain('annualised run-rate at the instant');
+    expect(text).toContain('today’s release × 365');
+    expect(text).toContain('0.151');
+    expect(text).toContain('14.018 %');
+    expect(text).toContain('next twelve months');
   });
 });

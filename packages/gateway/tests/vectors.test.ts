@@ -203,16 +203,31 @@ describe('Synternet public vectors through the GraphQL API (seed preset)', async
     });
   });
 
-  it('pay-per-data at 8 SYNT/GB for 1 GB totals 12; pay-per-message at 0.0005 totals 0.0015', async () => {
+  it('pay-per-data at 8 SYNT/GB for 1 GB totals 12; pay-per-message at 0.0005 totals 0.0015, at 0.01 totals 0.0125', async () => {
     const { protocol } = await data(
       gateway,
       `{ protocol(id: "synternet") {
           data: quoteFee(input: { fee: "pay-per-data", quantity: "1", unitPrice: "8" }) { base protocolFee total }
           message: quoteFee(input: { fee: "pay-per-message", quantity: "1", unitPrice: "0.0005" }) { base protocolFee total }
+          cent: quoteFee(input: { fee: "pay-per-message", quantity: "1", unitPrice: "0.01" }) {
+            base protocolFee total allocations { target amount } derivation { result }
+          }
         } }`,
     );
     expect(protocol.data).toEqual({ base: '8', protocolFee: '4', total: '12' });
+    // 0.0005: the minimum applies, max(0.001, 0.25 × 0.0005 = 0.000125) = 0.001.
     expect(protocol.message).toEqual({ base: '0.0005', protocolFee: '0.001', total: '0.0015' });
+    // 0.01: the 25 % applies, max(0.001, 0.25 × 0.01 = 0.0025) = 0.0025, all of it to the treasury (burnShare 0).
+    expect(protocol.cent).toEqual({
+      base: '0.01',
+      protocolFee: '0.0025',
+      total: '0.0125',
+      allocations: [
+        { target: 'treasury', amount: '0.0025' },
+        { target: 'burn', amount: '0' },
+      ],
+      derivation: { result: '0.0125' },
+    });
   });
 });
 

@@ -1,13 +1,17 @@
 import {
+  amountInput,
   Decimal,
   derive,
   type FeeQuote,
   type FeeQuoteInput,
   type FeeSchedule,
   formatDecimal,
+  formatFigure,
+  rateInput,
+  servedFigure,
 } from '@tokenomics/core';
 import { networkFeeSplit } from '../formulas/network-fee-split.js';
-import { methodology, SOURCES } from '../parameters.js';
+import { methodology, SESH_DECIMALS, SOURCES } from '../parameters.js';
 import { parameters, type SessionModel } from './common.js';
 
 /** Fee destinations' targets. */
@@ -69,6 +73,8 @@ export function quoteSessionFee(model: SessionModel, input: FeeQuoteInput): FeeQ
   const base = new Decimal(0);
   const protocolFee = input.unitPrice.times(input.quantity);
   const split = networkFeeSplit(protocolFee, share);
+  // The split as the allocations are served: at SESH's base unit.
+  const served = (amount: Decimal) => formatFigure(servedFigure(amount, SESH_DECIMALS));
   return {
     fee: input.fee,
     quantity: input.quantity,
@@ -80,8 +86,8 @@ export function quoteSessionFee(model: SessionModel, input: FeeQuoteInput): FeeQ
       { target: LIQUIDITY_TARGET, amount: split.liquidity },
     ],
     derivation: derive(
-      `total = protocolFee = unitPrice × quantity (a Network Fee has no seller: base 0); burnt and reminted: ${formatDecimal(share)} × fee → Staking Reward Pool = ${formatDecimal(split.pool)}, the rest → protocol-owned liquidity = ${formatDecimal(split.liquidity)}`,
-      { unitPrice: input.unitPrice, quantity: input.quantity, feeToPoolShare: share },
+      `total = protocolFee = unitPrice × quantity (a Network Fee has no seller: base 0); burnt and reminted: ${formatDecimal(share)} × fee → Staking Reward Pool = ${served(split.pool)}, the rest → protocol-owned liquidity = ${served(split.liquidity)}`,
+      { unitPrice: amountInput(input.unitPrice), quantity: input.quantity, feeToPoolShare: rateInput(share) },
       protocolFee,
       `${methodology('fees')}; ${SOURCES.spec}; ${SOURCES.sessionPro}`,
     ),

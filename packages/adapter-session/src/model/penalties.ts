@@ -1,4 +1,5 @@
 import {
+  amountInput,
   Decimal,
   derive,
   formatDecimal,
@@ -89,11 +90,11 @@ function liquidate(model: SessionModel, input: PenaltyInput): PenaltyOutcome {
         `pool = ceil(deposit × ${ratios.pool} / ${sum}) = ${formatDecimal(split.pool)} (base units of 10⁻⁹ SESH, as the contract computes); ` +
         `slashedTotal = liquidator + pool, taken from the operator's stake; returned = deposit − slashedTotal = ${formatDecimal(split.returned)}`,
       {
-        deposit,
+        deposit: amountInput(deposit),
         liquidatorRewardRatio: ratios.liquidator,
         poolShareOfLiquidationRatio: ratios.pool,
         recipientRatio: ratios.recipient,
-        returned: split.returned,
+        returned: amountInput(split.returned),
       },
       slashedTotal,
       `${methodology('liquidation')}; ${SOURCES.serviceNodeRewards} (liquidateBLSPublicKeyWithSignature); ${SOURCES.deploy}`,

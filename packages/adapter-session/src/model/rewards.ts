@@ -1,4 +1,13 @@
-import { Decimal, derive, formatDecimal, type Rewards, type RewardsQuery } from '@tokenomics/core';
+import {
+  amountInput,
+  Decimal,
+  type DerivationInput,
+  derive,
+  formatDecimal,
+  type Rewards,
+  type RewardsQuery,
+  rateInput,
+} from '@tokenomics/core';
 import { dailyNetworkReward } from '../formulas/daily-network-reward.js';
 import { perNodeDailyReward } from '../formulas/per-node-daily-reward.js';
 import { releasedFraction } from '../formulas/released-fraction.js';
@@ -31,26 +40,30 @@ export function sessionRewards(model: SessionModel, at: Date, query: RewardsQuer
   // today's release × 365 = rate × pool, exactly (the daily release itself is rate × pool / 365)
   const annualEmission = rate.times(f.pool);
   const nextYear = releasedOverDays(model, at, 365);
-  const inputs: Record<string, Decimal | number | string | Date> = {
-    'annualEmission (run-rate: today’s release × 365 = rate × pool)': annualEmission,
-    'released over the next twelve months (365 daily steps, fee inflows included)': nextYear,
-    'released over the next twelve months, as a fraction of the pool': f.pool.isZero()
-      ? 0
-      : nextYear.div(f.pool),
-    pool: f.pool,
-    poolReleaseRate: rate,
+  const inputs: Record<string, DerivationInput> = {
+    'annualEmission (run-rate: today’s release × 365 = rate × pool)': amountInput(annualEmission),
+    'released over the next twelve months (365 daily steps, fee inflows included)': amountInput(nextYear),
+    'released over the next twelve months, as a fraction of the pool': rateInput(
+      f.pool.isZero() ? new Decimal(0) : nextYear.div(f.pool),
+    ),
+    pool: amountInput(f.pool),
+    poolReleaseRate: rateInput(rate),
     networkSize: nodes,
-    stakingRequirement: params.stakingRequirement,
-    'perParticipantDaily (rate × pool / (365 × networkSize))': perNode,
-    'network reward per day (rate × pool / 365)': daily,
-    'released per year with daily steps (1 − (1 − rate/365)^365)': yearly,
-    'contract: per-second accrual, 2-minute blocks (1 − e^(−rate))': new Decimal(1).minus(rate.neg().exp()),
-    'pool₀ (stakingRewardPool)': params.stakingRewardPool,
+    stakingRequirement: amountInput(params.stakingRequirement),
+    'perParticipantDaily (rate × pool / (365 × networkSize))': amountInput(perNode),
+    'network reward per day (rate × pool / 365)': amountInput(daily),
+    'released per year with daily steps (1 − (1 − rate/365)^365)': rateInput(yearly),
+    'contract: per-second accrual, 2-minute blocks (1 − e^(−rate))': rateInput(
+      new Decimal(1).minus(rate.neg().exp()),
+    ),
+    'pool₀ (stakingRewardPool)': amountInput(params.stakingRewardPool),
     'days stepped from pool₀': f.daysFromAnchor,
   };
   if (state.kind === 'live') {
-    inputs['chain: RewardRatePool.rewardRate() per 2-minute block'] = state.rewardRatePerBlock;
-    inputs['chain: rewardRate() × 720 blocks per day'] = state.rewardRatePerBlock.times(BLOCKS_PER_DAY);
+    inputs['chain: RewardRatePool.rewardRate() per 2-minute block'] = amountInput(state.rewardRatePerBlock);
+    inputs['chain: rewardRate() × 720 blocks per day'] = amountInput(
+      state.rewardRatePerBlock.times(BLOCKS_PER_DAY),
+    );
   }
   return {
     at,

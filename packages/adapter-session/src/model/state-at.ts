@@ -19,7 +19,14 @@ import {
   poolBalanceTable,
   poolUnitsFromTable,
 } from '../formulas/pool-balance-table.js';
-import { LOCKUPS, type Lockup, SESH_DECIMALS, type SessionParams, STAKEABLE_LOCKUPS } from '../parameters.js';
+import {
+  genesisRemainder,
+  LOCKUPS,
+  type Lockup,
+  SESH_DECIMALS,
+  type SessionParams,
+  STAKEABLE_LOCKUPS,
+} from '../parameters.js';
 import type { NonCirculatingHolding, SessionState } from '../state.js';
 import { lockupUnlocks } from './unlocks.js';
 
@@ -81,10 +88,7 @@ export interface SessionFigures {
  * ```
  */
 export function unscheduledLocked(params: SessionParams): Decimal {
-  if (params.lockedUnscheduled !== null) return params.lockedUnscheduled;
-  let remainder = params.maxSupply.minus(params.genesisCirculating).minus(params.stakingRewardPool);
-  for (const lockup of LOCKUPS) remainder = remainder.minus(params[`lockup${lockup}`]);
-  return remainder;
+  return params.lockedUnscheduled ?? genesisRemainder(params);
 }
 
 /** A lockup and its unlock (null for a lockup of 0), with its amount in base units. */
@@ -584,11 +588,14 @@ export function validateSessionParams(params: SessionParams): void {
     'lockedUnscheduled',
     ...LOCKUPS.map((l) => `lockup${l}`),
   ];
+  // The pool anchored at the TGE: the word "tgeDate", or the TGE instant as served and sent back.
+  const poolAtTge =
+    params.poolBalanceAt === null || params.poolBalanceAt.getTime() === params.tgeDate.getTime();
   if (params.lockedUnscheduled === null) {
-    if (params.poolBalanceAt !== null) {
+    if (!poolAtTge) {
       throw new TokenomicsError(
         'BAD_INPUT',
-        'parameter "lockedUnscheduled" can be "remainder" only when "poolBalanceAt" is "tgeDate"; give an amount',
+        'parameter "lockedUnscheduled" can be "remainder" only when "poolBalanceAt" is the TGE ("tgeDate"); give an amount',
         { details: { keys: ['lockedUnscheduled', 'poolBalanceAt'] } },
       );
     }
@@ -600,7 +607,7 @@ export function validateSessionParams(params: SessionParams): void {
         { details: { keys: genesisKeys } },
       );
     }
-  } else if (params.poolBalanceAt === null) {
+  } else if (poolAtTge) {
     let sum = params.genesisCirculating.plus(params.stakingRewardPool).plus(params.lockedUnscheduled);
     for (const lockup of LOCKUPS) sum = sum.plus(params[`lockup${lockup}`]);
     if (!sum.eq(params.maxSupply)) {

@@ -1,4 +1,11 @@
-import { derive, formatDecimal, type Supply, type SupplyBucket } from '@tokenomics/core';
+import {
+  amountInput,
+  derive,
+  rateInput,
+  type Supply,
+  type SupplyBucket,
+  type TypedInput,
+} from '@tokenomics/core';
 import { LOCKUP_TERMS, LOCKUPS, methodology, SOURCES } from '../parameters.js';
 import { parameter, type SessionModel } from './common.js';
 import { figuresAt, ZERO } from './state-at.js';
@@ -96,12 +103,12 @@ export function sessionSupply(model: SessionModel, at: Date): Supply {
   );
 
   const totalSource = parameter(model, 'maxSupply').source;
-  const lockupInputs: Record<string, string> = {};
+  const lockupInputs: Record<string, TypedInput> = {};
   for (const lockup of LOCKUPS)
-    lockupInputs[`locked ${lockup} (${LOCKUP_TERMS[lockup]})`] = formatDecimal(f.lockups[lockup]);
-  const holdingInputs: Record<string, string> = {};
+    lockupInputs[`locked ${lockup} (${LOCKUP_TERMS[lockup]})`] = amountInput(f.lockups[lockup]);
+  const holdingInputs: Record<string, TypedInput> = {};
   for (const holding of f.holdings)
-    holdingInputs[`${holding.label} (${holding.address})`] = formatDecimal(holding.amount);
+    holdingInputs[`${holding.label} (${holding.address})`] = amountInput(holding.amount);
   return {
     at,
     max: f.max,
@@ -113,10 +120,10 @@ export function sessionSupply(model: SessionModel, at: Date): Supply {
     circulatingDefinition: CIRCULATING_DEFINITION,
     buckets,
     derivations: {
-      max: derive('maxSupply', { maxSupply: f.max }, f.max, totalSource),
+      max: derive('maxSupply', { maxSupply: amountInput(f.max) }, f.max, totalSource),
       total: derive(
         'total = maxSupply (the whole supply was minted at genesis; SESH has no mint path, and fees are burnt and reminted)',
-        { maxSupply: f.max },
+        { maxSupply: amountInput(f.max) },
         f.total,
         totalSource,
       ),
@@ -125,29 +132,33 @@ export function sessionSupply(model: SessionModel, at: Date): Supply {
           'pool = pool₀ × (1 − rate/365)^days + inflow × (1 − (1 − rate/365)^days) / (rate/365); ' +
           'a lockup is its amount less what its unlocks released by now (B and D: equal monthly tranches in base units from month 13, the remainder in the last)',
         {
-          total: f.total,
-          pool: f.pool,
-          lockedUnscheduled: f.lockedUnscheduled,
+          total: amountInput(f.total),
+          pool: amountInput(f.pool),
+          lockedUnscheduled: amountInput(f.lockedUnscheduled),
           ...lockupInputs,
           ...holdingInputs,
-          'pool₀ (stakingRewardPool)': params.stakingRewardPool,
+          'pool₀ (stakingRewardPool)': amountInput(params.stakingRewardPool),
           'pool₀ at': f.anchor,
           days: f.daysFromAnchor,
-          rate: params.poolReleaseRate,
-          'inflow (feeInflowPerDay × feeToPoolShare)': f.poolInflowPerDay,
+          rate: rateInput(params.poolReleaseRate),
+          'inflow (feeInflowPerDay × feeToPoolShare)': amountInput(f.poolInflowPerDay),
         },
         f.circulating,
         SUPPLY_SOURCE,
       ),
       staked: derive(
         'staked = networkSize × stakingRequirement (no totalStaked getter exists on chain)',
-        { networkSize: params.networkSize, stakingRequirement: params.stakingRequirement },
+        { networkSize: params.networkSize, stakingRequirement: amountInput(params.stakingRequirement) },
         f.staked,
         STAKED_SOURCE,
       ),
       liquid: derive(
         'liquid = max(circulating − staked, 0): circulating tokens that are not staked',
-        { circulating: f.circulating, staked: f.staked, 'staked from the treasury': f.stakedFromTreasury },
+        {
+          circulating: amountInput(f.circulating),
+          staked: amountInput(f.staked),
+          'staked from the treasury': amountInput(f.stakedFromTreasury),
+        },
         f.liquid,
         `${methodology('liquid')}; ${SOURCES.spec}`,
       ),

@@ -1,4 +1,11 @@
-import { defineAdapter, derive, type TokenEconomy, type TokenFlow, TokenomicsError } from '@tokenomics/core';
+import {
+  amountInput,
+  defineAdapter,
+  derive,
+  type TokenEconomy,
+  type TokenFlow,
+  TokenomicsError,
+} from '@tokenomics/core';
 import { circulatingSupply } from './formulas/circulating-supply.js';
 import { adapterParameters, PRESETS } from './parameters.js';
 import { presetSource } from './sources/snapshot.js';
@@ -104,14 +111,19 @@ export function __CAMEL_NAME__Adapter(options: __PASCAL_NAME__Options = {}): Tok
         derivations: {
           max: derive(
             'max = supply (fixed at genesis)',
-            { supply: params.supply },
+            { supply: amountInput(params.supply) },
             params.supply,
             source('supply'),
           ),
-          total: derive('total = supply', { supply: params.supply }, params.supply, source('supply')),
+          total: derive(
+            'total = supply',
+            { supply: amountInput(params.supply) },
+            params.supply,
+            source('supply'),
+          ),
           circulating: derive(
             'circulating = total − treasury',
-            { total: params.supply, treasury: params.treasury },
+            { total: amountInput(params.supply), treasury: amountInput(params.treasury) },
             circulating,
             source('treasury'),
           ),
