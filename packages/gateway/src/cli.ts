@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import cluster from 'node:cluster';
 import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isTokenomicsError } from '@tokenomics/core';
 import { printSchema } from 'graphql';
@@ -8,6 +9,7 @@ import type { Logger } from 'pino';
 import { keyvStore } from './cache.js';
 import { createAdapters, type GatewayConfig, loadConfig } from './config.js';
 import { createLogger } from './logger.js';
+import { loadManifest } from './plugins/persisted-operations.js';
 import { gatewaySchema } from './schema/index.js';
 import { createGateway } from './server.js';
 
@@ -26,7 +28,8 @@ environment: PORT, HOST, NODE_ENV, SESSION_PRESET, SESSION_RPC_URL,
 SESSION_L1_RPC_URL, SYNTERNET_PRESET, SYNTERNET_LCD_URL, CACHE_URL,
 CACHE_TTL_SECONDS, CACHE_OP_TIMEOUT_MS, UPSTREAM_TIMEOUT_MS, UPSTREAM_MAX_BODY_BYTES,
 MAX_SCHEDULE_POINTS, LOG_LEVEL, WORKERS, CORS_ORIGINS, INTROSPECTION, METRICS,
-METRICS_TOKEN, METRICS_PORT, METRICS_HOST, DRAIN_GRACE_MS.`;
+METRICS_TOKEN, METRICS_PORT, METRICS_HOST, DRAIN_GRACE_MS, PERSISTED_OPERATIONS_ONLY,
+PERSISTED_OPERATIONS_MANIFEST.`;
 
 /** The logger crashes are reported to: the configured one once the configuration is read. */
 let crashLogger: Logger | undefined;
@@ -63,6 +66,12 @@ async function serve(config: GatewayConfig): Promise<void> {
     limits: config.limits,
     corsOrigins: config.cors.origins,
     introspection: config.introspection,
+    persistedOperations: {
+      allowArbitrary: config.persistedOperations.allowArbitrary,
+      ...(config.persistedOperations.manifest === null
+        ? {}
+        : { manifest: loadManifest(resolve(config.baseDir, config.persistedOperations.manifest)) }),
+    },
     metrics: {
       enabled: metrics.enabled,
       host: metrics.host,

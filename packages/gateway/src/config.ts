@@ -85,6 +85,15 @@ const originSchema = z.string().refine(
   },
 );
 
+/** `PERSISTED_OPERATIONS_ONLY=true` is `allowArbitrary: false`; a value neither on nor off is passed on for zod to refuse. */
+function negatedOnOff(text: string | undefined): boolean | string | undefined {
+  if (text === undefined) return undefined;
+  const word = text.trim().toLowerCase();
+  if (['true', 'on', '1', 'yes', 'enabled', 'y'].includes(word)) return false;
+  if (['false', 'off', '0', 'no', 'disabled', 'n'].includes(word)) return true;
+  return text;
+}
+
 const TOKEN_LENGTH = 'metrics.token must be 16 to 512 characters';
 
 const configObject = z
@@ -138,6 +147,20 @@ const configObject = z
     drainGraceMs: integerText('drainGraceMs', 0, 30_000).default(DEFAULT_DRAIN_GRACE_MS),
     /** Answer introspection (GraphiQL's documentation needs it). */
     introspection: onOff('introspection').default(true),
+    /**
+     * Persisted operations: `allowArbitrary: false` serves only the manifest's documents (a locked-down
+     * deployment); `manifest` is a JSON file of documents by sha256 (relative to this file's folder)
+     * replacing the committed one.
+     */
+    persistedOperations: z
+      .object({
+        allowArbitrary: onOff(
+          'persistedOperations.allowArbitrary (PERSISTED_OPERATIONS_ONLY is its opposite)',
+        ).default(true),
+        manifest: z.string().min(1).nullable().default(null),
+      })
+      .strict()
+      .default({ allowArbitrary: true, manifest: null }),
     /** Where GET /metrics is served and who may read it. */
     metrics: z
       .object({
@@ -322,6 +345,13 @@ export function loadConfig({
       ...compact({ maxSchedulePoints: env.MAX_SCHEDULE_POINTS }),
     }),
     cors: compact({ ...fileResult.data.cors, ...compact({ origins: originsFromEnv(env.CORS_ORIGINS) }) }),
+    persistedOperations: compact({
+      ...fileResult.data.persistedOperations,
+      ...compact({
+        allowArbitrary: negatedOnOff(env.PERSISTED_OPERATIONS_ONLY),
+        manifest: env.PERSISTED_OPERATIONS_MANIFEST,
+      }),
+    }),
     metrics: compact({
       ...fileResult.data.metrics,
       ...compact({

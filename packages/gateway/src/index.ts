@@ -43,6 +43,16 @@ export {
 } from './plugins/limits.js';
 export { createMetrics, type GatewayMetrics, type MetricsAccess } from './plugins/metrics.js';
 export {
+  BUILT_IN_MANIFEST_URL,
+  DEFAULT_APQ_BYTES,
+  documentId,
+  loadManifest,
+  manifestOf,
+  type PersistedManifest,
+  type PersistedOperationsOptions,
+  usePersistedQueries,
+} from './plugins/persisted-operations.js';
+export {
   REQUEST_COST_UNITS,
   type RequestCost,
   type RequestCostOptions,

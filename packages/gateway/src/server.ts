@@ -38,6 +38,7 @@ import {
   useRequestBudget,
 } from './plugins/limits.js';
 import { createMetrics, type GatewayMetrics } from './plugins/metrics.js';
+import { type PersistedOperationsOptions, usePersistedQueries } from './plugins/persisted-operations.js';
 import { requestSeconds, useSecondResponseCache } from './plugins/response-cache.js';
 import { gatewaySchema } from './schema/index.js';
 import { servedEconomy } from './served.js';
@@ -137,6 +138,12 @@ export interface GatewayOptions {
    * the standard executor.
    */
   compiledExecution?: boolean;
+  /**
+   * Persisted operations: trusted documents by id (the committed manifest by
+   * default) and automatic persisted queries. Arbitrary documents stay allowed
+   * unless `allowArbitrary: false` (see {@link PersistedOperationsOptions}).
+   */
+  persistedOperations?: PersistedOperationsOptions;
   /** The clock; tests pin it. */
   now?: () => Date;
 }
@@ -260,7 +267,8 @@ export function createGateway(options: GatewayOptions): Gateway {
     renderGraphiQL,
     logging: yogaLogger(logger),
     graphiql:
-      options.graphiql === false
+      // Locked down, GraphiQL could run nothing (it sends whole documents): not served.
+      options.graphiql === false || options.persistedOperations?.allowArbitrary === false
         ? false
         : {
             title: 'Tokenomics gateway',
@@ -275,6 +283,8 @@ export function createGateway(options: GatewayOptions): Gateway {
       useCors({ origins: options.corsOrigins ?? '*' }),
       ...(options.introspection === false ? [useDisableIntrospection()] : []),
       useHealth(protocols, shared, store, economyContext),
+      // Before every onParams that reads the query (response cache): a hash becomes its document here.
+      usePersistedQueries(options.persistedOperations),
       ...useDocumentLimits(limits),
       useRequestBudget({ ...limits, protocols: protocols.length, now: secondOf }),
       ...(options.responseCache === false ? [] : [useSecondResponseCache(secondOf)]),
