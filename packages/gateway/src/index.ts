@@ -43,6 +43,15 @@ export {
 } from './plugins/limits.js';
 export { createMetrics, type GatewayMetrics, type MetricsAccess } from './plugins/metrics.js';
 export {
+  clientAddress,
+  clientBucketOfIp,
+  RATE_LIMIT_EXEMPT_PATHS,
+  type RateLimitOptions,
+  type RateLimitPlugin,
+  type TrustProxy,
+  useRateLimit,
+} from './plugins/rate-limit.js';
+export {
   REQUEST_COST_UNITS,
   type RequestCost,
   type RequestCostOptions,
@@ -55,6 +64,7 @@ export {
   type Gateway,
   type GatewayLimits,
   type GatewayOptions,
+  type GatewayRateLimit,
   type MetricsEndpoint,
   type MetricsOptions,
   type RunningGateway,
