@@ -147,6 +147,17 @@ describe('rate limits in memory (one instance)', () => {
       path: '/graphql?query=%7B__typename%7D',
     });
     expectRefused(last, 100);
+    // A browser page can read the refusal and its headers (CORS).
+    const fromPage = await send(gateway.url, {
+      from: '127.0.0.1',
+      headers: { origin: 'https://app.example' },
+    });
+    expect(fromPage.status).toBe(429);
+    expect(fromPage.headers['access-control-allow-origin']).toBe('*');
+    expect(fromPage.headers['access-control-expose-headers']).toContain('Retry-After');
+    // Refusals are counted in the HTTP metrics by status.
+    const metrics = await (await gateway.get('/metrics')).text();
+    expect(metrics).toMatch(/tokenomics_http_requests_total\{path="\/graphql",status="429"\} [1-9]/);
 
     // Another client IP has its own count.
     const other = await send(gateway.url, { from: '127.0.0.2' });
