@@ -79,6 +79,16 @@ async function serve(config: GatewayConfig): Promise<void> {
       ...(metrics.port === null ? {} : { port: metrics.port }),
     },
     drainGraceMs: config.drainGraceMs,
+    ...(config.rateLimit.perMinute === null
+      ? {}
+      : {
+          rateLimit: {
+            perMinute: config.rateLimit.perMinute,
+            trustProxy: config.rateLimit.trustProxy,
+            apiKeyHeader: config.rateLimit.apiKeyHeader,
+            redisUrl: config.cache.url,
+          },
+        }),
     logger,
   });
   const running = await gateway.listen(config.port, config.host);
@@ -91,6 +101,7 @@ async function serve(config: GatewayConfig): Promise<void> {
       production: config.production,
       cors: config.cors.origins,
       introspection: config.introspection,
+      rateLimit: config.rateLimit.perMinute ?? 'off',
       metrics: { ...metricsEndpoint, url: running.metricsUrl },
     },
     `GraphiQL at ${running.url}`,

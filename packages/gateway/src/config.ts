@@ -189,6 +189,26 @@ const configObject = z
       })
       .strict()
       .default({ failures: 5, cooldownMs: 10_000 }),
+    /** Per-client rate limits (off unless perMinute is set). */
+    rateLimit: z
+      .object({
+        /** Requests each client (IP, or API key with apiKeyHeader) may make per minute; null: no limit. */
+        perMinute: integerText('rateLimit.perMinute', 1, 1_000_000).nullable().default(null),
+        /** X-Forwarded-For: false (socket address), a count of trusted proxies, or true (every hop). */
+        trustProxy: z
+          .union([z.boolean(), integerText('rateLimit.trustProxy', 0, 16), z.stringbool()], {
+            error: 'rateLimit.trustProxy must be on/off (true/false) or a count of proxies from 0 to 16',
+          })
+          .default(false),
+        /** A header whose value, hashed, is counted instead of the client's IP (e.g. x-api-key). */
+        apiKeyHeader: z
+          .string()
+          .regex(/^[A-Za-z0-9-]{1,64}$/, 'rateLimit.apiKeyHeader must be a header name (letters, digits, -)')
+          .nullable()
+          .default(null),
+      })
+      .strict()
+      .default({ perMinute: null, trustProxy: false, apiKeyHeader: null }),
     limits: z
       .object({
         maxSchedulePoints: integerText('limits.maxSchedulePoints', 1, 100_000).default(
@@ -343,6 +363,14 @@ export function loadConfig({
     limits: compact({
       ...fileResult.data.limits,
       ...compact({ maxSchedulePoints: env.MAX_SCHEDULE_POINTS }),
+    }),
+    rateLimit: compact({
+      ...fileResult.data.rateLimit,
+      ...compact({
+        perMinute: env.RATE_LIMIT_PER_MINUTE,
+        trustProxy: env.TRUST_PROXY,
+        apiKeyHeader: env.RATE_LIMIT_KEY_HEADER,
+      }),
     }),
     cors: compact({ ...fileResult.data.cors, ...compact({ origins: originsFromEnv(env.CORS_ORIGINS) }) }),
     persistedOperations: compact({

@@ -53,6 +53,15 @@ export {
   usePersistedQueries,
 } from './plugins/persisted-operations.js';
 export {
+  clientAddress,
+  clientBucketOfIp,
+  RATE_LIMIT_EXEMPT_PATHS,
+  type RateLimitOptions,
+  type RateLimitPlugin,
+  type TrustProxy,
+  useRateLimit,
+} from './plugins/rate-limit.js';
+export {
   REQUEST_COST_UNITS,
   type RequestCost,
   type RequestCostOptions,
@@ -65,6 +74,7 @@ export {
   type Gateway,
   type GatewayLimits,
   type GatewayOptions,
+  type GatewayRateLimit,
   type MetricsEndpoint,
   type MetricsOptions,
   type RunningGateway,

@@ -39,6 +39,7 @@ import {
 } from './plugins/limits.js';
 import { createMetrics, type GatewayMetrics } from './plugins/metrics.js';
 import { type PersistedOperationsOptions, usePersistedQueries } from './plugins/persisted-operations.js';
+import { type TrustProxy, useRateLimit } from './plugins/rate-limit.js';
 import { requestSeconds, useSecondResponseCache } from './plugins/response-cache.js';
 import { gatewaySchema } from './schema/index.js';
 import { servedEconomy } from './served.js';
@@ -146,6 +147,24 @@ export interface GatewayOptions {
   persistedOperations?: PersistedOperationsOptions;
   /** The clock; tests pin it. */
   now?: () => Date;
+  /**
+   * Per-client rate limits: requests per minute for each client IP (or API
+   * key, with `apiKeyHeader`), answered 429 beyond. Default: none. Counted in
+   * memory, or across instances on Redis with `redisUrl`.
+   */
+  rateLimit?: GatewayRateLimit;
+}
+
+/** Options of {@link GatewayOptions.rateLimit} (see `useRateLimit`). */
+export interface GatewayRateLimit {
+  /** Requests each client may make per minute. */
+  perMinute: number;
+  /** Which X-Forwarded-For entries to believe: false (the socket's address), a proxy count, or true (all). Default false. */
+  trustProxy?: TrustProxy;
+  /** A header whose value (hashed) is counted instead of the IP, e.g. `x-api-key`. Default none. */
+  apiKeyHeader?: string | null;
+  /** `redis://…` to count across instances (the in-memory count takes over while it fails). Default: memory. */
+  redisUrl?: string | null;
 }
 
 /** A gateway: a fetch-style handler, its metrics, and a way to listen on a port. */
@@ -257,6 +276,16 @@ export function createGateway(options: GatewayOptions): Gateway {
   const economyContext = { onSourceEvent, snapshotWindowMs: snapshotWindowFor(cacheTtlSeconds) };
   const secondOf = requestSeconds(options.now ?? (() => new Date()));
   const schema = gatewaySchema();
+  const rateLimit = options.rateLimit
+    ? useRateLimit({
+        points: options.rateLimit.perMinute,
+        trustProxy: options.rateLimit.trustProxy ?? false,
+        ...(options.rateLimit.apiKeyHeader ? { apiKeyHeader: options.rateLimit.apiKeyHeader } : {}),
+        redisUrl: options.rateLimit.redisUrl ?? null,
+        redisTimeoutMs: options.cacheOpTimeoutMs ?? 250,
+        logger,
+      })
+    : null;
 
   const yoga = createYoga<Record<string, never>, GatewayContext>({
     schema,
@@ -280,6 +309,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     cors: false,
     plugins: [
       metrics.plugin,
+      ...(rateLimit ? [rateLimit] : []),
       useCors({ origins: options.corsOrigins ?? '*' }),
       ...(options.introspection === false ? [useDisableIntrospection()] : []),
       useHealth(protocols, shared, store, economyContext),
@@ -306,7 +336,9 @@ export function createGateway(options: GatewayOptions): Gateway {
     metrics,
     metricsEndpoint,
     limits,
-    close: () => store.close(),
+    close: async () => {
+      await Promise.all([store.close(), rateLimit?.close()]);
+    },
     listen: (port, host = '0.0.0.0') =>
       listenGateway(yoga, metrics, metricsEndpoint, options.metrics ?? {}, {
         port,
