@@ -199,9 +199,13 @@ describe('tracing on (in-memory exporter)', () => {
       expect((await served.post(QUERY)).status).toBe(200);
       const spans = await spansWhen((all) => all.some(isRequest));
       const root = spans.find(isRequest) as ReadableSpan;
+      // The second run of a query shape is a compiled plan: it runs inside the execution span too.
+      const execute = spans.filter((span) => span.name === 'graphql.execute query.anonymous');
+      expect(execute).toHaveLength(1);
       const reads = spans.filter((span) => span.name === 'upstream.read');
       expect(reads.length).toBeGreaterThanOrEqual(2);
       for (const read of reads) {
+        expect(ancestors(read, spans)).toContain(execute[0]);
         expect(read.attributes['tokenomics.cache']).toBe('hit');
         expect(ancestors(read, spans)).toContain(root);
       }
