@@ -1,3 +1,4 @@
+import { type Link, type Span, SpanKind, SpanStatusCode, type Tracer } from '@opentelemetry/api';
 import {
   DEFAULT_UPSTREAM_MAX_BODY_BYTES,
   DEFAULT_UPSTREAM_TIMEOUT_MS,
@@ -96,6 +97,12 @@ export interface CachedReaderOptions {
   clockSkewMs?: number;
   now?: () => number;
   onEvent?: (event: CacheEvent) => void;
+  /**
+   * Traces each read (`upstream.read`) and each upstream load under it
+   * (`upstream.load`); see the README's Tracing section. Absent: no span is
+   * made (tracing off costs nothing here).
+   */
+  tracer?: Tracer;
 }
 
 interface Entry {
@@ -156,7 +163,19 @@ export function createCachedReader(options: CachedReaderOptions): UpstreamReader
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_UPSTREAM_MAX_BODY_BYTES,
   };
   const now = options.now ?? Date.now;
-  const emit = options.onEvent ?? (() => {});
+  const { tracer } = options;
+  /** The span of each traced read in progress, by hashed key: events mark it (hit, miss, stale…). */
+  const readSpans = new Map<string, Span>();
+  const report = options.onEvent ?? (() => {});
+  const emit = tracer
+    ? (event: CacheEvent) => {
+        report(event);
+        if ('key' in event && event.key !== undefined) {
+          const span = readSpans.get(event.key);
+          if (span) markReadSpan(span, event);
+        }
+      }
+    : report;
   /** Reads in progress, by request key: concurrent reads of a key share one. */
   const reads = new Map<string, Promise<UpstreamValue<JsonValue>>>();
   /** Upstream reads in progress, by request key: at most one per key. */
@@ -233,7 +252,8 @@ export function createCachedReader(options: CachedReaderOptions): UpstreamReader
     const read = (async () => {
       const circuit = circuitOf(named);
       try {
-        const value = await circuit.execute(() => loadWithRetry(request, loadOptions));
+        const load = () => circuit.execute(() => loadWithRetry(request, loadOptions));
+        const value = tracer ? await tracedLoad(tracer, resource, load) : await load();
         const fetchedAt = now();
         emit({ type: 'upstream', key, resource, ok: true, ms: fetchedAt - started });
         failing.delete(request.key);
@@ -318,6 +338,29 @@ export function createCachedReader(options: CachedReaderOptions): UpstreamReader
     }
   }
 
+  /** {@link readThrough} in an `upstream.read` span (under the caller's span), marked by the read's events. */
+  function tracedRead(tracer: Tracer, named: Named): Promise<UpstreamValue<JsonValue>> {
+    return tracer.startActiveSpan(
+      'upstream.read',
+      { kind: SpanKind.INTERNAL, attributes: { 'tokenomics.upstream.resource': named.resource } },
+      async (span) => {
+        readSpans.set(named.key, span);
+        try {
+          const value = await readThrough(named);
+          span.setAttribute('tokenomics.upstream.outcome', value.stale ? 'stale' : 'ok');
+          return value;
+        } catch (error) {
+          span.setAttribute('tokenomics.upstream.outcome', 'error');
+          failTraced(span, error);
+          throw error;
+        } finally {
+          readSpans.delete(named.key);
+          span.end();
+        }
+      },
+    );
+  }
+
   return {
     read<T extends JsonValue>(request: UpstreamRequest<T>): Promise<UpstreamValue<T>> {
       const named: Named = {
@@ -328,11 +371,97 @@ export function createCachedReader(options: CachedReaderOptions): UpstreamReader
       let pending = reads.get(request.key);
       if (pending) {
         emit({ type: 'coalesced', key: named.key, resource: named.resource });
+        if (tracer) traceCoalesced(tracer, named.resource, pending, readSpans.get(named.key));
       } else {
-        pending = readThrough(named).finally(() => reads.delete(request.key));
+        pending = (tracer ? tracedRead(tracer, named) : readThrough(named)).finally(() =>
+          reads.delete(request.key),
+        );
         reads.set(request.key, pending);
       }
       return pending as Promise<UpstreamValue<T>>;
     },
   };
+}
+
+/** The error status of a traced read or load: its code and URL-redacted message. */
+function failTraced(span: Span, error: unknown): void {
+  if (isTokenomicsError(error)) span.setAttribute('tokenomics.error.code', error.code);
+  const message = isTokenomicsError(error) ? `${error.code}: ${error.message}` : String(error);
+  span.setStatus({ code: SpanStatusCode.ERROR, message: redactUrls(message) });
+}
+
+/** Notes what the cache did for a traced read: `tokenomics.cache` (hit, miss, revalidate, expired), stale and why. */
+function markReadSpan(span: Span, event: CacheEvent): void {
+  switch (event.type) {
+    case 'hit':
+    case 'miss':
+    case 'revalidate':
+    case 'expired':
+      span.setAttribute('tokenomics.cache', event.type);
+      break;
+    case 'stale':
+      span.setAttribute('tokenomics.upstream.stale_reason', event.reason);
+      break;
+    case 'circuit-open':
+      span.setAttribute('tokenomics.upstream.circuit', 'open');
+      break;
+    case 'invalid-entry':
+      span.setAttribute('tokenomics.cache.invalid_entry', event.reason);
+      break;
+    default:
+  }
+}
+
+/** One upstream load (retries included, through its circuit) in an `upstream.load` span. */
+function tracedLoad<T>(tracer: Tracer, resource: string, load: () => Promise<T>): Promise<T> {
+  return tracer.startActiveSpan(
+    'upstream.load',
+    { kind: SpanKind.CLIENT, attributes: { 'tokenomics.upstream.resource': resource } },
+    async (span) => {
+      try {
+        const value = await load();
+        span.setAttribute('tokenomics.upstream.outcome', 'ok');
+        return value;
+      } catch (error) {
+        span.setAttribute(
+          'tokenomics.upstream.outcome',
+          isBrokenCircuitError(error) ? 'circuit-open' : 'error',
+        );
+        failTraced(span, error);
+        throw error;
+      } finally {
+        span.end();
+      }
+    },
+  );
+}
+
+/**
+ * A read that joined one already in progress: an `upstream.read` span of its
+ * own (under its caller's span, `tokenomics.cache: coalesced`), linked to the
+ * span of the read it shares, and ended when that read settles.
+ */
+function traceCoalesced(
+  tracer: Tracer,
+  resource: string,
+  pending: Promise<UpstreamValue<JsonValue>>,
+  first: Span | undefined,
+): void {
+  const links: Link[] = first ? [{ context: first.spanContext() }] : [];
+  const span = tracer.startSpan('upstream.read', {
+    kind: SpanKind.INTERNAL,
+    links,
+    attributes: { 'tokenomics.upstream.resource': resource, 'tokenomics.cache': 'coalesced' },
+  });
+  pending.then(
+    (value) => {
+      span.setAttribute('tokenomics.upstream.outcome', value.stale ? 'stale' : 'ok');
+      span.end();
+    },
+    (error: unknown) => {
+      span.setAttribute('tokenomics.upstream.outcome', 'error');
+      failTraced(span, error);
+      span.end();
+    },
+  );
 }

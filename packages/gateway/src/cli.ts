@@ -12,6 +12,7 @@ import { createLogger } from './logger.js';
 import { loadManifest } from './plugins/persisted-operations.js';
 import { gatewaySchema } from './schema/index.js';
 import { createGateway } from './server.js';
+import { startTracing } from './tracing.js';
 
 const USAGE = `Usage: tokenomics-gateway <command> [options]
 
@@ -29,7 +30,8 @@ SESSION_L1_RPC_URL, SYNTERNET_PRESET, SYNTERNET_LCD_URL, CACHE_URL,
 CACHE_TTL_SECONDS, CACHE_OP_TIMEOUT_MS, UPSTREAM_TIMEOUT_MS, UPSTREAM_MAX_BODY_BYTES,
 MAX_SCHEDULE_POINTS, LOG_LEVEL, WORKERS, CORS_ORIGINS, INTROSPECTION, METRICS,
 METRICS_TOKEN, METRICS_PORT, METRICS_HOST, DRAIN_GRACE_MS, PERSISTED_OPERATIONS_ONLY,
-PERSISTED_OPERATIONS_MANIFEST.`;
+PERSISTED_OPERATIONS_MANIFEST, RATE_LIMIT_PER_MINUTE, TRUST_PROXY, RATE_LIMIT_KEY_HEADER,
+OTEL_EXPORTER_OTLP_ENDPOINT, OTEL_SERVICE_NAME.`;
 
 /** The logger crashes are reported to: the configured one once the configuration is read. */
 let crashLogger: Logger | undefined;
@@ -53,8 +55,11 @@ async function serve(config: GatewayConfig): Promise<void> {
   crashLogger = logger;
   const adapters = await createAdapters(config);
   const { metrics } = config;
+  // Off (nothing registered, no spans) unless OTEL_EXPORTER_OTLP_ENDPOINT or tracing.endpoint is set.
+  const tracing = await startTracing(config.tracing);
   const gateway = createGateway({
     adapters,
+    tracing,
     production: config.production,
     compiledExecution: config.compiledExecution,
     cacheStore: keyvStore(config.cache.url),
@@ -103,6 +108,8 @@ async function serve(config: GatewayConfig): Promise<void> {
       introspection: config.introspection,
       rateLimit: config.rateLimit.perMinute ?? 'off',
       metrics: { ...metricsEndpoint, url: running.metricsUrl },
+      // The collector's origin only: an endpoint's credentials and path never reach a log line.
+      tracing: config.tracing.endpoint ? new URL(config.tracing.endpoint).origin : 'off',
     },
     `GraphiQL at ${running.url}`,
   );
@@ -117,6 +124,8 @@ async function serve(config: GatewayConfig): Promise<void> {
     running
       .close()
       .then(() => gateway.close())
+      // The spans not yet exported are sent before exiting.
+      .then(() => tracing?.shutdown())
       .then(
         () => process.exit(0),
         (error: unknown) => {

@@ -23,6 +23,7 @@ import {
 import { z } from 'zod';
 import { DEFAULT_DOCUMENT_LIMITS } from './plugins/limits.js';
 import { DEFAULT_DRAIN_GRACE_MS } from './server.js';
+import { TRACING_SERVICE_NAME } from './tracing.js';
 
 /** A factory an adapter module exports (as `createAdapter` or its default export). */
 export type AdapterFactory = (options: Record<string, unknown>) => TokenEconomy;
@@ -177,6 +178,22 @@ const configObject = z
       })
       .strict()
       .default({ enabled: true, token: null, port: null, host: '127.0.0.1' }),
+    /** OpenTelemetry tracing: off unless an OTLP/HTTP endpoint is set. */
+    tracing: z
+      .object({
+        endpoint: z
+          .string()
+          .regex(/^https?:\/\/[^\s]+$/, 'tracing.endpoint must be an http:// or https:// URL')
+          .refine((url) => URL.canParse(url), 'tracing.endpoint must be an http:// or https:// URL')
+          .nullable()
+          .default(null),
+        serviceName: z
+          .string()
+          .regex(/^[\x20-\x7e]{1,200}$/, 'tracing.serviceName must be 1 to 200 printable characters')
+          .default(TRACING_SERVICE_NAME),
+      })
+      .strict()
+      .default({ endpoint: null, serviceName: TRACING_SERVICE_NAME }),
     /** The most bytes of one upstream answer. */
     upstreamMaxBodyBytes: integerText('upstreamMaxBodyBytes', 1_024, 104_857_600).default(
       DEFAULT_UPSTREAM_MAX_BODY_BYTES,
@@ -379,6 +396,10 @@ export function loadConfig({
         allowArbitrary: negatedOnOff(env.PERSISTED_OPERATIONS_ONLY),
         manifest: env.PERSISTED_OPERATIONS_MANIFEST,
       }),
+    }),
+    tracing: compact({
+      ...fileResult.data.tracing,
+      ...compact({ endpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT, serviceName: env.OTEL_SERVICE_NAME }),
     }),
     metrics: compact({
       ...fileResult.data.metrics,

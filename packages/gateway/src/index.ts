@@ -79,3 +79,12 @@ export {
   type MetricsOptions,
   type RunningGateway,
 } from './server.js';
+export {
+  failSpan,
+  startTracing,
+  TRACING_SERVICE_NAME,
+  type Tracing,
+  type TracingOptions,
+  tracedEconomy,
+  useTracing,
+} from './tracing.js';

@@ -43,6 +43,7 @@ import { type TrustProxy, useRateLimit } from './plugins/rate-limit.js';
 import { requestSeconds, useSecondResponseCache } from './plugins/response-cache.js';
 import { gatewaySchema } from './schema/index.js';
 import { servedEconomy } from './served.js';
+import { type Tracing, tracedEconomy, useTracing } from './tracing.js';
 
 /** Every limit the gateway enforces. */
 export interface GatewayLimits extends DocumentLimits {
@@ -153,6 +154,11 @@ export interface GatewayOptions {
    * memory, or across instances on Redis with `redisUrl`.
    */
   rateLimit?: GatewayRateLimit;
+  /**
+   * OpenTelemetry spans for requests, parse/validate/execute, adapter calls
+   * and upstream reads ({@link startTracing}'s result). Absent or null: no spans.
+   */
+  tracing?: Tracing | null;
 }
 
 /** Options of {@link GatewayOptions.rateLimit} (see `useRateLimit`). */
@@ -229,7 +235,10 @@ function indexProtocols(adapters: readonly TokenEconomy[]): Map<string, TokenEco
  */
 export function createGateway(options: GatewayOptions): Gateway {
   // Every figure leaves at the served precision (served.ts): the one place the gateway rounds.
-  const protocols = options.adapters.map(servedEconomy);
+  const { tracing } = options;
+  const protocols = options.adapters
+    .map(servedEconomy)
+    .map((economy) => (tracing ? tracedEconomy(economy, tracing.tracer) : economy));
   const protocolById = indexProtocols(protocols);
   const limits: GatewayLimits = {
     ...DEFAULT_DOCUMENT_LIMITS,
@@ -263,6 +272,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       maxBodyBytes: options.upstreamMaxBodyBytes,
       circuit: options.upstreamCircuit,
       onEvent: onCacheEvent,
+      ...(tracing ? { tracer: tracing.tracer } : {}),
     });
   // A live read rejected as implausible: counted, and logged once per rejected read (never the upstream URL).
   const onSourceEvent = (event: SourceEvent) => {
@@ -319,6 +329,8 @@ export function createGateway(options: GatewayOptions): Gateway {
       useRequestBudget({ ...limits, protocols: protocols.length, now: secondOf }),
       ...(options.responseCache === false ? [] : [useSecondResponseCache(secondOf)]),
       ...(options.compiledExecution === false ? [] : [useCompiledExecution({ onPlan: metrics.onPlan })]),
+      // Last: the execution span wraps whichever executor runs.
+      ...(tracing ? useTracing(tracing) : []),
     ],
     context: ({ request }): GatewayContext => ({
       protocols,
