@@ -129,7 +129,7 @@ function prepare(document: DocumentNode): Prepared {
  *
  * @example
  * ```ts
- * await sha256Hex('{ __typename }'); // 'ecf4edb46db40b5132295c0291d62fb65d6759a9eedfa4d5d612dd5ec54a6b38'
+ * await sha256Hex('{ __typename }'); // '7f56e67dd21ab3f30d1ff8b7bed08893f0a0db86449836189b361dd1e56ddb4b'
  * ```
  */
 export async function sha256Hex(text: string): Promise<string> {

@@ -93,6 +93,14 @@ function operation(request: Sent): { query?: string; hash?: string } {
   };
 }
 
+describe('sha256Hex', () => {
+  it('names a document as APQ does: lowercase hex SHA-256 of its text', async () => {
+    expect(await sha256Hex('{ __typename }')).toBe(
+      '7f56e67dd21ab3f30d1ff8b7bed08893f0a0db86449836189b361dd1e56ddb4b',
+    );
+  });
+});
+
 describe('the client against a real gateway over HTTP', () => {
   it('answers a typed query with branded strings equal to the served figures', async () => {
     const client = createClient({ url: running.url });
