@@ -122,6 +122,20 @@ describe('the client against a real gateway over HTTP', () => {
     }
   });
 
+  it('types the variables: required ones must be given, optional ones may be left out', () => {
+    const client = createClient({ url: running.url });
+    // Type checks only (never called).
+    const _calls = () => [
+      client.query(SupplyQuery),
+      client.query(SupplyAt, { id: 'session' }),
+      // @ts-expect-error $id is required
+      client.query(SupplyAt),
+      // @ts-expect-error $at is a DateTime, not any string
+      client.query(SupplyAt, { id: 'session', at: '2026-01-01' }),
+    ];
+    expect(typeof _calls).toBe('function');
+  });
+
   it('sends variables and queries over GET', async () => {
     const { sent, fetch } = recordingFetch();
     const client = createClient({ url: running.url, fetch });
