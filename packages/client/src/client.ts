@@ -1,0 +1,268 @@
+import { type DocumentNode, Kind, print } from '@0no-co/graphql.web';
+import type { DocumentDecoration } from 'gql.tada';
+
+/** The error codes the gateway puts in `extensions.code` (other strings may appear, e.g. from a proxy). */
+export type GatewayErrorCode =
+  | 'NOT_FOUND'
+  | 'BAD_INPUT'
+  | 'UNKNOWN_PARAMETER'
+  | 'NOT_SUPPORTED'
+  | 'UPSTREAM_UNAVAILABLE'
+  | 'UPSTREAM_INVALID'
+  | 'LIMIT_EXCEEDED'
+  | 'GRAPHQL_PARSE_FAILED'
+  | 'GRAPHQL_VALIDATION_FAILED'
+  | 'PERSISTED_QUERY_NOT_FOUND'
+  /** The request itself was refused (e.g. no query string). */
+  | 'BAD_REQUEST'
+  | 'INTERNAL'
+  | 'INTERNAL_SERVER_ERROR'
+  /** The answer was not a GraphQL response (e.g. a proxy's HTML error page); see `status`. */
+  | 'HTTP_ERROR'
+  | (string & {});
+
+/** Headers as `new Headers(…)` takes them: a `Headers`, a record, or a list of pairs. */
+export type HeadersLike = ConstructorParameters<typeof Headers>[0];
+
+/** One entry of a GraphQL response's `errors`. */
+export interface GraphQLErrorEntry {
+  message: string;
+  path?: readonly (string | number)[];
+  locations?: readonly { line: number; column: number }[];
+  extensions?: { code?: string; [key: string]: unknown };
+}
+
+/**
+ * A request the gateway answered with GraphQL errors (or with no GraphQL response at all).
+ * `code` is the first error's `extensions.code` (`'HTTP_ERROR'` when the answer was not GraphQL);
+ * `errors` holds every error and `data` whatever partial result came with them.
+ */
+export class GatewayError extends Error {
+  override readonly name = 'GatewayError';
+  constructor(
+    message: string,
+    readonly code: GatewayErrorCode,
+    readonly errors: readonly GraphQLErrorEntry[],
+    /** The HTTP status of the answer. */
+    readonly status: number,
+    /** The partial result that came with the errors, when there was one. */
+    readonly data?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+/** How one request is sent. */
+export interface QueryOptions {
+  /** `GET` puts the operation in the URL (cacheable by CDNs and browsers); mutations always POST. Default `POST`. */
+  method?: 'GET' | 'POST';
+  /**
+   * Automatic persisted queries: send only the document's SHA-256 hash first, and the document itself
+   * when the gateway answers `PersistedQueryNotFound`. A gateway without persisted queries is remembered
+   * and asked plainly from then on. Default: the client's `persisted` option (false).
+   */
+  persisted?: boolean;
+  /** Extra headers for this request. */
+  headers?: HeadersLike;
+  signal?: AbortSignal;
+}
+
+/** How {@link createClient} reaches the gateway. */
+export interface ClientOptions {
+  /** The GraphQL endpoint, e.g. `https://gateway.example/graphql` (or `/graphql` in a browser page). */
+  url: string | URL;
+  /** A `fetch` implementation; default the global one. */
+  fetch?: typeof fetch;
+  /** Headers sent with every request (e.g. an API key), or a function giving them per request. */
+  headers?: HeadersLike | (() => HeadersLike);
+  /** The default of {@link QueryOptions.persisted}. */
+  persisted?: boolean;
+}
+
+/** A typed document: what `graphql()` returns (or any TypedDocumentNode). */
+export type TypedDocument<Result, Variables> = DocumentNode & DocumentDecoration<Result, Variables>;
+
+/** The variables argument: optional when the operation has no required variable. */
+type VariablesArgs<Variables> = [{ [key: string]: never }] extends [Variables]
+  ? [variables?: Variables, options?: QueryOptions]
+  : Record<string, never> extends Variables
+    ? [variables?: Variables, options?: QueryOptions]
+    : [variables: Variables, options?: QueryOptions];
+
+/** A client of one gateway. */
+export interface GatewayClient {
+  /**
+   * Runs a typed document and resolves with its `data`, typed from the document.
+   * Rejects with a {@link GatewayError} when the answer has errors (partial data in `error.data`).
+   */
+  query<Result, Variables>(
+    document: TypedDocument<Result, Variables>,
+    ...args: VariablesArgs<Variables>
+  ): Promise<Result>;
+}
+
+interface Prepared {
+  query: string;
+  operationName: string | undefined;
+  mutation: boolean;
+  hash?: Promise<string>;
+}
+
+const prepared = new WeakMap<DocumentNode, Prepared>();
+
+function prepare(document: DocumentNode): Prepared {
+  let entry = prepared.get(document);
+  if (!entry) {
+    const operation = document.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION);
+    entry = {
+      query: print(document),
+      operationName: operation?.name?.value,
+      mutation: operation?.operation === 'mutation',
+    };
+    prepared.set(document, entry);
+  }
+  return entry;
+}
+
+/**
+ * The SHA-256 of a query as lowercase hex, as automatic persisted queries name documents.
+ *
+ * @example
+ * ```ts
+ * await sha256Hex('{ __typename }'); // '7f56e67dd21ab3f30d1ff8b7bed08893f0a0db86449836189b361dd1e56ddb4b'
+ * ```
+ */
+export async function sha256Hex(text: string): Promise<string> {
+  const digest = await globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+interface Payload {
+  query?: string;
+  operationName?: string;
+  variables?: unknown;
+  extensions?: { persistedQuery: { version: 1; sha256Hash: string } };
+}
+
+interface Answer {
+  status: number;
+  body: { data?: unknown; errors?: GraphQLErrorEntry[] } | undefined;
+}
+
+/** The server does not know the hash: send the document with it. */
+function isNotFound(answer: Answer): boolean {
+  return (answer.body?.errors ?? []).some(
+    (e) => e.message === 'PersistedQueryNotFound' || e.extensions?.code === 'PERSISTED_QUERY_NOT_FOUND',
+  );
+}
+
+/** The server does not speak APQ: it refuses the hash alone, or says so. */
+function isUnsupported(answer: Answer): boolean {
+  return (answer.body?.errors ?? []).some(
+    (e) =>
+      e.message === 'PersistedQueryNotSupported' ||
+      e.extensions?.code === 'PERSISTED_QUERY_NOT_SUPPORTED' ||
+      /must provide query string/i.test(e.message),
+  );
+}
+
+/**
+ * Creates a client of a gateway: `client.query(document, variables, options)` over POST or GET,
+ * with automatic persisted queries when asked, resolving with the typed `data`.
+ *
+ * @example
+ * ```ts
+ * import { createClient, graphql } from '@tokenomics/client';
+ *
+ * const client = createClient({ url: 'https://gateway.example/graphql', headers: { 'x-api-key': key } });
+ * const Supply = graphql(`query { protocols { id supply { circulating } } }`);
+ * const { protocols } = await client.query(Supply, {}, { method: 'GET', persisted: true });
+ * ```
+ */
+export function createClient(options: ClientOptions): GatewayClient {
+  // A relative URL (`/graphql`) is taken relative to the page, in a browser.
+  const page = (globalThis as { location?: { href?: string } }).location?.href;
+  const url = new URL(options.url, page);
+  const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+  // Set once the gateway has answered that it does not speak persisted queries.
+  let apqUnsupported = false;
+
+  async function send(payload: Payload, method: 'GET' | 'POST', call: QueryOptions): Promise<Answer> {
+    const headers = new Headers(typeof options.headers === 'function' ? options.headers() : options.headers);
+    for (const [name, value] of new Headers(call.headers)) headers.set(name, value);
+    headers.set('accept', 'application/graphql-response+json, application/json;q=0.9');
+    let target = url;
+    const init: RequestInit = { method, headers, ...(call.signal ? { signal: call.signal } : {}) };
+    if (method === 'GET') {
+      target = new URL(url);
+      for (const [key, value] of Object.entries(payload)) {
+        if (value === undefined) continue;
+        target.searchParams.set(key, typeof value === 'string' ? value : JSON.stringify(value));
+      }
+    } else {
+      headers.set('content-type', 'application/json');
+      init.body = JSON.stringify(payload);
+    }
+    const response = await doFetch(target, init);
+    const text = await response.text();
+    let body: Answer['body'];
+    try {
+      const parsed: unknown = JSON.parse(text);
+      if (parsed && typeof parsed === 'object' && ('data' in parsed || 'errors' in parsed)) {
+        body = parsed as Answer['body'];
+      }
+    } catch {}
+    return { status: response.status, body };
+  }
+
+  return {
+    async query<Result, Variables>(
+      document: TypedDocument<Result, Variables>,
+      ...[variables, call = {}]: VariablesArgs<Variables>
+    ): Promise<Result> {
+      const doc = prepare(document);
+      const method = doc.mutation ? 'POST' : (call.method ?? 'POST');
+      const base: Payload = {
+        ...(doc.operationName ? { operationName: doc.operationName } : {}),
+        ...(variables && Object.keys(variables).length > 0 ? { variables } : {}),
+      };
+      let answer: Answer | undefined;
+      if ((call.persisted ?? options.persisted ?? false) && !apqUnsupported) {
+        doc.hash ??= sha256Hex(doc.query);
+        const extensions = { persistedQuery: { version: 1 as const, sha256Hash: await doc.hash } };
+        answer = await send({ ...base, extensions }, method, call);
+        if (isNotFound(answer)) {
+          answer = await send({ ...base, query: doc.query, extensions }, method, call);
+        } else if (isUnsupported(answer)) {
+          apqUnsupported = true;
+          answer = undefined;
+        }
+      }
+      answer ??= await send({ ...base, query: doc.query }, method, call);
+      const { status, body } = answer;
+      if (!body) {
+        throw new GatewayError(
+          `the gateway answered HTTP ${status} without a GraphQL response`,
+          'HTTP_ERROR',
+          [],
+          status,
+        );
+      }
+      const errors = body.errors ?? [];
+      if (errors.length > 0) {
+        const first = errors[0]!;
+        throw new GatewayError(
+          first.message,
+          first.extensions?.code ?? 'INTERNAL',
+          errors,
+          status,
+          body.data ?? undefined,
+        );
+      }
+      if (body.data === undefined || body.data === null) {
+        throw new GatewayError(`the gateway answered HTTP ${status} with no data`, 'HTTP_ERROR', [], status);
+      }
+      return body.data as Result;
+    },
+  };
+}
