@@ -82,6 +82,17 @@ describe('HTTP caching over real HTTP', () => {
     expect(response.headers.get('cache-control')).toBe('public, max-age=86400, stale-while-revalidate=30');
   });
 
+  it('caches a schedule with explicit from and to for a day, and one from "now" for a second', async () => {
+    const fixed = '{ protocols { schedule(from: "2026-01-01T00:00:00Z", to: "2026-02-01T00:00:00Z", interval: DAY) { at total } } }';
+    const fromNow = '{ protocols { schedule(to: "2036-02-01T00:00:00Z", interval: MONTH) { at total } } }';
+    const a = await fetch(graphqlGet(served.url, fixed), { headers: JSON_ACCEPT });
+    expect((await a.json()).data.protocols[0].schedule).toHaveLength(32);
+    expect(a.headers.get('cache-control')).toBe('public, max-age=86400, stale-while-revalidate=30');
+    const b = await fetch(graphqlGet(served.url, fromNow), { headers: JSON_ACCEPT });
+    expect((await b.json()).errors).toBeUndefined();
+    expect(b.headers.get('cache-control')).toBe('public, max-age=1, stale-while-revalidate=30');
+  });
+
   it('sends no-store for errors and POSTs', async () => {
     const bad = await fetch(graphqlGet(served.url, '{ protocol(id: "nope") { id } }'), {
       headers: JSON_ACCEPT,

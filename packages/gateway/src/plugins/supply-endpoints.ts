@@ -21,7 +21,14 @@ export interface SupplyEndpointsOptions {
 
 const TEXT = 'text/plain; charset=utf-8';
 
-function plain(status: number, message: string, headers: Record<string, string> = {}): Response {
+type ResponseClass = typeof globalThis.Response;
+
+function plain(
+  Response: ResponseClass,
+  status: number,
+  message: string,
+  headers: Record<string, string> = {},
+): Response {
   return new Response(`${message}\n`, { status, headers: { 'content-type': TEXT, ...headers } });
 }
 
@@ -115,13 +122,14 @@ export function supplyBreakdown(economy: TokenEconomy, supply: Supply): SupplyBr
  */
 export function useSupplyEndpoints(options: SupplyEndpointsOptions): Plugin {
   return {
-    async onRequest({ request, url, endResponse }) {
+    async onRequest({ request, url, endResponse, fetchAPI }) {
       if (url.pathname !== '/supply' && !url.pathname.startsWith('/supply/')) return;
       if (request.method !== 'GET') {
-        endResponse(plain(405, 'the supply endpoints answer GET only', { allow: 'GET' }));
+        endResponse(plain(fetchAPI.Response, 405, 'the supply endpoints answer GET only', { allow: 'GET' }));
         return;
       }
-      endResponse(await answer(options, request, url.pathname));
+      // whatwg-node's Response (yoga's own): cheaper to build and write than Node's.
+      endResponse(await answer(options, request, url.pathname, fetchAPI.Response));
     },
   };
 }
@@ -130,10 +138,12 @@ async function answer(
   options: SupplyEndpointsOptions,
   request: Request,
   pathname: string,
+  Response: ResponseClass,
 ): Promise<Response> {
   const parts = pathname.split('/').slice(2);
   if (parts.length < 1 || parts.length > 2 || parts.some((part) => part === ''))
     return plain(
+      Response,
       404,
       'not found: ask /supply/{protocol} or /supply/{protocol}/{total|circulating|max|liquid}',
     );
@@ -141,11 +151,12 @@ async function answer(
   try {
     key = decodeURIComponent(parts[0]!);
   } catch {
-    return plain(404, 'not found: the protocol is not a valid URL segment');
+    return plain(Response, 404, 'not found: the protocol is not a valid URL segment');
   }
   const figure = parts[1];
   if (figure !== undefined && !(PLAIN_SUPPLY_FIGURES as readonly string[]).includes(figure))
     return plain(
+      Response,
       404,
       `no figure ${JSON.stringify(figure.slice(0, 40))}; ask ${PLAIN_SUPPLY_FIGURES.join(', ')}`,
     );
@@ -153,17 +164,22 @@ async function answer(
   try {
     economy = options.findProtocol(key);
   } catch (error) {
-    if (isTokenomicsError(error)) return plain(error.code === 'NOT_FOUND' ? 404 : 400, error.message);
+    if (isTokenomicsError(error))
+      return plain(Response, error.code === 'NOT_FOUND' ? 404 : 400, error.message);
     throw error;
   }
-  if (!economy.supply) return plain(404, `${economy.id} has no supply model`);
+  if (!economy.supply) return plain(Response, 404, `${economy.id} has no supply model`);
   let supply: Supply;
   try {
     supply = await economy.supply({}, options.economyContext(request));
   } catch (error) {
     if (isTokenomicsError(error))
-      return plain(error.code.startsWith('UPSTREAM') ? 503 : 500, `${error.code}: ${error.message}`);
-    return plain(500, 'Unexpected error.');
+      return plain(
+        Response,
+        error.code.startsWith('UPSTREAM') ? 503 : 500,
+        `${error.code}: ${error.message}`,
+      );
+    return plain(Response, 500, 'Unexpected error.');
   }
   if (figure === undefined)
     return new Response(JSON.stringify(supplyBreakdown(economy, supply)), {
@@ -171,6 +187,6 @@ async function answer(
     });
   const value = supply[figure as PlainFigure];
   if (value === null)
-    return plain(404, `${economy.id} has no ${figure === 'max' ? 'maximum' : figure} supply`);
+    return plain(Response, 404, `${economy.id} has no ${figure === 'max' ? 'maximum' : figure} supply`);
   return new Response(formatFigure(value), { headers: { 'content-type': TEXT } });
 }
