@@ -83,7 +83,8 @@ describe('HTTP caching over real HTTP', () => {
   });
 
   it('caches a schedule with explicit from and to for a day, and one from "now" for a second', async () => {
-    const fixed = '{ protocols { schedule(from: "2026-01-01T00:00:00Z", to: "2026-02-01T00:00:00Z", interval: DAY) { at total } } }';
+    const fixed =
+      '{ protocols { schedule(from: "2026-01-01T00:00:00Z", to: "2026-02-01T00:00:00Z", interval: DAY) { at total } } }';
     const fromNow = '{ protocols { schedule(to: "2036-02-01T00:00:00Z", interval: MONTH) { at total } } }';
     const a = await fetch(graphqlGet(served.url, fixed), { headers: JSON_ACCEPT });
     expect((await a.json()).data.protocols[0].schedule).toHaveLength(32);
