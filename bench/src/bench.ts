@@ -22,6 +22,7 @@ import {
   graphqlBody,
   HELLO,
   isGoodBody,
+  PAST_SUPPLY,
   TEN_YEAR_DAILY,
   tenYearDaily,
   WHAT_IF,
@@ -51,7 +52,8 @@ const USAGE = `Usage: pnpm --filter @tokenomics/bench run bench [options]
   --ttl S               CACHE_TTL_SECONDS of the live gateway (default 30)
   --concurrent N        identical live queries fired at once on a cold cache (default 200)
   --schedule-samples N  sequential 10-year schedule requests timed (default 30; --quick: 15)
-  --only a,b            scenarios to run: dashboard, what-if, schedule, fees, live, cluster
+  --only a,b            scenarios to run: dashboard, what-if, schedule, fees, get-hit, not-modified,
+                        live, cluster
   --quick               shorter runs (the numbers are noisier)
   --strict              exit 1 when a target is missed`;
 
@@ -99,7 +101,16 @@ const settings = {
   ),
   quick,
 };
-const ALL = ['dashboard', 'what-if', 'schedule', 'fees', 'live', 'cluster'] as const;
+const ALL = [
+  'dashboard',
+  'what-if',
+  'schedule',
+  'fees',
+  'get-hit',
+  'not-modified',
+  'live',
+  'cluster',
+] as const;
 type ScenarioId = (typeof ALL)[number];
 const only = new Set((args.only?.split(',') ?? ALL).map((id) => id.trim()));
 for (const id of only)
@@ -116,6 +127,16 @@ interface Scenario {
   title: string;
   query: string;
   server: () => ServerProcess;
+  /**
+   * GraphQL over GET instead of POST, on both sides: the gateway with `headers` (e.g. `If-None-Match`,
+   * then every answer must be `expectStatus`), bare yoga with `{ hello }` over GET.
+   */
+  get?: { headers?: () => Promise<Record<string, string>>; expectStatus?: number };
+}
+
+/** A GraphQL-over-GET URL of `query` at the endpoint `url`. */
+function getUrl(url: string, query: string): string {
+  return `${url}?query=${encodeURIComponent(query)}`;
 }
 
 interface RoundResult {
@@ -149,9 +170,24 @@ async function runScenario(
   const server = scenario.server();
   const gatewayBody = graphqlBody(scenario.query);
   const helloBody = graphqlBody(HELLO);
+  const get = scenario.get;
+  const gatewayHeaders = get ? ((await get.headers?.()) ?? {}) : {};
   // After every run both servers go idle before the next starts (see waitIdle).
   const load = async (url: string, body: string, duration: number) => {
-    const result = await runLoad({ url, body, duration, connections: settings.connections });
+    const toGateway = url === server.url;
+    const result = await runLoad({
+      url: get ? getUrl(url, toGateway ? scenario.query : HELLO) : url,
+      body,
+      duration,
+      connections: settings.connections,
+      ...(get
+        ? {
+            method: 'GET' as const,
+            headers: toGateway ? gatewayHeaders : {},
+            ...(toGateway && get.expectStatus !== undefined ? { expectStatus: get.expectStatus } : {}),
+          }
+        : {}),
+    });
     const idle = await Promise.all([waitIdle(baseline.pid), waitIdle(server.pid)]);
     if (!idle.every(Boolean)) log('  ⚠ a server was still busy 30 s after the run');
     return result;
@@ -221,6 +257,16 @@ async function runScenario(
     };
   }
   return result;
+}
+
+/** The ETag the gateway gives a GET of `url` (the 304 scenario sends it back). */
+async function etagOf(url: string): Promise<string> {
+  const response = await fetch(url, { headers: { accept: 'application/graphql-response+json' } });
+  await response.text();
+  const etag = response.headers.get('etag');
+  if (response.status !== 200 || !etag)
+    throw new Error(`GET ${url}: HTTP ${response.status} without an ETag`);
+  return etag;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -618,6 +664,23 @@ async function main(): Promise<number> {
       server: () => snapshot,
     },
     { id: 'fees', title: 'Fee quotes', query: FEE_QUOTES, server: () => snapshot },
+    {
+      id: 'get-hit',
+      title: "Dashboard over GET, cache hit (the second's answer replayed)",
+      query: DASHBOARD,
+      server: () => snapshot,
+      get: {},
+    },
+    {
+      id: 'not-modified',
+      title: 'Supply at a past instant over GET, If-None-Match: 304',
+      query: PAST_SUPPLY,
+      server: () => snapshot,
+      get: {
+        headers: async () => ({ 'if-none-match': await etagOf(getUrl(snapshot.url, PAST_SUPPLY)) }),
+        expectStatus: 304,
+      },
+    },
   ];
   for (const scenario of scenarios)
     if (wanted(scenario.id)) await preflight(snapshot.url, scenario.query, scenario.title);

@@ -3,8 +3,14 @@ import { isGoodBody } from './queries.js';
 
 export interface LoadOptions {
   url: string;
-  /** The POST body (JSON). */
+  /** The POST body (JSON); ignored for a GET. */
   body: string;
+  /** Default POST. A GET sends `headers` and no body (GraphQL over GET, `If-None-Match`). */
+  method?: 'POST' | 'GET';
+  /** Request headers of a GET. */
+  headers?: Record<string, string>;
+  /** The status every answer must have. Default: any 2xx (a 304 run says 304). */
+  expectStatus?: number;
   connections: number;
   /** Seconds. */
   duration: number;
@@ -24,7 +30,7 @@ export interface LoadResult {
   /** Socket errors (connection refused, resets, …), timeouts excluded. */
   errors: number;
   timeouts: number;
-  /** Responses with a status outside 2xx. */
+  /** Responses with a status outside 2xx (or other than `expectStatus`). */
   non2xx: number;
   /** 2xx responses whose body had GraphQL errors or no data. */
   graphqlErrors: number;
@@ -34,16 +40,17 @@ export interface LoadResult {
 
 /** Drives `url` with autocannon: `connections` keep-alive connections, one request in flight on each. */
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
+  const get = options.method === 'GET';
   const result = await autocannon({
     url: options.url,
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: options.body,
+    ...(get
+      ? { method: 'GET' as const, headers: options.headers ?? {} }
+      : { method: 'POST' as const, headers: { 'content-type': 'application/json' }, body: options.body }),
     connections: options.connections,
     pipelining: 1,
     duration: options.duration,
     timeout: 30,
-    ...(options.verify === false
+    ...(options.verify === false || options.expectStatus === 304
       ? {}
       : { verifyBody: (body: string | Buffer | undefined) => isGoodBody(String(body ?? '')) }),
   });
@@ -55,7 +62,13 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     requests: result.requests.total,
     errors: result.errors - result.timeouts,
     timeouts: result.timeouts,
-    non2xx: result.non2xx,
+    non2xx:
+      options.expectStatus === undefined
+        ? result.non2xx
+        : result.requests.total -
+          ((result.statusCodeStats as Record<string, { count: number }> | undefined)?.[
+            String(options.expectStatus)
+          ]?.count ?? 0),
     graphqlErrors: result.mismatches,
     bytesPerSec: result.throughput.average,
   };

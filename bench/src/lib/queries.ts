@@ -27,6 +27,11 @@ export const DASHBOARD = `query Dashboard {
   }
 }`;
 
+/** Supply of every protocol at a fixed past instant: the same answer (and ETag) every second. */
+export const PAST_SUPPLY = `query PastSupply {
+  protocols { id supply(at: "2026-01-01T00:00:00Z") { at max total circulating staked liquid } }
+}`;
+
 /** A what-if: today's Session rewards beside the same rewards with 3,000 nodes. */
 export const WHAT_IF = `query WhatIfSessionNodes {
   protocol(id: "session") {

@@ -270,7 +270,12 @@ export function defineAdapter<S extends ParameterSchema, State>(
   }
 
   function context(ctx: Partial<EconomyContext> | undefined): EconomyContext {
-    const full: EconomyContext = { reader: ctx?.reader ?? createDirectReader(), now: ctx?.now ?? new Date() };
+    const full = { reader: ctx?.reader ?? createDirectReader() } as EconomyContext;
+    // "now" is read when used, not copied: a caller may note whether an answer depended on it (HTTP caching).
+    if (ctx && 'now' in ctx) {
+      const fallback = new Date();
+      Object.defineProperty(full, 'now', { enumerable: true, get: () => ctx.now ?? fallback });
+    } else full.now = new Date();
     if (ctx?.onSourceEvent) full.onSourceEvent = ctx.onSourceEvent;
     if (ctx?.snapshotWindowMs !== undefined) full.snapshotWindowMs = ctx.snapshotWindowMs;
     return full;

@@ -297,7 +297,12 @@ export function guardedSource<S extends ParameterSchema, State>(
 
       let next: SourcedState<S, State>;
       try {
-        next = await source.read({ ...ctx, reader });
+        // The context as it is (a getter of "now" stays a getter, unread), with this reader.
+        const readCtx = Object.defineProperties({} as EconomyContext, {
+          ...Object.getOwnPropertyDescriptors(ctx),
+          reader: { value: reader, enumerable: true, writable: true, configurable: true },
+        });
+        next = await source.read(readCtx);
       } catch (error) {
         const problem = rejectionOf(error);
         const unavailable = isTokenomicsError(error) && error.code === 'UPSTREAM_UNAVAILABLE';

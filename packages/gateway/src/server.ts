@@ -30,6 +30,7 @@ import { createLogger, yogaLogger } from './logger.js';
 import { useCompiledExecution } from './plugins/compiled-execution.js';
 import { useCors } from './plugins/cors.js';
 import { useHealth } from './plugins/health.js';
+import { type AnswerFreshness, newFreshness, recordingReader, useHttpCache } from './plugins/http-cache.js';
 import { useDisableIntrospection } from './plugins/introspection.js';
 import {
   DEFAULT_DOCUMENT_LIMITS,
@@ -41,6 +42,8 @@ import { createMetrics, type GatewayMetrics } from './plugins/metrics.js';
 import { type PersistedOperationsOptions, usePersistedQueries } from './plugins/persisted-operations.js';
 import { type TrustProxy, useRateLimit } from './plugins/rate-limit.js';
 import { requestSeconds, useSecondResponseCache } from './plugins/response-cache.js';
+import { useSupplyEndpoints } from './plugins/supply-endpoints.js';
+import { protocolFinder } from './protocol-lookup.js';
 import { gatewaySchema } from './schema/index.js';
 import { servedEconomy } from './served.js';
 import { type Tracing, tracedEconomy, useTracing } from './tracing.js';
@@ -146,6 +149,12 @@ export interface GatewayOptions {
    * unless `allowArbitrary: false` (see {@link PersistedOperationsOptions}).
    */
   persistedOperations?: PersistedOperationsOptions;
+  /**
+   * HTTP caching of GET answers (GraphQL over GET and `/supply/…`): `ETag`,
+   * `Cache-Control` from the answer's freshness, `304` for `If-None-Match`,
+   * and the current second's answers replayed before yoga's pipeline. Default true.
+   */
+  httpCache?: boolean;
   /** The clock; tests pin it. */
   now?: () => Date;
   /**
@@ -296,6 +305,23 @@ export function createGateway(options: GatewayOptions): Gateway {
         logger,
       })
     : null;
+  const findProtocol = protocolFinder(protocolById);
+  // What each request's answer depended on ("now", live reads): its Cache-Control follows.
+  const freshness = new WeakMap<Request, AnswerFreshness>();
+  const requestEconomy = (request: Request) => {
+    const record = newFreshness();
+    freshness.set(request, record);
+    const now = secondOf(request);
+    return {
+      ...economyContext,
+      reader: recordingReader(createRequestReader(shared), record),
+      // Read only by what is computed at the current instant: an answer that never reads it is cacheable long.
+      get now() {
+        record.usedNow = true;
+        return now;
+      },
+    };
+  };
 
   const yoga = createYoga<Record<string, never>, GatewayContext>({
     schema,
@@ -325,6 +351,16 @@ export function createGateway(options: GatewayOptions): Gateway {
       useHealth(protocols, shared, store, economyContext),
       // Before every onParams that reads the query (response cache): a hash becomes its document here.
       usePersistedQueries(options.persistedOperations),
+      ...(options.httpCache === false
+        ? []
+        : [
+            useHttpCache({
+              secondOf,
+              freshnessOf: (request) => freshness.get(request),
+              ttlSeconds: cacheTtlSeconds,
+            }),
+          ]),
+      useSupplyEndpoints({ findProtocol, economyContext: requestEconomy }),
       ...useDocumentLimits(limits),
       useRequestBudget({ ...limits, protocols: protocols.length, now: secondOf }),
       ...(options.responseCache === false ? [] : [useSecondResponseCache(secondOf)]),
@@ -335,8 +371,9 @@ export function createGateway(options: GatewayOptions): Gateway {
     context: ({ request }): GatewayContext => ({
       protocols,
       protocolById,
+      findProtocol,
       // "Now" to the whole second: figures at an instant are computed once and reused by every request in it.
-      economy: { ...economyContext, reader: createRequestReader(shared), now: secondOf(request) },
+      economy: requestEconomy(request),
       limits,
     }),
   });

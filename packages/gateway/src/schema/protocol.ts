@@ -1,11 +1,9 @@
 import {
   type CAPABILITIES,
-  clip,
   type DataSourceInfo,
   isTokenomicsError,
   type TokenEconomy,
   type TokenInfo,
-  TokenomicsError,
 } from '@tokenomics/core';
 import { MASKED_MESSAGE, toGraphQLError } from '../errors.js';
 import { builder } from './builder.js';
@@ -135,22 +133,14 @@ builder.queryType({
       type: ProtocolRef,
       nullable: true,
       description:
-        'One protocol by id; null, with an error coded NOT_FOUND, when no such protocol is served.',
+        'One protocol by id (e.g. "session"), or by its token symbol in any case ("SESH", "synt"). An id wins over a symbol. Null, with an error coded NOT_FOUND, when nothing matches; coded BAD_INPUT when two served protocols share the symbol (ask by id then).',
       args: { id: t.arg.id({ required: true }) },
       resolve: (_root, { id }, ctx) => {
-        const economy = ctx.protocolById.get(id);
-        if (economy) return economy;
-        const known = [...ctx.protocolById.keys()];
-        const asked = clip(id);
-        throw toGraphQLError(
-          new TokenomicsError(
-            'NOT_FOUND',
-            `no protocol ${JSON.stringify(asked)}; served: ${known.join(', ')}`,
-            {
-              details: { id: asked, validIds: known },
-            },
-          ),
-        );
+        try {
+          return ctx.findProtocol(id);
+        } catch (error) {
+          throw toGraphQLError(error);
+        }
       },
     }),
   }),

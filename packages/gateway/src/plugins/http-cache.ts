@@ -1,0 +1,269 @@
+import { createHash } from 'node:crypto';
+import {
+  type JsonValue,
+  type SizedCacheStats,
+  sizedCache,
+  sizedCacheStats,
+  type UpstreamReader,
+  type UpstreamRequest,
+  type UpstreamValue,
+} from '@tokenomics/core';
+import type { Plugin } from 'graphql-yoga';
+
+/** How long an explicit past `at` may be cached: a day. */
+export const PAST_ANSWER_MAX_AGE_SECONDS = 86_400;
+/** The most bytes (2 per code unit of body and key) of GET answers kept for the current second. */
+export const DEFAULT_HTTP_CACHE_BYTES = 8_000_000;
+/** What an entry costs besides its strings. */
+const ENTRY_BYTES = 256;
+
+/**
+ * What one answer depended on, recorded while it was computed: whether
+ * anything read the request's "now", and the live reads it used.
+ */
+export interface AnswerFreshness {
+  /** Something read the request's "now" (a figure at the current instant). */
+  usedNow: boolean;
+  /** The oldest `fetchedAt` of the live reads used (ms), or null when none was read. */
+  oldestRead: number | null;
+  /** A read was served stale (its upstream failed). */
+  stale: boolean;
+}
+
+/**
+ * A fresh record: nothing read yet.
+ *
+ * @example
+ * ```ts
+ * const freshness = newFreshness(); // { usedNow: false, oldestRead: null, stale: false }
+ * ```
+ */
+export function newFreshness(): AnswerFreshness {
+  return { usedNow: false, oldestRead: null, stale: false };
+}
+
+/**
+ * A reader that notes each read's age and staleness in `freshness`.
+ *
+ * @example
+ * ```ts
+ * const freshness = newFreshness();
+ * const reader = recordingReader(createRequestReader(shared), freshness);
+ * await reader.read(pool); // freshness.oldestRead = the pool's fetchedAt
+ * ```
+ */
+export function recordingReader(reader: UpstreamReader, freshness: AnswerFreshness): UpstreamReader {
+  return {
+    async read<T extends JsonValue>(request: UpstreamRequest<T>): Promise<UpstreamValue<T>> {
+      const value = await reader.read(request);
+      const at = value.fetchedAt.getTime();
+      if (freshness.oldestRead === null || at < freshness.oldestRead) freshness.oldestRead = at;
+      if (value.stale) freshness.stale = true;
+      return value;
+    },
+  };
+}
+
+/**
+ * The `Cache-Control` of a successful answer, from what it depended on:
+ * - live reads: what is left of the oldest read's TTL (at least 1 s); a stale read: 1 s;
+ * - otherwise, a figure at "now" (the request's second): 1 s;
+ * - nothing at "now" and nothing live (every `at` explicit): a day.
+ *
+ * `stale-while-revalidate` is the TTL in every case.
+ *
+ * @example
+ * ```ts
+ * cacheControlFor({ usedNow: true, oldestRead: null, stale: false }, { nowMs: 0, ttlSeconds: 30 });
+ * // 'public, max-age=1, stale-while-revalidate=30'
+ * ```
+ */
+export function cacheControlFor(
+  freshness: AnswerFreshness | undefined,
+  { nowMs, ttlSeconds }: { nowMs: number; ttlSeconds: number },
+): string {
+  let maxAge = 1;
+  if (freshness && !freshness.stale) {
+    if (freshness.oldestRead !== null) {
+      const age = Math.max(0, Math.floor((nowMs - freshness.oldestRead) / 1000));
+      maxAge = Math.max(1, ttlSeconds - age);
+    } else if (!freshness.usedNow) {
+      maxAge = PAST_ANSWER_MAX_AGE_SECONDS;
+    }
+  }
+  return `public, max-age=${maxAge}, stale-while-revalidate=${ttlSeconds}`;
+}
+
+/**
+ * A strong ETag of a body: its SHA-1, base64url, quoted.
+ *
+ * @example
+ * ```ts
+ * etagOf('42'); // '"kqcBYW…"' (28 characters with the quotes)
+ * ```
+ */
+export function etagOf(body: string): string {
+  return `"${createHash('sha1').update(body).digest('base64url')}"`;
+}
+
+/**
+ * Whether an `If-None-Match` header names `etag` (weak comparison, as for GET; `*` matches anything).
+ *
+ * @example
+ * ```ts
+ * ifNoneMatchHits('W/"a", "b"', '"a"'); // true
+ * ```
+ */
+export function ifNoneMatchHits(header: string | null, etag: string): boolean {
+  if (!header) return false;
+  const strip = (tag: string) => tag.trim().replace(/^W\//, '');
+  const wanted = strip(etag);
+  return header.split(',').some((tag) => tag.trim() === '*' || strip(tag) === wanted);
+}
+
+/** Options of {@link useHttpCache}. */
+export interface HttpCacheOptions {
+  /** The request's second (the same as the resolvers'). */
+  secondOf: (request: Request) => Date;
+  /** What each request's answer depended on (recorded by its context). */
+  freshnessOf: (request: Request) => AnswerFreshness | undefined;
+  /** The upstream TTL: live answers' max-age and every answer's stale-while-revalidate. */
+  ttlSeconds: number;
+  /** Bytes of answers kept for the current second. Default {@link DEFAULT_HTTP_CACHE_BYTES}. */
+  maxBytes?: number;
+}
+
+interface KeptAnswer {
+  status: number;
+  contentType: string;
+  body: string;
+  etag: string;
+  cacheControl: string;
+  vary: string | null;
+}
+
+/** Paths whose GET answers are cacheable: the GraphQL endpoint and the supply endpoints. */
+function cacheablePath(pathname: string): boolean {
+  return pathname === '/graphql' || pathname.startsWith('/supply/');
+}
+
+function pathOf(url: string): string {
+  const start = url.indexOf('/', url.indexOf('//') + 2);
+  if (start < 0) return '/';
+  const end = url.slice(start).search(/[?#]/);
+  return end < 0 ? url.slice(start) : url.slice(start, start + end);
+}
+
+/** A 304 for `etag`: no body, the validators and caching headers only. */
+function notModified(
+  Response: typeof globalThis.Response,
+  etag: string,
+  cacheControl: string,
+  vary: string | null,
+): Response {
+  const headers: Record<string, string> = { etag, 'cache-control': cacheControl };
+  if (vary) headers.vary = vary;
+  return new Response(null, { status: 304, headers });
+}
+
+/**
+ * HTTP caching of GET answers (GraphQL over GET and `/supply/…`):
+ * - a successful answer gets a strong `ETag` and `Cache-Control: public,
+ *   max-age=…, stale-while-revalidate=…` ({@link cacheControlFor});
+ *   errors (any status but 200, or a GraphQL answer with `errors`) and
+ *   POSTs get `no-store`;
+ * - `If-None-Match` naming the answer's ETag gets `304` with no body;
+ * - the answers of the current second are kept, by method, URL and
+ *   `Accept`: a repeat (or its 304) is answered from `onRequest`, before
+ *   yoga parses anything. Headers added on the way out (CORS) are added to
+ *   hits too.
+ *
+ * @example
+ * ```ts
+ * const freshness = new WeakMap<Request, AnswerFreshness>();
+ * createYoga({ schema, plugins: [useHttpCache({ secondOf, freshnessOf: (r) => freshness.get(r), ttlSeconds: 30 })] });
+ * ```
+ */
+export function useHttpCache(options: HttpCacheOptions): Plugin & { stats(): SizedCacheStats } {
+  const answered = new WeakSet<Request>();
+  let second = 0;
+  const kept = sizedCache<string, KeptAnswer>({
+    maxBytes: options.maxBytes ?? DEFAULT_HTTP_CACHE_BYTES,
+    sizeOf: (answer, key) => ENTRY_BYTES + 2 * (answer.body.length + key.length),
+  });
+  const keyOf = (request: Request) =>
+    `${request.method} ${request.url}\u0000${request.headers.get('accept') ?? ''}`;
+  const currentSecond = (request: Request) => {
+    const at = options.secondOf(request).getTime();
+    if (at > second) {
+      second = at;
+      kept.clear();
+    }
+    return at;
+  };
+
+  return {
+    stats: () => sizedCacheStats(kept),
+    onRequest({ request, endResponse, fetchAPI }) {
+      if (request.method !== 'GET') return;
+      const at = currentSecond(request);
+      if (at !== second) return;
+      const hit = kept.get(keyOf(request));
+      if (!hit) return;
+      answered.add(request);
+      if (ifNoneMatchHits(request.headers.get('if-none-match'), hit.etag)) {
+        endResponse(notModified(fetchAPI.Response, hit.etag, hit.cacheControl, hit.vary));
+        return;
+      }
+      const headers: Record<string, string> = {
+        'content-type': hit.contentType,
+        etag: hit.etag,
+        'cache-control': hit.cacheControl,
+      };
+      if (hit.vary) headers.vary = hit.vary;
+      // whatwg-node's Response (yoga's own), not Node's: a fraction of the cost to build and write.
+      endResponse(new fetchAPI.Response(hit.body, { status: hit.status, headers }));
+    },
+    async onResponse({ request, response, setResponse, fetchAPI }) {
+      if (answered.has(request)) return;
+      const path = pathOf(request.url);
+      if (!cacheablePath(path)) return;
+      if (request.method !== 'GET') {
+        if (!response.headers.has('cache-control')) response.headers.set('cache-control', 'no-store');
+        return;
+      }
+      const contentType = response.headers.get('content-type') ?? '';
+      // GraphiQL's page and other non-answers keep their own headers.
+      if (!/json|text\/plain/.test(contentType) || !response.body) return;
+      const body = await response.text();
+      const headers = new Headers(response.headers);
+      const failed = response.status !== 200 || body.startsWith('{"errors"');
+      if (failed) {
+        headers.set('cache-control', 'no-store');
+        setResponse(new fetchAPI.Response(body, { status: response.status, headers }));
+        return;
+      }
+      const at = currentSecond(request);
+      const etag = etagOf(body);
+      const cacheControl = cacheControlFor(options.freshnessOf(request), {
+        nowMs: at,
+        ttlSeconds: options.ttlSeconds,
+      });
+      // The GraphQL answer's media type follows Accept (CORS adds its own Vary on every answer, hits included).
+      const vary = path === '/graphql' ? 'Accept' : null;
+      if (vary) headers.append('vary', vary);
+      headers.set('etag', etag);
+      headers.set('cache-control', cacheControl);
+      if (at === second)
+        kept.set(keyOf(request), { status: 200, contentType, body, etag, cacheControl, vary });
+      if (ifNoneMatchHits(request.headers.get('if-none-match'), etag)) {
+        const reply = notModified(fetchAPI.Response, etag, cacheControl, headers.get('vary'));
+        for (const [name, value] of headers)
+          if (name.startsWith('access-control-')) reply.headers.set(name, value);
+        setResponse(reply);
+        return;
+      }
+      setResponse(new fetchAPI.Response(body, { status: 200, headers }));
+    },
+  };
+}
