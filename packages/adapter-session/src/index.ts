@@ -7,6 +7,7 @@ import {
   TokenomicsError,
 } from '@tokenomics/core';
 import { getAddress, isAddress } from 'viem';
+import { nextDailyStep } from './formulas/next-daily-step.js';
 import { quoteSessionFee, sessionFeeSchedules } from './model/fees.js';
 import { SESSION_FLOWS } from './model/flows.js';
 import { sessionPenaltyRules, simulateSessionPenalty } from './model/penalties.js';
@@ -334,6 +335,7 @@ export function sessionAdapter(options: SessionAdapterOptions = {}): TokenEconom
     source,
     genesis: (params) => params.tgeDate,
     genesisParameter: 'tgeDate',
+    nextChange: ({ params }, at) => nextDailyStep(params.tgeDate, at),
     validate: validateSessionParams,
     plausible: (input) => sessionImplausibility(input, bounds),
     supply: sessionSupply,

@@ -91,6 +91,13 @@ export interface AdapterDefinition<S extends ParameterSchema, State> {
   genesis(params: ParameterValues<S>): Date;
   /** The parameter whose value {@link AdapterDefinition.genesis} reads, for error messages. */
   genesisParameter?: keyof S & string;
+  /**
+   * The first instant after `at` at which the figures at an instant change
+   * (a pool's next daily step), for a model whose figures move in steps;
+   * absent (or null) where they change continuously. Answers at "now" can
+   * then be cached until that instant.
+   */
+  nextChange?(model: Model<S, State>, at: Date): Date | null;
   /** Checks across parameters (e.g. circulating ≤ max); throw BAD_INPUT naming the keys. */
   validate?(params: ParameterValues<S>): void;
   /**
@@ -278,6 +285,7 @@ export function defineAdapter<S extends ParameterSchema, State>(
     } else full.now = new Date();
     if (ctx?.onSourceEvent) full.onSourceEvent = ctx.onSourceEvent;
     if (ctx?.snapshotWindowMs !== undefined) full.snapshotWindowMs = ctx.snapshotWindowMs;
+    if (ctx?.noteNow) full.noteNow = ctx.noteNow;
     return full;
   }
 
@@ -359,8 +367,16 @@ export function defineAdapter<S extends ParameterSchema, State>(
 
   async function modelAt(query: ModelQuery | undefined, ctx: Partial<EconomyContext> | undefined) {
     const { model: resolved, ctx: full } = await model(ctx, query?.overrides);
-    const at = query?.at ?? full.now;
+    if (query?.at !== undefined) {
+      checkInstant(resolved, query.at, 'at');
+      return { resolved, at: query.at };
+    }
+    const at = full.now;
     checkInstant(resolved, at, 'at');
+    // A live model's figures follow its reads; a snapshot's may move in steps the adapter knows.
+    full.noteNow?.(
+      resolved.source.kind === 'SNAPSHOT' ? (definition.nextChange?.(resolved, at) ?? null) : null,
+    );
     return { resolved, at };
   }
 

@@ -255,6 +255,13 @@ export interface EconomyContext {
    * Default `DEFAULT_SNAPSHOT_WINDOW_MS` (5 s).
    */
   snapshotWindowMs?: number;
+  /**
+   * Told each time a figure is computed at this context's `now` (an `at`
+   * left out): with the first instant after it at which the model's figures
+   * change (a daily step), or null when they change continuously. HTTP
+   * caching uses it to keep an answer until its figures change.
+   */
+  noteNow?(nextChange: Date | null): void;
 }
 
 /** The instant and what-if overrides of a model read. */

@@ -30,7 +30,13 @@ import { createLogger, yogaLogger } from './logger.js';
 import { useCompiledExecution } from './plugins/compiled-execution.js';
 import { useCors } from './plugins/cors.js';
 import { useHealth } from './plugins/health.js';
-import { type AnswerFreshness, newFreshness, recordingReader, useHttpCache } from './plugins/http-cache.js';
+import {
+  type AnswerFreshness,
+  newFreshness,
+  noteNextChange,
+  recordingReader,
+  useHttpCache,
+} from './plugins/http-cache.js';
 import { useDisableIntrospection } from './plugins/introspection.js';
 import {
   DEFAULT_DOCUMENT_LIMITS,
@@ -318,8 +324,10 @@ export function createGateway(options: GatewayOptions): Gateway {
       // Read only by what is computed at the current instant: an answer that never reads it is cacheable long.
       get now() {
         record.usedNow = true;
+        record.nowReads = (record.nowReads ?? 0) + 1;
         return now;
       },
+      noteNow: (next: Date | null) => noteNextChange(record, next),
     };
   };
 

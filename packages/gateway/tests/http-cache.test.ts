@@ -39,8 +39,9 @@ describe('HTTP caching over real HTTP', () => {
     expect(JSON.parse(body).data.protocol.supply.total).toMatch(/^\d+(\.\d+)?$/);
     const etag = first.headers.get('etag');
     expect(etag).toMatch(/^"[A-Za-z0-9_-]{27}"$/);
-    // Session at "now" is a snapshot: the answer holds for the request's second.
-    expect(first.headers.get('cache-control')).toBe('public, max-age=1, stale-while-revalidate=30');
+    // Session at "now" is a snapshot whose pool steps daily from TGE (midnight): the answer holds until
+    // the next step, 2026-03-02T00:00:00Z, 43,200 s after 12:00:00.
+    expect(first.headers.get('cache-control')).toBe('public, max-age=43200, stale-while-revalidate=30');
     expect(first.headers.get('vary')).toContain('Accept');
 
     // The repeat within the second is a replay; with If-None-Match it is a 304, CORS header kept.
@@ -53,7 +54,7 @@ describe('HTTP caching over real HTTP', () => {
     expect(notModified.status).toBe(304);
     expect(await notModified.text()).toBe('');
     expect(notModified.headers.get('etag')).toBe(etag);
-    expect(notModified.headers.get('cache-control')).toBe('public, max-age=1, stale-while-revalidate=30');
+    expect(notModified.headers.get('cache-control')).toBe('public, max-age=43200, stale-while-revalidate=30');
     expect(notModified.headers.get('access-control-allow-origin')).toBe('*');
 
     // Seconds later the answer is computed again: the same figures, the same ETag, still a 304.
@@ -65,6 +66,23 @@ describe('HTTP caching over real HTTP', () => {
     const other = await fetch(url, { headers: { ...JSON_ACCEPT, 'if-none-match': '"other"' } });
     expect(other.status).toBe(200);
     expect(await other.text()).toBe(body);
+  });
+
+  it("keeps a stepped snapshot's answer at now until its next step, unless it shows the instant or mixes a continuous one", async () => {
+    const get = (query: string) => fetch(graphqlGet(served.url, query), { headers: JSON_ACCEPT });
+    const second = Math.floor(clock.ms / 1000) * 1000;
+    const nextStep = Date.parse('2026-03-02T00:00:00Z');
+    const stepped = await get('{ protocol(id: "session") { rewards { stakingApr perParticipantDaily } } }');
+    expect(stepped.headers.get('cache-control')).toBe(
+      `public, max-age=${(nextStep - second) / 1000}, stale-while-revalidate=30`,
+    );
+    // The same figures with the instant itself (`at`): the answer changes every second.
+    const withAt = await get('{ protocol(id: "session") { supply { at circulating } } }');
+    expect((await withAt.json()).data.protocol.supply.at).toBe(new Date(second).toISOString());
+    expect(withAt.headers.get('cache-control')).toBe('public, max-age=1, stale-while-revalidate=30');
+    // Synternet's supply grows with every block: no step to wait for.
+    const continuous = await get('{ protocols { supply { total } } }');
+    expect(continuous.headers.get('cache-control')).toBe('public, max-age=1, stale-while-revalidate=30');
   });
 
   it('keys answers by Accept: application/json and graphql-response+json are cached apart', async () => {

@@ -24,6 +24,14 @@ const ENTRY_BYTES = 256;
 export interface AnswerFreshness {
   /** Something read the request's "now" (a figure at the current instant). */
   usedNow: boolean;
+  /** How many times "now" was read. */
+  nowReads?: number;
+  /** How many of those reads were figures whose model said when they next change (`EconomyContext.noteNow`). */
+  nowNotes?: number;
+  /** The earliest of those next changes (ms), or null. */
+  nextChange?: number | null;
+  /** A figure at "now" changes continuously (no next change known). */
+  continuous?: boolean;
   /** The oldest `fetchedAt` of the live reads used (ms), or null when none was read. */
   oldestRead: number | null;
   /** A read was served stale (its upstream failed). */
@@ -39,7 +47,34 @@ export interface AnswerFreshness {
  * ```
  */
 export function newFreshness(): AnswerFreshness {
-  return { usedNow: false, oldestRead: null, stale: false };
+  return {
+    usedNow: false,
+    oldestRead: null,
+    stale: false,
+    nowReads: 0,
+    nowNotes: 0,
+    nextChange: null,
+    continuous: false,
+  };
+}
+
+/**
+ * Records in `freshness` that a figure was computed at "now" and when its
+ * model's figures next change (null: continuously): what
+ * `EconomyContext.noteNow` is given.
+ *
+ * @example
+ * ```ts
+ * const freshness = newFreshness();
+ * noteNextChange(freshness, new Date('2026-01-02T00:00:00Z'));
+ * freshness.nextChange; // 1767312000000
+ * ```
+ */
+export function noteNextChange(freshness: AnswerFreshness, next: Date | null): void {
+  freshness.nowNotes = (freshness.nowNotes ?? 0) + 1;
+  if (next === null) freshness.continuous = true;
+  else if (freshness.nextChange == null || next.getTime() < freshness.nextChange)
+    freshness.nextChange = next.getTime();
 }
 
 /**
@@ -67,6 +102,9 @@ export function recordingReader(reader: UpstreamReader, freshness: AnswerFreshne
 /**
  * The `Cache-Control` of a successful answer, from what it depended on:
  * - live reads: what is left of the oldest read's TTL (at least 1 s); a stale read: 1 s;
+ * - otherwise, figures at "now" of models that move in steps (Session's
+ *   daily pool step), when every read of "now" was such a figure and the
+ *   answer does not itself show the instant: until the next step (at most a day);
  * - otherwise, a figure at "now" (the request's second): 1 s;
  * - nothing at "now" and nothing live (every `at` explicit): a day.
  *
@@ -80,7 +118,7 @@ export function recordingReader(reader: UpstreamReader, freshness: AnswerFreshne
  */
 export function cacheControlFor(
   freshness: AnswerFreshness | undefined,
-  { nowMs, ttlSeconds }: { nowMs: number; ttlSeconds: number },
+  { nowMs, ttlSeconds, body }: { nowMs: number; ttlSeconds: number; body?: string },
 ): string {
   let maxAge = 1;
   if (freshness && !freshness.stale) {
@@ -89,6 +127,17 @@ export function cacheControlFor(
       maxAge = Math.max(1, ttlSeconds - age);
     } else if (!freshness.usedNow) {
       maxAge = PAST_ANSWER_MAX_AGE_SECONDS;
+    } else if (
+      freshness.nextChange != null &&
+      !freshness.continuous &&
+      (freshness.nowNotes ?? 0) >= (freshness.nowReads ?? Number.POSITIVE_INFINITY) &&
+      // An answer that shows the instant itself (`at`) changes every second.
+      (body === undefined || !body.includes(new Date(nowMs).toISOString()))
+    ) {
+      maxAge = Math.min(
+        PAST_ANSWER_MAX_AGE_SECONDS,
+        Math.max(1, Math.floor((freshness.nextChange - nowMs) / 1000)),
+      );
     }
   }
   return `public, max-age=${maxAge}, stale-while-revalidate=${ttlSeconds}`;
@@ -248,6 +297,7 @@ export function useHttpCache(options: HttpCacheOptions): Plugin & { stats(): Siz
       const cacheControl = cacheControlFor(options.freshnessOf(request), {
         nowMs: at,
         ttlSeconds: options.ttlSeconds,
+        body,
       });
       // The GraphQL answer's media type follows Accept (CORS adds its own Vary on every answer, hits included).
       const vary = path === '/graphql' ? 'Accept' : null;
