@@ -181,7 +181,8 @@ export const ETHEREUM_CHAIN_ID = 1;
 /** SESH base-unit decimals (SESH.sol, SESHL2.sol). */
 export const SESH_DECIMALS = 9;
 
-const amount = decimalKind({ min: '0' });
+/** An amount of SESH (refused finer than its base unit, 10^-9, as an override). */
+const amount = decimalKind({ min: '0', amount: true });
 const lockup = (letter: Lockup, holders: string) =>
   ({
     label: `Lockup ${letter}`,
@@ -197,7 +198,7 @@ export const sessionParameters = defineParameters({
     unit: 'SESH',
     description:
       'The fixed supply, all minted at genesis (the token has no mint path); max = total. Live with an L1 RPC: SESH.totalSupply() on Ethereum.',
-    kind: decimalKind({ min: '0', minExclusive: true }),
+    kind: decimalKind({ min: '0', minExclusive: true, amount: true }),
   },
   tgeDate: {
     label: 'Token generation event',
@@ -264,7 +265,7 @@ export const sessionParameters = defineParameters({
     unit: 'SESH',
     description:
       'The stake of one Session Node (operator minimum 1/4 of it). staked = networkSize × stakingRequirement; staked tokens count as circulating.',
-    kind: decimalKind({ min: '0', minExclusive: true }),
+    kind: decimalKind({ min: '0', minExclusive: true, amount: true }),
   },
   feeToPoolShare: {
     label: 'Fee share to the pool',

@@ -1,5 +1,6 @@
+import { checkBaseUnit } from './base-unit.js';
 import { clip } from './clip.js';
-import { checkDecimalBounds, type Decimal, formatDecimal } from './decimal.js';
+import { checkDecimalBounds, formatDecimal } from './decimal.js';
 import type {
   Capability,
   DataSourceInfo,
@@ -219,21 +220,6 @@ function objectIds<T extends object>(): (value: T) => string {
 }
 
 /**
- * Refuses an amount of the token finer than its base unit: a chain cannot
- * hold 0.0000001 SYNT (6 decimals) or 0.0000000001 SESH (9).
- */
-function checkBaseUnit(amount: Decimal, token: TokenInfo, what: string): void {
-  const places = amount.decimalPlaces();
-  if (places > token.decimals) {
-    throw new TokenomicsError(
-      'BAD_INPUT',
-      `${what} has ${places} decimal places; a ${token.symbol} amount has at most ${token.decimals} (its base unit)`,
-      { details: { violation: 'BASE_UNIT', limit: token.decimals } },
-    );
-  }
-}
-
-/**
  * Turns an {@link AdapterDefinition} into a {@link TokenEconomy}.
  *
  * @example
@@ -304,6 +290,7 @@ export function defineAdapter<S extends ParameterSchema, State>(
         definition.parameters,
         [definition.preset.values, sourced.parameters ?? {}],
         overrides,
+        { token: definition.token },
       );
       definition.validate?.(values);
       resolved = { params: values, parameters: list, state: sourced.state, source: sourced.info };
