@@ -26,7 +26,8 @@ export interface ProtocolHealth {
  * source serving its last good state because the upstream failed or answered
  * implausible data is stale). `onSourceEvent` receives the rejections its
  * reads make, as the GraphQL requests' do. URLs in descriptions and messages
- * are redacted (no credentials, no query strings).
+ * are redacted (no credentials, and a path or query string shows as `/…`:
+ * providers put API keys in both).
  *
  * @example
  * ```ts
