@@ -7,6 +7,7 @@ import {
   fromScaledInteger,
   type Model,
   type Parameter,
+  type ParameterModel,
   type ParameterValues,
   type PenaltyInput,
   type PenaltyOutcome,
@@ -325,7 +326,7 @@ export function rewardsFigures(model: CosmosMintModel, at: Date, query: RewardsQ
 }
 
 /** The x/slashing model with this chain's token, truncating slashes to its base unit. */
-function slashingModel(model: CosmosMintModel, context: ModelContext): SlashingModel {
+function slashingModel(model: ParameterModel<CosmosMintParameters>, context: ModelContext): SlashingModel {
   return {
     params: model.params,
     token: { symbol: context.symbol, decimals: context.decimals },
@@ -342,7 +343,10 @@ function slashingModel(model: CosmosMintModel, context: ModelContext): SlashingM
  * penaltyRules(model, context).map((rule) => rule.key); // ['downtime', 'double-sign']
  * ```
  */
-export function penaltyRules(model: CosmosMintModel, context: ModelContext): PenaltyRule[] {
+export function penaltyRules(
+  model: ParameterModel<CosmosMintParameters>,
+  context: ModelContext,
+): PenaltyRule[] {
   return slashingPenaltyRules(slashingModel(model, context));
 }
 

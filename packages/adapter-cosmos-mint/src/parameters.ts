@@ -23,7 +23,7 @@ export const cosmosMintParameters = defineParameters({
     label: 'Total supply at the anchor',
     unit: 'tokens',
     description: 'Total supply of the mint denom at the anchor time, in whole tokens.',
-    kind: decimalKind({ min: '0', minExclusive: true }),
+    kind: decimalKind({ min: '0', minExclusive: true, amount: true }),
   },
   anchorInflation: {
     label: 'Inflation at the anchor',

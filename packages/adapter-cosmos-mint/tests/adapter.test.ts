@@ -34,6 +34,21 @@ describe('cosmosMintAdapter (snapshot, Cosmos Hub preset)', () => {
     expect(createAdapter).toBe(cosmosMintAdapter);
   });
 
+  it('refuses an anchor supply finer than the base unit (ATOM: 6 decimals), naming the rule', async () => {
+    await expect(
+      hub.supply!({ at: ONE_YEAR, overrides: [{ key: 'anchorSupply', value: '260000000.0000001' }] }),
+    ).rejects.toMatchObject({
+      code: 'BAD_INPUT',
+      message: 'parameter "anchorSupply" has 7 decimal places; a ATOM amount has at most 6 (its base unit)',
+      details: { violation: 'BASE_UNIT', limit: 6, key: 'anchorSupply' },
+    });
+    const fine = await hub.supply!({
+      at: ONE_YEAR,
+      overrides: [{ key: 'anchorSupply', value: '260000000.000001' }],
+    });
+    expect(fine.total.gt(d('260000000'))).toBe(true);
+  });
+
   it('every parameter has a source that cites where it comes from', async () => {
     const parameters = await hub.parameters();
     expect(parameters.map((p) => p.key)).toEqual(Object.keys(COSMOSHUB_PRESET.values));

@@ -1,14 +1,23 @@
-import { fileURLToPath } from 'node:url';
-import { createDirectReader, Decimal, type ParameterOverride, type TokenEconomy } from '@tokenomics/core';
+import {
+  createDirectReader,
+  Decimal,
+  type EconomyContext,
+  type ParameterOverride,
+  type TokenEconomy,
+} from '@tokenomics/core';
+import {
+  bucketsReconcile,
+  type ConformanceOptions,
+  liquidIsCirculatingLessStaked,
+  sourcesAreFollowable,
+  supplyIsCoherent,
+} from '@tokenomics/core/testing';
 import {
   codedFailure,
   type FakeLcd,
   memoReader,
   STANDARD_MINT_STATE,
-  servedSources,
-  sourceProblems,
   startFakeLcd,
-  supplyInvariantViolations,
 } from '@tokenomics/cosmos-rest/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CosmosMintAdapterOptions, cosmosMintAdapter } from '../src/index.js';
@@ -16,11 +25,31 @@ import { type CosmosMintAdapterOptions, cosmosMintAdapter } from '../src/index.j
 // The second edition of the economic model (issue 12) for a standard x/mint chain: liquid,
 // run-rate rewards, typed parameters, followable sources, non-circulating holdings by configuration.
 
-const root = fileURLToPath(new URL('../../../', import.meta.url));
 const d = (text: string) => new Decimal(text);
 const LAUNCH = new Date('2019-03-13T23:00:00Z');
 const VESTING = 'cosmos1m8kdtcvhx4pdndxfwsn2az52sxyq09mfkp6tvc';
 const hub = cosmosMintAdapter({ id: 'cosmoshub' });
+
+/**
+ * The conformance kit's supply invariants (core's checks) at `at`, with
+ * `overrides` (and the preset alone): no negative or inexact figure or bucket,
+ * total − Σ non-circulating buckets = circulating, staked ≤ circulating + Σ
+ * staked non-circulating buckets, liquid = max(circulating − staked, 0).
+ */
+async function supplyInvariants(
+  economy: TokenEconomy,
+  at: Date,
+  overrides: readonly ParameterOverride[] = [],
+  context?: Partial<EconomyContext>,
+): Promise<string[]> {
+  const options: ConformanceOptions = {
+    instants: [at],
+    overrideSets: [overrides],
+    ...(context ? { context: () => context } : {}),
+  };
+  const checks = [supplyIsCoherent, bucketsReconcile, liquidIsCirculatingLessStaked];
+  return (await Promise.all(checks.map((check) => check(economy, options)))).flat();
+}
 
 function configurationMessage(options: unknown): string {
   try {
@@ -42,7 +71,7 @@ describe('supply: staked counts as circulating; liquid is the rest', () => {
       ['staked', '158254000', true],
     ]);
     expect(supply.derivations.liquid?.result.eq(supply.liquid!)).toBe(true);
-    expect(supplyInvariantViolations(supply)).toEqual([]);
+    expect(await supplyInvariants(hub, LAUNCH)).toEqual([]);
   });
 
   it('schedule points carry liquid, equal to supply’s', async () => {
@@ -88,15 +117,14 @@ describe('supply: staked counts as circulating; liquid is the rest', () => {
       for (const overrides of bounds) {
         for (const at of [LAUNCH, new Date('2021-07-01T12:34:56Z')]) {
           const where = `${economy.id} ${JSON.stringify(overrides)} at ${at.toISOString()}`;
-          let supply: Awaited<ReturnType<NonNullable<TokenEconomy['supply']>>>;
           try {
-            supply = await economy.supply!({ at, overrides });
+            await economy.supply!({ at, overrides });
           } catch (error) {
             // Refused (a tiny supply under the configured holding), never served negative.
             expect(error, where).toMatchObject({ code: 'BAD_INPUT' });
             continue;
           }
-          expect(supplyInvariantViolations(supply), where).toEqual([]);
+          expect(await supplyInvariants(economy, at, overrides), where).toEqual([]);
           const rewards = await economy.rewards!({ at, overrides });
           for (const figure of [rewards.annualEmission, rewards.emissionRate, rewards.stakingApr]) {
             expect(figure.isNegative(), where).toBe(false);
@@ -177,14 +205,16 @@ describe('parameters: typed, with units, assumption flags and followable sources
   ] as [string, TokenEconomy, Date, ParameterOverride[]?][])(
     'every served source can be followed: %s',
     async (_name, economy, at, overrides = []) => {
-      const sources = await servedSources(economy, {
-        instants: [at, new Date('2030-01-01T00:00:00Z')],
-        overrides,
-      });
-      const problems = sources.flatMap(({ where, source }) =>
-        sourceProblems(source, root).map((problem) => `${where}: ${problem} (${source})`),
-      );
-      expect(problems).toEqual([]);
+      // The kit's check: parameters, buckets, derivations, unlocks, fee and penalty records and outcomes.
+      const instants = [at, new Date('2030-01-01T00:00:00Z')];
+      const stakes = [d('10000'), d('250000')];
+      const penaltyInputs = [
+        { rule: 'downtime', stakes, missedBlocks: 9_501 },
+        { rule: 'double-sign', stakes, missedBlocks: null },
+      ];
+      expect(
+        await sourcesAreFollowable(economy, { instants, overrideSets: [overrides], penaltyInputs }),
+      ).toEqual([]);
     },
   );
 });
@@ -207,7 +237,7 @@ describe('non-circulating holdings by configuration', () => {
       [`held-${VESTING}`, '77946000', false, false],
       ['staked', '136200000', true, false],
     ]);
-    expect(supplyInvariantViolations(supply)).toEqual([]);
+    expect(await supplyInvariants(economy, LAUNCH)).toEqual([]);
     const [point] = await economy.schedule!({ from: LAUNCH, to: LAUNCH, interval: 'DAY' });
     expect([point?.circulating.toFixed(), point?.liquid?.toFixed()]).toEqual(['136200000', '0']);
   });
@@ -281,7 +311,7 @@ describe('live: configured holdings read from the chain', () => {
       source: `chain: GET /cosmos/bank/v1beta1/balances/${VESTING} (uatom ÷ 10^6) at block 26000000 (2025-09-01T00:00:00Z)`,
     });
     expect(memo.keys.filter((key) => key.includes(VESTING))).toHaveLength(1);
-    expect(supplyInvariantViolations(supply)).toEqual([]);
+    expect(await supplyInvariants(economy, BLOCK_TIME, [], { reader: memo, now: BLOCK_TIME })).toEqual([]);
   });
 
   it('a holding read above the total is an inconsistent answer naming the path', async () => {

@@ -87,7 +87,7 @@ export {
   type SessionBounds,
   sessionImplausibility,
 } from './plausibility.js';
-export { redactUrl, type SessionLiveOptions, sessionLiveSource } from './sources/live.js';
+export { type SessionLiveOptions, sessionLiveSource } from './sources/live.js';
 export { sessionSnapshotSource } from './sources/snapshot.js';
 export type {
   NonCirculatingHolding,

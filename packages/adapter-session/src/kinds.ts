@@ -62,6 +62,8 @@ export function remainderKind(
     type: 'DECIMAL',
     expected: `"${REMAINDER}" or a decimal ≥ 0`,
     bounds: { min: '0' },
+    // An amount of SESH: an override finer than its base unit is refused.
+    amount: true,
     parse(text) {
       if (text.trim() === REMAINDER) return null;
       const value = parseDecimal(text, 'value');

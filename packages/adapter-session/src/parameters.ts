@@ -203,7 +203,8 @@ export function genesisRemainder(amounts: GenesisAmounts): Decimal {
   return remainder;
 }
 
-const amount = decimalKind({ min: '0' });
+/** An amount of SESH (refused finer than its base unit, 10^-9, as an override). */
+const amount = decimalKind({ min: '0', amount: true });
 const lockup = (letter: Lockup, holders: string) =>
   ({
     label: `Lockup ${letter}`,
@@ -219,7 +220,7 @@ export const sessionParameters = defineParameters({
     unit: 'SESH',
     description:
       'The fixed supply, all minted at genesis (the token has no mint path); max = total. Live with an L1 RPC: SESH.totalSupply() on Ethereum.',
-    kind: decimalKind({ min: '0', minExclusive: true }),
+    kind: decimalKind({ min: '0', minExclusive: true, amount: true }),
   },
   tgeDate: {
     label: 'Token generation event',
@@ -286,7 +287,7 @@ export const sessionParameters = defineParameters({
     unit: 'SESH',
     description:
       'The stake of one Session Node (operator minimum 1/4 of it). staked = networkSize × stakingRequirement; staked tokens count as circulating.',
-    kind: decimalKind({ min: '0', minExclusive: true }),
+    kind: decimalKind({ min: '0', minExclusive: true, amount: true }),
   },
   feeToPoolShare: {
     label: 'Fee share to the pool',

@@ -358,6 +358,63 @@ describe('overrides', () => {
   });
 });
 
+describe('amount overrides at the base unit (SESH: 9 decimals)', () => {
+  /** Every parameter that is an amount of SESH. */
+  const AMOUNTS = [
+    'maxSupply',
+    'genesisCirculating',
+    'stakingRewardPool',
+    'lockedUnscheduled',
+    'lockupA',
+    'lockupB',
+    'lockupD',
+    'lockupF',
+    'stakingRequirement',
+    'feeInflowPerDay',
+  ];
+
+  test('a staking requirement finer than 1e-9 SESH is BAD_INPUT naming the rule (it served 50000000.0000002 staked)', async () => {
+    const overrides = [{ key: 'stakingRequirement', value: '25000.0000000001' }];
+    await expect(tge.supply!({ at: TGE, overrides })).rejects.toMatchObject({
+      code: 'BAD_INPUT',
+      message:
+        'parameter "stakingRequirement" has 10 decimal places; a SESH amount has at most 9 (its base unit)',
+      details: { violation: 'BASE_UNIT', limit: 9, key: 'stakingRequirement', value: '25000.0000000001' },
+    });
+    // The base unit itself is an amount the chain can hold.
+    const supply = await tge.supply!({
+      at: TGE,
+      overrides: [{ key: 'stakingRequirement', value: '25000.000000001' }],
+    });
+    expect(supply.staked?.toFixed()).toBe(
+      new Decimal('25000.000000001')
+        .times((await tge.parameters()).find((p) => p.key === 'networkSize')!.value)
+        .toFixed(),
+    );
+  });
+
+  test.each(AMOUNTS)(
+    '%s: an override with 10 decimals is refused, with 9 it is not BASE_UNIT',
+    async (key) => {
+      await expect(seed.parameters({ overrides: [{ key, value: '1.0000000001' }] })).rejects.toMatchObject({
+        code: 'BAD_INPUT',
+        details: { violation: 'BASE_UNIT', limit: 9, key },
+      });
+      const fine = await seed
+        .parameters({ overrides: [{ key, value: '1.000000001' }] })
+        .catch((error) => error);
+      expect(fine?.details?.violation).not.toBe('BASE_UNIT');
+    },
+  );
+
+  test('what is not an amount keeps its precision', async () => {
+    const parameters = await seed.parameters({
+      overrides: [{ key: 'poolReleaseRate', value: '0.1510000000001' }],
+    });
+    expect(parameters.find((p) => p.key === 'poolReleaseRate')?.value).toBe('0.1510000000001');
+  });
+});
+
 describe('fees', () => {
   test('two NETWORK_FEE schedules, burnt and reminted 90 / 10', async () => {
     const fees = await seed.fees!();

@@ -13,6 +13,7 @@ import {
   type Model,
   OVERRIDE_SOURCE,
   type Parameter,
+  type ParameterModel,
   type PenaltyInput,
   type PenaltyOutcome,
   type PenaltyRule,
@@ -80,7 +81,10 @@ function isOverridden(model: SynternetModel, key: keyof SynternetParameters): bo
   return model.parameters.some((parameter) => parameter.key === key && parameter.source === OVERRIDE_SOURCE);
 }
 
-function parametersOf(model: SynternetModel, keys: readonly (keyof SynternetParameters)[]): Parameter[] {
+function parametersOf(
+  model: ParameterModel<SynternetParameters>,
+  keys: readonly (keyof SynternetParameters)[],
+): Parameter[] {
   return keys.map((key) => model.parameters.find((parameter) => parameter.key === key)!);
 }
 
@@ -452,7 +456,7 @@ export function rewardsFigures(model: SynternetModel, at: Date, query: RewardsQu
 }
 
 /** The two fee schedules: pay-per-data and pay-per-message. */
-export function feeSchedules(model: SynternetModel): FeeSchedule[] {
+export function feeSchedules(model: ParameterModel<SynternetParameters>): FeeSchedule[] {
   const { params } = model;
   const destinations = [
     { target: 'treasury', share: new Decimal(1).minus(params.burnShare) },
@@ -538,7 +542,7 @@ export function quoteFee(model: SynternetModel, input: FeeQuoteInput): FeeQuote 
  * to the usynt, derivations citing the documentation's Slashing section, the
  * methodology page and the Cosmos SDK files at commits.
  */
-function slashingModel(model: SynternetModel): SlashingModel {
+function slashingModel(model: ParameterModel<SynternetParameters>): SlashingModel {
   return {
     params: model.params,
     token: { symbol: 'SYNT', decimals: SYNT_DECIMALS, baseUnit: SYNT_DENOM },
@@ -551,7 +555,7 @@ function slashingModel(model: SynternetModel): SlashingModel {
 }
 
 /** The two penalty rules: downtime and double-sign (x/slashing, shared with every Cosmos adapter). */
-export function penaltyRules(model: SynternetModel): PenaltyRule[] {
+export function penaltyRules(model: ParameterModel<SynternetParameters>): PenaltyRule[] {
   return slashingPenaltyRules(slashingModel(model));
 }
 

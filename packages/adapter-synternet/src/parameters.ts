@@ -27,14 +27,14 @@ export const synternetParameters = defineParameters({
     unit: 'SYNT',
     description:
       'Total supply when inflation year 1 starts. The snapshot steps the schedule from it; a live source anchors at the chain’s total at the latest block instead, so it is unused there.',
-    kind: decimalKind({ min: '0', minExclusive: true }),
+    kind: decimalKind({ min: '0', minExclusive: true, amount: true }),
   },
   treasuryBalance: {
     label: 'Treasury balance',
     unit: 'SYNT',
     description:
       'The treasury address’s balance at the model’s anchor: at genesis for the snapshot, at the latest block when read live. Treasury inflation adds to it; circulating = total − treasury (− configured non-circulating holdings).',
-    kind: decimalKind({ min: '0' }),
+    kind: decimalKind({ min: '0', amount: true }),
   },
   inflationStart: {
     label: 'Inflation year 1 start',
@@ -87,7 +87,7 @@ export const synternetParameters = defineParameters({
     label: 'Pay-per-data protocol fee',
     unit: 'SYNT/GB',
     description: 'The protocol fee per decimal gigabyte (10^9 bytes), on top of the agent’s price.',
-    kind: decimalKind({ min: '0' }),
+    kind: decimalKind({ min: '0', amount: true }),
   },
   messageFeeRate: {
     label: 'Pay-per-message protocol fee rate',
@@ -98,7 +98,7 @@ export const synternetParameters = defineParameters({
     label: 'Pay-per-message minimum fee',
     unit: 'SYNT/message',
     description: 'The least protocol fee per message, whatever the agent’s price.',
-    kind: decimalKind({ min: '0' }),
+    kind: decimalKind({ min: '0', amount: true }),
   },
   burnShare: {
     label: 'Burned share of protocol revenue',

@@ -154,6 +154,27 @@ describe('parameters and presets', () => {
     );
   });
 
+  it('refuses amount overrides finer than the base unit (SYNT: 6 decimals), naming the rule', async () => {
+    expect(
+      await codeOf(
+        seed.supply!({ at: GENESIS, overrides: [{ key: 'treasuryBalance', value: '1.0000001' }] }),
+      ),
+    ).toBe(
+      'BAD_INPUT: parameter "treasuryBalance" has 7 decimal places; a SYNT amount has at most 6 (its base unit)',
+    );
+    for (const key of ['genesisSupply', 'treasuryBalance', 'dataFeePerGB', 'messageFeeMinimum']) {
+      await expect(seed.parameters({ overrides: [{ key, value: '1.0000001' }] })).rejects.toMatchObject({
+        code: 'BAD_INPUT',
+        details: { violation: 'BASE_UNIT', limit: 6, key },
+      });
+      const fine = await seed.parameters({ overrides: [{ key, value: '1.000001' }] }).catch((error) => error);
+      expect(fine?.details?.violation).not.toBe('BASE_UNIT');
+    }
+    // A rate is not an amount: its digits are kept.
+    const rates = await seed.parameters({ overrides: [{ key: 'messageFeeRate', value: '0.2500001' }] });
+    expect(rates.find((p) => p.key === 'messageFeeRate')?.value).toBe('0.2500001');
+  });
+
   it('marks overridden parameters', async () => {
     const parameters = await seed.parameters({ overrides: [{ key: 'bondedRatio', value: '0.6' }] });
     expect(parameters.find((p) => p.key === 'bondedRatio')).toMatchObject({

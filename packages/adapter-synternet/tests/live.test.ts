@@ -267,10 +267,12 @@ describe('live source against a fake LCD on 127.0.0.1', () => {
     );
     lcd.setState(STATE);
     lcd.setState({ slashingParams: { signed_blocks_window: '0' } });
-    const error = await codedFailure(live().penalties!(ctx));
+    const error = await codedFailure(live().simulatePenalty!({ rule: 'downtime', stakes: [d('1')] }, ctx));
     expect(error.code).toBe('UPSTREAM_INVALID');
     expect(error.details).toMatchObject({ reason: 'parameter' });
     expect(error.message).toMatch(/^GET \/cosmos\/slashing\/v1beta1\/params gives signedBlocksWindow = 0/);
+    // The rules, a list that cannot be null, answer from the preset (with no last good state).
+    expect(await live().penalties!(ctx)).toEqual(await synternetAdapter({ preset: 'seed' }).penalties!());
   });
 
   it('reads another treasury address when configured', async () => {

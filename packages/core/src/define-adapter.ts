@@ -1,5 +1,6 @@
+import { checkBaseUnit } from './base-unit.js';
 import { clip } from './clip.js';
-import { checkDecimalBounds, type Decimal, formatDecimal } from './decimal.js';
+import { checkDecimalBounds, formatDecimal } from './decimal.js';
 import type {
   Capability,
   DataSourceInfo,
@@ -62,6 +63,15 @@ export interface Model<S extends ParameterSchema, State> {
   source: DataSourceInfo;
 }
 
+/**
+ * What the fields that always answer read (parameters, unlocks, fee schedules,
+ * penalty rules): the parameters alone. When a live source cannot be read and
+ * no last good state exists, these fields answer from the preset's values
+ * (with the preset's sources and the query's overrides), with no state: a
+ * function of this model must not need one.
+ */
+export type ParameterModel<S extends ParameterSchema> = Pick<Model<S, unknown>, 'params' | 'parameters'>;
+
 /** What {@link AdapterDefinition.plausible} judges: a live read's model against the last good one. */
 export interface PlausibilityInput<S extends ParameterSchema, State> {
   /** The model the new read makes (preset and read values, no overrides). */
@@ -112,12 +122,14 @@ export interface AdapterDefinition<S extends ParameterSchema, State> {
   supply?(model: Model<S, State>, at: Date): Supply;
   rewards?(model: Model<S, State>, at: Date, query: RewardsQuery): Rewards;
   fees?: {
-    schedules(model: Model<S, State>): FeeSchedule[];
+    /** The fee schedules, from the parameters alone: they answer from the preset when the source fails ({@link ParameterModel}). */
+    schedules: (model: ParameterModel<S>) => FeeSchedule[];
     /** Called with a known fee key; unknown keys are refused before. */
     quote(model: Model<S, State>, input: FeeQuoteInput): FeeQuote;
   };
   penalties?: {
-    rules(model: Model<S, State>): PenaltyRule[];
+    /** The penalty rules, from the parameters alone: they answer from the preset when the source fails ({@link ParameterModel}). */
+    rules: (model: ParameterModel<S>) => PenaltyRule[];
     /** Called with a known rule key and non-negative stakes. */
     simulate(model: Model<S, State>, input: PenaltyInput): PenaltyOutcome;
   };
@@ -130,9 +142,11 @@ export interface AdapterDefinition<S extends ParameterSchema, State> {
    * Scheduled unlocks of non-circulating holdings (build them with `cliff`,
    * `linear`, `monthlySteps`). The query's range is checked and defaulted
    * (`from`: genesis, `to`: none); the economy keeps the unlocks overlapping
-   * it, so returning every unlock is fine.
+   * it, so returning every unlock is fine. From the parameters alone: unlocks
+   * are preset data, and answer from the preset when the source fails
+   * ({@link ParameterModel}).
    */
-  unlocks?(model: Model<S, State>, query: { from: Date; to: Date | null }): Unlock[];
+  unlocks?: (model: ParameterModel<S>, query: { from: Date; to: Date | null }) => Unlock[];
 }
 
 /** A source that reads nothing: the model runs on the preset alone. */
@@ -213,21 +227,6 @@ function objectIds<T extends object>(): (value: T) => string {
 }
 
 /**
- * Refuses an amount of the token finer than its base unit: a chain cannot
- * hold 0.0000001 SYNT (6 decimals) or 0.0000000001 SESH (9).
- */
-function checkBaseUnit(amount: Decimal, token: TokenInfo, what: string): void {
-  const places = amount.decimalPlaces();
-  if (places > token.decimals) {
-    throw new TokenomicsError(
-      'BAD_INPUT',
-      `${what} has ${places} decimal places; a ${token.symbol} amount has at most ${token.decimals} (its base unit)`,
-      { details: { violation: 'BASE_UNIT', limit: token.decimals } },
-    );
-  }
-}
-
-/**
  * Turns an {@link AdapterDefinition} into a {@link TokenEconomy}.
  *
  * @example
@@ -255,15 +254,20 @@ export function defineAdapter<S extends ParameterSchema, State>(
     maxBytes: definition.memo?.resultBytes ?? DEFAULT_RESULT_MEMO_BYTES,
     sizeOf: (_result, key) => FIGURE_BYTES + 2 * key.length,
   });
+  // The preset's models (no source read), for the fields that answer when the source fails.
+  const presetModels = sizedCache<string, ParameterModel<S>>({
+    maxBytes: Math.max(1, Math.floor((definition.memo?.modelBytes ?? DEFAULT_MODEL_MEMO_BYTES) / 4)),
+    sizeOf: (_model, key) => MODEL_BYTES + 2 * key.length,
+  });
   const sourceId = objectIds<SourcedState<S, State>>();
-  const modelId = objectIds<Model<S, State>>();
+  const modelId = objectIds<ParameterModel<S>>();
 
   /**
    * The result under `key` for `resolved`, or `compute()`'s, kept with its
    * estimated bytes: `bytes` of it (default {@link FIGURE_BYTES}) and its key's.
    */
   function figure<T extends object>(
-    resolved: Model<S, State>,
+    resolved: ParameterModel<S>,
     key: string,
     compute: () => T,
     bytes: (value: T) => number = () => FIGURE_BYTES,
@@ -300,10 +304,32 @@ export function defineAdapter<S extends ParameterSchema, State>(
         definition.parameters,
         [definition.preset.values, sourced.parameters ?? {}],
         overrides,
+        { token: definition.token },
       );
       definition.validate?.(values);
       resolved = { params: values, parameters: list, state: sourced.state, source: sourced.info };
       models.set(key, resolved);
+    }
+    return resolved;
+  }
+
+  /**
+   * The preset's values (and the query's overrides) without a source read:
+   * what the fields that must answer use when the source cannot be read and
+   * no last good state exists. Overrides are checked as always.
+   */
+  function presetModel(overrides?: readonly ParameterOverride[]): ParameterModel<S> {
+    const key = overridesKey(overrides);
+    let resolved = presetModels.get(key);
+    if (!resolved) {
+      const { values, list } = resolveParameters(
+        definition.parameters,
+        [definition.preset.values],
+        overrides,
+      );
+      definition.validate?.(values);
+      resolved = { params: values, parameters: list };
+      presetModels.set(key, resolved);
     }
     return resolved;
   }
@@ -353,7 +379,27 @@ export function defineAdapter<S extends ParameterSchema, State>(
     return { model: resolve(sourced, overrides), ctx: full };
   }
 
-  function checkInstant(resolved: Model<S, State>, at: Date, what: string): void {
+  /**
+   * The model of a field that always answers (parameters, unlocks, fee
+   * schedules, penalty rules): the source's, or, when the source cannot be
+   * read and no last good state exists, the preset's ({@link presetModel}).
+   * The source's failure is not lost: `source` reports it, and the fields
+   * that need the state (figures, quotes, simulations, schedules) fail with it.
+   */
+  async function parameterModel(
+    ctx: Partial<EconomyContext> | undefined,
+    overrides?: readonly ParameterOverride[],
+  ): Promise<ParameterModel<S>> {
+    let sourced: SourcedState<S, State>;
+    try {
+      sourced = await source.read(context(ctx));
+    } catch {
+      return presetModel(overrides);
+    }
+    return resolve(sourced, overrides);
+  }
+
+  function checkInstant(resolved: ParameterModel<S>, at: Date, what: string): void {
     const genesis = definition.genesis(resolved.params);
     if (at.getTime() < genesis.getTime()) {
       const parameter = definition.genesisParameter ? ` (parameter "${definition.genesisParameter}")` : '';
@@ -398,7 +444,7 @@ export function defineAdapter<S extends ParameterSchema, State>(
       return (await source.read(context(ctx))).info;
     },
     async parameters(query, ctx) {
-      return (await model(ctx, query?.overrides)).model.parameters;
+      return (await parameterModel(ctx, query?.overrides)).parameters;
     },
   };
 
@@ -434,7 +480,7 @@ export function defineAdapter<S extends ParameterSchema, State>(
   }
   if (fees) {
     economy.fees = async (ctx) => {
-      const { model: resolved } = await model(ctx);
+      const resolved = await parameterModel(ctx);
       return figure(resolved, 'fees', () => fees.schedules(resolved));
     };
     economy.quoteFee = async (input, ctx) => {
@@ -463,7 +509,7 @@ export function defineAdapter<S extends ParameterSchema, State>(
   }
   if (penalties) {
     economy.penalties = async (ctx) => {
-      const { model: resolved } = await model(ctx);
+      const resolved = await parameterModel(ctx);
       return figure(resolved, 'penalties', () => penalties.rules(resolved));
     };
     economy.simulatePenalty = async (input, ctx) => {
@@ -530,7 +576,7 @@ export function defineAdapter<S extends ParameterSchema, State>(
   memoStatsOf.set(economy, () => ({ models: sizedCacheStats(models), results: sizedCacheStats(results) }));
   if (unlocks) {
     economy.unlocks = async (query, ctx) => {
-      const { model: resolved } = await model(ctx, query?.overrides);
+      const resolved = await parameterModel(ctx, query?.overrides);
       const from = query?.from ?? definition.genesis(resolved.params);
       checkInstant(resolved, from, 'from');
       const to = query?.to ?? null;

@@ -325,6 +325,11 @@ export interface TokenEconomy {
   /** The preset the model starts from. */
   readonly preset: string;
   source(ctx?: Partial<EconomyContext>): Promise<DataSourceInfo>;
+  /**
+   * The model's parameters. Like `fees`, `penalties` and `unlocks`, it answers
+   * when a live source cannot be read and no last good state exists: from the
+   * preset's values, with their sources (`source` then fails with the reason).
+   */
   parameters(query?: Pick<ModelQuery, 'overrides'>, ctx?: Partial<EconomyContext>): Promise<Parameter[]>;
   supply?(query?: ModelQuery, ctx?: Partial<EconomyContext>): Promise<Supply>;
   rewards?(query?: RewardsQuery, ctx?: Partial<EconomyContext>): Promise<Rewards>;

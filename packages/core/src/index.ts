@@ -1,3 +1,4 @@
+export * from './base-unit.js';
 export * from './clip.js';
 export * from './decimal.js';
 export * from './decimal-bounds.js';

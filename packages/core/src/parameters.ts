@@ -1,6 +1,8 @@
+import { checkBaseUnit } from './base-unit.js';
 import { clip } from './clip.js';
 import { Decimal, formatDecimal, parseDecimal } from './decimal.js';
 import { DECIMAL_INPUT_BOUNDS } from './decimal-bounds.js';
+import type { TokenInfo } from './economy.js';
 import { isTokenomicsError, TokenomicsError } from './errors.js';
 import { RATE_PLACES } from './served-figure.js';
 import { parseInstant } from './time.js';
@@ -37,6 +39,8 @@ export interface Parameter {
   assumption: boolean;
   /** The documented range of a numeric parameter (of each item, for a list); absent for other kinds. */
   bounds?: ParameterBounds;
+  /** True for an amount of the token (its kind's `amount`): overrides finer than the base unit are refused. */
+  amount?: true;
 }
 
 /** A query's replacement for one parameter's value, by key. */
@@ -79,6 +83,13 @@ export interface ParameterKind<T> {
    * Absent for kinds that are not numbers or have no bound.
    */
   readonly bounds?: ParameterBounds;
+  /**
+   * True for an amount of the protocol's token (in whole tokens; a list of
+   * them for a list kind): {@link resolveParameters}, given the token,
+   * refuses an override with more decimals than its base unit (BAD_INPUT,
+   * violation BASE_UNIT). `defineAdapter` passes the adapter's token.
+   */
+  readonly amount?: boolean;
   /** Reads a value; `origin` defaults to `data` (the resolver passes `override` for a query's). */
   parse(text: string, origin?: ValueOrigin): T;
   /**
@@ -151,6 +162,13 @@ export interface DecimalKindOptions {
   /** The largest value; inclusive unless `maxExclusive`. */
   max?: string;
   maxExclusive?: boolean;
+  /**
+   * An amount of the protocol's token (a supply, a balance, a stake, a fee in
+   * tokens): an override with more decimals than the token's base unit is
+   * refused with BAD_INPUT, violation BASE_UNIT (`defineAdapter` resolves the
+   * decimals from the adapter's `TokenInfo`). Rates, ratios and counts are not amounts.
+   */
+  amount?: boolean;
 }
 
 function describeRange(min: Bound | undefined, max: Bound | undefined): string {
@@ -194,7 +212,9 @@ function bounds(options: DecimalKindOptions): [Bound | undefined, Bound | undefi
 }
 
 /**
- * A decimal parameter (an amount or a rate), optionally bounded.
+ * A decimal parameter (an amount or a rate), optionally bounded. Mark an
+ * amount of the token with `amount: true`: overrides finer than its base unit
+ * are then refused.
  *
  * @example
  * ```ts
@@ -202,6 +222,7 @@ function bounds(options: DecimalKindOptions): [Bound | undefined, Bound | undefi
  * rate.expected; // 'a decimal in [0, 1)'
  * rate.parse('0.151').toFixed(); // '0.151'
  * decimalKind({ type: 'RATE', min: '0', max: '1' }).format(new Decimal(1).div(3)); // '0.333333333333333333' (18 places)
+ * const stake = decimalKind({ min: '0', minExclusive: true, amount: true }); // e.g. 25000 SESH
  * ```
  */
 export function decimalKind(options: DecimalKindOptions = {}): ParameterKind<Decimal> {
@@ -212,6 +233,7 @@ export function decimalKind(options: DecimalKindOptions = {}): ParameterKind<Dec
     type: options.type ?? 'DECIMAL',
     expected,
     bounds: boundsOf(options),
+    ...(options.amount ? { amount: true } : {}),
     parse(text, origin = 'data') {
       const value = parseDecimal(text, 'value', origin === 'override' ? 'input' : 'data');
       checkRange(value, min, max, expected);
@@ -352,6 +374,7 @@ export function decimalListKind(
     type: 'LIST',
     expected,
     ...(item.bounds ? { bounds: item.bounds } : {}),
+    ...(options.amount ? { amount: true } : {}),
     parse(text, origin = 'data') {
       const parts = text.split(',').map((part) => part.trim());
       if (
@@ -405,6 +428,16 @@ export function defineParameters<const S extends ParameterSchema>(schema: S): S 
 /** The longest reason a parameter's kind gives for refusing a value, as quoted in the error. */
 const REASON_LENGTH = 400;
 
+/** Options of {@link resolveParameters}. */
+export interface ResolveParametersOptions {
+  /**
+   * The protocol's token: overrides of amount kinds ({@link ParameterKind.amount})
+   * with more decimals than its base unit are refused (BAD_INPUT, BASE_UNIT).
+   * Without it, amounts are not checked against a base unit.
+   */
+  token?: Pick<TokenInfo, 'symbol' | 'decimals'>;
+}
+
 /** The source written on a parameter that a query overrode. */
 export const OVERRIDE_SOURCE = 'override: set by this query';
 
@@ -414,18 +447,25 @@ export const OVERRIDE_SOURCE = 'override: set by this query';
  *
  * @throws TokenomicsError UNKNOWN_PARAMETER for an override of a key the schema
  *   lacks (details list the valid keys); BAD_INPUT for a value that does not
- *   parse, naming the key and what is valid; CONFIGURATION when a layer (a
- *   preset, live data) lacks a key or holds a bad value
+ *   parse, naming the key and what is valid, or for an amount override finer
+ *   than the token's base unit (`options.token`; violation BASE_UNIT);
+ *   CONFIGURATION when a layer (a preset, live data) lacks a key or holds a
+ *   bad value
  * @example
  * ```ts
  * const { values } = resolveParameters(schema, [preset.values], [{ key: 'networkSize', value: '3000' }]);
  * values.networkSize; // 3000
+ * // An amount kind (`amount: true`) finer than the token's base unit: BAD_INPUT, violation BASE_UNIT.
+ * resolveParameters(schema, [preset.values], [{ key: 'stakingRequirement', value: '25000.0000000001' }], {
+ *   token: { symbol: 'SESH', decimals: 9 },
+ * });
  * ```
  */
 export function resolveParameters<S extends ParameterSchema>(
   schema: S,
   layers: ReadonlyArray<Partial<ParameterData<S>>>,
   overrides: ReadonlyArray<ParameterOverride> = [],
+  options: ResolveParametersOptions = {},
 ): ResolvedParameters<S> {
   const merged: Partial<Record<keyof S, SourcedValue & { overridden?: boolean }>> = {};
   for (const layer of layers) Object.assign(merged, layer);
@@ -490,6 +530,14 @@ export function resolveParameters<S extends ParameterSchema>(
         },
       );
     }
+    if (data.overridden && definition.kind.amount && options.token) {
+      // A client's amount the chain could not hold (MODEL.md: BASE_UNIT); data keeps its digits.
+      for (const amount of Array.isArray(value) ? value : [value]) {
+        if (Decimal.isDecimal(amount)) {
+          checkBaseUnit(amount, options.token, `parameter "${key}"`, { key, value: clip(data.value) });
+        }
+      }
+    }
     values[key] = value;
   }
   // Written once every value is parsed: a kind may write a value that stands for others resolved (see ParameterKind.format).
@@ -505,6 +553,7 @@ export function resolveParameters<S extends ParameterSchema>(
       source: data.source,
       assumption: data.overridden ? false : (data.assumption ?? false),
       ...(definition.kind.bounds ? { bounds: definition.kind.bounds } : {}),
+      ...(definition.kind.amount ? { amount: true as const } : {}),
     });
   }
   return { values: values as ParameterValues<S>, list };

@@ -7,14 +7,14 @@ const TRAILING = /[.,;:!?)]+$/;
 
 /**
  * Text with every URL in it redacted by {@link redactUrl}: no credentials,
- * query strings or fragments, whatever the text came from (an upstream's
- * error message, a library's error, a resource name).
+ * paths, query strings or fragments (keys ride in any of them), whatever the
+ * text came from (an upstream's error message quoting the URL it was called
+ * at, a library's error, a resource name).
  *
  * @example
  * ```ts
- * redactUrls('GET http://u:p@lcd:1317/pool?apikey=SECRET failed'); // 'GET http://lcd:1317/pool failed'
- * // For log lines: provider keys also ride in paths (`/v2/KEY`), so cut those too.
- * redactUrls('GET https://u:p@rpc.example/v2/KEY failed', { keepPath: false }); // 'GET https://rpc.example/… failed'
+ * redactUrls('GET http://u:p@lcd:1317/pool?apikey=SECRET failed'); // 'GET http://lcd:1317/… failed'
+ * redactUrls('rate limited: https://rpc.example/v2/KEY.'); // 'rate limited: https://rpc.example/….'
  * ```
  */
 export function redactUrls(text: string, options: RedactUrlOptions = {}): string {

@@ -78,7 +78,7 @@ export const DEFAULT_UPSTREAM_TIMEOUT_MS = 3_000;
  *
  * @example
  * ```ts
- * resourceName({ key: 'GET http://u:p@lcd/pool?apikey=S', load }); // 'GET http://lcd/pool'
+ * resourceName({ key: 'GET http://u:p@lcd/v2/KEY/pool?apikey=S', load }); // 'GET http://lcd/…'
  * ```
  */
 export function resourceName(request: Pick<UpstreamRequest<JsonValue>, 'key' | 'resource'>): string {

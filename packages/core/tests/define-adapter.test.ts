@@ -291,6 +291,45 @@ describe('defineAdapter input checks', () => {
   });
 });
 
+describe('defineAdapter with a source that cannot be read (and no last good state)', () => {
+  const failing: ExampleSource = {
+    read: async () => {
+      throw new TokenomicsError('UPSTREAM_UNAVAILABLE', 'GET /supply answered HTTP 500');
+    },
+  };
+
+  it('answers parameters, fee schedules and penalty rules from the preset, overrides applied', async () => {
+    const economy = exampleEconomy({ source: failing });
+    const preset = exampleEconomy();
+    expect(await economy.parameters()).toEqual(await preset.parameters());
+    expect((await economy.parameters()).find((p) => p.key === 'treasury')).toMatchObject({
+      value: '250',
+      source: (await preset.parameters()).find((p) => p.key === 'treasury')?.source,
+    });
+    expect(await economy.fees!()).toEqual(await preset.fees!());
+    expect(await economy.penalties!()).toEqual(await preset.penalties!());
+    const overrides = [{ key: 'feeRate', value: '0.5' }];
+    expect(await economy.parameters({ overrides })).toEqual(await preset.parameters({ overrides }));
+    // A client's bad override is still its error.
+    await expect(economy.parameters({ overrides: [{ key: 'treasury', value: '-1' }] })).rejects.toMatchObject(
+      { code: 'BAD_INPUT' },
+    );
+    await expect(
+      economy.parameters({ overrides: [{ key: 'treasury', value: '2000' }] }),
+    ).rejects.toMatchObject({ code: 'BAD_INPUT', message: 'treasury must not exceed supply' });
+  });
+
+  it("still fails the figures that need the state, with the source's error", async () => {
+    const economy = exampleEconomy({ source: failing });
+    const unavailable = { code: 'UPSTREAM_UNAVAILABLE', message: 'GET /supply answered HTTP 500' };
+    await expect(economy.source()).rejects.toMatchObject(unavailable);
+    await expect(economy.supply!()).rejects.toMatchObject(unavailable);
+    await expect(
+      economy.quoteFee!({ fee: 'service', quantity: new Decimal(1), unitPrice: new Decimal(1) }),
+    ).rejects.toMatchObject(unavailable);
+  });
+});
+
 describe('defineAdapter with a live source', () => {
   /** A live source whose values the test sets; each read is a new, fresh state. */
   function liveValues(values: Record<string, string>) {

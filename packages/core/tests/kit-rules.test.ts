@@ -106,6 +106,13 @@ describe('parameter extremes', () => {
       key: 'tranches',
       values: ['1', '120'],
     });
+    // An amount (`amount: true`) is approached by its token's base unit, the smallest override it takes.
+    expect(parameterExtremes(vesting.find((p) => p.key === 'supply')!, 6)).toEqual({
+      key: 'supply',
+      values: ['0.000001', `1${'0'.repeat(30)}`],
+    });
+    expect(vesting.find((p) => p.key === 'supply')?.amount).toBe(true);
+    // Without the token's decimals, by 10^-18.
     expect(parameterExtremes(vesting.find((p) => p.key === 'supply')!)).toEqual({
       key: 'supply',
       values: ['0.000000000000000001', `1${'0'.repeat(30)}`],

@@ -330,3 +330,80 @@ describe('parameter kinds expose their documented bounds', () => {
     expect(list.find((p) => p.key === 'start')?.bounds).toBeUndefined();
   });
 });
+
+describe('amounts of the token (`amount: true`) at its base unit', () => {
+  const amounts = defineParameters({
+    stake: {
+      label: 'Stake',
+      unit: 'TOK',
+      description: 'An amount.',
+      kind: decimalKind({ min: '0', amount: true }),
+    },
+    tranches: {
+      label: 'Tranches',
+      unit: 'TOK',
+      description: 'Amounts.',
+      kind: decimalListKind({ length: 2, min: '0', amount: true }),
+    },
+    rate: { label: 'Rate', description: 'Not an amount.', kind: decimalKind({ type: 'RATE', min: '0' }) },
+  });
+  const data = {
+    stake: { value: '25000', source: 'docs' },
+    tranches: { value: '1,2', source: 'docs' },
+    // Data (a preset, a chain read) is not a client's input: its digits are kept.
+    rate: { value: '0.1234567891234', source: 'docs' },
+  };
+  const token = { symbol: 'TOK', decimals: 6 };
+  const refusal = (overrides: Array<{ key: string; value: string }>) => {
+    try {
+      resolveParameters(amounts, [data], overrides, { token });
+    } catch (error) {
+      return error;
+    }
+    return undefined;
+  };
+
+  it('mark their kind, for lists too', () => {
+    expect(decimalKind({ amount: true }).amount).toBe(true);
+    expect(decimalKind().amount).toBeUndefined();
+    expect(decimalListKind({ amount: true }).amount).toBe(true);
+  });
+
+  it('refuse an override finer than the base unit: BAD_INPUT naming the rule (BASE_UNIT)', () => {
+    expect(refusal([{ key: 'stake', value: '25000.0000001' }])).toMatchObject({
+      code: 'BAD_INPUT',
+      message: 'parameter "stake" has 7 decimal places; a TOK amount has at most 6 (its base unit)',
+      details: { violation: 'BASE_UNIT', limit: 6, key: 'stake', value: '25000.0000001' },
+    });
+    expect(refusal([{ key: 'tranches', value: '1,0.0000001' }])).toMatchObject({
+      code: 'BAD_INPUT',
+      details: { violation: 'BASE_UNIT', limit: 6, key: 'tranches' },
+    });
+  });
+
+  it('accept the base unit itself, trailing zeros, and any precision of what is not an amount', () => {
+    const { values } = resolveParameters(
+      amounts,
+      [data],
+      [
+        { key: 'stake', value: '25000.000001' },
+        { key: 'tranches', value: '1.500000000,2' },
+        { key: 'rate', value: '0.1234567891234' },
+      ],
+      { token },
+    );
+    expect(values.stake.toFixed()).toBe('25000.000001');
+    expect(values.tranches.map(String)).toEqual(['1.5', '2']);
+    expect(values.rate.toFixed()).toBe('0.1234567891234');
+  });
+
+  it('are not checked without a token, nor in data', () => {
+    expect(refusal([])).toBeUndefined();
+    expect(() =>
+      resolveParameters(amounts, [{ ...data, stake: { value: '1.0000001', source: 'chain: x' } }], [], {
+        token,
+      }),
+    ).not.toThrow();
+    expect(() => resolveParameters(amounts, [data], [{ key: 'stake', value: '1.0000001' }])).not.toThrow();
+  });
+});

@@ -2,18 +2,25 @@ import { describe, expect, it } from 'vitest';
 import { loadWithTimeout, redactError, redactUrl, redactUrls, resourceName } from '../src/index.js';
 
 describe('redactUrl', () => {
-  it('removes the user name, password, query string and fragment; keeps scheme, host, port and path', () => {
+  it('keeps scheme, host and port; a path, query string or fragment becomes "/…" (keys ride in paths)', () => {
     expect(redactUrl('http://user:pass@127.0.0.1:1317/rest/?apikey=SECRET#frag')).toBe(
-      'http://127.0.0.1:1317/rest/',
+      'http://127.0.0.1:1317/…',
     );
-    expect(redactUrl('https://api.synternet.com')).toBe('https://api.synternet.com/');
-    expect(redactUrl('redis://:hunter2@cache.internal:6379/0')).toBe('redis://cache.internal:6379/0');
+    expect(redactUrl('https://arb.example/v2/KEY')).toBe('https://arb.example/…');
+    expect(redactUrl('https://arb.example/?key=KEY')).toBe('https://arb.example/…');
+    expect(redactUrl('https://u:p@arb.example/')).toBe('https://arb.example');
+    expect(redactUrl('https://api.synternet.com')).toBe('https://api.synternet.com');
+    // Redacting twice gives the same text (no "%E2%80%A6").
+    expect(redactUrl(redactUrl('https://arb.example/v2/KEY'))).toBe('https://arb.example/…');
   });
 
-  it('hides the path too when asked (keys in the path)', () => {
-    expect(redactUrl('https://arb.example/v2/KEY', { keepPath: false })).toBe('https://arb.example/…');
-    expect(redactUrl('https://arb.example/?key=KEY', { keepPath: false })).toBe('https://arb.example/…');
-    expect(redactUrl('https://u:p@arb.example/', { keepPath: false })).toBe('https://arb.example');
+  it('keeps the path only when asked (a URL that is not a configured upstream)', () => {
+    expect(redactUrl('http://user:pass@127.0.0.1:1317/rest/?apikey=SECRET#frag', { keepPath: true })).toBe(
+      'http://127.0.0.1:1317/rest/',
+    );
+    expect(redactUrl('redis://:hunter2@cache.internal:6379/0', { keepPath: true })).toBe(
+      'redis://cache.internal:6379/0',
+    );
   });
 
   it('never echoes text that is not a URL', () => {
@@ -27,7 +34,7 @@ describe('redactUrls', () => {
       redactUrls(
         'GET /cosmos/bank?denom=usynt via http://u:p@lcd:1317/x?apikey=SECRET, then https://h/v2?token=T.',
       ),
-    ).toBe('GET /cosmos/bank?denom=usynt via http://lcd:1317/x, then https://h/v2.');
+    ).toBe('GET /cosmos/bank?denom=usynt via http://lcd:1317/…, then https://h/….');
   });
 
   it('replaces a URL that does not parse', () => {
@@ -37,22 +44,22 @@ describe('redactUrls', () => {
 
 describe('redactError', () => {
   it('copies name, message, stack and cause with their URLs redacted', () => {
-    const inner = new TypeError('connect to http://u:PASS@h/?apikey=SECRET refused');
-    const outer = new Error('read of http://h/?apikey=SECRET failed', { cause: inner });
+    const inner = new TypeError('connect to http://u:PASS@h/v2/PATHKEY?apikey=SECRET refused');
+    const outer = new Error('read of http://h/v2/PATHKEY?apikey=SECRET failed', { cause: inner });
     const copy = redactError(outer);
     const text = JSON.stringify({ m: copy.message, s: copy.stack, c: (copy.cause as Error).stack });
-    expect(text).not.toMatch(/SECRET|PASS/);
-    expect(copy.message).toBe('read of http://h/ failed');
+    expect(text).not.toMatch(/SECRET|PASS|PATHKEY/);
+    expect(copy.message).toBe('read of http://h/… failed');
     expect((copy.cause as Error).name).toBe('TypeError');
-    expect((copy.cause as Error).message).toBe('connect to http://h/ refused');
+    expect((copy.cause as Error).message).toBe('connect to http://h/… refused');
   });
 });
 
 describe('upstream errors', () => {
-  const secretKey = 'GET http://user:pass@127.0.0.1:9/pool?apikey=SECRET';
+  const secretKey = 'GET http://user:pass@127.0.0.1:9/v2/PATHKEY/pool?apikey=SECRET';
 
   it('name a request by its key with the URL redacted when it has no resource', () => {
-    expect(resourceName({ key: secretKey })).toBe('GET http://127.0.0.1:9/pool');
+    expect(resourceName({ key: secretKey })).toBe('GET http://127.0.0.1:9/…');
   });
 
   it('carry neither the credentials nor the query string of what failed, in message or cause', async () => {
@@ -72,9 +79,9 @@ describe('upstream errors', () => {
       cause: (error.cause as Error).message,
       stack: (error.cause as Error).stack,
     });
-    expect(seen).not.toMatch(/pass|SECRET/);
+    expect(seen).not.toMatch(/pass|SECRET|PATHKEY/);
     expect(error.message).toBe(
-      'GET http://127.0.0.1:9/pool failed: Request cannot be constructed from a URL that includes credentials: GET http://127.0.0.1:9/pool',
+      'GET http://127.0.0.1:9/… failed: Request cannot be constructed from a URL that includes credentials: GET http://127.0.0.1:9/…',
     );
   });
 });

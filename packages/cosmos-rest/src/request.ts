@@ -26,7 +26,11 @@ export interface LcdRequest<T extends JsonValue> extends UpstreamRequest<T> {
   resource: string;
   /** The path with its query, as appended to the base URL. */
   path: string;
-  /** The URL read, fit to show: the base URL redacted (no credentials, no query of its own), then the path. */
+  /**
+   * The URL read, fit to show: the base URL cut after its host (no credentials,
+   * and `/…` for a path or query of its own, where providers put API keys),
+   * then the standard path, e.g. `https://lcd.example/…/cosmos/staking/v1beta1/pool`.
+   */
   url: string;
   /** Validates an answer read before (a cached one) with the same schema as a fresh answer. */
   parse(value: JsonValue): T;
@@ -36,7 +40,8 @@ export interface LcdRequest<T extends JsonValue> extends UpstreamRequest<T> {
  * The base URL without trailing slashes, so `https://lcd/` and `https://lcd`
  * make the same cache key. A path prefix (`https://host/rest`), credentials
  * (`https://user:pass@host`, sent as HTTP Basic authentication) and a query
- * (`?apikey=…`, sent with every path) are kept; errors show none of them.
+ * (`?apikey=…`, sent with every path) are kept; errors show none of them
+ * (the base URL's own path shows as `/…`: providers put API keys there).
  *
  * @throws TokenomicsError CONFIGURATION when the text is not an http(s) URL or has a fragment
  * @example

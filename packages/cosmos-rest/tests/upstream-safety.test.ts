@@ -11,16 +11,19 @@ import {
 } from '../src/index.js';
 import { codedFailure, type FakeLcd, startFakeLcd } from '../src/testing/index.js';
 
-const SECRETS = /pass|SECRET/;
+const SECRETS = /pass|SECRET|PATHKEY/;
 const MiB = 1_048_576;
 
-/** An LCD base URL with credentials and an API key, as providers hand them out. */
-const withSecrets = (url: string) => url.replace('http://', 'http://user:pass@').concat('/?apikey=SECRET');
+/** Where a provider puts the API key in the path: the fake LCD serves under it. */
+const KEY_PATH = '/v2/PATHKEY';
+/** An LCD base URL with credentials and API keys in the path and the query, as providers hand them out. */
+const withSecrets = (url: string) =>
+  url.replace('http://', 'http://user:pass@').concat(`${KEY_PATH}?apikey=SECRET`);
 
-describe('an LCD URL with credentials and an API key', () => {
+describe('an LCD URL with credentials and API keys (path and query)', () => {
   let lcd: FakeLcd;
   beforeAll(async () => {
-    lcd = await startFakeLcd();
+    lcd = await startFakeLcd({ basePath: KEY_PATH });
   });
   afterAll(async () => {
     await lcd.close();
@@ -39,20 +42,25 @@ describe('an LCD URL with credentials and an API key', () => {
     expect(value.amount).toEqual({ denom: 'usynt', amount: '1000000000000000' });
     expect(seen).toEqual([
       {
-        url: `${lcd.url}${LCD_PATHS.supplyByDenom}?apikey=SECRET&denom=usynt`,
+        url: `${lcd.url}${KEY_PATH}${LCD_PATHS.supplyByDenom}?apikey=SECRET&denom=usynt`,
         authorization: `Basic ${Buffer.from('user:pass').toString('base64')}`,
       },
     ]);
   });
 
-  it('shows neither the password nor the key in the request it describes', () => {
+  it('shows neither the password nor the keys in the request it describes: the base URL is cut after its host', () => {
     const request = stakingPool(withSecrets(lcd.url));
-    expect(request.url).toBe(`${lcd.url}${LCD_PATHS.stakingPool}`);
+    expect(request.url).toBe(`${lcd.url}/…${LCD_PATHS.stakingPool}`);
+    expect(stakingPool(lcd.url).url).toBe(`${lcd.url}${LCD_PATHS.stakingPool}`);
     expect(request.resource).toBe(`GET ${LCD_PATHS.stakingPool}`);
   });
 
   it.each([
     ['an HTTP 500', () => lcd.setFault('*', { kind: 'status', status: 500 })],
+    [
+      'an HTTP 500 whose message quotes the URL called',
+      () => lcd.setFault('*', { kind: 'status', status: 500, message: 'no backend for {url}' }),
+    ],
     ['a wrong shape', () => lcd.setFault('*', { kind: 'wrong-shape' })],
     ['a body that is not JSON', () => lcd.setFault('*', { kind: 'malformed' })],
   ])('keeps them out of the error on %s', async (_name, inject) => {
@@ -60,6 +68,28 @@ describe('an LCD URL with credentials and an API key', () => {
     const error = await codedFailure(loadWithTimeout(stakingPool(withSecrets(lcd.url)), 5_000));
     expect(error.code).toBe('UPSTREAM_UNAVAILABLE');
     expect(JSON.stringify({ message: error.message, details: error.details })).not.toMatch(SECRETS);
+  });
+
+  it('keeps them out of the error when the quoted URL reaches the message', async () => {
+    lcd.setFault('*', { kind: 'status', status: 500, message: 'no backend for {url}' });
+    const error = await codedFailure(loadWithTimeout(stakingPool(withSecrets(lcd.url)), 5_000));
+    expect(error.message).toBe(
+      `GET ${LCD_PATHS.stakingPool} answered HTTP 500 (no backend for ${lcd.url}/…)`,
+    );
+  });
+
+  it('keeps them out of the error when fetch itself quotes the URL, cause included', async () => {
+    const request = stakingPool(withSecrets(lcd.url), {
+      fetch: async (input) => {
+        throw new TypeError(`fetch to ${String(input)} failed`);
+      },
+    });
+    const error = await codedFailure(loadWithTimeout(request, 5_000));
+    expect(error.message).toBe(
+      `GET ${LCD_PATHS.stakingPool} could not be read: fetch to ${lcd.url}/… failed`,
+    );
+    const cause = error.cause as Error;
+    expect(JSON.stringify([error.message, error.details, cause.message, cause.stack])).not.toMatch(SECRETS);
   });
 
   it('keeps them out of the error on a refused connection, cause included', async () => {
@@ -78,7 +108,7 @@ describe('an LCD URL with credentials and an API key', () => {
     } catch (error) {
       message = JSON.stringify([(error as Error).message, (error as { details: unknown }).details]);
     }
-    expect(message).toContain('ftp://lcd.example/');
+    expect(message).toContain('ftp://lcd.example/…');
     expect(message).not.toMatch(SECRETS);
   });
 });

@@ -21,7 +21,9 @@ import {
   TokenomicsError,
 } from '@tokenomics/core';
 import { z } from 'zod';
+import { DEFAULT_MAX_PLANS } from './plugins/compiled-execution.js';
 import { DEFAULT_DOCUMENT_LIMITS } from './plugins/limits.js';
+import { DEFAULT_DOCUMENT_ID_BYTES, DEFAULT_RESPONSE_TEXT_BYTES } from './plugins/response-cache.js';
 import { DEFAULT_DRAIN_GRACE_MS } from './server.js';
 import { TRACING_SERVICE_NAME } from './tracing.js';
 
@@ -245,9 +247,25 @@ const configObject = z
         maxOverrides: integerText('limits.maxOverrides', 1, 1_000).default(
           DEFAULT_DOCUMENT_LIMITS.maxOverrides,
         ),
+        /** Bytes of response texts kept for the current second (identical requests reuse them). */
+        responseCacheBytes: integerText('limits.responseCacheBytes', 1_024, 1_073_741_824).default(
+          DEFAULT_RESPONSE_TEXT_BYTES,
+        ),
+        /** Bytes of query documents kept with their short ids for the response cache. */
+        responseDocumentBytes: integerText('limits.responseDocumentBytes', 1_024, 1_073_741_824).default(
+          DEFAULT_DOCUMENT_ID_BYTES,
+        ),
+        /** Compiled query plans kept. */
+        maxPlans: integerText('limits.maxPlans', 1, 100_000).default(DEFAULT_MAX_PLANS),
       })
       .strict()
-      .default({ maxSchedulePoints: DEFAULT_MAX_SCHEDULE_POINTS, ...DEFAULT_DOCUMENT_LIMITS }),
+      .default({
+        maxSchedulePoints: DEFAULT_MAX_SCHEDULE_POINTS,
+        ...DEFAULT_DOCUMENT_LIMITS,
+        responseCacheBytes: DEFAULT_RESPONSE_TEXT_BYTES,
+        responseDocumentBytes: DEFAULT_DOCUMENT_ID_BYTES,
+        maxPlans: DEFAULT_MAX_PLANS,
+      }),
   })
   .strict();
 

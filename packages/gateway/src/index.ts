@@ -33,6 +33,7 @@ export { EXAMPLE_TABS } from './examples.js';
 export { createRequestReader } from './loaders.js';
 export { createLogger, type LogLevel, redactLogText, serializeError } from './logger.js';
 export { GATEWAY_NODE_FLAGS } from './node-flags.js';
+export { DEFAULT_MAX_PLANS } from './plugins/compiled-execution.js';
 export { type CorsOptions, useCors } from './plugins/cors.js';
 export { useDisableIntrospection } from './plugins/introspection.js';
 export {
@@ -67,10 +68,12 @@ export {
   type RequestCostOptions,
   requestCost,
 } from './plugins/request-cost.js';
+export { DEFAULT_DOCUMENT_ID_BYTES, DEFAULT_RESPONSE_TEXT_BYTES } from './plugins/response-cache.js';
 export { gatewaySchema } from './schema/index.js';
 export {
   createGateway,
   DEFAULT_DRAIN_GRACE_MS,
+  DEFAULT_GATEWAY_LIMITS,
   type Gateway,
   type GatewayLimits,
   type GatewayOptions,

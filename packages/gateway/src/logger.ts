@@ -12,7 +12,7 @@ import { type Logger, pino, stdSerializers } from 'pino';
  * ```
  */
 export function redactLogText(text: string): string {
-  return redactUrls(text, { keepPath: false });
+  return redactUrls(text);
 }
 
 /** Log levels, from the most to the least verbose. */

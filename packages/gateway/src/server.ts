@@ -27,7 +27,7 @@ import { maskError } from './errors.js';
 import { EXAMPLE_TABS } from './examples.js';
 import { createRequestReader } from './loaders.js';
 import { createLogger, yogaLogger } from './logger.js';
-import { useCompiledExecution } from './plugins/compiled-execution.js';
+import { DEFAULT_MAX_PLANS, useCompiledExecution } from './plugins/compiled-execution.js';
 import { useCors } from './plugins/cors.js';
 import { useHealth } from './plugins/health.js';
 import {
@@ -47,7 +47,12 @@ import {
 import { createMetrics, type GatewayMetrics } from './plugins/metrics.js';
 import { type PersistedOperationsOptions, usePersistedQueries } from './plugins/persisted-operations.js';
 import { type TrustProxy, useRateLimit } from './plugins/rate-limit.js';
-import { requestSeconds, useSecondResponseCache } from './plugins/response-cache.js';
+import {
+  DEFAULT_DOCUMENT_ID_BYTES,
+  DEFAULT_RESPONSE_TEXT_BYTES,
+  requestSeconds,
+  useSecondResponseCache,
+} from './plugins/response-cache.js';
 import { useSupplyEndpoints } from './plugins/supply-endpoints.js';
 import { protocolFinder } from './protocol-lookup.js';
 import { gatewaySchema } from './schema/index.js';
@@ -58,7 +63,26 @@ import { type Tracing, tracedEconomy, useTracing } from './tracing.js';
 export interface GatewayLimits extends DocumentLimits {
   /** The most points one `schedule` field may return. */
   maxSchedulePoints: number;
+  /**
+   * Bytes (estimated) of response texts kept for the current second, reused
+   * by identical requests within it; an answer larger than this is not kept.
+   * Default 16,000,000 (`DEFAULT_RESPONSE_TEXT_BYTES`).
+   */
+  responseCacheBytes: number;
+  /** Bytes (estimated) of query documents kept with their short ids for that cache. Default 8 MiB. */
+  responseDocumentBytes: number;
+  /** Compiled query plans kept, least recently used dropped first. Default 500 (`DEFAULT_MAX_PLANS`). */
+  maxPlans: number;
 }
+
+/** The defaults of {@link GatewayLimits}: the document limits and the bounds of the gateway's own caches. */
+export const DEFAULT_GATEWAY_LIMITS: GatewayLimits = {
+  ...DEFAULT_DOCUMENT_LIMITS,
+  maxSchedulePoints: DEFAULT_MAX_SCHEDULE_POINTS,
+  responseCacheBytes: DEFAULT_RESPONSE_TEXT_BYTES,
+  responseDocumentBytes: DEFAULT_DOCUMENT_ID_BYTES,
+  maxPlans: DEFAULT_MAX_PLANS,
+};
 
 /**
  * Where `GET /metrics` is served and who may read it. With neither `token`
@@ -111,6 +135,7 @@ export interface GatewayOptions {
   upstreamCircuit?: CircuitOptions;
   /** Replaces the whole shared reader (cache included); tests use it to count reads. */
   reader?: UpstreamReader;
+  /** Every limit, each defaulting to {@link DEFAULT_GATEWAY_LIMITS} (the README's "Security and limits" table). */
   limits?: Partial<GatewayLimits>;
   /** Mask unexpected errors (no messages, no stacks). Default: NODE_ENV === 'production'. */
   production?: boolean;
@@ -255,11 +280,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     .map(servedEconomy)
     .map((economy) => (tracing ? tracedEconomy(economy, tracing.tracer) : economy));
   const protocolById = indexProtocols(protocols);
-  const limits: GatewayLimits = {
-    ...DEFAULT_DOCUMENT_LIMITS,
-    maxSchedulePoints: DEFAULT_MAX_SCHEDULE_POINTS,
-    ...options.limits,
-  };
+  const limits: GatewayLimits = { ...DEFAULT_GATEWAY_LIMITS, ...options.limits };
   const logger = options.logger ?? createLogger();
   const production = options.production ?? process.env.NODE_ENV === 'production';
   const metricsEndpoint = resolveMetricsEndpoint(options.metrics ?? {}, production);
@@ -371,8 +392,17 @@ export function createGateway(options: GatewayOptions): Gateway {
       useSupplyEndpoints({ findProtocol, economyContext: requestEconomy }),
       ...useDocumentLimits(limits),
       useRequestBudget({ ...limits, protocols: protocols.length, now: secondOf }),
-      ...(options.responseCache === false ? [] : [useSecondResponseCache(secondOf)]),
-      ...(options.compiledExecution === false ? [] : [useCompiledExecution({ onPlan: metrics.onPlan })]),
+      ...(options.responseCache === false
+        ? []
+        : [
+            useSecondResponseCache(secondOf, {
+              maxTextBytes: limits.responseCacheBytes,
+              maxDocumentBytes: limits.responseDocumentBytes,
+            }),
+          ]),
+      ...(options.compiledExecution === false
+        ? []
+        : [useCompiledExecution({ maxPlans: limits.maxPlans, onPlan: metrics.onPlan })]),
       // Last: the execution span wraps whichever executor runs.
       ...(tracing ? useTracing(tracing) : []),
     ],

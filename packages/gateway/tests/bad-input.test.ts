@@ -122,6 +122,18 @@ const CASES: Case[] = [
     query: SYNTERNET('simulatePenalty(input: { rule: "double-sign", stakes: [] }) { slashedTotal }'),
   },
   {
+    name: 'an amount override finer than the base unit (a staking requirement with 10 decimals of SESH)',
+    code: 'BAD_INPUT',
+    query: SESSION(
+      'supply(overrides: [{ key: "stakingRequirement", value: "25000.0000000001" }]) { staked }',
+    ),
+  },
+  {
+    name: 'an amount override finer than the base unit (a treasury balance with 7 decimals of SYNT)',
+    code: 'BAD_INPUT',
+    query: SYNTERNET('parameters(overrides: [{ key: "treasuryBalance", value: "1.0000001" }]) { key }'),
+  },
+  {
     name: 'a stake finer than the base unit (7 decimals of SYNT)',
     code: 'BAD_INPUT',
     query: SYNTERNET(

@@ -113,7 +113,7 @@ describe('guardStore', () => {
       {
         type: 'store-error',
         key: expect.stringMatching(/^v2:[0-9a-f]{64}$/),
-        resource: 'GET https://lcd.example/pool',
+        resource: 'GET https://lcd.example/…',
         error: 'READONLY at redis://10.0.0.5:6379',
         code: 'ECONNRESET',
       },
@@ -121,7 +121,7 @@ describe('guardStore', () => {
       {
         type: 'store-error',
         key: expect.stringMatching(/^v2:[0-9a-f]{64}$/),
-        resource: 'GET https://lcd.example/pool',
+        resource: 'GET https://lcd.example/…',
         error: 'write failed',
       },
     ]);

@@ -50,8 +50,27 @@ describe('loadConfig', () => {
         requestBudget: 50_000,
         maxStakes: 1_000,
         maxOverrides: 50,
+        responseCacheBytes: 16_000_000,
+        responseDocumentBytes: 8_388_608,
+        maxPlans: 500,
       },
     });
+  });
+
+  it('takes the response cache bounds and the compiled plans kept from the file, checked', () => {
+    const { dir } = configFile({
+      limits: { responseCacheBytes: 1_048_576, responseDocumentBytes: 65_536, maxPlans: 20 },
+    });
+    expect(loadConfig({ cwd: dir, env: {} }).limits).toMatchObject({
+      responseCacheBytes: 1_048_576,
+      responseDocumentBytes: 65_536,
+      maxPlans: 20,
+      maxStakes: 1_000,
+    });
+    const { dir: bad } = configFile({ limits: { responseCacheBytes: 10, maxPlans: 0 } });
+    expect(() => loadConfig({ cwd: bad, env: {} })).toThrowError(
+      /limits\.responseCacheBytes: limits\.responseCacheBytes must be an integer from 1024 to 1073741824[\s\S]*limits\.maxPlans: limits\.maxPlans must be an integer from 1 to 100000/,
+    );
   });
 
   it('takes the request budget and the caps on stakes and overrides from the file, checked', () => {

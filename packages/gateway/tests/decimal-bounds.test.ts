@@ -251,6 +251,79 @@ describe('token amounts finer than the base unit', () => {
   });
 });
 
+describe('amount overrides at the base unit (MODEL.md second edition: BASE_UNIT)', () => {
+  it('refuses a Session staking requirement of 25000.0000000001 (it served 50000000.0000002 staked)', async () => {
+    const query = `{ protocol(id: "session") { supply(overrides: [{ key: "stakingRequirement", value: "25000.0000000001" }]) { staked } } }`;
+    for (let run = 0; run < 2; run++) {
+      const answer = await send(query);
+      expectSmall(answer);
+      expect(answer.errors).toHaveLength(1);
+      expect(answer.errors[0]?.extensions).toMatchObject({
+        code: 'BAD_INPUT',
+        violation: 'BASE_UNIT',
+        limit: 9,
+        key: 'stakingRequirement',
+      });
+      expect(answer.errors[0]?.message).toBe(
+        'parameter "stakingRequirement" has 10 decimal places; a SESH amount has at most 9 (its base unit)',
+      );
+    }
+  });
+
+  it('refuses a Synternet treasury balance with 7 decimals, as a variable', async () => {
+    const answer = await send(
+      'query ($o: [ParameterOverride!]) { protocol(id: "synternet") { supply(overrides: $o) { circulating } } }',
+      { o: [{ key: 'treasuryBalance', value: '900000000.0000001' }] },
+    );
+    expect(answer.errors[0]?.extensions).toMatchObject({
+      code: 'BAD_INPUT',
+      violation: 'BASE_UNIT',
+      limit: 6,
+    });
+    expect(answer.errors[0]?.message).toBe(
+      'parameter "treasuryBalance" has 7 decimal places; a SYNT amount has at most 6 (its base unit)',
+    );
+  });
+
+  it('refuses every amount parameter of every protocol one decimal past its base unit, and not at it', async () => {
+    const listed = await send('{ protocols { id token { symbol decimals } parameters { key unit } } }');
+    expect(listed.errors).toEqual([]);
+    const { protocols } = JSON.parse(listed.text).data as {
+      protocols: Array<{
+        id: string;
+        token: { symbol: string; decimals: number };
+        parameters: Array<{ key: string; unit: string | null }>;
+      }>;
+    };
+    let checked = 0;
+    for (const { id, token, parameters } of protocols) {
+      // An amount of the token: its unit is the symbol, or the symbol per something (SESH/day, SYNT/GB).
+      const amounts = parameters.filter(
+        ({ unit }) => unit === token.symbol || unit?.startsWith(`${token.symbol}/`),
+      );
+      expect(amounts.length).toBeGreaterThan(0);
+      for (const { key } of amounts) {
+        const override = (value: string) =>
+          send(
+            `{ protocol(id: "${id}") { parameters(overrides: [{ key: "${key}", value: "${value}" }]) { key } } }`,
+          );
+        const finer = await override(`1.${'0'.repeat(token.decimals)}1`);
+        expect(finer.errors[0]?.extensions, `${id} ${key}`).toMatchObject({
+          code: 'BAD_INPUT',
+          violation: 'BASE_UNIT',
+          limit: token.decimals,
+          key,
+        });
+        const exact = await override(`1.${'0'.repeat(token.decimals - 1)}1`);
+        expect(exact.errors.map((error) => error.extensions.violation)).not.toContain('BASE_UNIT');
+        checked++;
+      }
+    }
+    // Session: 10 amounts, Synternet: 4.
+    expect(checked).toBe(14);
+  });
+});
+
 describe('errors echo little of the input', () => {
   const HUGE = 'x'.repeat(90_000);
   it.each([

@@ -70,3 +70,46 @@ describe('limits', () => {
     expect(body).toEqual({ data: { protocols: [{ id: 'fixed' }] } });
   });
 });
+
+describe('the response cache and compiled plans follow their limits', () => {
+  const now = () => new Date('2026-01-01T00:00:00Z');
+  /** How the queries ran so far: only executed queries count (a response-cache hit runs none). */
+  async function plans(gateway: ReturnType<typeof createGateway>): Promise<Record<string, number>> {
+    const metric = await gateway.metrics.registry.getSingleMetric('tokenomics_query_plans_total')!.get();
+    return Object.fromEntries(metric.values.map((value) => [String(value.labels.outcome), value.value]));
+  }
+  // An answer of a few KB: over a 1 KiB response cache.
+  const LARGE = '{ protocols { parameters { key label value description source } } }';
+
+  it('limits.responseCacheBytes: an answer larger than the bound is not kept, so a repeat runs again', async () => {
+    const cached = createGateway({ adapters: [fixedSupplyAdapter()], now });
+    const bounded = createGateway({
+      adapters: [fixedSupplyAdapter()],
+      now,
+      limits: { responseCacheBytes: 1_024 },
+    });
+    for (const gateway of [cached, bounded]) {
+      for (let run = 0; run < 3; run++) expect((await post(gateway, LARGE)).body.errors).toBeUndefined();
+    }
+    // Default: the first run executes, the repeats in the same second are the kept text.
+    expect(await plans(cached)).toEqual({ standard: 1 });
+    expect(await plans(bounded)).toEqual({ standard: 1, compiled: 1, reused: 1 });
+    expect(bounded.limits.responseCacheBytes).toBe(1_024);
+  });
+
+  it('limits.maxPlans: a plan is dropped once more shapes than that are compiled', async () => {
+    const shapes = ['{ protocols { id } }', '{ protocols { name } }'];
+    const run = async (gateway: ReturnType<typeof createGateway>) => {
+      // Each shape twice in a row (compiled on its second run), then the first shape again.
+      for (const query of [shapes[0]!, shapes[0]!, shapes[1]!, shapes[1]!, shapes[0]!])
+        await post(gateway, query);
+      return plans(gateway);
+    };
+    const options = { adapters: [fixedSupplyAdapter()], now, responseCache: false } as const;
+    expect(await run(createGateway(options))).toEqual({ standard: 2, compiled: 2, reused: 1 });
+    expect(await run(createGateway({ ...options, limits: { maxPlans: 1 } }))).toEqual({
+      standard: 3,
+      compiled: 2,
+    });
+  });
+});

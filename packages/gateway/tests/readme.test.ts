@@ -38,3 +38,32 @@ describe('the README', () => {
     expect(body).toEqual(JSON.parse(fenced('## A first query', 'json')));
   });
 });
+
+describe("the gateway's README", () => {
+  const gatewayReadme = readFileSync(`${root}packages/gateway/README.md`, 'utf8');
+
+  it("lists every metric the gateway registers (Node's process metrics aside), with its labels", async () => {
+    const { metrics } = createGateway({ adapters: [] });
+    const own = (await metrics.registry.getMetricsAsJSON()).filter(
+      (metric) =>
+        !metric.name.startsWith('tokenomics_process_') && !metric.name.startsWith('tokenomics_nodejs_'),
+    );
+    expect(own.map((metric) => metric.name)).toContain('tokenomics_upstream_invalid_total');
+    const start = gatewayReadme.indexOf('- `GET /metrics`');
+    const section = gatewayReadme.slice(start, gatewayReadme.indexOf('\n- ', start + 1));
+    for (const metric of own) {
+      const registered = metrics.registry.getSingleMetric(metric.name) as unknown as {
+        labelNames?: string[];
+      };
+      const labels = registered.labelNames ?? [];
+      const expected = labels.length ? `\`${metric.name}{${labels.join(', ')}}\`` : `\`${metric.name}\``;
+      expect(section, metric.name).toContain(expected);
+    }
+  });
+
+  it('docs/adding-an-adapter.md asks for `assumption: true`, not an "ASSUMPTION:" text prefix', () => {
+    const guide = readFileSync(`${root}docs/adding-an-adapter.md`, 'utf8');
+    expect(guide).not.toMatch(/`ASSUMPTION:?`/);
+    expect(guide).toContain('assumption: true');
+  });
+});

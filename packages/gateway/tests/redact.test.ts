@@ -1,5 +1,9 @@
+import { TokenomicsError } from '@tokenomics/core';
+import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
+import { createGateway } from '../src/index.js';
 import { redactLogText } from '../src/logger.js';
+import { fixedSupplyAdapter } from './fixtures.js';
 
 describe('redactLogText', () => {
   it.each([
@@ -21,5 +25,39 @@ describe('redactLogText', () => {
 
   it('hides a URL it cannot parse whole', () => {
     expect(redactLogText('bad http://%zz:pw@/x end')).toBe('bad (URL redacted) end');
+  });
+});
+
+describe('/health', () => {
+  it('cuts the paths of URLs in source descriptions and error messages (keys ride in paths)', async () => {
+    const described = fixedSupplyAdapter('described', {
+      read: async () => ({
+        state: null,
+        info: {
+          kind: 'LIVE',
+          description: 'read via https://u:p@rpc.example/v2/PATHKEY?apikey=SECRET',
+          fetchedAt: new Date(),
+          stale: false,
+        },
+      }),
+    });
+    const failing = fixedSupplyAdapter('failing', {
+      read: async () => {
+        throw new TokenomicsError(
+          'UPSTREAM_UNAVAILABLE',
+          'pool via https://rpc.example/v2/PATHKEY failed: no backend for https://rpc.example/v2/PATHKEY/x',
+        );
+      },
+    });
+    const gateway = createGateway({ adapters: [described, failing], logger: pino({ level: 'silent' }) });
+    const text = await (await gateway.yoga.fetch('http://gateway.test/health')).text();
+    expect(text).not.toMatch(/PATHKEY|SECRET|u:p/);
+    const report = JSON.parse(text) as {
+      protocols: Array<{ source?: { description: string }; error?: { message: string } }>;
+    };
+    expect(report.protocols[0]?.source?.description).toBe('read via https://rpc.example/…');
+    expect(report.protocols[1]?.error?.message).toBe(
+      'pool via https://rpc.example/… failed: no backend for https://rpc.example/…',
+    );
   });
 });

@@ -11,10 +11,14 @@ import { createAdapters, createGateway, loadConfig } from '../src/index.js';
 import { closedRedisUrl, startRedis, type TestRedis } from './redis-server.js';
 
 /**
- * Upstream URLs with credentials and an API key (`http://user:pass@host/?apikey=SECRET`) are used,
- * and shown nowhere: not in /health, GraphQL answers (errors included), logs, /metrics, nor Redis.
+ * Upstream URLs with credentials, an API key in the path and one in the query
+ * (`http://user:pass@host/v2/PATHKEY?apikey=SECRET`) are used, and shown
+ * nowhere: not in /health, GraphQL answers (errors included), logs, /metrics,
+ * nor Redis.
  */
-const LEAK = /\bpass\b|SECRET|dXNlcjpwYXNz/; // the password, the key, and `user:pass` in base64
+const LEAK = /\bpass\b|SECRET|PATHKEY|dXNlcjpwYXNz/; // the password, the keys, and `user:pass` in base64
+/** Where the providers' keys ride: the fake LCD serves under it, the fake RPC answers on any path. */
+const KEY_PATH = '/v2/PATHKEY';
 const QUERY =
   '{ protocols { id source { kind description stale error { code message } } supply { total } } }';
 
@@ -22,14 +26,18 @@ let chain: FakeArbitrum;
 let lcd: FakeLcd;
 let redis: TestRedis;
 beforeAll(async () => {
-  [chain, lcd, redis] = await Promise.all([startFakeArbitrum(), startFakeLcd(), startRedis()]);
+  [chain, lcd, redis] = await Promise.all([
+    startFakeArbitrum(),
+    startFakeLcd({ basePath: KEY_PATH }),
+    startRedis(),
+  ]);
 });
 afterAll(async () => {
   await Promise.all([chain.close(), lcd.close(), redis?.stop()]);
 });
 
 const withSecrets = (url: string) =>
-  `${url.replace(/\/$/, '').replace('http://', 'http://user:pass@')}/?apikey=SECRET`;
+  `${url.replace(/\/$/, '').replace('http://', 'http://user:pass@')}${KEY_PATH}?apikey=SECRET`;
 
 /** A gateway on loopback over the given upstreams, logging at debug into `lines`. */
 async function serve(urls: { rpc: string; lcd: string }, store: CacheStore, production: boolean) {
@@ -101,9 +109,10 @@ describe.each([
       const values = await Promise.all(keys.map((key) => raw.get(key)));
       expect(values.filter((value) => value === null || LEAK.test(value))).toEqual([]);
 
-      // Both upstreams fail: past the TTL, the last good state is served while refreshes fail (and are logged).
-      chain.fail({ mode: 'http-500' });
-      lcd.setFault('*', { kind: 'status', status: 500 });
+      // Both upstreams fail, quoting the URL they were called at (key path and all, as some
+      // providers do): past the TTL, the last good state is served while refreshes fail (and are logged).
+      chain.fail({ mode: 'rpc-error', message: 'rate limited: {url}' });
+      lcd.setFault('*', { kind: 'status', status: 500, message: 'no backend for {url}' });
       await new Promise((resolve) => setTimeout(resolve, 1_100));
       await vi.waitFor(
         async () => {
@@ -134,6 +143,10 @@ describe.each([
           ]);
           await instance.get('/metrics');
         }
+        // The URLs the upstreams quoted reach the first cold answer and /health, cut after the host.
+        const quoted = cold.seen.join('\n');
+        expect(quoted).toMatch(/rate limited: http:\/\/127\.0\.0\.1:\d+\/…/);
+        expect(quoted).toMatch(/no backend for http:\/\/127\.0\.0\.1:\d+\/…/);
         const everything = [shared, cold, refused].flatMap((instance) => [
           ...instance.seen,
           ...instance.lines,

@@ -12,7 +12,7 @@ import {
 } from '@tokenomics/core';
 import { networkFeeSplit } from '../formulas/network-fee-split.js';
 import { methodology, SESH_DECIMALS, SOURCES } from '../parameters.js';
-import { parameters, type SessionModel } from './common.js';
+import { parameters, type SessionModel, type SessionParameterModel } from './common.js';
 
 /** Fee destinations' targets. */
 export const POOL_TARGET = 'staking-reward-pool';
@@ -43,7 +43,7 @@ const FEES = [
  * sessionFeeSchedules(model).map((fee) => fee.key); // ['session-pro', 'session-names']
  * ```
  */
-export function sessionFeeSchedules(model: SessionModel): FeeSchedule[] {
+export function sessionFeeSchedules(model: SessionParameterModel): FeeSchedule[] {
   const share = model.params.feeToPoolShare;
   return FEES.map((fee) => ({
     key: fee.key,

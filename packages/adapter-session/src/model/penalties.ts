@@ -11,7 +11,7 @@ import {
 } from '@tokenomics/core';
 import { liquidationSplit } from '../formulas/liquidation-split.js';
 import { methodology, SESH_DECIMALS, SOURCES } from '../parameters.js';
-import { parameters, type SessionModel } from './common.js';
+import { parameters, type SessionModel, type SessionParameterModel } from './common.js';
 import { POOL_TARGET } from './fees.js';
 
 /**
@@ -22,7 +22,7 @@ import { POOL_TARGET } from './fees.js';
  * sessionPenaltyRules(model).map((rule) => rule.key); // ['liquidation', 'deregistration']
  * ```
  */
-export function sessionPenaltyRules(model: SessionModel): PenaltyRule[] {
+export function sessionPenaltyRules(model: SessionParameterModel): PenaltyRule[] {
   const { exitUnlockDuration, liquidationGraceDuration, deregistrationLockDuration } = model.params;
   const days = (seconds: number) => formatDecimal(new Decimal(seconds).div(86_400));
   const eligible = days(exitUnlockDuration);

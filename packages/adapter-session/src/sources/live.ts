@@ -7,8 +7,8 @@ import {
   type ImplausibilityReason,
   type JsonValue,
   type Preset,
-  redactUrl as redactAnyUrl,
   redactError,
+  redactUrl,
   redactUrls,
   resolveParameters,
   type SourcedState,
@@ -83,19 +83,6 @@ interface L1Reading {
   [key: string]: JsonValue;
   chainId: number;
   totalSupply: string;
-}
-
-/**
- * An RPC URL fit for messages: scheme, host and port only (no credentials),
- * since provider URLs often carry an API key in the path or query.
- *
- * @example
- * ```ts
- * redactUrl('https://arb-mainnet.example.com/v2/SECRET'); // 'https://arb-mainnet.example.com/…'
- * ```
- */
-export function redactUrl(url: string): string {
-  return redactAnyUrl(url, { keepPath: false });
 }
 
 /** `0xC2B9…1c00`, for sources. */

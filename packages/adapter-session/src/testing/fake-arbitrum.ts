@@ -76,6 +76,12 @@ export interface FakeFailure {
   functionName?: string;
   /** Only this JSON-RPC method, e.g. `eth_chainId`. */
   method?: string;
+  /**
+   * For `rpc-error`, the error's message instead of `execution reverted`;
+   * `{url}` is replaced by the URL the request was sent to (as providers that
+   * quote it, API key and all, do).
+   */
+  message?: string;
 }
 
 /** One JSON-RPC call the fake received. */
@@ -319,7 +325,7 @@ export async function startFakeArbitrum(options: FakeArbitrumOptions = {}): Prom
     return true;
   }
 
-  function respond(request: RpcRequest, call: FakeCall): RpcResponse {
+  function respond(request: RpcRequest, call: FakeCall, url: string): RpcResponse {
     const id = request.id ?? null;
     const error = (code: number, message: string): RpcResponse => ({
       jsonrpc: '2.0',
@@ -327,7 +333,9 @@ export async function startFakeArbitrum(options: FakeArbitrumOptions = {}): Prom
       error: { code, message },
     });
     const hit = matches(call) ? failure?.mode : undefined;
-    if (hit === 'rpc-error') return error(3, 'execution reverted');
+    if (hit === 'rpc-error') {
+      return error(3, failure?.message?.replaceAll('{url}', url) ?? 'execution reverted');
+    }
     if (hit === 'wrong-shape') return { jsonrpc: '2.0', id, result: { unexpected: 'shape' } };
     switch (call.method) {
       case 'eth_chainId':
@@ -399,7 +407,8 @@ export async function startFakeArbitrum(options: FakeArbitrumOptions = {}): Prom
       res.end('<html><body>502 Bad Gateway</body></html>');
       return;
     }
-    const responses = list.map((request, index) => respond(request, described[index]!));
+    const url = `http://${req.headers.host ?? '127.0.0.1'}${req.url ?? '/'}`;
+    const responses = list.map((request, index) => respond(request, described[index]!, url));
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end(JSON.stringify(batch ? responses : responses[0]));
   }

@@ -558,7 +558,7 @@ export const figuresStayNonNegativeAtBounds: ConformanceCheck = async (economy, 
   const violations: string[] = [];
   const ctx = () => options.context?.();
   for (const parameter of await economy.parameters({}, ctx())) {
-    const extremes = parameterExtremes(parameter);
+    const extremes = parameterExtremes(parameter, economy.token.decimals);
     if (!('values' in extremes)) continue;
     for (const value of extremes.values) {
       const overrides = [{ key: parameter.key, value }];

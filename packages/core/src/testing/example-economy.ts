@@ -13,12 +13,17 @@ import { decimalKind, defineParameters, instantKind } from '../parameters.js';
 
 /** The example economy's parameters. */
 export const exampleParameters = defineParameters({
-  supply: { label: 'Supply', unit: 'EX', description: 'Fixed supply.', kind: decimalKind({ min: '0' }) },
+  supply: {
+    label: 'Supply',
+    unit: 'EX',
+    description: 'Fixed supply.',
+    kind: decimalKind({ min: '0', amount: true }),
+  },
   treasury: {
     label: 'Treasury',
     unit: 'EX',
     description: 'Not circulating.',
-    kind: decimalKind({ min: '0' }),
+    kind: decimalKind({ min: '0', amount: true }),
   },
   rewardRate: {
     label: 'Reward rate',

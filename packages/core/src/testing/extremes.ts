@@ -12,9 +12,8 @@ const NUMERIC: ReadonlyArray<Parameter['kind']> = ['DECIMAL', 'RATE', 'INTEGER',
 /** The values a parameter is driven to, or why it is not. */
 export type ParameterExtremes = { key: string; values: string[] } | { key: string; skipped: string };
 
-function step(value: string, integer: boolean, direction: 1 | -1): string {
-  // Plain decimal arithmetic on text: BigInt over a fixed 18-place scale, no float.
-  const scale = integer ? 0 : 18;
+function step(value: string, scale: number, direction: 1 | -1): string {
+  // Plain decimal arithmetic on text: BigInt over a fixed scale (18 places, the base unit's, or 0), no float.
   const [whole = '0', fraction = ''] = value.replace(/^\+/, '').split('.');
   const negative = whole.startsWith('-');
   const digits = BigInt(`${whole.replace('-', '')}${fraction.padEnd(scale, '0').slice(0, scale)}`);
@@ -31,31 +30,34 @@ function step(value: string, integer: boolean, direction: 1 | -1): string {
  * The documented extremes of a numeric parameter, as override values: its
  * lower bound (or 0 where it has none) and its upper bound (or 10^30 for a
  * decimal, 2^53 − 1 for an integer, where it has none); an exclusive bound is
- * approached by 10^-18 (or 1 for an integer). A list gets every item at the
- * extreme, keeping its length. Instants, durations, words and addresses are
- * skipped, with the reason.
+ * approached by 10^-18 (or 1 for an integer; or, for an amount of the token,
+ * by its base unit when `baseUnitDecimals` is given: a finer override is
+ * refused). A list gets every item at the extreme, keeping its length.
+ * Instants, durations, words and addresses are skipped, with the reason.
  *
  * @example
  * ```ts
  * parameterExtremes({ key: 'rate', kind: 'RATE', value: '0.1', bounds: { min: '0', max: '1', maxExclusive: true }, ... });
  * // { key: 'rate', values: ['0', '0.999999999999999999'] }
+ * parameterExtremes({ key: 'supply', kind: 'DECIMAL', amount: true, bounds: { min: '0', minExclusive: true }, ... }, 6);
+ * // { key: 'supply', values: ['0.000001', '1000000000000000000000000000000'] }
  * ```
  */
-export function parameterExtremes(parameter: Parameter): ParameterExtremes {
+export function parameterExtremes(parameter: Parameter, baseUnitDecimals?: number): ParameterExtremes {
   if (!NUMERIC.includes(parameter.kind)) {
     return { key: parameter.key, skipped: `a parameter of kind ${parameter.kind} has no numeric bounds` };
   }
   const bounds = parameter.bounds ?? {};
   const integer = parameter.kind === 'INTEGER';
-  const low =
-    bounds.min === undefined ? '0' : bounds.minExclusive ? step(bounds.min, integer, 1) : bounds.min;
+  const scale = integer ? 0 : parameter.amount && baseUnitDecimals !== undefined ? baseUnitDecimals : 18;
+  const low = bounds.min === undefined ? '0' : bounds.minExclusive ? step(bounds.min, scale, 1) : bounds.min;
   const high =
     bounds.max === undefined
       ? integer
         ? LARGE_INTEGER
         : LARGE_DECIMAL
       : bounds.maxExclusive
-        ? step(bounds.max, integer, -1)
+        ? step(bounds.max, scale, -1)
         : bounds.max;
   const values = [...new Set([low, high])];
   if (parameter.kind !== 'LIST') return { key: parameter.key, values };

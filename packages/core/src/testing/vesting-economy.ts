@@ -16,13 +16,13 @@ export const vestingParameters = defineParameters({
     label: 'Supply',
     unit: 'VX',
     description: 'Fixed supply, all minted at genesis.',
-    kind: decimalKind({ min: '0', minExclusive: true }),
+    kind: decimalKind({ min: '0', minExclusive: true, amount: true }),
   },
   vesting: {
     label: 'Vesting allocation',
     unit: 'VX',
     description: 'Locked at genesis, unlocked in equal monthly tranches.',
-    kind: decimalKind({ min: '0' }),
+    kind: decimalKind({ min: '0', amount: true }),
   },
   tranches: {
     label: 'Tranches',
@@ -34,7 +34,7 @@ export const vestingParameters = defineParameters({
     label: 'Staked',
     unit: 'VX',
     description: 'Tokens staked; beyond the circulating supply, staked from the vesting allocation.',
-    kind: decimalKind({ min: '0' }),
+    kind: decimalKind({ min: '0', amount: true }),
   },
   genesis: { label: 'Genesis', description: 'First block.', kind: instantKind() },
 });

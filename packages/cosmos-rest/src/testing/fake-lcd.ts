@@ -65,8 +65,12 @@ export type FakeLcdStateInput = {
 
 /** How a path misbehaves. */
 export type FakeLcdFault =
-  /** Answers this HTTP status with a gRPC-gateway error body (500, 501, 404, …). */
-  | { kind: 'status'; status: number }
+  /**
+   * Answers this HTTP status with a gRPC-gateway error body (500, 501, 404, …);
+   * `message` replaces the body's message, with `{url}` replaced by the URL
+   * the request was sent to (as providers that quote it, API key and all, do).
+   */
+  | { kind: 'status'; status: number; message?: string }
   /** Answers 200 with a body that is not JSON (a truncated answer). */
   | { kind: 'malformed' }
   /** Answers 200 with valid JSON of the wrong shape (numbers where the REST JSON has strings). */
@@ -82,6 +86,12 @@ export interface FakeLcdOptions {
   state?: FakeLcdStateInput;
   /** Faults by path (without query, e.g. `/cosmos/staking/v1beta1/pool`); `'*'` applies to every path. */
   faults?: Record<string, FakeLcdFault>;
+  /**
+   * Serve under this path prefix (e.g. `/v2/KEY`, where providers put an API
+   * key): `${url}${basePath}` is then the base URL to configure. Request
+   * counts and faults still name the standard paths. Default: none.
+   */
+  basePath?: string;
 }
 
 /** A running fake LCD. */
@@ -272,9 +282,9 @@ function sendJson(res: ServerResponse, status: number, body: string): void {
   res.end(body);
 }
 
-function sendStatus(res: ServerResponse, status: number): void {
-  const [code, message] = GRPC_CODES[status] ?? [2, 'unknown'];
-  sendJson(res, status, JSON.stringify({ code, message, details: [] }));
+function sendStatus(res: ServerResponse, status: number, message?: string): void {
+  const [code, standard] = GRPC_CODES[status] ?? [2, 'unknown'];
+  sendJson(res, status, JSON.stringify({ code, message: message ?? standard, details: [] }));
 }
 
 /**
@@ -299,9 +309,15 @@ export async function startFakeLcd(options: FakeLcdOptions = {}): Promise<FakeLc
   const counts = new Map<string, number>();
   const timers = new Set<NodeJS.Timeout>();
 
+  const basePath = (options.basePath ?? '').replace(/\/+$/, '');
+
   function respond(req: IncomingMessage, res: ServerResponse, slowDone = false): void {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const path = url.pathname.replace(/\/+$/, '') || '/';
+    let path = url.pathname.replace(/\/+$/, '') || '/';
+    if (basePath) {
+      // Only under the prefix: a request without it is a path this node does not serve.
+      path = path.startsWith(`${basePath}/`) ? path.slice(basePath.length) : `${path} (outside ${basePath})`;
+    }
     if (!slowDone) counts.set(path, (counts.get(path) ?? 0) + 1);
     const fault = faults.get(path) ?? faults.get('*');
     if (req.method !== 'GET') {
@@ -312,7 +328,11 @@ export async function startFakeLcd(options: FakeLcdOptions = {}): Promise<FakeLc
     if (fault && !slowDone) {
       switch (fault.kind) {
         case 'status':
-          sendStatus(res, fault.status);
+          sendStatus(
+            res,
+            fault.status,
+            fault.message?.replaceAll('{url}', `http://${req.headers.host ?? '127.0.0.1'}${req.url ?? '/'}`),
+          );
           return;
         case 'hang':
           return; // never answered; `close` drops the socket

@@ -27,7 +27,8 @@ export interface ProtocolHealth {
  * implausible data is stale). Its reads run with `economyContext` as the
  * GraphQL requests' do: `onSourceEvent` receives the rejections they make,
  * `snapshotWindowMs` is the gateway's. URLs in descriptions and messages
- * are redacted (no credentials, no query strings).
+ * are redacted (no credentials, and a path or query string shows as `/…`:
+ * providers put API keys in both).
  *
  * @example
  * ```ts

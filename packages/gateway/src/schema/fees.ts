@@ -114,7 +114,8 @@ const FeeQuoteInput = builder.inputType('FeeQuoteInput', {
 builder.objectFields(ProtocolRef, (t) => ({
   fees: t.field({
     type: [FeeScheduleRef],
-    description: 'The fees the protocol charges; empty when it lacks the FEES capability.',
+    description:
+      "The fees the protocol charges; empty when it lacks the FEES capability. When a live source cannot be read and no last good state exists, from the preset's parameters (`source.error` says why).",
     resolve: (economy, _args, ctx) => {
       const fees = economy.fees;
       return fees ? forProtocol(economy.id, () => fees(ctx.economy)) : [];

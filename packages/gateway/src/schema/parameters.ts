@@ -103,7 +103,7 @@ builder.objectFields(ProtocolRef, (t) => ({
   parameters: t.field({
     type: [ParameterRef],
     description:
-      "Every parameter the protocol's model uses, with its value and source (after any overrides given here).",
+      "Every parameter the protocol's model uses, with its value and source (after any overrides given here). When a live source cannot be read and no last good state exists, the preset's values with their sources (`source.error` says why).",
     args: { overrides: t.arg(overridesArg) },
     resolve: (economy, { overrides }, ctx) =>
       forProtocol(economy.id, () => economy.parameters({ overrides: toOverrides(overrides) }, ctx.economy)),

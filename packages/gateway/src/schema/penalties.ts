@@ -92,7 +92,8 @@ const PenaltyInput = builder.inputType('PenaltyInput', {
 builder.objectFields(ProtocolRef, (t) => ({
   penalties: t.field({
     type: [PenaltyRuleRef],
-    description: 'The penalties the protocol applies; empty when it lacks the PENALTIES capability.',
+    description:
+      "The penalties the protocol applies; empty when it lacks the PENALTIES capability. When a live source cannot be read and no last good state exists, from the preset's parameters (`source.error` says why).",
     resolve: (economy, _args, ctx) => {
       const penalties = economy.penalties;
       return penalties ? forProtocol(economy.id, () => penalties(ctx.economy)) : [];

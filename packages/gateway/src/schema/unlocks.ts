@@ -42,7 +42,7 @@ builder.objectFields(ProtocolRef, (t) => ({
   unlocks: t.field({
     type: [UnlockRef],
     description:
-      'Scheduled unlocks of non-circulating holdings between `from` (default: genesis) and `to` (default: none), in order of start. Empty where the protocol schedules none.',
+      'Scheduled unlocks of non-circulating holdings between `from` (default: genesis) and `to` (default: none), in order of start. Empty where the protocol schedules none. Lockups are preset data: when a live source cannot be read and no last good state exists, they come from the preset (`source.error` says why).',
     args: {
       from: t.arg({ type: 'DateTime', required: false }),
       to: t.arg({ type: 'DateTime', required: false }),

@@ -1,18 +1,22 @@
 import { decimalKind, defineParameters, instantKind, type Preset } from '@tokenomics/core';
 
-/** Every parameter the model uses: what it means, its unit and what values are valid. */
+/**
+ * Every parameter the model uses: what it means, its unit and what values are
+ * valid. Mark each amount of the token `amount: true`: an override finer than
+ * its base unit (`token.decimals`) is then refused (BAD_INPUT, BASE_UNIT).
+ */
 export const adapterParameters = defineParameters({
   supply: {
     label: 'Total supply',
     unit: '__SYMBOL__',
     description: 'Every token that exists: minted at genesis, never more (max = total).',
-    kind: decimalKind({ min: '0', minExclusive: true }),
+    kind: decimalKind({ min: '0', minExclusive: true, amount: true }),
   },
   treasury: {
     label: 'Treasury balance',
     unit: '__SYMBOL__',
     description: 'Tokens held by the treasury, not circulating (circulating = total − treasury).',
-    kind: decimalKind({ min: '0' }),
+    kind: decimalKind({ min: '0', amount: true }),
   },
   genesis: {
     label: 'Genesis',

@@ -21,4 +21,12 @@ describe('the fixed-supply model', () => {
     ).rejects.toMatchObject({ code: 'BAD_INPUT' });
     expect(() => createAdapter({ preset: 'nope' })).toThrow(/unknown preset "nope"; valid presets: default/);
   });
+
+  it('refuses an amount finer than the base unit (6 decimals), naming the rule', async () => {
+    for (const key of ['supply', 'treasury']) {
+      await expect(
+        createAdapter().supply!({ overrides: [{ key, value: '100.0000001' }] }),
+      ).rejects.toMatchObject({ code: 'BAD_INPUT', details: { violation: 'BASE_UNIT', limit: 6, key } });
+    }
+  });
 });
