@@ -96,15 +96,40 @@ function capturedLogger() {
   return { logger, lines };
 }
 
-async function served(rateLimit?: GatewayRateLimit, logger = pino({ level: 'silent' })) {
+async function served(
+  rateLimit?: GatewayRateLimit,
+  logger = pino({ level: 'silent' }),
+  options: { cacheOpTimeoutMs?: number } = {},
+) {
   return serveOnLoopback(
     createGateway({
       adapters: [fixedSupplyAdapter()],
       drainGraceMs: 0,
       logger,
       ...(rateLimit ? { rateLimit } : {}),
+      ...options,
     }),
   );
+}
+
+/**
+ * Waits until an instance counts in Redis (its connection is made in the
+ * background; until then its in-memory limiter counts): sends from a warm-up
+ * address until Redis holds that address's counter. Bounded: 100 tries.
+ */
+async function countingInRedis(url: string, redisUrl: string, from: string): Promise<void> {
+  const client = createClient({ url: redisUrl });
+  await client.connect();
+  try {
+    for (let attempt = 0; attempt < 100; attempt++) {
+      await send(url, { from });
+      if ((await client.get(`tokenomics:ratelimit:v1:ip:${from}`)) !== null) return;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    throw new Error(`${url} never counted in Redis`);
+  } finally {
+    await client.quit();
+  }
 }
 
 function expectRefused(answer: Answer, limit: number) {
@@ -264,10 +289,13 @@ describe('rate limits shared through Redis', () => {
   it('two instances on one Redis share the count: the 101st across both is refused; no API key in Redis or logs', async () => {
     const logs = capturedLogger();
     const rateLimit = { perMinute: 100, apiKeyHeader: 'x-api-key', redisUrl: redis.url };
-    const a = await served(rateLimit, logs.logger);
-    const b = await served(rateLimit, logs.logger);
+    // A generous Redis timeout: on a loaded machine a slow answer must not send a request to the per-instance count.
+    const a = await served(rateLimit, logs.logger, { cacheOpTimeoutMs: 5_000 });
+    const b = await served(rateLimit, logs.logger, { cacheOpTimeoutMs: 5_000 });
     const apiKey = 'sk_live_SECRET_0123456789abcdef';
     try {
+      await countingInRedis(a.url, redis.url, '127.0.0.20');
+      await countingInRedis(b.url, redis.url, '127.0.0.21');
       const fromA = await sendMany(a.url, 60, { from: '127.0.0.6' });
       const fromB = await sendMany(b.url, 40, { from: '127.0.0.6' });
       expect([...fromA, ...fromB].every((status) => status === 200)).toBe(true);
