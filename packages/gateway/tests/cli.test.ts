@@ -1,10 +1,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { Agent, request } from 'node:http';
+import { Agent } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { postThrough } from './fixtures.js';
 
 /**
  * The built CLI (`packages/gateway/dist/cli.js`, as `pnpm start` runs it) in a
@@ -90,29 +91,6 @@ function serve(cwd: string, env: Record<string, string> = {}): Child {
   };
 }
 
-function post(url: string, agent: Agent, query: string) {
-  return new Promise<{ status: number; connection: string | undefined; body: string }>((resolve, reject) => {
-    const req = request(
-      url,
-      { method: 'POST', agent, headers: { 'content-type': 'application/json' } },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            connection: res.headers.connection,
-            body: Buffer.concat(chunks).toString(),
-          }),
-        );
-        res.on('error', reject);
-      },
-    );
-    req.on('error', reject);
-    req.end(JSON.stringify({ query }));
-  });
-}
-
 beforeAll(() => {
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: build the gateway first (pnpm build)`);
 });
@@ -124,14 +102,14 @@ describe('tokenomics-gateway serve', () => {
     const url = String(started.url);
     // A kept-alive socket, idle when the signal comes; and a request in flight through the drain.
     const idle = new Agent({ keepAlive: true, maxSockets: 1 });
-    expect((await post(url, idle, '{ protocols { id } }')).connection).toBe('keep-alive');
-    const slow = post(url, new Agent({ keepAlive: true }), '{ protocols { source { kind } } }');
+    expect((await postThrough(url, idle, '{ protocols { id } }')).connection).toBe('keep-alive');
+    const slow = postThrough(url, new Agent({ keepAlive: true }), '{ protocols { source { kind } } }');
     // Time for the request to reach the server (its answer takes 2.5 s).
     await new Promise((resolve) => setTimeout(resolve, 500));
     child.process.kill('SIGTERM');
     await child.line((line) => line.msg === 'shutting down: finishing requests in flight');
     // Sent on the kept-alive socket after the drain began: answered, and told to close.
-    const late = await post(url, idle, '{ protocols { id } }');
+    const late = await postThrough(url, idle, '{ protocols { id } }');
     expect(late).toMatchObject({ status: 200, connection: 'close' });
     expect(JSON.parse(late.body)).toEqual({ data: { protocols: [{ id: 'tiny' }] } });
     const slowAnswer = await slow;

@@ -1,39 +1,8 @@
-import { Agent, request } from 'node:http';
+import { Agent } from 'node:http';
 import { snapshotSource } from '@tokenomics/core';
 import { describe, expect, it } from 'vitest';
 import { createGateway } from '../src/index.js';
-import { fixedSupplyAdapter } from './fixtures.js';
-
-interface Answer {
-  status: number;
-  connection: string | undefined;
-  body: string;
-}
-
-/** One POST through `agent` (keep-alive: the agent reuses its sockets). */
-function post(url: string, agent: Agent, query: string): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const body = JSON.stringify({ query });
-    const req = request(
-      url,
-      { method: 'POST', agent, headers: { 'content-type': 'application/json' } },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            connection: res.headers.connection,
-            body: Buffer.concat(chunks).toString('utf8'),
-          }),
-        );
-        res.on('error', reject);
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
-}
+import { type AgentAnswer, fixedSupplyAdapter, postThrough } from './fixtures.js';
 
 /** A protocol whose source answers only once `open()` is called. */
 function gatedAdapter(id: string) {
@@ -58,11 +27,11 @@ describe('draining on close (SIGTERM)', () => {
     const running = await gateway.listen(0, '127.0.0.1');
     const agent = new Agent({ keepAlive: true, maxSockets: 4 });
     const errors: unknown[] = [];
-    const answers: Answer[] = [];
+    const answers: AgentAnswer[] = [];
 
     // A request in flight for the whole drain: the close cannot complete before it.
     const received = new Promise((resolve) => running.server.once('request', resolve));
-    const slowAnswer = post(
+    const slowAnswer = postThrough(
       running.url,
       new Agent({ keepAlive: true }),
       '{ protocol(id: "slow") { source { kind } } }',
@@ -77,7 +46,7 @@ describe('draining on close (SIGTERM)', () => {
         sent++;
         if (sent === 40) closing = running.close();
         try {
-          const answer = await post(running.url, agent, '{ protocol(id: "fast") { id } }');
+          const answer = await postThrough(running.url, agent, '{ protocol(id: "fast") { id } }');
           answers.push(answer);
           if (answer.connection === 'close') return;
         } catch (error) {
@@ -112,14 +81,14 @@ describe('draining on close (SIGTERM)', () => {
     const gateway = createGateway({ adapters: [slow.adapter] });
     const running = await gateway.listen(0, '127.0.0.1');
     const received = new Promise((resolve) => running.server.once('request', resolve));
-    const inFlight = post(
+    const inFlight = postThrough(
       running.url,
       new Agent({ keepAlive: true }),
       '{ protocol(id: "slow") { source { kind } } }',
     );
     await received;
     const closing = running.close();
-    await expect(post(running.url, new Agent(), '{ protocols { id } }')).rejects.toMatchObject({
+    await expect(postThrough(running.url, new Agent(), '{ protocols { id } }')).rejects.toMatchObject({
       code: 'ECONNREFUSED',
     });
     slow.open();

@@ -1,3 +1,4 @@
+import { type Agent, request } from 'node:http';
 import type { StateSource, TokenEconomy } from '@tokenomics/core';
 import { exampleEconomy, type exampleParameters } from '@tokenomics/core/testing';
 import type { Gateway, RunningGateway } from '../src/index.js';
@@ -121,4 +122,38 @@ export async function serveOnLoopback(gateway: Gateway): Promise<ServedGateway> 
       await gateway.close();
     },
   };
+}
+
+/** What {@link postThrough} got: the status, the `Connection` header and the body. */
+export interface AgentAnswer {
+  status: number;
+  connection: string | undefined;
+  body: string;
+}
+
+/**
+ * One GraphQL POST over `node:http` through `agent`, so a keep-alive agent
+ * reuses its sockets (what drain tests need; `fetch` hides the connection).
+ */
+export function postThrough(url: string, agent: Agent, query: string): Promise<AgentAnswer> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      url,
+      { method: 'POST', agent, headers: { 'content-type': 'application/json' } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            connection: res.headers.connection,
+            body: Buffer.concat(chunks).toString('utf8'),
+          }),
+        );
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.end(JSON.stringify({ query }));
+  });
 }
