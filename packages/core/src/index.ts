@@ -1,3 +1,4 @@
+export * from './adapter-descriptor.js';
 export * from './base-unit.js';
 export * from './clip.js';
 export * from './decimal.js';
