@@ -1,7 +1,8 @@
 import { checkBaseUnit } from './base-unit.js';
 import { clip } from './clip.js';
-import { checkDecimalBounds, formatDecimal } from './decimal.js';
+import { checkDecimalBounds, type Decimal, formatDecimal } from './decimal.js';
 import type {
+  BlockRef,
   Capability,
   DataSourceInfo,
   EconomyContext,
@@ -52,7 +53,38 @@ export interface SourcedState<S extends ParameterSchema, State> {
 
 /** Where a model's state comes from: the preset alone (snapshot) or the chain (live). */
 export interface StateSource<S extends ParameterSchema, State> {
+  /** The current state; a live source's `info` carries the `height` and `blockTime` it read at. */
   read(ctx: EconomyContext): Promise<SourcedState<S, State>>;
+  /** Block access of a live source that can read an archive node (for history backfill). */
+  blocks?: BlockSource<S, State>;
+}
+
+/**
+ * A live source's access to blocks and to the state at a past height (Cosmos
+ * REST with `x-cosmos-block-height`, EVM `eth_call` at a block number). A
+ * height the node has pruned is refused with {@link prunedHeight}.
+ */
+export interface BlockSource<S extends ParameterSchema, State> {
+  head(ctx: EconomyContext): Promise<BlockRef>;
+  blockAt(ctx: EconomyContext, height: bigint): Promise<BlockRef>;
+  readAt(ctx: EconomyContext, height: bigint): Promise<SourcedState<S, State>>;
+}
+
+/**
+ * The error for a height an upstream node no longer keeps (a pruned node):
+ * `UPSTREAM_UNAVAILABLE` with `details: { reason: 'PRUNED', height }`.
+ *
+ * @example
+ * ```ts
+ * import { prunedHeight } from '@tokenomics/core';
+ *
+ * prunedHeight(1200n, 'the node keeps heights from 5000').details; // { reason: 'PRUNED', height: '1200' }
+ * ```
+ */
+export function prunedHeight(height: bigint, why: string): TokenomicsError {
+  return new TokenomicsError('UPSTREAM_UNAVAILABLE', `height ${height} is pruned on the node: ${clip(why)}`, {
+    details: { reason: 'PRUNED', height: height.toString() },
+  });
 }
 
 /** Everything a formula needs: parsed parameters, their records, the state and its source. */
@@ -147,6 +179,12 @@ export interface AdapterDefinition<S extends ParameterSchema, State> {
    * ({@link ParameterModel}).
    */
   unlocks?: (model: ParameterModel<S>, query: { from: Date; to: Date | null }) => Unlock[];
+  /**
+   * Observed figures the supply and rewards do not carry (a reward pool's
+   * balance), for the history's observations; the rest come from `supply`
+   * and `rewards`.
+   */
+  observed?(model: Model<S, State>): { poolBalance?: Decimal | null };
 }
 
 /** A source that reads nothing: the model runs on the preset alone. */

@@ -28,6 +28,54 @@ export interface DataSourceInfo {
   fetchedAt: Date | null;
   /** True when the upstream failed and the last good state is served. */
   stale: boolean;
+  /** The chain height the state was read at; absent or null for a snapshot. */
+  height?: bigint | null;
+  /** The time of the block the state was read at; absent or null for a snapshot. */
+  blockTime?: Date | null;
+}
+
+/** A block of a protocol's chain: its height and its time. */
+export interface BlockRef {
+  height: bigint;
+  time: Date;
+}
+
+/**
+ * One reading of a protocol's chain state, as the history records it: the
+ * block it was read at and the figures the model makes of it (null where the
+ * protocol has no such figure). Amounts in whole tokens, exact.
+ */
+export interface Observation {
+  /** The block time of the reading. */
+  at: Date;
+  /** The chain height read. */
+  height: bigint;
+  total: Decimal | null;
+  circulating: Decimal | null;
+  liquid: Decimal | null;
+  staked: Decimal | null;
+  bondedRatio: Decimal | null;
+  emissionRate: Decimal | null;
+  stakingApr: Decimal | null;
+  /** The balance of the protocol's reward pool, where it has one. */
+  poolBalance: Decimal | null;
+  participants: number | null;
+}
+
+/**
+ * A live economy's view of its chain: the figures as read now, and, where
+ * the source can read an archive node, the blocks and the state at a past
+ * height. Absent for a snapshot source.
+ */
+export interface EconomyHistory {
+  /** The figures of the source's current read (its cached read; no extra upstream load), with its block. */
+  observe(ctx?: Partial<EconomyContext>): Promise<Observation>;
+  /** The chain's latest block; absent where the source cannot read blocks. */
+  head?(ctx?: Partial<EconomyContext>): Promise<BlockRef>;
+  /** The block at a height (its time). A pruned height is `UPSTREAM_UNAVAILABLE` with `details.reason: 'PRUNED'`. */
+  blockAt?(ctx: Partial<EconomyContext> | undefined, height: bigint): Promise<BlockRef>;
+  /** The figures of the state at a past height (an archive read). A pruned height is `UPSTREAM_UNAVAILABLE` with `details.reason: 'PRUNED'`. */
+  observeAt?(ctx: Partial<EconomyContext> | undefined, height: bigint): Promise<Observation>;
 }
 
 /** A notable holding: a reward pool, a treasury, locked allocations, liquidity. */
@@ -341,4 +389,6 @@ export interface TokenEconomy {
   flows?(): readonly TokenFlow[];
   /** Scheduled unlocks of non-circulating holdings; absent (or empty) where there are none. */
   unlocks?(query?: UnlocksQuery, ctx?: Partial<EconomyContext>): Promise<Unlock[]>;
+  /** The chain as observed (live sources only): what the history records and backfills. */
+  history?: EconomyHistory;
 }
