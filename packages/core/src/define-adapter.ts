@@ -6,10 +6,12 @@ import type {
   Capability,
   DataSourceInfo,
   EconomyContext,
+  EconomyHistory,
   FeeQuote,
   FeeQuoteInput,
   FeeSchedule,
   ModelQuery,
+  Observation,
   PenaltyInput,
   PenaltyOutcome,
   PenaltyRule,
@@ -29,6 +31,7 @@ import {
   type Implausibility,
   upstreamInvalid,
 } from './guarded-source.js';
+import { observationOf } from './observation-of.js';
 import {
   type Parameter,
   type ParameterData,
@@ -57,6 +60,11 @@ export interface StateSource<S extends ParameterSchema, State> {
   read(ctx: EconomyContext): Promise<SourcedState<S, State>>;
   /** Block access of a live source that can read an archive node (for history backfill). */
   blocks?: BlockSource<S, State>;
+  /**
+   * Whether the source reads a chain (its reads carry `info.height` and
+   * `info.blockTime`): the economy then has `history`. Implied by `blocks`.
+   */
+  live?: boolean;
 }
 
 /**
@@ -630,5 +638,68 @@ export function defineAdapter<S extends ParameterSchema, State>(
       );
     };
   }
+  if (definition.source.live || definition.source.blocks) {
+    economy.history = adapterHistory(definition, {
+      read: async (ctx) => source.read(context(ctx)),
+      context,
+      resolve,
+      figure,
+    });
+  }
   return economy;
+}
+
+/** What {@link adapterHistory} uses of {@link defineAdapter}'s memos and guarded source. */
+interface HistoryDeps<S extends ParameterSchema, State> {
+  read(ctx: Partial<EconomyContext> | undefined): Promise<SourcedState<S, State>>;
+  context(ctx: Partial<EconomyContext> | undefined): EconomyContext;
+  resolve(sourced: SourcedState<S, State>): Model<S, State>;
+  figure<T extends object>(resolved: ParameterModel<S>, key: string, compute: () => T): T;
+}
+
+/** A live adapter's {@link EconomyHistory}: its current read and, with `blocks`, the archive. */
+function adapterHistory<S extends ParameterSchema, State>(
+  definition: AdapterDefinition<S, State>,
+  deps: HistoryDeps<S, State>,
+): EconomyHistory {
+  const observeModel = (resolved: Model<S, State>): Observation => {
+    const { height, blockTime } = resolved.source;
+    if (height == null || blockTime == null) {
+      throw new TokenomicsError(
+        'UPSTREAM_INVALID',
+        `${definition.name}'s source did not say which block it read (height and block time)`,
+      );
+    }
+    const at = blockTime;
+    const supply = definition.supply
+      ? deps.figure(resolved, `supply ${at.getTime()}`, () => definition.supply?.(resolved, at) as Supply)
+      : null;
+    const rewards = definition.rewards
+      ? deps.figure(
+          resolved,
+          `rewards ${at.getTime()} `,
+          () => definition.rewards?.(resolved, at, {}) as Rewards,
+        )
+      : null;
+    return observationOf({ height, time: at }, supply, rewards, definition.observed?.(resolved) ?? {});
+  };
+  const history: EconomyHistory = {
+    async observe(ctx) {
+      const sourced = await deps.read(ctx);
+      if (sourced.info.kind === 'SNAPSHOT') {
+        throw new TokenomicsError('NOT_SUPPORTED', `${definition.name} reads a snapshot: nothing to observe`);
+      }
+      return observeModel(deps.resolve(sourced));
+    },
+  };
+  const blocks = definition.source.blocks;
+  if (blocks) {
+    history.head = async (ctx) => blocks.head(deps.context(ctx));
+    history.blockAt = async (ctx, height) => blocks.blockAt(deps.context(ctx), height);
+    history.observeAt = async (ctx, height) => {
+      const sourced = await blocks.readAt(deps.context(ctx), height);
+      return observeModel(deps.resolve(sourced));
+    };
+  }
+  return history;
 }

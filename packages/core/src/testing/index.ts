@@ -1,5 +1,6 @@
 export * from './checks.js';
 export { describeTokenEconomy } from './describe.js';
+export { type ExampleChainOptions, type ExampleChainState, exampleChain } from './example-chain.js';
 export { type ExampleEconomyOptions, exampleEconomy, exampleParameters } from './example-economy.js';
 export {
   EXCLUSIVE_STEP,
