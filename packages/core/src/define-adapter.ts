@@ -193,6 +193,12 @@ export interface AdapterDefinition<S extends ParameterSchema, State> {
    * and `rewards`.
    */
   observed?(model: Model<S, State>): { poolBalance?: Decimal | null };
+  /**
+   * For a live source: the snapshot source the published tokenomics make
+   * (the preset alone, no chain). The history's `published` economy runs on
+   * it, so that observations can be put beside the model's figures (drift).
+   */
+  publishedSource?: StateSource<S, State>;
 }
 
 /** A source that reads nothing: the model runs on the preset alone. */
@@ -683,7 +689,14 @@ function adapterHistory<S extends ParameterSchema, State>(
       : null;
     return observationOf({ height, time: at }, supply, rewards, definition.observed?.(resolved) ?? {});
   };
+  const publishedSource = definition.publishedSource;
+  let published: TokenEconomy | undefined;
   const history: EconomyHistory = {
+    get published(): TokenEconomy | undefined {
+      if (!publishedSource) return undefined;
+      published ??= defineAdapter({ ...definition, source: publishedSource, publishedSource: undefined });
+      return published;
+    },
     async observe(ctx) {
       const sourced = await deps.read(ctx);
       if (sourced.info.kind === 'SNAPSHOT') {

@@ -76,6 +76,12 @@ export interface EconomyHistory {
   blockAt?(ctx: Partial<EconomyContext> | undefined, height: bigint): Promise<BlockRef>;
   /** The figures of the state at a past height (an archive read). A pruned height is `UPSTREAM_UNAVAILABLE` with `details.reason: 'PRUNED'`. */
   observeAt?(ctx: Partial<EconomyContext> | undefined, height: bigint): Promise<Observation>;
+  /**
+   * The same protocol as its published tokenomics model it (the snapshot of
+   * its preset, no chain reads): what the drift puts beside the observations.
+   * Absent where the adapter has no such model.
+   */
+  published?: TokenEconomy;
 }
 
 /** A notable holding: a reward pool, a treasury, locked allocations, liquidity. */

@@ -48,3 +48,28 @@ describe('an adapter economy with a live source has a history', () => {
     expect(exampleEconomy().history).toBeUndefined();
   });
 });
+
+describe('the published model beside the chain', () => {
+  it('is an economy on the published source, with the same id and no history of its own', async () => {
+    const chain = exampleChain({ height: 10n });
+    const { defineAdapter, snapshotSource } = await import('../src/index.js');
+    const live = exampleEconomy({ source: chain.source });
+    expect(live.history?.published).toBeUndefined();
+    // exampleEconomy has no publishedSource option: build one through defineAdapter's own contract.
+    const economy = defineAdapter({
+      id: 'twin',
+      name: 'Twin',
+      token: { symbol: 'TW', name: 'Twin', decimals: 0 },
+      parameters: {},
+      preset: { name: 'seed', description: 'none', values: {} },
+      source: { live: true, read: chain.source.read as never },
+      publishedSource: snapshotSource('the published preset'),
+      genesis: () => new Date('2025-01-01T00:00:00Z'),
+    });
+    const published = economy.history?.published;
+    expect(published?.id).toBe('twin');
+    expect((await published?.source())?.kind).toBe('SNAPSHOT');
+    expect(published?.history).toBeUndefined();
+    expect(economy.history?.published).toBe(published);
+  });
+});
