@@ -22,7 +22,7 @@ import {
   keyvStore,
 } from './cache.js';
 import { cacheEventLogger } from './cache-log.js';
-import type { GatewayContext } from './context.js';
+import type { GatewayContext, HistoryReader, UpdateFeed } from './context.js';
 import { maskError } from './errors.js';
 import { EXAMPLE_TABS } from './examples.js';
 import { createRequestReader } from './loaders.js';
@@ -188,6 +188,17 @@ export interface GatewayOptions {
   httpCache?: boolean;
   /** The clock; tests pin it. */
   now?: () => Date;
+  /**
+   * The recorded history `Protocol.history` and `Protocol.drift` read (a
+   * history store). Absent: they answer empty lists.
+   */
+  history?: HistoryReader;
+  /**
+   * Where `Subscription.protocolUpdated` hears of changes: each event of
+   * `subscribe(id)` sends the protocol anew (over server-sent events).
+   * Absent: subscribing fails with NOT_SUPPORTED.
+   */
+  updates?: UpdateFeed;
   /**
    * Per-client rate limits: requests per minute for each client IP (or API
    * key, with `apiKeyHeader`), answered 429 beyond. Default: none. Counted in
@@ -413,6 +424,14 @@ export function createGateway(options: GatewayOptions): Gateway {
       // "Now" to the whole second: figures at an instant are computed once and reused by every request in it.
       economy: requestEconomy(request),
       limits,
+      history: options.history ?? null,
+      updates: options.updates ?? null,
+      // A subscription's events each compute at their own "now", with reads of their own.
+      freshEconomy: () => ({
+        ...economyContext,
+        reader: createRequestReader(shared),
+        now: new Date(Math.floor((options.now ?? (() => new Date()))().getTime() / 1000) * 1000),
+      }),
     }),
   });
 

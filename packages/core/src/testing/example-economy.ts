@@ -62,6 +62,8 @@ export interface ExampleEconomyOptions {
   id?: string;
   /** Where its state comes from; default the snapshot of its preset. */
   source?: StateSource<typeof exampleParameters, unknown>;
+  /** For a live source: the snapshot its published tokenomics make (what drift compares with). */
+  publishedSource?: StateSource<typeof exampleParameters, unknown>;
   /** Keep only these capabilities (default: all six). */
   only?: readonly Capability[];
   /** Bounds of its memos (default: defineAdapter's). */
@@ -110,6 +112,7 @@ export function exampleEconomy(options: ExampleEconomyOptions = {}): TokenEconom
       },
     },
     source: options.source ?? snapshotSource('Example preset.'),
+    ...(options.publishedSource ? { publishedSource: options.publishedSource } : {}),
     ...(options.memo ? { memo: options.memo } : {}),
     genesis: (params) => params.genesis,
     genesisParameter: 'genesis',

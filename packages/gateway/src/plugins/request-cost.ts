@@ -179,6 +179,16 @@ export function requestCost(
         parts.points = Math.min(countScheduleInstants(from, to, interval), options.maxSchedulePoints);
       }
     }
+    if (field.name === 'history' || field.name === 'drift') {
+      // At most the field's own limit of observations; with an interval, one per step.
+      const from = instantOf(args.from, null);
+      const to = instantOf(args.to, options.now);
+      const interval = INTERVALS.includes(args.interval as Interval) ? (args.interval as Interval) : null;
+      parts.points =
+        from && to && interval && from.getTime() <= to.getTime()
+          ? Math.min(countScheduleInstants(from, to, interval), options.maxSchedulePoints)
+          : options.maxSchedulePoints;
+    }
     return parts;
   }
 

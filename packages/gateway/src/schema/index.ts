@@ -10,6 +10,8 @@ import './penalties.js';
 import './schedule.js';
 import './unlocks.js';
 import './flows.js';
+import './history.js';
+import './subscription.js';
 
 let schema: GraphQLSchema | undefined;
 

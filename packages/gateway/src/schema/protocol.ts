@@ -13,7 +13,7 @@ const TokenRef = builder.objectRef<TokenInfo>('Token');
 /** A source, or why it could not be read. */
 type SourceStatus = DataSourceInfo & { error: { code: string; message: string } | null };
 
-const DataSourceRef = builder.objectRef<SourceStatus>('DataSource');
+export const DataSourceRef = builder.objectRef<SourceStatus>('DataSource');
 const SourceErrorRef = builder.objectRef<{ code: string; message: string }>('SourceError');
 
 SourceErrorRef.implement({

@@ -53,7 +53,7 @@ function rowOf(point: SchedulePoint, p: ServedPrecision): SchedulePointRow {
 
 const SchedulePointRef = builder.objectRef<SchedulePointRow>('SchedulePoint');
 
-const IntervalEnum = builder.enumType('Interval', {
+export const IntervalEnum = builder.enumType('Interval', {
   description:
     'The step between schedule points. MONTH and YEAR step by calendar from `from`, clamping to month ends.',
   values: INTERVALS,
