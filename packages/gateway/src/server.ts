@@ -4,6 +4,7 @@ import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import {
   DEFAULT_MAX_SCHEDULE_POINTS,
   DEFAULT_UPSTREAM_TIMEOUT_MS,
+  type EconomyContext,
   type SourceEvent,
   snapshotWindowFor,
   type TokenEconomy,
@@ -234,6 +235,12 @@ export interface Gateway {
   /** Where `GET /metrics` is served. */
   metricsEndpoint: MetricsEndpoint;
   limits: GatewayLimits;
+  /**
+   * A context for adapter calls outside any request (the history recorder):
+   * "now" to the second, and the gateway's shared cached reads, so that
+   * sampling the chain costs no upstream read a request would not make.
+   */
+  economyContext(): EconomyContext;
   /** Starts an HTTP server on `port` (0 for any free port) and host. */
   listen(port: number, host?: string): Promise<RunningGateway>;
   /** Releases the cache store's connections. */
@@ -363,6 +370,13 @@ export function createGateway(options: GatewayOptions): Gateway {
     };
   };
 
+  /** A context outside any request (a subscription's event, the history recorder): its own second, the shared cached reads. */
+  const freshEconomy = (): EconomyContext => ({
+    ...economyContext,
+    reader: createRequestReader(shared),
+    now: new Date(Math.floor((options.now ?? (() => new Date()))().getTime() / 1000) * 1000),
+  });
+
   const yoga = createYoga<Record<string, never>, GatewayContext>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -427,11 +441,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       history: options.history ?? null,
       updates: options.updates ?? null,
       // A subscription's events each compute at their own "now", with reads of their own.
-      freshEconomy: () => ({
-        ...economyContext,
-        reader: createRequestReader(shared),
-        now: new Date(Math.floor((options.now ?? (() => new Date()))().getTime() / 1000) * 1000),
-      }),
+      freshEconomy,
     }),
   });
 
@@ -442,6 +452,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     metrics,
     metricsEndpoint,
     limits,
+    economyContext: freshEconomy,
     close: async () => {
       await Promise.all([store.close(), rateLimit?.close()]);
     },
