@@ -1,6 +1,6 @@
 import type { Decimal } from './decimal.js';
-import type { TokenInfo } from './economy.js';
 import { TokenomicsError } from './errors.js';
+import type { TokenInfo } from './token-info.js';
 
 /**
  * Refuses an amount of the token finer than its base unit, as MODEL.md's

@@ -1,7 +1,7 @@
-import type { SourcedState, StateSource } from './define-adapter.js';
 import type { EconomyContext, SourceEvent } from './economy.js';
 import { type ErrorCode, isTokenomicsError, TokenomicsError } from './errors.js';
 import type { ParameterSchema } from './parameters.js';
+import type { SourcedState, StateSource } from './state-source.js';
 import type { JsonValue, StaleReason, UpstreamReader, UpstreamRequest, UpstreamValue } from './upstream.js';
 
 /**

@@ -2,10 +2,10 @@ import { checkBaseUnit } from './base-unit.js';
 import { clip } from './clip.js';
 import { Decimal, formatDecimal, parseDecimal } from './decimal.js';
 import { DECIMAL_INPUT_BOUNDS } from './decimal-bounds.js';
-import type { TokenInfo } from './economy.js';
 import { isTokenomicsError, TokenomicsError } from './errors.js';
 import { RATE_PLACES } from './served-figure.js';
 import { parseInstant } from './time.js';
+import type { TokenInfo } from './token-info.js';
 
 /**
  * What kind of value a parameter holds, as clients see it; `value` is in the
