@@ -12,6 +12,8 @@ import type { TokenInfo } from './token-info.js';
  * @throws TokenomicsError BAD_INPUT naming `what`, the decimals it has and the token's
  * @example
  * ```ts
+ * import { checkBaseUnit, Decimal } from '@tokenomics/core';
+ *
  * checkBaseUnit(new Decimal('0.000001'), { symbol: 'SYNT', decimals: 6 }, 'unitPrice'); // passes
  * checkBaseUnit(new Decimal('0.0000001'), { symbol: 'SYNT', decimals: 6 }, 'unitPrice');
  * // BAD_INPUT: unitPrice has 7 decimal places; a SYNT amount has at most 6 (its base unit)

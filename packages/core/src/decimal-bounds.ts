@@ -44,6 +44,8 @@ export interface DecimalBoundViolation {
  *
  * @example
  * ```ts
+ * import { decimalBoundViolation } from '@tokenomics/core';
+ *
  * decimalBoundViolation({ significantDigits: 1, exponent: 10_000_000, powerOfTen: true })?.violation; // 'MAX_MAGNITUDE'
  * decimalBoundViolation({ significantDigits: 1, exponent: 30, powerOfTen: true }); // null (1e30 is allowed)
  * decimalBoundViolation({ significantDigits: 0, exponent: 0, powerOfTen: false }); // null (zero)
@@ -88,6 +90,8 @@ const DECIMAL_PARTS = /^[+-]?(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/;
  * @returns null when the text is not decimal notation
  * @example
  * ```ts
+ * import { decimalTextShape } from '@tokenomics/core';
+ *
  * decimalTextShape('000123.4500'); // { significantDigits: 5, exponent: 2, powerOfTen: false }
  * decimalTextShape('0.01e-28'); // { significantDigits: 1, exponent: -30, powerOfTen: true }
  * decimalTextShape('1e10000000')?.exponent; // 10000000

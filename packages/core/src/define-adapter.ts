@@ -212,7 +212,10 @@ const memoStatsOf = new WeakMap<TokenEconomy, () => AdapterMemoStats>();
  *
  * @example
  * ```ts
- * memoStats(sessionAdapter())?.results; // { entries: 0, bytes: 0, maxBytes: 33554432 }
+ * import { memoStats, type TokenEconomy } from '@tokenomics/core';
+ *
+ * declare const economy: TokenEconomy; // made by defineAdapter
+ * memoStats(economy)?.results; // { entries: 0, bytes: 0, maxBytes: 33554432 }
  * ```
  */
 export function memoStats(economy: TokenEconomy): AdapterMemoStats | undefined {
@@ -243,11 +246,17 @@ function objectIds<T extends object>(): (value: T) => string {
  *
  * @example
  * ```ts
+ * import { defineAdapter, type ParameterSchema, type Preset, snapshotSource, type Supply } from '@tokenomics/core';
+ *
+ * declare const schema: ParameterSchema;
+ * declare const preset: Preset<ParameterSchema>;
+ * declare function supplyAt(model: unknown, at: Date): Supply;
+ *
  * export const fixedSupply = defineAdapter({
  *   id: 'example', name: 'Example', token: { symbol: 'EX', name: 'Example', decimals: 6 },
  *   parameters: schema, preset, source: snapshotSource('The example preset.'),
- *   genesis: (params) => params.genesis,
- *   supply: ({ params }, at) => ({ at, max: params.supply, total: params.supply, ... }),
+ *   genesis: () => new Date('2025-01-01T00:00:00Z'),
+ *   supply: supplyAt,
  * });
  * ```
  */

@@ -46,6 +46,8 @@ export interface TokenomicsErrorOptions {
  *
  * @example
  * ```ts
+ * import { TokenomicsError } from '@tokenomics/core';
+ *
  * throw new TokenomicsError('BAD_INPUT', 'stakes must not be negative', { details: { index: 2 } });
  * ```
  */
@@ -66,7 +68,12 @@ export class TokenomicsError extends Error {
  *
  * @example
  * ```ts
- * if (isTokenomicsError(error) && error.code === 'NOT_FOUND') return null;
+ * import { isTokenomicsError } from '@tokenomics/core';
+ *
+ * function notFoundAsNull(error: unknown): null {
+ *   if (isTokenomicsError(error) && error.code === 'NOT_FOUND') return null;
+ *   throw error;
+ * }
  * ```
  */
 export function isTokenomicsError(value: unknown): value is TokenomicsError {
