@@ -6,7 +6,6 @@ export type GatewayErrorCode =
   | 'NOT_FOUND'
   | 'BAD_INPUT'
   | 'UNKNOWN_PARAMETER'
-  | 'NOT_SUPPORTED'
   | 'UPSTREAM_UNAVAILABLE'
   | 'UPSTREAM_INVALID'
   | 'LIMIT_EXCEEDED'

@@ -10,7 +10,7 @@ import type { TokenInfo } from './token-info.js';
  * plus any `details` given.
  *
  * @throws TokenomicsError BAD_INPUT naming `what`, the decimals it has and the token's
- * @example
+ * @example (not checked: internal to core, not in the package's exports)
  * ```ts
  * import { checkBaseUnit, Decimal } from '@tokenomics/core';
  *

@@ -42,7 +42,7 @@ export interface DecimalBoundViolation {
  * than 40 significant digits, or a magnitude above 10^30 or, for a number
  * other than 0, below 10^-30. Both ends are allowed (1e30, 1e-30).
  *
- * @example
+ * @example (not checked: internal to core, not in the package's exports)
  * ```ts
  * import { decimalBoundViolation } from '@tokenomics/core';
  *
@@ -88,7 +88,7 @@ const DECIMAL_PARTS = /^[+-]?(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/;
  * is read as a JavaScript number, exact far beyond the bounds).
  *
  * @returns null when the text is not decimal notation
- * @example
+ * @example (not checked: internal to core, not in the package's exports)
  * ```ts
  * import { decimalTextShape } from '@tokenomics/core';
  *

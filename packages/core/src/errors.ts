@@ -21,8 +21,6 @@ export const ERROR_CODES = [
   'UPSTREAM_INVALID',
   /** The query asks for more than the server allows (points, depth, size). */
   'LIMIT_EXCEEDED',
-  /** The protocol's model does not implement this capability. */
-  'NOT_SUPPORTED',
   /** The server's configuration is invalid; raised at start-up. */
   'CONFIGURATION',
   /** A bug: an invariant of the model does not hold. */

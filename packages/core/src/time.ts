@@ -3,14 +3,14 @@ import { Decimal } from './decimal.js';
 import { TokenomicsError } from './errors.js';
 
 /** Seconds in a day, the Session pool's step. */
-export const SECONDS_PER_DAY = 86_400;
+const SECONDS_PER_DAY = 86_400;
 /** Milliseconds in a day. */
 export const MS_PER_DAY = SECONDS_PER_DAY * 1000;
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))?$/;
 
 /** The longest instant text read: `2026-01-01T00:00:00.123456789+05:30` is 35 characters. */
-export const MAX_INSTANT_LENGTH = 64;
+const MAX_INSTANT_LENGTH = 64;
 
 /**
  * Parses an ISO-8601 instant strictly: a date, or a date and time with a zone

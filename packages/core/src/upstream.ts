@@ -150,15 +150,8 @@ export interface RetryOptions {
  * Whether a failed read may succeed if tried again: network failures,
  * timeouts and 5xx answers may; an endpoint the chain lacks (404, 501), an
  * answer of the wrong shape or one over the body cap will not.
- *
- * @example
- * ```ts
- * import { isRetryable, TokenomicsError } from '@tokenomics/core';
- *
- * isRetryable(new TokenomicsError('UPSTREAM_UNAVAILABLE', 'x', { details: { status: 503 } })); // true
- * ```
  */
-export function isRetryable(error: unknown): boolean {
+function isRetryable(error: unknown): boolean {
   if (!isTokenomicsError(error) || error.code !== 'UPSTREAM_UNAVAILABLE') return false;
   const { reason, status } = error.details as { reason?: string; status?: number };
   if (reason === 'shape' || reason === 'json' || reason === 'too-large') return false;
