@@ -103,6 +103,7 @@ export function collect(packages: readonly string[]): Example[] {
   }
   const markdown = [
     join(ROOT, 'README.md'),
+    join(ROOT, 'bench', 'README.md'),
     ...packages.map((pkg) => join(ROOT, 'packages', pkg, 'README.md')),
     ...filesUnder(join(ROOT, 'docs'), (path) => path.endsWith('.md')),
   ];

@@ -130,6 +130,9 @@ describe('the dependency rule (.dependency-cruiser.cjs)', () => {
     write(`${adapter}/cycle-b.ts`, "import { a } from './cycle-a.js';\nexport const b = () => a;\n");
     write(`${adapter}/other.ts`, "export { tokens } from '../../adapter-other/src/tokens.js';\n");
     write('packages/adapter-other/src/tokens.ts', 'export const tokens = 1;\n');
+    // A model that is one file (src/model.ts) is held to the same rule.
+    write('packages/adapter-other/src/model.ts', "export { read } from './sources/live.js';\n");
+    write('packages/adapter-other/src/sources/live.ts', 'export const read = () => 1;\n');
     write(
       'packages/gateway/src/config.ts',
       "export { supply } from '../../adapter-fixture/src/model/supply.js';\n",
@@ -156,12 +159,13 @@ describe('the dependency rule (.dependency-cruiser.cjs)', () => {
           'cosmos-rest-imports-only-core: packages/cosmos-rest/src/glue.ts → packages/adapter-other/src/tokens.ts',
           'client-imports-no-workspace-package: packages/client/src/client.ts → packages/core/src/economy.ts',
           'explorer-imports-only-client: packages/explorer/src/app.ts → packages/core/src/economy.ts',
+          'model-never-imports-sources: packages/adapter-other/src/model.ts → packages/adapter-other/src/sources/live.ts',
         ]),
       );
       expect(found.filter((line) => line.startsWith('no-circular:')).join('\n')).toContain(
         `${adapter}/cycle-a.ts → ${adapter}/cycle-b.ts → ${adapter}/cycle-a.ts`,
       );
-      expect(found).toHaveLength(11);
+      expect(found).toHaveLength(12);
     }, 60_000);
   });
 });
