@@ -15,7 +15,7 @@ export default defineConfig({
   },
   ssr: { resolve: { conditions: ['source'] } },
   test: {
-    include: ['packages/*/{src,tests}/**/*.test.ts'],
+    include: ['packages/*/{src,tests}/**/*.test.ts', 'tools/tests/**/*.test.ts'],
     testTimeout: 20_000,
     hookTimeout: 30_000,
     reporters: ['default', './tools/summary-reporter.ts'],

@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 // Scaffolds a new adapter package from tools/templates/adapter:
 //   pnpm create-adapter <id> [--symbol SYM] [--dir <folder>]
-// Plain Node ESM, no dependencies.
+// Plain Node ESM, no dependencies (arguments parsed by Node's util.parseArgs).
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const TEMPLATE = join(REPO_ROOT, 'tools', 'templates', 'adapter');
@@ -23,29 +24,38 @@ function fail(message) {
   process.exit(1);
 }
 
-function parseArgs(argv) {
-  const args = { id: undefined, symbol: undefined, dir: undefined };
-  for (let index = 0; index < argv.length; index++) {
-    const arg = argv[index];
-    if (arg === '--help' || arg === '-h') {
-      process.stdout.write(`${USAGE}\n`);
-      process.exit(0);
-    } else if (arg === '--symbol' || arg === '--dir') {
-      const value = argv[++index];
-      if (value === undefined || value.startsWith('--')) fail(`${arg} needs a value`);
-      args[arg.slice(2)] = value;
-    } else if (arg.startsWith('--symbol=') || arg.startsWith('--dir=')) {
-      const [key, ...rest] = arg.slice(2).split('=');
-      args[key] = rest.join('=');
-    } else if (arg.startsWith('-')) {
-      fail(`unknown option ${arg}`);
-    } else if (args.id === undefined) {
-      args.id = arg;
-    } else {
-      fail(`unexpected argument ${JSON.stringify(arg)}: give one id`);
-    }
+/** The command line, parsed by Node's `util.parseArgs`, with this tool's messages. */
+function parseArguments(argv) {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        symbol: { type: 'string' },
+        dir: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    const code = error?.code;
+    const option = /'(-[^' ]+)/.exec(String(error?.message))?.[1];
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option)
+      fail(`${option.split(' ')[0]} needs a value`);
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) fail(`unknown option ${option}`);
+    fail(String(error?.message ?? error));
   }
-  return args;
+  const { values, positionals } = parsed;
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    process.exit(0);
+  }
+  for (const key of ['symbol', 'dir']) {
+    if (values[key]?.startsWith('--')) fail(`--${key} needs a value`);
+  }
+  if (positionals.length > 1) fail(`unexpected argument ${JSON.stringify(positionals[1])}: give one id`);
+  return { id: positionals[0], symbol: values.symbol, dir: values.dir };
 }
 
 function words(id) {
@@ -70,7 +80,7 @@ function existingPackageNames() {
   return names;
 }
 
-const args = parseArgs(process.argv.slice(2));
+const args = parseArguments(process.argv.slice(2));
 if (args.id === undefined) fail('give the new protocol id, e.g. "pnpm create-adapter demo-coin"');
 const id = args.id;
 if (!ID.test(id) || id.length > 24) {
@@ -100,6 +110,7 @@ const replacements = {
     .map((word) => word[0].toUpperCase() + word.slice(1))
     .join(' '),
   __SYMBOL__: symbol,
+  __ENV_PREFIX__: id.replaceAll('-', '_').toUpperCase(),
   __TSCONFIG_BASE__: relative(target, join(REPO_ROOT, 'tsconfig.base.json')).split(sep).join('/'),
 };
 const placeholder = new RegExp(Object.keys(replacements).join('|'), 'g');

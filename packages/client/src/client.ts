@@ -6,10 +6,10 @@ export type GatewayErrorCode =
   | 'NOT_FOUND'
   | 'BAD_INPUT'
   | 'UNKNOWN_PARAMETER'
-  | 'NOT_SUPPORTED'
   | 'UPSTREAM_UNAVAILABLE'
   | 'UPSTREAM_INVALID'
   | 'LIMIT_EXCEEDED'
+  | 'NOT_SUPPORTED'
   | 'GRAPHQL_PARSE_FAILED'
   | 'GRAPHQL_VALIDATION_FAILED'
   | 'PERSISTED_QUERY_NOT_FOUND'
@@ -129,6 +129,8 @@ function prepare(document: DocumentNode): Prepared {
  *
  * @example
  * ```ts
+ * import { sha256Hex } from '@tokenomics/client';
+ *
  * await sha256Hex('{ __typename }'); // '7f56e67dd21ab3f30d1ff8b7bed08893f0a0db86449836189b361dd1e56ddb4b'
  * ```
  */
@@ -174,6 +176,7 @@ function isUnsupported(answer: Answer): boolean {
  * ```ts
  * import { createClient, graphql } from '@tokenomics/client';
  *
+ * const key = process.env.GATEWAY_API_KEY ?? '';
  * const client = createClient({ url: 'https://gateway.example/graphql', headers: { 'x-api-key': key } });
  * const Supply = graphql(`query { protocols { id supply { circulating } } }`);
  * const { protocols } = await client.query(Supply, {}, { method: 'GET', persisted: true });

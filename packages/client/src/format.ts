@@ -152,6 +152,8 @@ function format(parsed: Parsed, options: FormatAmountOptions): string {
  * @throws TypeError when `value` is not a decimal string; RangeError for bad digit counts.
  * @example
  * ```ts
+ * import { formatAmount } from '@tokenomics/client';
+ *
  * formatAmount('1234567.891', { maxFractionDigits: 2, locale: 'en-US' }); // '1,234,567.89'
  * formatAmount('1234567.891', { maxFractionDigits: 2, locale: 'de-DE' }); // '1.234.567,89'
  * formatAmount('0.125', { maxFractionDigits: 2, locale: 'en-US' }); // '0.12' (half to even)
@@ -170,6 +172,8 @@ export function formatAmount(value: Decimal | string, options: FormatAmountOptio
  * @throws TypeError when `rate` is not a decimal string; RangeError for bad digit counts.
  * @example
  * ```ts
+ * import { formatPercent } from '@tokenomics/client';
+ *
  * formatPercent('0.1208', { locale: 'de-DE' }); // '12,08 %' (with a no-break space, as de-DE writes it)
  * formatPercent('0.1208', { locale: 'en-US' }); // '12.08%'
  * formatPercent('0.14', { locale: 'en-US', minFractionDigits: 1 }); // '14.0%'

@@ -45,6 +45,8 @@ const DECIMAL = /^-?(?:0|[1-9]\d*)(?:\.\d+)?$/;
  * @throws TypeError when `value` is not a plain decimal string.
  * @example
  * ```ts
+ * import { decimal } from '@tokenomics/client';
+ *
  * const quantity = decimal('12.5'); // Decimal
  * decimal('1e3'); // throws TypeError
  * ```
@@ -61,6 +63,8 @@ export function decimal(value: string): Decimal {
  * @throws TypeError when the instant is invalid.
  * @example
  * ```ts
+ * import { dateTime } from '@tokenomics/client';
+ *
  * dateTime(new Date(Date.UTC(2026, 0, 1))); // '2026-01-01T00:00:00.000Z'
  * dateTime('2026-01-01'); // '2026-01-01'
  * ```

@@ -1,6 +1,6 @@
 import type { Decimal } from './decimal.js';
-import type { TokenInfo } from './economy.js';
 import { TokenomicsError } from './errors.js';
+import type { TokenInfo } from './token-info.js';
 
 /**
  * Refuses an amount of the token finer than its base unit, as MODEL.md's
@@ -10,8 +10,10 @@ import { TokenomicsError } from './errors.js';
  * plus any `details` given.
  *
  * @throws TokenomicsError BAD_INPUT naming `what`, the decimals it has and the token's
- * @example
+ * @example (not checked: internal to core, not in the package's exports)
  * ```ts
+ * import { checkBaseUnit, Decimal } from '@tokenomics/core';
+ *
  * checkBaseUnit(new Decimal('0.000001'), { symbol: 'SYNT', decimals: 6 }, 'unitPrice'); // passes
  * checkBaseUnit(new Decimal('0.0000001'), { symbol: 'SYNT', decimals: 6 }, 'unitPrice');
  * // BAD_INPUT: unitPrice has 7 decimal places; a SYNT amount has at most 6 (its base unit)

@@ -15,6 +15,8 @@ const isLowSurrogate = (code: number): boolean => code >= 0xdc00 && code <= 0xdf
  * @param max - the longest result, at least 1; default {@link CLIP_LENGTH}
  * @example
  * ```ts
+ * import { clip } from '@tokenomics/core';
+ *
  * clip('12.5'); // '12.5'
  * clip('1234567890e10000000', 12); // '123456789…00'
  * clip('x'.repeat(10_000_000)).length; // 200

@@ -42,8 +42,10 @@ export interface DecimalBoundViolation {
  * than 40 significant digits, or a magnitude above 10^30 or, for a number
  * other than 0, below 10^-30. Both ends are allowed (1e30, 1e-30).
  *
- * @example
+ * @example (not checked: internal to core, not in the package's exports)
  * ```ts
+ * import { decimalBoundViolation } from '@tokenomics/core';
+ *
  * decimalBoundViolation({ significantDigits: 1, exponent: 10_000_000, powerOfTen: true })?.violation; // 'MAX_MAGNITUDE'
  * decimalBoundViolation({ significantDigits: 1, exponent: 30, powerOfTen: true }); // null (1e30 is allowed)
  * decimalBoundViolation({ significantDigits: 0, exponent: 0, powerOfTen: false }); // null (zero)
@@ -86,8 +88,10 @@ const DECIMAL_PARTS = /^[+-]?(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/;
  * is read as a JavaScript number, exact far beyond the bounds).
  *
  * @returns null when the text is not decimal notation
- * @example
+ * @example (not checked: internal to core, not in the package's exports)
  * ```ts
+ * import { decimalTextShape } from '@tokenomics/core';
+ *
  * decimalTextShape('000123.4500'); // { significantDigits: 5, exponent: 2, powerOfTen: false }
  * decimalTextShape('0.01e-28'); // { significantDigits: 1, exponent: -30, powerOfTen: true }
  * decimalTextShape('1e10000000')?.exponent; // 10000000

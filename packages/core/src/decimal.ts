@@ -16,6 +16,8 @@ import { TokenomicsError } from './errors.js';
  *
  * @example
  * ```ts
+ * import { Decimal } from '@tokenomics/core';
+ *
  * new Decimal('40000000').times('0.151').div(365).toFixed(); // '16547.9452054794520547945205479452054794520547945205479452054795'
  * ```
  */
@@ -40,6 +42,8 @@ const DECIMAL_TEXT = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
  *
  * @example
  * ```ts
+ * import { toDecimal } from '@tokenomics/core';
+ *
  * toDecimal('0.151'); toDecimal(25_000n);
  * ```
  */
@@ -66,6 +70,8 @@ export function toDecimal(value: DecimalInput): Decimal {
  *   breaks a bound; `details.violation` names the bound, `details.limit` its limit
  * @example
  * ```ts
+ * import { parseDecimal } from '@tokenomics/core';
+ *
  * parseDecimal('2000.5', 'quantity').toFixed(); // '2000.5'
  * parseDecimal('1e10000000', 'quantity'); // throws BAD_INPUT: quantity must be at most 10^30 in magnitude, got "1e10000000"
  * ```
@@ -106,6 +112,8 @@ export function parseDecimal(text: string, what = 'value', origin: 'input' | 'da
  * @throws TokenomicsError BAD_INPUT when the value is not finite or breaks a bound
  * @example
  * ```ts
+ * import { checkDecimalBounds, Decimal } from '@tokenomics/core';
+ *
  * checkDecimalBounds(new Decimal('1e-9'), 'quantity'); // passes
  * checkDecimalBounds(new Decimal('1e31'), 'quantity'); // throws BAD_INPUT: quantity must be at most 10^30 in magnitude, got "1e+31"
  * ```
@@ -144,6 +152,8 @@ function outOfBounds(violation: DecimalBoundViolation, what: string, text?: stri
  *
  * @example
  * ```ts
+ * import { Decimal, formatDecimal } from '@tokenomics/core';
+ *
  * formatDecimal(new Decimal('1.50')); // '1.5'
  * formatDecimal(new Decimal('1e-12')); // '0.000000000001'
  * ```
@@ -160,6 +170,8 @@ export function formatDecimal(value: Decimal): string {
  * @param decimals - the token's decimals (SESH 9, SYNT 6)
  * @example
  * ```ts
+ * import { fromBaseUnits } from '@tokenomics/core';
+ *
  * fromBaseUnits(240_000_000_000_000_000n, 9).toFixed(); // '240000000'
  * fromBaseUnits('899985000000000', 6).toFixed(); // '899985000'
  * ```
@@ -181,6 +193,8 @@ export function fromBaseUnits(amount: bigint | string, decimals: number): Decima
  *
  * @example
  * ```ts
+ * import { Decimal, toBaseUnits } from '@tokenomics/core';
+ *
  * toBaseUnits(new Decimal('7.5'), 9); // 7500000000n
  * toBaseUnits(new Decimal('0.0000001'), 6); // 0n
  * ```
@@ -198,6 +212,8 @@ export function toBaseUnits(amount: Decimal, decimals: number): bigint {
  *
  * @example
  * ```ts
+ * import { Decimal, roundToBaseUnit } from '@tokenomics/core';
+ *
  * roundToBaseUnit(new Decimal('0.0000015'), 6, 'down').toFixed(); // '0.000001'
  * roundToBaseUnit(new Decimal('42.50000000001'), 9, 'up').toFixed(); // '42.500000001'
  * ```
@@ -211,6 +227,8 @@ export function roundToBaseUnit(amount: Decimal, decimals: number, direction: 'd
  *
  * @example
  * ```ts
+ * import { Decimal, sumDecimals } from '@tokenomics/core';
+ *
  * sumDecimals([new Decimal('0.1'), new Decimal('0.2')]).toFixed(); // '0.3'
  * ```
  */
@@ -227,6 +245,8 @@ export function sumDecimals(values: Iterable<Decimal>): Decimal {
  * @param denominator - must be positive
  * @example
  * ```ts
+ * import { divideHalfEven } from '@tokenomics/core';
+ *
  * divideHalfEven(5n, 2n); // 2n (2.5 → 2)
  * divideHalfEven(7n, 2n); // 4n (3.5 → 4)
  * divideHalfEven(-5n, 2n); // -2n
@@ -249,6 +269,8 @@ export function divideHalfEven(numerator: bigint, denominator: bigint): bigint {
  *
  * @example
  * ```ts
+ * import { Decimal, toScaledInteger } from '@tokenomics/core';
+ *
  * toScaledInteger(new Decimal('0.151'), 4); // 1510n
  * toScaledInteger(new Decimal('2.5'), 0); // 2n
  * ```
@@ -263,6 +285,8 @@ export function toScaledInteger(value: Decimal, places: number): bigint {
  *
  * @example
  * ```ts
+ * import { fromScaledInteger } from '@tokenomics/core';
+ *
  * fromScaledInteger(1510n, 4).toFixed(); // '0.151'
  * ```
  */

@@ -2,7 +2,6 @@ import { checkBaseUnit } from './base-unit.js';
 import { clip } from './clip.js';
 import { checkDecimalBounds, type Decimal, formatDecimal } from './decimal.js';
 import type {
-  BlockRef,
   Capability,
   DataSourceInfo,
   EconomyContext,
@@ -34,7 +33,6 @@ import {
 import { observationOf } from './observation-of.js';
 import {
   type Parameter,
-  type ParameterData,
   type ParameterOverride,
   type ParameterSchema,
   type ParameterValues,
@@ -43,40 +41,11 @@ import {
 } from './parameters.js';
 import { scheduleInstants } from './schedule.js';
 import { type SizedCacheStats, sizedCache, sizedCacheStats } from './sized-cache.js';
+import type { SourcedState, StateSource } from './state-source.js';
 import { unlocksBetween } from './unlocks/unlocks-between.js';
 import { createDirectReader } from './upstream.js';
 
-/** What a source read: the state, where it came from, and any parameters it replaces. */
-export interface SourcedState<S extends ParameterSchema, State> {
-  state: State;
-  info: DataSourceInfo;
-  /** Values read from the chain (slash fractions, windows…), replacing the preset's; their `source` says so. */
-  parameters?: Partial<ParameterData<S>>;
-}
-
-/** Where a model's state comes from: the preset alone (snapshot) or the chain (live). */
-export interface StateSource<S extends ParameterSchema, State> {
-  /** The current state; a live source's `info` carries the `height` and `blockTime` it read at. */
-  read(ctx: EconomyContext): Promise<SourcedState<S, State>>;
-  /** Block access of a live source that can read an archive node (for history backfill). */
-  blocks?: BlockSource<S, State>;
-  /**
-   * Whether the source reads a chain (its reads carry `info.height` and
-   * `info.blockTime`): the economy then has `history`. Implied by `blocks`.
-   */
-  live?: boolean;
-}
-
-/**
- * A live source's access to blocks and to the state at a past height (Cosmos
- * REST with `x-cosmos-block-height`, EVM `eth_call` at a block number). A
- * height the node has pruned is refused with {@link prunedHeight}.
- */
-export interface BlockSource<S extends ParameterSchema, State> {
-  head(ctx: EconomyContext): Promise<BlockRef>;
-  blockAt(ctx: EconomyContext, height: bigint): Promise<BlockRef>;
-  readAt(ctx: EconomyContext, height: bigint): Promise<SourcedState<S, State>>;
-}
+export type { BlockSource, SourcedState, StateSource } from './state-source.js';
 
 /**
  * The error for a height an upstream node no longer keeps (a pruned node):
@@ -252,7 +221,10 @@ const memoStatsOf = new WeakMap<TokenEconomy, () => AdapterMemoStats>();
  *
  * @example
  * ```ts
- * memoStats(sessionAdapter())?.results; // { entries: 0, bytes: 0, maxBytes: 33554432 }
+ * import { memoStats, type TokenEconomy } from '@tokenomics/core';
+ *
+ * declare const economy: TokenEconomy; // made by defineAdapter
+ * memoStats(economy)?.results; // { entries: 0, bytes: 0, maxBytes: 33554432 }
  * ```
  */
 export function memoStats(economy: TokenEconomy): AdapterMemoStats | undefined {
@@ -283,11 +255,17 @@ function objectIds<T extends object>(): (value: T) => string {
  *
  * @example
  * ```ts
+ * import { defineAdapter, type ParameterSchema, type Preset, snapshotSource, type Supply } from '@tokenomics/core';
+ *
+ * declare const schema: ParameterSchema;
+ * declare const preset: Preset<ParameterSchema>;
+ * declare function supplyAt(model: unknown, at: Date): Supply;
+ *
  * export const fixedSupply = defineAdapter({
  *   id: 'example', name: 'Example', token: { symbol: 'EX', name: 'Example', decimals: 6 },
  *   parameters: schema, preset, source: snapshotSource('The example preset.'),
- *   genesis: (params) => params.genesis,
- *   supply: ({ params }, at) => ({ at, max: params.supply, total: params.supply, ... }),
+ *   genesis: () => new Date('2025-01-01T00:00:00Z'),
+ *   supply: supplyAt,
  * });
  * ```
  */

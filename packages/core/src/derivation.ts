@@ -30,6 +30,10 @@ export interface TypedInput {
  *
  * @example
  * ```ts
+ * import { amountInput, Decimal, derive } from '@tokenomics/core';
+ *
+ * const pool = new Decimal('40000000');
+ * const daily = pool.times('0.151').div(365);
  * derive('0.151 × pool / 365', { pool: amountInput(pool) }, daily, 'docs/methodology/session.md#pool-release');
  * ```
  */
@@ -42,6 +46,9 @@ export function amountInput(figure: Decimal): TypedInput {
  *
  * @example
  * ```ts
+ * import { Decimal, derive, rateInput } from '@tokenomics/core';
+ *
+ * const yearly = new Decimal('6040000');
  * derive('rate × pool', { rate: rateInput(new Decimal('0.151')) }, yearly, 'docs/methodology/session.md#pool-release');
  * ```
  */
@@ -68,6 +75,9 @@ export type DerivationInput = Decimal | TypedInput | number | string | Date;
  *
  * @example
  * ```ts
+ * import { Decimal, derive } from '@tokenomics/core';
+ *
+ * const pool = new Decimal('40000000');
  * const daily = pool.times('0.151').div(365);
  * derive('0.151 × pool / 365', { pool, rate: '0.151' }, daily, 'Session tokenomics, Staking Reward Pool');
  * ```

@@ -2,6 +2,7 @@ import type { Decimal } from './decimal.js';
 import type { Derivation } from './derivation.js';
 import type { Parameter, ParameterOverride } from './parameters.js';
 import type { Interval } from './schedule.js';
+import type { TokenInfo } from './token-info.js';
 import type { UpstreamReader } from './upstream.js';
 
 /** What a protocol's model can answer. */
@@ -9,13 +10,7 @@ export const CAPABILITIES = ['SUPPLY', 'REWARDS', 'FEES', 'PENALTIES', 'SCHEDULE
 /** One of {@link CAPABILITIES}. */
 export type Capability = (typeof CAPABILITIES)[number];
 
-/** The protocol's token. */
-export interface TokenInfo {
-  symbol: string;
-  name: string;
-  /** Decimals of the base unit on chain (SESH 9, SYNT 6). */
-  decimals: number;
-}
+export type { TokenInfo } from './token-info.js';
 
 /** Where state comes from: the model alone, or the chain. */
 export type SourceKind = 'SNAPSHOT' | 'LIVE';

@@ -21,7 +21,7 @@ export const ERROR_CODES = [
   'UPSTREAM_INVALID',
   /** The query asks for more than the server allows (points, depth, size). */
   'LIMIT_EXCEEDED',
-  /** The protocol's model does not implement this capability. */
+  /** The protocol or the gateway does not offer this (drift without a published model, updates without a history). */
   'NOT_SUPPORTED',
   /** The server's configuration is invalid; raised at start-up. */
   'CONFIGURATION',
@@ -46,6 +46,8 @@ export interface TokenomicsErrorOptions {
  *
  * @example
  * ```ts
+ * import { TokenomicsError } from '@tokenomics/core';
+ *
  * throw new TokenomicsError('BAD_INPUT', 'stakes must not be negative', { details: { index: 2 } });
  * ```
  */
@@ -66,7 +68,12 @@ export class TokenomicsError extends Error {
  *
  * @example
  * ```ts
- * if (isTokenomicsError(error) && error.code === 'NOT_FOUND') return null;
+ * import { isTokenomicsError } from '@tokenomics/core';
+ *
+ * function notFoundAsNull(error: unknown): null {
+ *   if (isTokenomicsError(error) && error.code === 'NOT_FOUND') return null;
+ *   throw error;
+ * }
  * ```
  */
 export function isTokenomicsError(value: unknown): value is TokenomicsError {

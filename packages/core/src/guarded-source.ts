@@ -1,7 +1,7 @@
-import type { SourcedState, StateSource } from './define-adapter.js';
 import type { EconomyContext, SourceEvent } from './economy.js';
 import { type ErrorCode, isTokenomicsError, TokenomicsError } from './errors.js';
 import type { ParameterSchema } from './parameters.js';
+import type { SourcedState, StateSource } from './state-source.js';
 import type { JsonValue, StaleReason, UpstreamReader, UpstreamRequest, UpstreamValue } from './upstream.js';
 
 /**
@@ -59,9 +59,15 @@ export const DEFAULT_SNAPSHOT_WINDOW_MS = 5_000;
  *
  * @example
  * ```ts
+ * import { snapshotWindowFor, type TokenEconomy, type UpstreamReader } from '@tokenomics/core';
+ *
+ * declare const economy: TokenEconomy;
+ * declare const reader: UpstreamReader; // its cache keeps values for ttlSeconds
+ * const ttlSeconds = 30;
+ *
  * snapshotWindowFor(1); // 500 (ms)
  * snapshotWindowFor(30); // 5000: the default's cap
- * await economy.supply({}, { reader, now: new Date(), snapshotWindowMs: snapshotWindowFor(ttlSeconds) });
+ * await economy.supply!({}, { reader, now: new Date(), snapshotWindowMs: snapshotWindowFor(ttlSeconds) });
  * ```
  */
 export function snapshotWindowFor(ttlSeconds: number): number {
@@ -74,6 +80,8 @@ export function snapshotWindowFor(ttlSeconds: number): number {
  *
  * @example
  * ```ts
+ * import { upstreamInvalid } from '@tokenomics/core';
+ *
  * throw upstreamInvalid({ reason: 'chain-id', message: 'GET /… answers chain osmosis-1, expected synternet-1' });
  * ```
  */
@@ -204,6 +212,10 @@ function rejectionOf(error: unknown): Implausibility | null {
  *
  * @example
  * ```ts
+ * import { guardedSource, type ParameterSchema, type StateSource } from '@tokenomics/core';
+ *
+ * declare const liveSource: StateSource<ParameterSchema, { height: bigint }>;
+ *
  * const source = guardedSource(liveSource, {
  *   protocol: 'synternet',
  *   check: (next, previous) =>

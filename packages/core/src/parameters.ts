@@ -2,10 +2,10 @@ import { checkBaseUnit } from './base-unit.js';
 import { clip } from './clip.js';
 import { Decimal, formatDecimal, parseDecimal } from './decimal.js';
 import { DECIMAL_INPUT_BOUNDS } from './decimal-bounds.js';
-import type { TokenInfo } from './economy.js';
 import { isTokenomicsError, TokenomicsError } from './errors.js';
 import { RATE_PLACES } from './served-figure.js';
 import { parseInstant } from './time.js';
+import type { TokenInfo } from './token-info.js';
 
 /**
  * What kind of value a parameter holds, as clients see it; `value` is in the
@@ -218,6 +218,8 @@ function bounds(options: DecimalKindOptions): [Bound | undefined, Bound | undefi
  *
  * @example
  * ```ts
+ * import { Decimal, decimalKind } from '@tokenomics/core';
+ *
  * const rate = decimalKind({ min: '0', max: '1', maxExclusive: true });
  * rate.expected; // 'a decimal in [0, 1)'
  * rate.parse('0.151').toFixed(); // '0.151'
@@ -276,6 +278,8 @@ function formatParameterRate(value: Decimal, min: Bound | undefined, max: Bound 
  *
  * @example
  * ```ts
+ * import { integerKind } from '@tokenomics/core';
+ *
  * integerKind({ min: 1 }).parse('2000'); // 2000
  * ```
  */
@@ -316,6 +320,8 @@ export function integerKind(options: { min?: number; max?: number } = {}): Param
  *
  * @example
  * ```ts
+ * import { instantKind } from '@tokenomics/core';
+ *
  * instantKind().parse('2025-05-21T00:00:00Z').getTime(); // 1747785600000
  * ```
  */
@@ -336,6 +342,8 @@ const DURATION_UNITS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86_400
  *
  * @example
  * ```ts
+ * import { durationKind } from '@tokenomics/core';
+ *
  * durationKind().parse('30d'); // 2592000
  * durationKind().format(600); // '600s'
  * ```
@@ -362,6 +370,8 @@ export function durationKind(): ParameterKind<number> {
  *
  * @example
  * ```ts
+ * import { decimalListKind } from '@tokenomics/core';
+ *
  * decimalListKind({ length: 3, min: '0', max: '1', maxExclusive: true }).parse('0.08, 0.065, 0.055').length; // 3
  * ```
  */
@@ -394,6 +404,8 @@ export function decimalListKind(
  *
  * @example
  * ```ts
+ * import { wordKind } from '@tokenomics/core';
+ *
  * wordKind(['seed', 'tge']).parse('tge'); // 'tge'
  * ```
  */
@@ -416,6 +428,8 @@ export function wordKind<const W extends string>(words: readonly W[]): Parameter
  *
  * @example
  * ```ts
+ * import { defineParameters, integerKind } from '@tokenomics/core';
+ *
  * const schema = defineParameters({
  *   networkSize: { label: 'Network size', unit: 'nodes', description: 'Active nodes.', kind: integerKind({ min: 1 }) },
  * });
@@ -453,6 +467,19 @@ export const OVERRIDE_SOURCE = 'override: set by this query';
  *   bad value
  * @example
  * ```ts
+ * import { decimalKind, defineParameters, integerKind, type Preset, resolveParameters } from '@tokenomics/core';
+ *
+ * const schema = defineParameters({
+ *   networkSize: { label: 'Nodes', description: 'Active nodes.', kind: integerKind({ min: 1 }) },
+ *   stakingRequirement: {
+ *     label: 'Stake per node',
+ *     unit: 'SESH',
+ *     description: 'SESH staked per node.',
+ *     kind: decimalKind({ min: '0', amount: true }),
+ *   },
+ * });
+ * declare const preset: Preset<typeof schema>;
+ *
  * const { values } = resolveParameters(schema, [preset.values], [{ key: 'networkSize', value: '3000' }]);
  * values.networkSize; // 3000
  * // An amount kind (`amount: true`) finer than the token's base unit: BAD_INPUT, violation BASE_UNIT.

@@ -19,6 +19,9 @@ function tooLarge(resource: string, maxBytes: number, size: number): TokenomicsE
  * @throws TokenomicsError UPSTREAM_UNAVAILABLE (`details.reason: 'too-large'`) naming the resource
  * @example
  * ```ts
+ * import { readCappedText } from '@tokenomics/core';
+ *
+ * const url = 'https://lcd.example.org/cosmos/staking/v1beta1/pool';
  * const text = await readCappedText(await fetch(url), 1_048_576, 'GET /cosmos/staking/v1beta1/pool');
  * ```
  */

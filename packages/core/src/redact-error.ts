@@ -8,7 +8,13 @@ import { redactUrls } from './redact-urls.js';
  *
  * @example
  * ```ts
- * throw new TokenomicsError('UPSTREAM_UNAVAILABLE', 'pool failed', { cause: redactError(error) });
+ * import { redactError, TokenomicsError } from '@tokenomics/core';
+ *
+ * try {
+ *   await fetch('https://lcd.example.org/pool?apikey=secret');
+ * } catch (error) {
+ *   throw new TokenomicsError('UPSTREAM_UNAVAILABLE', 'pool failed', { cause: redactError(error) });
+ * }
  * ```
  */
 export function redactError(error: unknown, depth = 0): Error {

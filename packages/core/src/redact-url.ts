@@ -19,6 +19,8 @@ export interface RedactUrlOptions {
  *
  * @example
  * ```ts
+ * import { redactUrl } from '@tokenomics/core';
+ *
  * redactUrl('http://user:pass@lcd.example:1317/rest?apikey=SECRET'); // 'http://lcd.example:1317/…'
  * redactUrl('https://arb.example/v2/KEY'); // 'https://arb.example/…'
  * redactUrl('https://api.synternet.com/'); // 'https://api.synternet.com'

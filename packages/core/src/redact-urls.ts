@@ -13,6 +13,8 @@ const TRAILING = /[.,;:!?)]+$/;
  *
  * @example
  * ```ts
+ * import { redactUrls } from '@tokenomics/core';
+ *
  * redactUrls('GET http://u:p@lcd:1317/pool?apikey=SECRET failed'); // 'GET http://lcd:1317/… failed'
  * redactUrls('rate limited: https://rpc.example/v2/KEY.'); // 'rate limited: https://rpc.example/….'
  * ```

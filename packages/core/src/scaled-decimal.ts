@@ -12,6 +12,8 @@ import { TokenomicsError } from './errors.js';
  * @throws TokenomicsError BAD_INPUT when places is not a whole number ≥ 0
  * @example
  * ```ts
+ * import { formatScaledInteger } from '@tokenomics/core';
+ *
  * formatScaledInteger(1510n, 4); // '0.151'
  * formatScaledInteger(-25_000_000n, 6); // '-25'
  * ```
@@ -46,6 +48,8 @@ export function formatScaledInteger(units: bigint, places: number): string {
  *
  * @example
  * ```ts
+ * import { ScaledDecimal, toDecimal } from '@tokenomics/core';
+ *
  * const pool = new ScaledDecimal(399834520547945205479452054794520547945205479452n, 40);
  * pool.toText(); // '39983452.0547945205479452054794520547945205479452'
  * pool.toDecimal().gt(0); // true
@@ -81,6 +85,8 @@ export type ExactFigure = Decimal | ScaledDecimal;
  *
  * @example
  * ```ts
+ * import { asDecimal, Decimal, ScaledDecimal } from '@tokenomics/core';
+ *
  * asDecimal(new ScaledDecimal(1510n, 4)).toFixed(); // '0.151'
  * asDecimal(new Decimal('2.5')).toFixed(); // '2.5'
  * ```
@@ -101,6 +107,8 @@ const decimalTexts = new WeakMap<Decimal, string>();
  *
  * @example
  * ```ts
+ * import { Decimal, formatFigure, ScaledDecimal } from '@tokenomics/core';
+ *
  * formatFigure(new ScaledDecimal(1510n, 4)); // '0.151'
  * formatFigure(new Decimal('1.50')); // '1.5'
  * ```

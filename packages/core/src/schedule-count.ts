@@ -15,6 +15,8 @@ import { MS_PER_DAY } from './time.js';
  *
  * @example
  * ```ts
+ * import { countScheduleInstants } from '@tokenomics/core';
+ *
  * countScheduleInstants(new Date('2026-01-01Z'), new Date('2036-01-01Z'), 'DAY'); // 3653
  * countScheduleInstants(new Date('2026-01-31Z'), new Date('2026-03-15Z'), 'MONTH'); // 3 (Jan 31, Feb 28, Mar 15)
  * ```

@@ -38,6 +38,8 @@ export interface ExactScheduleFigures {
  *
  * @example
  * ```ts
+ * import { Decimal, ExactSchedulePoint, ScaledDecimal } from '@tokenomics/core';
+ *
  * const point = new ExactSchedulePoint(new Date('2026-01-01Z'), {
  *   total: new Decimal(240_000_000), circulating: new ScaledDecimal(34_020_451_061n, 3),
  *   emitted: new Decimal(0), emissionRate: new Decimal('0.151'), poolBalance: null,
@@ -86,6 +88,9 @@ export class ExactSchedulePoint implements SchedulePoint {
  *
  * @example
  * ```ts
+ * import { formatFigure, scheduleFigure, type SchedulePoint } from '@tokenomics/core';
+ *
+ * declare const point: SchedulePoint;
  * formatFigure(scheduleFigure(point, 'circulating')!); // '34020451.061'
  * ```
  */

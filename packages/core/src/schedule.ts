@@ -15,6 +15,8 @@ export const DEFAULT_MAX_SCHEDULE_POINTS = 10_000;
  *
  * @example
  * ```ts
+ * import { stepInstant } from '@tokenomics/core';
+ *
  * stepInstant(new Date('2026-01-31T00:00:00Z'), 'MONTH', 2).toISOString(); // '2026-03-31T00:00:00.000Z'
  * ```
  */
@@ -45,6 +47,8 @@ export interface ScheduleInstantsOptions {
  *   LIMIT_EXCEEDED when there would be more than `maxPoints`
  * @example
  * ```ts
+ * import { scheduleInstants } from '@tokenomics/core';
+ *
  * scheduleInstants(new Date('2026-01-01Z'), new Date('2026-01-03Z'), 'DAY').length; // 3
  * ```
  */

@@ -16,8 +16,8 @@ export const RATE_PLACES = 18;
  * @param places - a whole number ≥ 0 (SESH 9, SYNT 6, rates 18)
  * @example
  * ```ts
- * import { Decimal } from './decimal.js';
- * import { formatFigure } from './scaled-decimal.js';
+ * import { Decimal, formatFigure, ScaledDecimal, servedFigure } from '@tokenomics/core';
+ *
  * formatFigure(servedFigure(new Decimal('16547.9452054794520547945205'), 9)); // '16547.945205479'
  * formatFigure(servedFigure(new ScaledDecimal(25n, 1), 0)); // '2' (2.5 → 2, half to even)
  * ```

@@ -33,6 +33,8 @@ export interface SizedCacheStats {
  *
  * @example
  * ```ts
+ * import { sizedCache, sizedCacheStats } from '@tokenomics/core';
+ *
  * const texts = sizedCache<string, string>({ maxBytes: 1_000_000, sizeOf: (text, key) => 2 * (text.length + key.length) });
  * texts.set('a', 'x'.repeat(100));
  * sizedCacheStats(texts); // { entries: 1, bytes: 202, maxBytes: 1000000 }
@@ -53,6 +55,8 @@ export function sizedCache<K extends {}, V extends {}>({
  *
  * @example
  * ```ts
+ * import { remember, sizedCache } from '@tokenomics/core';
+ *
  * const squares = sizedCache<number, { n: number }>({ maxBytes: 1_000, sizeOf: () => 50 });
  * remember(squares, 12, () => ({ n: 144 })).n; // 144, computed once
  * ```
@@ -70,6 +74,8 @@ export function remember<K extends {}, V extends {}>(cache: SizedCache<K, V>, ke
  *
  * @example
  * ```ts
+ * import { sizedCache, sizedCacheStats } from '@tokenomics/core';
+ *
  * sizedCacheStats(sizedCache({ maxBytes: 1_024, sizeOf: () => 1 })); // { entries: 0, bytes: 0, maxBytes: 1024 }
  * ```
  */

@@ -3,14 +3,14 @@ import { Decimal } from './decimal.js';
 import { TokenomicsError } from './errors.js';
 
 /** Seconds in a day, the Session pool's step. */
-export const SECONDS_PER_DAY = 86_400;
+const SECONDS_PER_DAY = 86_400;
 /** Milliseconds in a day. */
 export const MS_PER_DAY = SECONDS_PER_DAY * 1000;
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))?$/;
 
 /** The longest instant text read: `2026-01-01T00:00:00.123456789+05:30` is 35 characters. */
-export const MAX_INSTANT_LENGTH = 64;
+const MAX_INSTANT_LENGTH = 64;
 
 /**
  * Parses an ISO-8601 instant strictly: a date, or a date and time with a zone
@@ -21,6 +21,8 @@ export const MAX_INSTANT_LENGTH = 64;
  * @throws TokenomicsError BAD_INPUT for anything else, including impossible dates
  * @example
  * ```ts
+ * import { parseInstant } from '@tokenomics/core';
+ *
  * parseInstant('2025-05-21T00:00:00Z').toISOString(); // '2025-05-21T00:00:00.000Z'
  * parseInstant('2025-05-21').getTime() === Date.UTC(2025, 4, 21); // true
  * ```
@@ -60,6 +62,8 @@ export function parseInstant(text: string, what = 'instant'): Date {
  *
  * @example
  * ```ts
+ * import { addDays } from '@tokenomics/core';
+ *
  * addDays(new Date('2025-05-21T00:00:00Z'), 365).toISOString(); // '2026-05-21T00:00:00.000Z'
  * ```
  */
@@ -73,6 +77,8 @@ export function addDays(from: Date, days: number): Date {
  *
  * @example
  * ```ts
+ * import { addMonths } from '@tokenomics/core';
+ *
  * addMonths(new Date('2025-01-31T00:00:00Z'), 1).toISOString(); // '2025-02-28T00:00:00.000Z'
  * ```
  */
@@ -91,6 +97,8 @@ export function addMonths(from: Date, months: number): Date {
  *
  * @example
  * ```ts
+ * import { addYears } from '@tokenomics/core';
+ *
  * addYears(new Date('2024-08-01T00:00:00Z'), 1).toISOString(); // '2025-08-01T00:00:00.000Z'
  * ```
  */
@@ -103,6 +111,8 @@ export function addYears(from: Date, years: number): Date {
  *
  * @example
  * ```ts
+ * import { wholeDaysBetween } from '@tokenomics/core';
+ *
  * wholeDaysBetween(new Date('2025-05-21T00:00:00Z'), new Date('2025-05-22T23:59:59Z')); // 1
  * ```
  */
@@ -127,6 +137,8 @@ export interface CycleYear {
  * @throws TokenomicsError BAD_INPUT when `at` is before `start`
  * @example
  * ```ts
+ * import { cycleYearAt } from '@tokenomics/core';
+ *
  * const year = cycleYearAt(new Date('2024-08-01T00:00:00Z'), new Date('2025-01-30T12:00:00Z'));
  * year.number; // 1
  * year.elapsed.toFixed(); // '0.5'

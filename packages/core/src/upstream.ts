@@ -78,7 +78,9 @@ export const DEFAULT_UPSTREAM_TIMEOUT_MS = 3_000;
  *
  * @example
  * ```ts
- * resourceName({ key: 'GET http://u:p@lcd/v2/KEY/pool?apikey=S', load }); // 'GET http://lcd/…'
+ * import { resourceName } from '@tokenomics/core';
+ *
+ * resourceName({ key: 'GET http://u:p@lcd/v2/KEY/pool?apikey=S' }); // 'GET http://lcd/…'
  * ```
  */
 export function resourceName(request: Pick<UpstreamRequest<JsonValue>, 'key' | 'resource'>): string {
@@ -92,6 +94,11 @@ export function resourceName(request: Pick<UpstreamRequest<JsonValue>, 'key' | '
  *
  * @example
  * ```ts
+ * import { type JsonValue, loadWithTimeout } from '@tokenomics/core';
+ *
+ * const url = 'https://lcd.example.org/cosmos/staking/v1beta1/pool';
+ * const fetchJson = async (href: string, signal: AbortSignal) =>
+ *   (await (await fetch(href, { signal })).json()) as JsonValue;
  * const value = await loadWithTimeout({ key: 'pool', load: (signal) => fetchJson(url, signal) }, 3000);
  * ```
  */
@@ -143,13 +150,8 @@ export interface RetryOptions {
  * Whether a failed read may succeed if tried again: network failures,
  * timeouts and 5xx answers may; an endpoint the chain lacks (404, 501), an
  * answer of the wrong shape or one over the body cap will not.
- *
- * @example
- * ```ts
- * isRetryable(new TokenomicsError('UPSTREAM_UNAVAILABLE', 'x', { details: { status: 503 } })); // true
- * ```
  */
-export function isRetryable(error: unknown): boolean {
+function isRetryable(error: unknown): boolean {
   if (!isTokenomicsError(error) || error.code !== 'UPSTREAM_UNAVAILABLE') return false;
   const { reason, status } = error.details as { reason?: string; status?: number };
   if (reason === 'shape' || reason === 'json' || reason === 'too-large') return false;
@@ -164,6 +166,9 @@ export function isRetryable(error: unknown): boolean {
  *
  * @example
  * ```ts
+ * import { type JsonValue, loadWithRetry, type UpstreamRequest } from '@tokenomics/core';
+ *
+ * declare const request: UpstreamRequest<JsonValue>;
  * const value = await loadWithRetry(request, { timeoutMs: 3000, retries: 2, backoffMs: 50 });
  * ```
  */
@@ -195,8 +200,10 @@ export async function loadWithRetry<T extends JsonValue>(
  *
  * @example
  * ```ts
- * const economy = sessionAdapter({ source: { kind: 'live', rpcUrl } });
- * await economy.supply({}, { reader: createDirectReader({ timeoutMs: 2000 }) });
+ * import { createDirectReader, type TokenEconomy } from '@tokenomics/core';
+ *
+ * declare const economy: TokenEconomy; // a live adapter
+ * await economy.supply!({}, { reader: createDirectReader({ timeoutMs: 2000 }), now: new Date() });
  * ```
  */
 export function createDirectReader(options: RetryOptions = {}): UpstreamReader {

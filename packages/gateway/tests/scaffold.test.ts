@@ -41,6 +41,11 @@ describe('a freshly scaffolded adapter', () => {
     symlinkSync(join(REPO_ROOT, 'packages', 'core'), join(tmp, 'node_modules', '@tokenomics', 'core'), 'dir');
     symlinkSync(join(REPO_ROOT, 'node_modules', 'vitest'), join(tmp, 'node_modules', 'vitest'), 'dir');
     symlinkSync(
+      join(REPO_ROOT, 'packages', 'core', 'node_modules', 'zod'),
+      join(tmp, 'node_modules', 'zod'),
+      'dir',
+    );
+    symlinkSync(
       join(REPO_ROOT, 'node_modules', '@types', 'node'),
       join(tmp, 'node_modules', '@types', 'node'),
       'dir',
@@ -61,9 +66,12 @@ describe('a freshly scaffolded adapter', () => {
     const manifest = JSON.parse(readFileSync(join(pkg, 'package.json'), 'utf8'));
     expect(manifest).toMatchObject({ name: '@tokenomics/adapter-demo-coin', main: './dist/index.js' });
     const index = readFileSync(join(pkg, 'src', 'index.ts'), 'utf8');
-    expect(index).toContain('export function demoCoinAdapter(options: DemoCoinOptions = {})');
-    expect(index).toContain("symbol: 'DEMO'");
-    expect(index).not.toMatch(/__[A-Z_]+__/);
+    expect(index).toContain('export function demoCoinEconomy(options: DemoCoinOptions = {})');
+    expect(index).toContain('export default adapter;');
+    expect(readFileSync(join(pkg, 'src', 'token.ts'), 'utf8')).toContain("symbol: 'DEMO'");
+    expect(readFileSync(join(pkg, 'src', 'options.ts'), 'utf8')).toContain("name: 'DEMO_COIN_PRESET'");
+    for (const file of ['index.ts', 'options.ts', 'model/supply.ts', 'sources/snapshot.ts'])
+      expect(readFileSync(join(pkg, 'src', file), 'utf8')).not.toMatch(/__[A-Z_]+__/);
   });
 
   it('refuses a bad id, an existing folder and a bad symbol, with exit code 1', () => {
@@ -86,6 +94,28 @@ describe('a freshly scaffolded adapter', () => {
     expect(typecheck.status).toBe(0);
   });
 
+  it('passes its own tests (formula beside its formula, the kit, the descriptor) and the repository’s lint', () => {
+    const vitest = spawnSync(
+      process.execPath,
+      [join(REPO_ROOT, 'node_modules', 'vitest', 'vitest.mjs'), 'run'],
+      {
+        cwd: pkg,
+        encoding: 'utf8',
+        env: { ...process.env, NO_COLOR: '1' },
+      },
+    );
+    expect(vitest.stdout).toMatch(/Test Files {2}3 passed \(3\)/);
+    expect(vitest.status).toBe(0);
+    const lint = run(join(REPO_ROOT, 'node_modules', '@biomejs', 'biome', 'bin', 'biome'), [
+      'check',
+      `--config-path=${REPO_ROOT}`,
+      '--vcs-enabled=false',
+      pkg,
+    ]);
+    expect(lint.stdout + lint.stderr).toContain('No fixes applied');
+    expect(lint.status).toBe(0);
+  }, 60_000);
+
   it('passes the conformance kit untouched, with the options of its own generated test', async () => {
     const { createAdapter } = (await import(pathToFileURL(join(pkg, 'src', 'index.ts')).href)) as {
       createAdapter: () => TokenEconomy;
@@ -105,7 +135,7 @@ describe('a freshly scaffolded adapter', () => {
     expect(unchecked.status).toBe(0);
     const index = join(tmp, 'adapter-unchecked-coin', 'src', 'index.ts');
     const source = readFileSync(index, 'utf8');
-    const check = /\n {4}validate\(params\) \{[\s\S]*?\n {4}\},/;
+    const check = /\n {4}validate: validateParameters,/;
     expect(source).toMatch(check);
     writeFileSync(index, source.replace(check, ''));
     const { createAdapter } = (await import(pathToFileURL(index).href)) as {

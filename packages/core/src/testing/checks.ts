@@ -730,6 +730,11 @@ export const CONFORMANCE_CHECKS = {
  *
  * @example
  * ```ts
+ * import type { TokenEconomy } from '@tokenomics/core';
+ * import { checkTokenEconomy } from '@tokenomics/core/testing';
+ *
+ * declare function myAdapter(): TokenEconomy;
+ *
  * const report = await checkTokenEconomy(myAdapter(), { instants: [new Date('2026-01-01Z')] });
  * ```
  */

@@ -10,7 +10,11 @@ import { CONFORMANCE_CHECKS, type ConformanceOptions } from './checks.js';
  * @param factory - builds the adapter (called once per test, so state never leaks)
  * @example
  * ```ts
+ * import type { TokenEconomy } from '@tokenomics/core';
  * import { describeTokenEconomy } from '@tokenomics/core/testing';
+ *
+ * declare function sessionAdapter(): TokenEconomy;
+ *
  * describeTokenEconomy('session (seed)', () => sessionAdapter(), {
  *   instants: [new Date('2025-05-21T00:00:00Z'), new Date('2030-01-01T00:00:00Z')],
  *   overrideSets: [[{ key: 'networkSize', value: '3000' }]],

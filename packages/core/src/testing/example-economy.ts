@@ -89,6 +89,8 @@ const MEMBERS: Record<Capability, keyof AdapterDefinition<typeof exampleParamete
  *
  * @example
  * ```ts
+ * import { exampleEconomy } from '@tokenomics/core/testing';
+ *
  * const economy = exampleEconomy({ id: 'a', only: ['SUPPLY'] });
  * (await economy.supply!()).circulating.toFixed(); // '750'
  * ```

@@ -37,9 +37,15 @@ function step(value: string, scale: number, direction: 1 | -1): string {
  *
  * @example
  * ```ts
- * parameterExtremes({ key: 'rate', kind: 'RATE', value: '0.1', bounds: { min: '0', max: '1', maxExclusive: true }, ... });
+ * import type { Parameter } from '@tokenomics/core';
+ * import { parameterExtremes } from '@tokenomics/core/testing';
+ *
+ * declare const rate: Parameter; // kind RATE, bounds [0, 1)
+ * declare const supply: Parameter; // kind DECIMAL, an amount, bounds (0, ∞)
+ *
+ * parameterExtremes(rate);
  * // { key: 'rate', values: ['0', '0.999999999999999999'] }
- * parameterExtremes({ key: 'supply', kind: 'DECIMAL', amount: true, bounds: { min: '0', minExclusive: true }, ... }, 6);
+ * parameterExtremes(supply, 6);
  * // { key: 'supply', values: ['0.000001', '1000000000000000000000000000000'] }
  * ```
  */

@@ -19,6 +19,8 @@ export interface LoopbackServer {
  *
  * @example
  * ```ts
+ * import { listenOnLoopback } from '@tokenomics/core/testing/loopback';
+ *
  * const fake = await listenOnLoopback((req, res) => res.end('{}'));
  * await fetch(`http://127.0.0.1:${fake.port}/`);
  * await fake.close();

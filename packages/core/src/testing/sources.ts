@@ -24,6 +24,8 @@ const FORBIDDEN: ReadonlyArray<[RegExp, string]> = [
  *
  * @example
  * ```ts
+ * import { repositoryRoot } from '@tokenomics/core/testing';
+ *
  * repositoryRoot(); // '/work/main' (where pnpm-workspace.yaml is)
  * ```
  */
@@ -61,6 +63,9 @@ function isRepositoryFile(root: string, path: string): boolean {
  * @param root - the repository root ({@link repositoryRoot}); null skips the existence check of paths
  * @example
  * ```ts
+ * import { repositoryRoot, sourceViolation } from '@tokenomics/core/testing';
+ *
+ * const root = repositoryRoot();
  * sourceViolation('docs/methodology/session.md#lockups; https://docs.getsession.org/', root); // null
  * sourceViolation('reference/MODEL.md, Session', root); // 'names MODEL.md, which the repository does not ship'
  * ```

@@ -52,6 +52,8 @@ const DECIMALS = 6;
  *
  * @example
  * ```ts
+ * import { vestingEconomy } from '@tokenomics/core/testing';
+ *
  * const economy = vestingEconomy();
  * (await economy.supply!({ at: new Date('2025-01-01Z') })).liquid?.toFixed(); // '300'
  * (await economy.unlocks!()).map((u) => u.kind); // ['STEP']

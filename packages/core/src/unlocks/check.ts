@@ -6,8 +6,10 @@ import { TokenomicsError } from '../errors.js';
  * unlock definitions).
  *
  * @throws TokenomicsError BAD_INPUT naming the bucket
- * @example
+ * @example (not checked: internal to core's unlock definitions, not in the package's exports)
  * ```ts
+ * import { checkUnlockAmount, Decimal } from '@tokenomics/core';
+ *
  * checkUnlockAmount(new Decimal(5), 'locked-A'); // passes
  * ```
  */

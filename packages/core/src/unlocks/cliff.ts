@@ -22,6 +22,8 @@ export interface CliffDefinition {
  * @throws TokenomicsError BAD_INPUT for a negative or non-finite amount
  * @example
  * ```ts
+ * import { cliff, Decimal } from '@tokenomics/core';
+ *
  * const a = cliff({ bucket: 'locked-A', label: 'Lockup A', at: new Date('2027-05-21T00:00:00Z'), amount: new Decimal(19_489_700), source: 'docs/methodology/session.md#lockups' });
  * a.kind; // 'CLIFF'
  * a.end; // null

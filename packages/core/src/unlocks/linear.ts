@@ -25,6 +25,8 @@ export interface LinearDefinition {
  * @throws TokenomicsError BAD_INPUT when `end` is not after `start`, or for a negative amount
  * @example
  * ```ts
+ * import { Decimal, linear } from '@tokenomics/core';
+ *
  * const l = linear({ bucket: 'vesting', label: 'Team', start: new Date('2026-01-01Z'), end: new Date('2027-01-01Z'), amount: new Decimal(1_000), source: 'https://example.org/vesting' });
  * l.kind; // 'LINEAR'
  * ```

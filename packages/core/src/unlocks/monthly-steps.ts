@@ -30,6 +30,8 @@ export interface MonthlyStepsDefinition {
  * @throws TokenomicsError BAD_INPUT when `steps` is not a whole number ≥ 1, or for a negative amount
  * @example
  * ```ts
+ * import { Decimal, monthlySteps } from '@tokenomics/core';
+ *
  * const b = monthlySteps({ bucket: 'locked-B', label: 'Lockup B', start: new Date('2026-06-21T00:00:00Z'), steps: 12, amount: new Decimal(39_332_750), source: 'docs/methodology/session.md#lockups' });
  * b.end?.toISOString(); // '2027-05-21T00:00:00.000Z'
  * ```

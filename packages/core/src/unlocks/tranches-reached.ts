@@ -14,6 +14,8 @@ const MS_PER_DAY = 86_400_000;
  * @throws TokenomicsError BAD_INPUT when the unlock is not a STEP with whole `steps` ≥ 1 and an `end`
  * @example
  * ```ts
+ * import { Decimal, monthlySteps, tranchesReached } from '@tokenomics/core';
+ *
  * const b = monthlySteps({ bucket: 'b', label: 'B', start: new Date('2026-06-21Z'), steps: 12, amount: new Decimal(12), source: 'https://example.org' });
  * tranchesReached(b, new Date('2026-06-20Z')); // 0
  * tranchesReached(b, new Date('2026-08-21Z')); // 3

@@ -10,6 +10,8 @@ import { unlockedUnitsAt } from './unlocked-units-at.js';
  * @throws TokenomicsError BAD_INPUT as {@link unlockedUnitsAt}
  * @example
  * ```ts
+ * import { Decimal, monthlySteps, unlockedAt } from '@tokenomics/core';
+ *
  * const b = monthlySteps({ bucket: 'locked-B', label: 'B', start: new Date('2026-06-21Z'), steps: 12, amount: new Decimal(39_332_750), source: 'https://example.org' });
  * unlockedAt(b, new Date('2026-06-21Z'), 9).toFixed(); // '3277729.166666666' (one tranche, truncated to base units)
  * unlockedAt(b, new Date('2027-05-21Z'), 9).toFixed(); // '39332750' (the last tranche takes the remainder)

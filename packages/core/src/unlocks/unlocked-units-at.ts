@@ -17,6 +17,8 @@ import { tranchesReached } from './tranches-reached.js';
  *   base unit, is negative, or the unlock's shape is inconsistent
  * @example
  * ```ts
+ * import { Decimal, monthlySteps, unlockedUnitsAt } from '@tokenomics/core';
+ *
  * const d = monthlySteps({ bucket: 'd', label: 'D', start: new Date('2026-06-21Z'), steps: 24, amount: new Decimal(38_000_000), source: 'https://example.org' });
  * unlockedUnitsAt(d, new Date('2026-06-21Z'), 9); // 1583333333333333n (one tranche)
  * unlockedUnitsAt(d, new Date('2028-05-21Z'), 9); // 38000000000000000n (the last tranche takes the remainder)

@@ -7,6 +7,9 @@ import type { Unlock } from '../economy.js';
  *
  * @example
  * ```ts
+ * import { type Unlock, unlocksBetween } from '@tokenomics/core';
+ *
+ * declare const unlocks: readonly Unlock[];
  * unlocksBetween(unlocks, new Date('2026-01-01Z'), new Date('2026-12-31Z')).map((u) => u.bucket); // ['locked-B', 'locked-D']
  * ```
  */

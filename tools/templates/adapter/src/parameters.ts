@@ -1,4 +1,4 @@
-import { decimalKind, defineParameters, instantKind, type Preset } from '@tokenomics/core';
+import { decimalKind, defineParameters, instantKind, type Preset, TokenomicsError } from '@tokenomics/core';
 
 /**
  * Every parameter the model uses: what it means, its unit and what values are
@@ -64,3 +64,27 @@ export const DEFAULT_PRESET: Preset<AdapterParameters> = {
 
 /** The presets by name; `default` is the default. */
 export const PRESETS: Readonly<Record<string, Preset<AdapterParameters>>> = { default: DEFAULT_PRESET };
+
+/**
+ * The preset of that name.
+ *
+ * @throws TokenomicsError CONFIGURATION for an unknown preset (listing the valid ones)
+ * @example
+ * ```ts
+ * import { presetNamed } from '__PACKAGE_NAME__';
+ *
+ * presetNamed('default').values.supply.value; // '1000000000'
+ * ```
+ */
+export function presetNamed(name: string): Preset<AdapterParameters> {
+  const preset = PRESETS[name];
+  if (!preset) {
+    const valid = Object.keys(PRESETS);
+    throw new TokenomicsError(
+      'CONFIGURATION',
+      `unknown preset ${JSON.stringify(name)}; valid presets: ${valid.join(', ')}`,
+      { details: { preset: name, validPresets: valid } },
+    );
+  }
+  return preset;
+}

@@ -1,7 +1,7 @@
 import { describeTokenEconomy } from '@tokenomics/core/testing';
-import { createAdapter } from '../src/index.js';
+import adapter from '../src/index.js';
 import { conformanceOptions } from './conformance-options.js';
 
 const NAME = '__ADAPTER_ID__ (default preset)';
 
-describeTokenEconomy(NAME, () => createAdapter(), conformanceOptions);
+describeTokenEconomy(NAME, () => adapter.create(adapter.optionsSchema.parse({})), conformanceOptions);

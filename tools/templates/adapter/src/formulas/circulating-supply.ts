@@ -7,6 +7,9 @@ import type { Decimal } from '@tokenomics/core';
  *
  * @example
  * ```ts
+ * import { Decimal } from '@tokenomics/core';
+ * import { circulatingSupply } from '__PACKAGE_NAME__';
+ *
  * circulatingSupply(new Decimal('1000000000'), new Decimal('100000000')).toFixed(); // '900000000'
  * ```
  */
