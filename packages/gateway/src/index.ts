@@ -33,6 +33,7 @@ export { EXAMPLE_TABS } from './examples.js';
 export { createRequestReader } from './loaders.js';
 export { createLogger, type LogLevel, redactLogText, serializeError } from './logger.js';
 export { GATEWAY_NODE_FLAGS } from './node-flags.js';
+export { gatewayOptionsSchema } from './options.js';
 export { DEFAULT_MAX_PLANS } from './plugins/compiled-execution.js';
 export { type CorsOptions, useCors } from './plugins/cors.js';
 export { useDisableIntrospection } from './plugins/introspection.js';
