@@ -9,6 +9,7 @@ export {
   type GuardStoreOptions,
   guardStore,
   keyvStore,
+  type MemoryStoreOptions,
   memoryStore,
   type RedisStoreOptions,
   redisStore,

@@ -58,7 +58,7 @@ export const gatewayOptionsSchema = z.strictObject({
   upstreamTimeoutMs: nonNegative.optional(),
   upstreamMaxBodyBytes: whole().optional(),
   upstreamCircuit: z
-    .strictObject({ failures: whole(1).optional(), openMs: nonNegative.optional() })
+    .strictObject({ failures: whole(1).optional(), cooldownMs: nonNegative.optional() })
     .optional(),
   reader: object.optional(),
   limits: limitsSchema.partial().optional(),

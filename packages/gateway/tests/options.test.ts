@@ -11,6 +11,7 @@ describe("createGateway's options (zod: gatewayOptionsSchema)", () => {
       rateLimit: { perMinute: 60, trustProxy: 1, apiKeyHeader: null },
       corsOrigins: ['https://app.example'],
       drainGraceMs: 0,
+      upstreamCircuit: { failures: 3, cooldownMs: 1_000 },
     };
     expect(gatewayOptionsSchema.safeParse(options).success).toBe(true);
     expect(createGateway(options).protocols.map((p) => p.id)).toEqual(['a', 'b']);
