@@ -1,4 +1,4 @@
-import { isTokenomicsError } from '@tokenomics/core';
+import { isTokenomicsError, sizedCache } from '@tokenomics/core';
 import type { Logger } from 'pino';
 import type { CacheEvent } from './cache.js';
 import { redactLogText } from './logger.js';
@@ -10,8 +10,10 @@ export interface CacheEventLoggerOptions {
   now?: () => number;
 }
 
-/** Distinct (kind, resource) pairs remembered for the window before the memory starts afresh. */
-const MAX_REMEMBERED = 1_000;
+/** Bytes (estimated) of (kind, resource) windows remembered, about 2,000 of them; the least recently logged go first. */
+const WINDOW_BYTES = 256 * 1024;
+/** What a window costs besides its key. */
+const WINDOW_ENTRY_BYTES = 96;
 
 /** The resource an event names, fit for a log line: its `resource` (or `host`) when it has one, else its key; URLs cut to their host. */
 function resourceOf(event: CacheEvent): { resource: string; host?: string } {
@@ -52,7 +54,10 @@ export function cacheEventLogger(
   logger: Logger,
   { windowMs = 10_000, now = Date.now }: CacheEventLoggerOptions = {},
 ): (event: CacheEvent) => void {
-  const windows = new Map<string, { until: number; suppressed: number }>();
+  const windows = sizedCache<string, { until: number; suppressed: number }>({
+    maxBytes: WINDOW_BYTES,
+    sizeOf: (_window, key) => WINDOW_ENTRY_BYTES + 2 * key.length,
+  });
 
   /** Whether to log now, and how many lines of this kind were left out since the last one. */
   function admit(kind: string, resource: string): { log: boolean; suppressed: number } {
@@ -63,7 +68,6 @@ export function cacheEventLogger(
       open.suppressed++;
       return { log: false, suppressed: 0 };
     }
-    if (windows.size >= MAX_REMEMBERED) windows.clear();
     windows.set(key, { until: at + windowMs, suppressed: 0 });
     return { log: true, suppressed: open?.suppressed ?? 0 };
   }

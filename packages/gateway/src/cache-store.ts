@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import { createClient } from '@redis/client';
-import { redactUrls } from '@tokenomics/core';
+import { redactUrls, sizedCache } from '@tokenomics/core';
 import {
   CircuitState,
   ConsecutiveBreaker,
@@ -11,7 +11,6 @@ import {
   timeout,
   wrap,
 } from 'cockatiel';
-import Keyv from 'keyv';
 
 /**
  * What an operation is about, for reports only (never stored): the cached
@@ -81,27 +80,51 @@ export function storeError(
   };
 }
 
+/** The most bytes (estimated) a memory store keeps by default: 64 MiB, 64 of the largest upstream answers. */
+export const DEFAULT_MEMORY_STORE_BYTES = 64 * 1024 * 1024;
+/** What an entry costs besides its strings: its place in the LRU, its expiry. */
+const MEMORY_ENTRY_BYTES = 128;
+
+/** Options of {@link memoryStore}. */
+export interface MemoryStoreOptions {
+  /** The most bytes (estimated, 2 per UTF-16 code unit of keys and values) kept; least recently used go first. Default {@link DEFAULT_MEMORY_STORE_BYTES}. */
+  maxBytes?: number;
+}
+
 /**
- * A {@link CacheStore} in this process's memory (Keyv), for one instance.
+ * A {@link CacheStore} in this process's memory, for one instance: core's
+ * `sizedCache` (lru-cache), each entry expiring after its TTL, the whole
+ * bounded by estimated bytes (a node read at many heights cannot grow it
+ * without end). `namespace` is kept for the signature shared with
+ * {@link keyvStore}: one memory store is one process's own.
  *
  * @example
  * ```ts
- * createGateway({ adapters, cacheStore: memoryStore() });
+ * import { memoryStore } from '@tokenomics/gateway';
+ *
+ * const store = memoryStore('tokenomics', { maxBytes: 8 * 1024 * 1024 });
+ * await store.set('k', 'v', 30_000);
+ * await store.get('k'); // 'v'
  * ```
  */
-export function memoryStore(namespace = 'tokenomics'): CacheStore {
-  const keyv = new Keyv({ namespace });
+export function memoryStore(_namespace = 'tokenomics', options: MemoryStoreOptions = {}): CacheStore {
+  const entries = sizedCache<string, string>({
+    maxBytes: options.maxBytes ?? DEFAULT_MEMORY_STORE_BYTES,
+    sizeOf: (value, key) => MEMORY_ENTRY_BYTES + 2 * (value.length + key.length),
+  });
   return {
     kind: 'memory',
-    get: async (key) => (await keyv.get<string>(key)) ?? undefined,
+    get: async (key) => entries.get(key),
     set: async (key, value, ttlMs) => {
-      await keyv.set(key, value, ttlMs);
+      entries.set(key, value, ttlMs > 0 ? { ttl: ttlMs } : {});
     },
     delete: async (key) => {
-      await keyv.delete(key);
+      entries.delete(key);
     },
     ping: async () => {},
-    close: () => keyv.disconnect(),
+    close: async () => {
+      entries.clear();
+    },
   };
 }
 

@@ -8,6 +8,7 @@ import {
   redactUrls,
   resourceName,
   type StaleReason,
+  sizedCache,
   TokenomicsError,
   type UpstreamReader,
   type UpstreamRequest,
@@ -31,6 +32,7 @@ export {
   type GuardStoreOptions,
   guardStore,
   keyvStore,
+  type MemoryStoreOptions,
   memoryStore,
   type RedisStoreOptions,
   redisStore,
@@ -70,6 +72,13 @@ export type CacheEvent =
   | { type: 'circuit-break'; key: string; resource: string; cooldownMs: number }
   | { type: 'circuit-reset'; key: string; resource: string }
   | StoreEvent;
+
+/** The bytes (estimated) of failing keys remembered: their circuits, and that their last read failed, each. */
+const FAILING_KEYS_BYTES = 4 * 1024 * 1024;
+/** What a circuit costs besides its key: the policy, its breaker and listeners, its place in the LRU. */
+const CIRCUIT_BYTES = 1_024;
+/** What a "last read failed" mark costs besides its key. */
+const FLAG_BYTES = 64;
 
 /** When the reader stops calling a failing upstream. */
 export interface CircuitOptions {
@@ -180,10 +189,21 @@ export function createCachedReader(options: CachedReaderOptions): UpstreamReader
   const reads = new Map<string, Promise<UpstreamValue<JsonValue>>>();
   /** Upstream reads in progress, by request key: at most one per key. */
   const refreshes = new Map<string, Promise<UpstreamValue<JsonValue>>>();
-  /** Circuits of keys that failed lately (a key is dropped on success, so this holds failing keys only). */
-  const circuits = new Map<string, CircuitBreakerPolicy>();
-  /** Keys whose last upstream read failed. */
-  const failing = new Set<string>();
+  /**
+   * Circuits of keys that failed lately (a key is dropped on success, so this
+   * holds failing keys only), and the keys whose last upstream read failed.
+   * Bounded (LRU): with many distinct failing keys (reads at many heights of a
+   * node that is down), the least recently failing are forgotten, and their
+   * next read goes upstream once more.
+   */
+  const circuits = sizedCache<string, CircuitBreakerPolicy>({
+    maxBytes: FAILING_KEYS_BYTES,
+    sizeOf: (_circuit, key) => CIRCUIT_BYTES + 2 * key.length,
+  });
+  const failing = sizedCache<string, true>({
+    maxBytes: FAILING_KEYS_BYTES,
+    sizeOf: (_flag, key) => FLAG_BYTES + 2 * key.length,
+  });
 
   interface Named {
     request: UpstreamRequest<JsonValue>;
@@ -271,7 +291,7 @@ export function createCachedReader(options: CachedReaderOptions): UpstreamReader
             { details: { resource, reason: 'circuit-open' } },
           );
         }
-        failing.add(request.key);
+        failing.set(request.key, true);
         const message = isTokenomicsError(error) ? error.message : String(error);
         emit({ type: 'upstream', key, resource, ok: false, ms: now() - started, error: redactUrls(message) });
         throw error;

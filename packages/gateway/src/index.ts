@@ -9,6 +9,7 @@ export {
   type GuardStoreOptions,
   guardStore,
   keyvStore,
+  type MemoryStoreOptions,
   memoryStore,
   type RedisStoreOptions,
   redisStore,
@@ -33,6 +34,7 @@ export { EXAMPLE_TABS } from './examples.js';
 export { createRequestReader } from './loaders.js';
 export { createLogger, type LogLevel, redactLogText, serializeError } from './logger.js';
 export { GATEWAY_NODE_FLAGS } from './node-flags.js';
+export { gatewayOptionsSchema } from './options.js';
 export { DEFAULT_MAX_PLANS } from './plugins/compiled-execution.js';
 export { type CorsOptions, useCors } from './plugins/cors.js';
 export { useDisableIntrospection } from './plugins/introspection.js';

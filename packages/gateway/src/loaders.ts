@@ -6,28 +6,36 @@ import DataLoader from 'dataloader';
  * however many fields of however many protocols ask for it. Reads within one
  * tick are batched and handed to the shared reader (the cache) together.
  *
+ * Requests are told apart by their `key` (DataLoader's `cacheKeyFn`): two
+ * request objects for the same resource share one read.
+ *
  * @example
  * ```ts
+ * import type { UpstreamReader, UpstreamRequest } from '@tokenomics/core';
+ * import { createRequestReader } from '@tokenomics/gateway';
+ *
+ * declare const sharedReader: UpstreamReader;
+ * declare const pool: UpstreamRequest<{ amount: string }>;
  * const reader = createRequestReader(sharedReader);
  * await Promise.all([reader.read(pool), reader.read(pool)]); // one shared read
  * ```
  */
 export function createRequestReader(shared: UpstreamReader): UpstreamReader {
-  const requests = new Map<string, UpstreamRequest<JsonValue>>();
-  const loader = new DataLoader<string, UpstreamValue<JsonValue>>(async (keys) =>
-    Promise.all(
-      keys.map((key) =>
-        // One Error per failed key, not one rejection for the batch.
-        shared
-          .read(requests.get(key)!)
-          .catch((error: unknown) => (error instanceof Error ? error : new Error(String(error)))),
+  const loader = new DataLoader<UpstreamRequest<JsonValue>, UpstreamValue<JsonValue>, string>(
+    async (requests) =>
+      Promise.all(
+        requests.map((request) =>
+          // One Error per failed key, not one rejection for the batch.
+          shared
+            .read(request)
+            .catch((error: unknown) => (error instanceof Error ? error : new Error(String(error)))),
+        ),
       ),
-    ),
+    { cacheKeyFn: (request) => request.key },
   );
   return {
     read<T extends JsonValue>(request: UpstreamRequest<T>): Promise<UpstreamValue<T>> {
-      if (!requests.has(request.key)) requests.set(request.key, request as UpstreamRequest<JsonValue>);
-      return loader.load(request.key) as Promise<UpstreamValue<T>>;
+      return loader.load(request as UpstreamRequest<JsonValue>) as Promise<UpstreamValue<T>>;
     },
   };
 }

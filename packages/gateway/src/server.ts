@@ -8,7 +8,6 @@ import {
   type SourceEvent,
   snapshotWindowFor,
   type TokenEconomy,
-  TokenomicsError,
   type UpstreamReader,
 } from '@tokenomics/core';
 import type { GraphQLSchema } from 'graphql';
@@ -28,6 +27,7 @@ import { maskError } from './errors.js';
 import { EXAMPLE_TABS } from './examples.js';
 import { createRequestReader } from './loaders.js';
 import { createLogger, yogaLogger } from './logger.js';
+import { checkGatewayOptions, gatewayOptionsSchema } from './options.js';
 import { DEFAULT_MAX_PLANS, useCompiledExecution } from './plugins/compiled-execution.js';
 import { useCors } from './plugins/cors.js';
 import { useHealth } from './plugins/health.js';
@@ -264,26 +264,16 @@ export interface RunningGateway {
 }
 
 function indexProtocols(adapters: readonly TokenEconomy[]): Map<string, TokenEconomy> {
+  // Ids are unique: checkGatewayOptions refused a duplicate.
   const protocolById = new Map<string, TokenEconomy>();
-  for (const economy of adapters) {
-    if (protocolById.has(economy.id)) {
-      throw new TokenomicsError(
-        'CONFIGURATION',
-        `two adapters have the id "${economy.id}"; ids must be unique`,
-        {
-          details: { id: economy.id },
-        },
-      );
-    }
-    protocolById.set(economy.id, economy);
-  }
+  for (const economy of adapters) protocolById.set(economy.id, economy);
   return protocolById;
 }
 
 /**
  * Builds the gateway from a list of adapters.
  *
- * @throws TokenomicsError CONFIGURATION when two adapters share an id
+ * @throws TokenomicsError CONFIGURATION when two adapters share an id, or an option is unknown or out of range ({@link gatewayOptionsSchema})
  * @example
  * ```ts
  * const gateway = createGateway({ adapters: [sessionAdapter(), synternetAdapter()] });
@@ -292,6 +282,7 @@ function indexProtocols(adapters: readonly TokenEconomy[]): Map<string, TokenEco
  * ```
  */
 export function createGateway(options: GatewayOptions): Gateway {
+  checkGatewayOptions(options);
   // Every figure leaves at the served precision (served.ts): the one place the gateway rounds.
   const { tracing } = options;
   const protocols = options.adapters

@@ -45,6 +45,26 @@ describe('operations', () => {
     expect(text).toMatch(/tokenomics_cache_events_total\{type="hit"\} 2/);
   });
 
+  it("GET /metrics counts GraphQL operations, their execution and each error's code, with no client-chosen label", async () => {
+    const gateway = createGateway({ adapters: [fixedSupplyAdapter('a')] });
+    await post(gateway, 'query SecretLookingName { protocols { id } }');
+    await post(gateway, '{ missing: protocol(id: "nope") { id } }');
+    await post(gateway, '{ protocols { id ');
+    await post(gateway, '{ protocols { noSuchField } }');
+    const text = await (await gateway.yoga.fetch('http://gateway.test/metrics')).text();
+    expect(text).toMatch(/tokenomics_graphql_operations_total\{operationType="query"\} 2/);
+    expect(text).toMatch(/tokenomics_graphql_execute_duration_seconds_count\{operationType="query"\} 2/);
+    expect(text).toMatch(/tokenomics_graphql_errors_total\{code="NOT_FOUND"\} 1/);
+    expect(text).toMatch(/tokenomics_graphql_errors_total\{code="GRAPHQL_PARSE_FAILED"\} 1/);
+    expect(text).toMatch(/tokenomics_graphql_errors_total\{code="GRAPHQL_VALIDATION_FAILED"\} 1/);
+    // Operation names, field paths and aliases are client input: never a label.
+    expect(text).not.toContain('SecretLookingName');
+    expect(text).not.toContain('operationName');
+    expect(text).not.toContain('missing');
+    expect(text).not.toContain('graphql_envelop_');
+    expect(text).not.toContain('graphql_yoga_');
+  });
+
   it('serves GraphiQL with the example tabs to browsers', async () => {
     const gateway = createGateway({ adapters: [fixedSupplyAdapter()] });
     const response = await gateway.yoga.fetch('http://gateway.test/graphql', {

@@ -1,5 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createCounter, createHistogram, usePrometheus } from '@graphql-yoga/plugin-prometheus';
 import type { SourceEvent } from '@tokenomics/core';
+import type { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
 import { bearerMatches } from '../bearer.js';
@@ -17,7 +19,11 @@ export interface MetricsAccess {
 /** The gateway's Prometheus metrics and the hooks that feed them. */
 export interface GatewayMetrics {
   registry: Registry;
-  /** The yoga plugin: request counts and latencies, GraphQL error codes, and `GET /metrics` when served on the gateway's port. */
+  /**
+   * The yoga plugin: HTTP request counts and latencies, `GET /metrics` when
+   * served on the gateway's port, and (through `@graphql-yoga/plugin-prometheus`)
+   * GraphQL operations, execution time and error codes.
+   */
   plugin: Plugin;
   /**
    * A node:http listener for a port of its own: `GET /metrics` (behind the
@@ -39,10 +45,87 @@ const UNAUTHORIZED = {
   body: 'GET /metrics needs Authorization: Bearer <token>\n',
 };
 
+/** A code as a label: the codes the gateway and graphql-js raise; anything else is OTHER (labels stay bounded). */
+function codeLabel(code: unknown, fallback: string): string {
+  if (code === undefined || code === null) return fallback;
+  return typeof code === 'string' && /^[A-Z][A-Z_]{0,39}$/.test(code) ? code : 'OTHER';
+}
+
+/** The buckets of the GraphQL execution histogram, in seconds. */
+const EXECUTE_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
+
+/**
+ * The GraphQL metrics of `@graphql-yoga/plugin-prometheus` on `registry`:
+ * `tokenomics_graphql_operations_total{operationType}` (operations executed),
+ * `tokenomics_graphql_execute_duration_seconds{operationType}` and
+ * `tokenomics_graphql_errors_total{code}` (one per error: parse and validation
+ * failures once each, execution errors each with its `extensions.code`).
+ * Operation names, field paths and URLs are client input: no label carries
+ * them. Its own `/metrics` endpoint is off (the gateway's is token-protected).
+ */
+function graphqlMetrics(registry: Registry): Plugin {
+  return usePrometheus({
+    registry,
+    endpoint: false,
+    labels: { operationName: false, path: false, url: false, method: false, statusCode: false },
+    metrics: {
+      graphql_envelop_request: 'tokenomics_graphql_operations_total',
+      graphql_envelop_phase_execute: createHistogram({
+        registry,
+        histogram: {
+          name: 'tokenomics_graphql_execute_duration_seconds',
+          help: 'Time spent executing GraphQL operations (not served from the response cache), by operation type.',
+          labelNames: ['operationType'] as const,
+          buckets: EXECUTE_BUCKETS,
+        },
+        fillLabelsFn: (params) => ({ operationType: params.operationType ?? 'unknown' }),
+      }),
+      graphql_envelop_error_result: createCounter({
+        registry,
+        counter: {
+          name: 'tokenomics_graphql_errors_total',
+          help: 'GraphQL errors, by extensions.code (GRAPHQL_PARSE_FAILED and GRAPHQL_VALIDATION_FAILED once per failing document).',
+          labelNames: ['code'] as const,
+        },
+        fillLabelsFn: (params) => ({
+          code:
+            params.errorPhase === 'parse'
+              ? codeLabel(
+                  (params.error as GraphQLError | undefined)?.extensions?.code,
+                  'GRAPHQL_PARSE_FAILED',
+                )
+              : params.errorPhase === 'validate'
+                ? 'GRAPHQL_VALIDATION_FAILED'
+                : // Uncoded errors are masked as INTERNAL_SERVER_ERROR on their way out.
+                  codeLabel(
+                    (params.error as GraphQLError | undefined)?.extensions?.code,
+                    'INTERNAL_SERVER_ERROR',
+                  ),
+        }),
+      }),
+      graphql_envelop_request_duration: false,
+      graphql_envelop_request_time_summary: false,
+      graphql_envelop_phase_parse: false,
+      graphql_envelop_phase_validate: false,
+      graphql_envelop_phase_context: false,
+      graphql_envelop_phase_subscribe: false,
+      graphql_envelop_deprecated_field: false,
+      graphql_envelop_schema_change: false,
+      graphql_envelop_execute_resolver: false,
+      // Ours below covers every path (health, 429s, /metrics) at sub-millisecond resolution.
+      graphql_yoga_http_duration: false,
+    },
+  });
+}
+
 /**
  * Prometheus metrics, on a registry of their own (so several gateways in one
- * process do not collide): `tokenomics_http_requests_total`,
- * `tokenomics_http_request_duration_seconds`, `tokenomics_graphql_errors_total`,
+ * process do not collide): `tokenomics_http_requests_total{path, status}`,
+ * `tokenomics_http_request_duration_seconds{path}` (every HTTP request, GraphQL
+ * or not), the GraphQL metrics of `@graphql-yoga/plugin-prometheus`
+ * (`tokenomics_graphql_operations_total{operationType}`,
+ * `tokenomics_graphql_execute_duration_seconds{operationType}`,
+ * `tokenomics_graphql_errors_total{code}`),
  * `tokenomics_upstream_reads_total`, `tokenomics_upstream_read_duration_seconds`,
  * `tokenomics_cache_events_total`, `tokenomics_query_plans_total`,
  * `tokenomics_upstream_invalid_total`, and Node's default process metrics.
@@ -53,8 +136,11 @@ const UNAUTHORIZED = {
  *
  * @example
  * ```ts
+ * import { createCachedReader, createMetrics, memoryStore } from '@tokenomics/gateway';
+ *
  * const metrics = createMetrics({ onGatewayPort: true, token: process.env.METRICS_TOKEN });
- * createCachedReader({ store, onEvent: metrics.onCacheEvent });
+ * const reader = createCachedReader({ store: memoryStore(), onEvent: metrics.onCacheEvent });
+ * const text = await metrics.registry.metrics(); // Prometheus text
  * ```
  */
 export function createMetrics(access: MetricsAccess = { onGatewayPort: true }): GatewayMetrics {
@@ -71,12 +157,6 @@ export function createMetrics(access: MetricsAccess = { onGatewayPort: true }): 
     help: 'HTTP request latency by path.',
     labelNames: ['path'] as const,
     buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
-    registers: [registry],
-  });
-  const graphqlErrors = new Counter({
-    name: 'tokenomics_graphql_errors_total',
-    help: 'GraphQL errors in responses, by extensions.code.',
-    labelNames: ['code'] as const,
     registers: [registry],
   });
   const upstreamReads = new Counter({
@@ -112,7 +192,11 @@ export function createMetrics(access: MetricsAccess = { onGatewayPort: true }): 
   const started = new WeakMap<Request, { at: number; path: string }>();
   const knownPaths = new Set(['/graphql', '/health', '/health/live', '/metrics']);
 
+  const graphql = graphqlMetrics(registry);
   const plugin: Plugin = {
+    onPluginInit({ addPlugin }) {
+      addPlugin(graphql);
+    },
     async onRequest({ request, url, endResponse }) {
       started.set(request, {
         at: performance.now(),
@@ -136,11 +220,6 @@ export function createMetrics(access: MetricsAccess = { onGatewayPort: true }): 
       const path = start?.path ?? 'other';
       requests.inc({ path, status: String(response.status) });
       if (start) latency.observe({ path }, (performance.now() - start.at) / 1000);
-    },
-    onExecutionResult({ result }) {
-      if (!result || !('errors' in result) || !result.errors) return;
-      for (const error of result.errors)
-        graphqlErrors.inc({ code: String(error.extensions?.code ?? 'NONE') });
     },
   };
 

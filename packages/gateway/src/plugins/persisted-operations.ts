@@ -6,6 +6,7 @@ import {
 } from '@graphql-yoga/plugin-persisted-operations';
 import { type SizedCacheStats, sizedCache, sizedCacheStats, TokenomicsError } from '@tokenomics/core';
 import { createGraphQLError, type GraphQLParams, type Plugin } from 'graphql-yoga';
+import { z } from 'zod';
 
 /** The committed manifest of trusted documents: GraphiQL's example tabs, by the sha256 of each. */
 export const BUILT_IN_MANIFEST_URL = new URL('../../persisted-operations.json', import.meta.url);
@@ -84,24 +85,24 @@ export function loadManifest(file: string | URL = BUILT_IN_MANIFEST_URL): Persis
       },
     );
   }
-  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-    throw new TokenomicsError(
-      'CONFIGURATION',
-      `persisted operations manifest ${String(file)} must be a JSON object of documents by their sha256`,
-    );
-  }
-  const manifest: Record<string, string> = {};
-  for (const [id, query] of Object.entries(parsed)) {
-    if (typeof query !== 'string' || !SHA256_HEX.test(id) || documentId(query) !== id) {
-      throw new TokenomicsError(
-        'CONFIGURATION',
-        `persisted operations manifest ${String(file)}: "${id.slice(0, 80)}" is not the sha256 (lowercase hex) of its document`,
-      );
-    }
-    manifest[id] = query;
-  }
-  return manifest;
+  const checked = manifestSchema.safeParse(parsed);
+  if (checked.success) return checked.data;
+  const issue = checked.error.issues[0]!;
+  const id = issue.path[0];
+  throw new TokenomicsError(
+    'CONFIGURATION',
+    typeof id === 'string'
+      ? `persisted operations manifest ${String(file)}: "${id.slice(0, 80)}" is not the sha256 (lowercase hex) of its document`
+      : `persisted operations manifest ${String(file)} must be a JSON object of documents by their sha256`,
+  );
 }
+
+/** A manifest: a JSON object of documents by id, each id the sha256 (lowercase hex) of its document. */
+const manifestSchema = z.record(z.string(), z.string()).superRefine((manifest, ctx) => {
+  for (const [id, query] of Object.entries(manifest))
+    if (!SHA256_HEX.test(id) || documentId(query) !== id)
+      ctx.addIssue({ code: 'custom', path: [id], message: 'not the sha256 of its document' });
+});
 
 let builtIn: PersistedManifest | undefined;
 /** The committed manifest, read once per process. */

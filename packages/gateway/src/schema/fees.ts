@@ -1,6 +1,6 @@
 import type { Allocation, FeeDestination, FeeQuote, FeeSchedule } from '@tokenomics/core';
-import { forProtocol } from '../errors.js';
 import { builder } from './builder.js';
+import { whenCapable } from './capability.js';
 import { DerivationRef, overridesArg, ParameterRef, toOverrides } from './parameters.js';
 import { ProtocolRef } from './protocol.js';
 
@@ -26,10 +26,9 @@ FeeDestinationRef.implement({
   description: 'Where a share of collected fees goes.',
   fields: (t) => ({
     target: t.exposeString('target', { description: 'e.g. "staking-reward-pool", "treasury", "burn".' }),
-    share: t.field({
+    share: t.expose('share', {
       type: 'Decimal',
       description: 'A fraction; the shares of a schedule sum to 1.',
-      resolve: (d) => d.share,
     }),
   }),
 });
@@ -38,7 +37,7 @@ FeeAllocationRef.implement({
   description: 'An amount, in whole tokens, sent to a target.',
   fields: (t) => ({
     target: t.exposeString('target'),
-    amount: t.field({ type: 'Decimal', resolve: (a) => a.amount }),
+    amount: t.expose('amount', { type: 'Decimal' }),
   }),
 });
 
@@ -47,15 +46,14 @@ FeeScheduleRef.implement({
   fields: (t) => ({
     key: t.exposeID('key', { description: 'The key FeeQuoteInput.fee takes.' }),
     label: t.exposeString('label'),
-    model: t.field({ type: FeeModelEnum, resolve: (f) => f.model }),
+    model: t.expose('model', { type: FeeModelEnum }),
     description: t.exposeString('description', {
       description: 'How the fee is computed, including our reading of the specification.',
     }),
-    parameters: t.field({ type: [ParameterRef], resolve: (f) => f.parameters }),
-    destinations: t.field({
+    parameters: t.expose('parameters', { type: [ParameterRef] }),
+    destinations: t.expose('destinations', {
       type: [FeeDestinationRef],
       description: 'Where collected fees go, as shares that sum to 1.',
-      resolve: (f) => f.destinations,
     }),
   }),
 });
@@ -64,31 +62,26 @@ FeeQuoteRef.implement({
   description: 'What a purchase costs under a fee schedule, in whole tokens.',
   fields: (t) => ({
     fee: t.exposeID('fee'),
-    quantity: t.field({ type: 'Decimal', resolve: (q) => q.quantity }),
-    base: t.field({
+    quantity: t.expose('quantity', { type: 'Decimal' }),
+    base: t.expose('base', {
       type: 'Decimal',
       description: 'What the seller receives: unitPrice × quantity (0 for a network fee).',
-      resolve: (q) => q.base,
     }),
-    protocolFee: t.field({
+    protocolFee: t.expose('protocolFee', {
       type: 'Decimal',
       description: 'What the protocol takes.',
-      resolve: (q) => q.protocolFee,
     }),
-    total: t.field({
+    total: t.expose('total', {
       type: 'Decimal',
       description: 'What the buyer pays: base + protocolFee.',
-      resolve: (q) => q.total,
     }),
-    allocations: t.field({
+    allocations: t.expose('allocations', {
       type: [FeeAllocationRef],
       description: 'How the protocol fee is split among the destinations.',
-      resolve: (q) => q.allocations,
     }),
-    derivation: t.field({
+    derivation: t.expose('derivation', {
       type: DerivationRef,
       description: 'How protocolFee was computed.',
-      resolve: (q) => q.derivation,
     }),
   }),
 });
@@ -116,10 +109,7 @@ builder.objectFields(ProtocolRef, (t) => ({
     type: [FeeScheduleRef],
     description:
       "The fees the protocol charges; empty when it lacks the FEES capability. When a live source cannot be read and no last good state exists, from the preset's parameters (`source.error` says why).",
-    resolve: (economy, _args, ctx) => {
-      const fees = economy.fees;
-      return fees ? forProtocol(economy.id, () => fees(ctx.economy)) : [];
-    },
+    resolve: (economy, _args, ctx) => whenCapable(economy, 'fees', [], (fees) => fees(ctx.economy)),
   }),
   quoteFee: t.field({
     type: FeeQuoteRef,
@@ -127,10 +117,8 @@ builder.objectFields(ProtocolRef, (t) => ({
     description:
       'Prices a purchase. An unknown fee key is NOT_FOUND; negative amounts are BAD_INPUT. Null when the protocol lacks the FEES capability.',
     args: { input: t.arg({ type: FeeQuoteInput, required: true }) },
-    resolve: (economy, { input }, ctx) => {
-      const quoteFee = economy.quoteFee;
-      if (!quoteFee) return null;
-      return forProtocol(economy.id, () =>
+    resolve: (economy, { input }, ctx) =>
+      whenCapable(economy, 'quoteFee', null, (quoteFee) =>
         quoteFee(
           {
             fee: input.fee,
@@ -140,7 +128,6 @@ builder.objectFields(ProtocolRef, (t) => ({
           },
           ctx.economy,
         ),
-      );
-    },
+      ),
   }),
 }));

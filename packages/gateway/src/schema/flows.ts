@@ -1,5 +1,6 @@
 import type { TokenFlow } from '@tokenomics/core';
 import { builder } from './builder.js';
+import { whenCapable } from './capability.js';
 import { ProtocolRef } from './protocol.js';
 
 const TokenFlowRef = builder.objectRef<TokenFlow>('TokenFlow');
@@ -19,7 +20,7 @@ TokenFlowRef.implement({
     key: t.exposeID('key'),
     from: t.exposeString('from'),
     to: t.exposeString('to'),
-    kind: t.field({ type: FlowKindEnum, resolve: (f) => f.kind }),
+    kind: t.expose('kind', { type: FlowKindEnum }),
     description: t.exposeString('description'),
   }),
 });
@@ -29,6 +30,6 @@ builder.objectFields(ProtocolRef, (t) => ({
     type: [TokenFlowRef],
     description:
       'How tokens move into and out of circulation; empty when the protocol lacks the FLOWS capability.',
-    resolve: (economy) => [...(economy.flows?.() ?? [])],
+    resolve: (economy) => whenCapable(economy, 'flows', [], (flows) => [...flows()]),
   }),
 }));

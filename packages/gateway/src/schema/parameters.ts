@@ -49,7 +49,7 @@ ParameterRef.implement({
   fields: (t) => ({
     key: t.exposeID('key', { description: 'The key an override uses.' }),
     label: t.exposeString('label'),
-    kind: t.field({ type: ParameterKindEnum, resolve: (parameter) => parameter.kind }),
+    kind: t.expose('kind', { type: ParameterKindEnum }),
     value: t.exposeString('value', {
       description: 'The value as text, in the canonical form of its kind.',
     }),
@@ -86,11 +86,10 @@ DerivationRef.implement({
     formula: t.exposeString('formula', {
       description: 'The formula in words and symbols, e.g. "0.151 × pool / (365 × nodes)".',
     }),
-    inputs: t.field({ type: [NamedValueRef], resolve: (derivation) => derivation.inputs }),
-    result: t.field({
+    inputs: t.expose('inputs', { type: [NamedValueRef] }),
+    result: t.expose('result', {
       type: 'Decimal',
       description: 'The figure it explains, at the served precision: equal to that figure as served.',
-      resolve: (derivation) => derivation.result,
     }),
     source: t.exposeString('source', {
       description:

@@ -1,6 +1,6 @@
 import type { PenaltyOutcome, PenaltyRule, StakeOutcome } from '@tokenomics/core';
-import { forProtocol } from '../errors.js';
 import { builder } from './builder.js';
+import { whenCapable } from './capability.js';
 import { FeeAllocationRef } from './fees.js';
 import { DerivationRef, overridesArg, ParameterRef, toOverrides } from './parameters.js';
 import { ProtocolRef } from './protocol.js';
@@ -15,16 +15,16 @@ PenaltyRuleRef.implement({
     key: t.exposeID('key', { description: 'The key PenaltyInput.rule takes.' }),
     label: t.exposeString('label'),
     trigger: t.exposeString('trigger', { description: 'When the rule applies, in words.' }),
-    parameters: t.field({ type: [ParameterRef], resolve: (rule) => rule.parameters }),
+    parameters: t.expose('parameters', { type: [ParameterRef] }),
   }),
 });
 
 StakeOutcomeRef.implement({
   description: 'One stake before and after a penalty, in whole tokens.',
   fields: (t) => ({
-    before: t.field({ type: 'Decimal', resolve: (s) => s.before }),
-    slashed: t.field({ type: 'Decimal', resolve: (s) => s.slashed }),
-    after: t.field({ type: 'Decimal', description: 'before − slashed.', resolve: (s) => s.after }),
+    before: t.expose('before', { type: 'Decimal' }),
+    slashed: t.expose('slashed', { type: 'Decimal' }),
+    after: t.expose('after', { type: 'Decimal', description: 'before − slashed.' }),
   }),
 });
 
@@ -33,40 +33,34 @@ PenaltyOutcomeRef.implement({
   fields: (t) => ({
     rule: t.exposeID('rule'),
     triggered: t.exposeBoolean('triggered', { description: "Whether the input meets the rule's trigger." }),
-    slashedTotal: t.field({
+    slashedTotal: t.expose('slashedTotal', {
       type: 'Decimal',
       description: "The sum of the stakes' slashed amounts.",
-      resolve: (o) => o.slashedTotal,
     }),
-    stakes: t.field({
+    stakes: t.expose('stakes', {
       type: [StakeOutcomeRef],
       description: 'One entry per input stake, in input order.',
-      resolve: (o) => o.stakes,
     }),
-    jailedSeconds: t.int({
+    jailedSeconds: t.exposeInt('jailedSeconds', {
       nullable: true,
       description:
         'Seconds before the participant may rejoin. Null where the participant is not jailed for a set time: either the rule does not jail, or (with `tombstoned: true`) it jails for ever.',
-      resolve: (o) => o.jailedSeconds,
     }),
     tombstoned: t.exposeBoolean('tombstoned', {
       description:
         'True where the participant is jailed for ever and can never rejoin (jailedSeconds is then null).',
     }),
-    lockedSeconds: t.int({
+    lockedSeconds: t.exposeInt('lockedSeconds', {
       nullable: true,
       description: 'Seconds the stake stays locked after the penalty; null where none.',
-      resolve: (o) => o.lockedSeconds,
     }),
-    allocations: t.field({
+    allocations: t.expose('allocations', {
       type: [FeeAllocationRef],
       description: 'Where the slashed tokens go (burned, a pool, a liquidator).',
-      resolve: (o) => o.allocations,
     }),
-    derivation: t.field({
+    derivation: t.expose('derivation', {
       type: DerivationRef,
       description: 'How slashedTotal was computed.',
-      resolve: (o) => o.derivation,
     }),
   }),
 });
@@ -94,10 +88,8 @@ builder.objectFields(ProtocolRef, (t) => ({
     type: [PenaltyRuleRef],
     description:
       "The penalties the protocol applies; empty when it lacks the PENALTIES capability. When a live source cannot be read and no last good state exists, from the preset's parameters (`source.error` says why).",
-    resolve: (economy, _args, ctx) => {
-      const penalties = economy.penalties;
-      return penalties ? forProtocol(economy.id, () => penalties(ctx.economy)) : [];
-    },
+    resolve: (economy, _args, ctx) =>
+      whenCapable(economy, 'penalties', [], (penalties) => penalties(ctx.economy)),
   }),
   simulatePenalty: t.field({
     type: PenaltyOutcomeRef,
@@ -105,10 +97,8 @@ builder.objectFields(ProtocolRef, (t) => ({
     description:
       'Runs stakes through a penalty rule. An unknown rule is NOT_FOUND; negative stakes are BAD_INPUT. Null when the protocol lacks the PENALTIES capability.',
     args: { input: t.arg({ type: PenaltyInput, required: true }) },
-    resolve: (economy, { input }, ctx) => {
-      const simulatePenalty = economy.simulatePenalty;
-      if (!simulatePenalty) return null;
-      return forProtocol(economy.id, () =>
+    resolve: (economy, { input }, ctx) =>
+      whenCapable(economy, 'simulatePenalty', null, (simulatePenalty) =>
         simulatePenalty(
           {
             rule: input.rule,
@@ -118,7 +108,6 @@ builder.objectFields(ProtocolRef, (t) => ({
           },
           ctx.economy,
         ),
-      );
-    },
+      ),
   }),
 }));

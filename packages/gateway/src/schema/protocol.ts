@@ -58,23 +58,21 @@ TokenRef.implement({
 DataSourceRef.implement({
   description: "Where a protocol's state comes from now.",
   fields: (t) => ({
-    kind: t.field({ type: SourceKindEnum, resolve: (source) => source.kind }),
+    kind: t.expose('kind', { type: SourceKindEnum }),
     description: t.exposeString('description', { description: 'The preset or endpoint, in words.' }),
-    fetchedAt: t.field({
+    fetchedAt: t.expose('fetchedAt', {
       type: 'DateTime',
       nullable: true,
       description: 'When the state was read; null for a snapshot.',
-      resolve: (source) => source.fetchedAt,
     }),
     stale: t.exposeBoolean('stale', {
       description: 'True when the upstream failed and the last good state is served.',
     }),
-    error: t.field({
+    error: t.expose('error', {
       type: SourceErrorRef,
       nullable: true,
       description:
         "Why the source could not be read now, when it could not and no last good state exists; the protocol's figures are then null with the same error.",
-      resolve: (source) => source.error,
     }),
   }),
 });
@@ -106,7 +104,7 @@ ProtocolRef.implement({
   fields: (t) => ({
     id: t.exposeID('id', { description: 'Stable id, e.g. "session", "synternet".' }),
     name: t.exposeString('name'),
-    token: t.field({ type: TokenRef, resolve: (economy) => economy.token }),
+    token: t.expose('token', { type: TokenRef }),
     source: t.field({
       type: DataSourceRef,
       description:

@@ -5,9 +5,9 @@ import {
   type SchedulePoint,
   scheduleFigure,
 } from '@tokenomics/core';
-import { forProtocol } from '../errors.js';
 import { type ServedPrecision, servedPrecision, servedScheduleFigure } from '../served.js';
 import { builder } from './builder.js';
+import { whenCapable } from './capability.js';
 import { overridesArg, toOverrides } from './parameters.js';
 import { ProtocolRef } from './protocol.js';
 
@@ -98,24 +98,20 @@ builder.objectFields(ProtocolRef, (t) => ({
       interval: t.arg({ type: IntervalEnum, required: true, defaultValue: 'MONTH' }),
       overrides: t.arg(overridesArg),
     },
-    resolve: (economy, { from, to, interval, overrides }, ctx) => {
-      const schedule = economy.schedule;
-      if (!schedule) return null;
-      const precision = servedPrecision(economy.token);
-      return forProtocol(economy.id, async () =>
-        (
-          await schedule(
-            {
-              from: from ?? undefined,
-              to,
-              interval,
-              overrides: toOverrides(overrides),
-              maxPoints: ctx.limits.maxSchedulePoints,
-            },
-            ctx.economy,
-          )
-        ).map((point) => rowOf(point, precision)),
-      );
-    },
+    resolve: (economy, { from, to, interval, overrides }, ctx) =>
+      whenCapable(economy, 'schedule', null, async (schedule) => {
+        const points = await schedule(
+          {
+            from: from ?? undefined,
+            to,
+            interval,
+            overrides: toOverrides(overrides),
+            maxPoints: ctx.limits.maxSchedulePoints,
+          },
+          ctx.economy,
+        );
+        const precision = servedPrecision(economy.token);
+        return points.map((point) => rowOf(point, precision));
+      }),
   }),
 }));

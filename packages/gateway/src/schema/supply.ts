@@ -1,6 +1,6 @@
 import type { Supply, SupplyBucket, SupplyFigure } from '@tokenomics/core';
-import { forProtocol } from '../errors.js';
 import { builder } from './builder.js';
+import { whenCapable } from './capability.js';
 import { DerivationRef, overridesArg, toOverrides } from './parameters.js';
 import { ProtocolRef } from './protocol.js';
 
@@ -24,7 +24,7 @@ SupplyBucketRef.implement({
   fields: (t) => ({
     key: t.exposeID('key'),
     label: t.exposeString('label'),
-    amount: t.field({ type: 'Decimal', description: 'In whole tokens.', resolve: (bucket) => bucket.amount }),
+    amount: t.expose('amount', { type: 'Decimal', description: 'In whole tokens.' }),
     circulating: t.exposeBoolean('circulating', {
       description: 'Whether these tokens count as circulating.',
     }),
@@ -44,46 +44,40 @@ SupplyBucketRef.implement({
 SupplyRef.implement({
   description: 'Token supply at an instant, in whole tokens.',
   fields: (t) => ({
-    at: t.field({ type: 'DateTime', resolve: (supply) => supply.at }),
-    max: t.field({
+    at: t.expose('at', { type: 'DateTime' }),
+    max: t.expose('max', {
       type: 'Decimal',
       nullable: true,
       description: 'Null where supply has no cap.',
-      resolve: (s) => s.max,
     }),
-    total: t.field({ type: 'Decimal', description: 'Every token in existence.', resolve: (s) => s.total }),
-    circulating: t.field({
+    total: t.expose('total', { type: 'Decimal', description: 'Every token in existence.' }),
+    circulating: t.expose('circulating', {
       type: 'Decimal',
       description:
         "Tokens in holders' hands, staked ones included (the convention of CoinGecko, CoinMarketCap and the protocols' own figures): total minus every non-circulating holding (reward pools, locked allocations, treasuries). See circulatingDefinition.",
-      resolve: (s) => s.circulating,
     }),
-    staked: t.field({
+    staked: t.expose('staked', {
       type: 'Decimal',
       nullable: true,
       description: 'Tokens bonded to nodes or validators, where known. Staked tokens are circulating.',
-      resolve: (s) => s.staked,
     }),
-    liquid: t.field({
+    liquid: t.expose('liquid', {
       type: 'Decimal',
       nullable: true,
       description:
         'Circulating tokens that are not staked (circulating − staked, never below 0), where staked is known.',
-      resolve: (s) => s.liquid,
     }),
-    burned: t.field({
+    burned: t.expose('burned', {
       type: 'Decimal',
       nullable: true,
       description: 'Tokens destroyed since genesis, where the protocol burns and the figure is known.',
-      resolve: (s) => s.burned,
     }),
     circulatingDefinition: t.exposeString('circulatingDefinition', {
       description: 'How circulating supply is defined for this protocol.',
     }),
-    buckets: t.field({
+    buckets: t.expose('buckets', {
       type: [SupplyBucketRef],
       description: 'Notable holdings: reward pools, treasuries, locked allocations, liquidity.',
-      resolve: (s) => s.buckets,
     }),
     derivation: t.field({
       type: DerivationRef,
@@ -102,12 +96,9 @@ builder.objectFields(ProtocolRef, (t) => ({
     description:
       'Supply at `at` (default: now, to the whole second). Null when the protocol lacks the SUPPLY capability, or with a coded error when its source fails.',
     args: { at: t.arg({ type: 'DateTime', required: false }), overrides: t.arg(overridesArg) },
-    resolve: (economy, { at, overrides }, ctx) => {
-      const supply = economy.supply;
-      if (!supply) return null;
-      return forProtocol(economy.id, () =>
+    resolve: (economy, { at, overrides }, ctx) =>
+      whenCapable(economy, 'supply', null, (supply) =>
         supply({ at: at ?? undefined, overrides: toOverrides(overrides) }, ctx.economy),
-      );
-    },
+      ),
   }),
 }));

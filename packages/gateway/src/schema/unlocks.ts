@@ -1,6 +1,6 @@
 import type { Unlock, UnlockKind } from '@tokenomics/core';
-import { forProtocol } from '../errors.js';
 import { builder } from './builder.js';
+import { whenCapable } from './capability.js';
 import { ProtocolRef } from './protocol.js';
 
 const UnlockKindEnum = builder.enumType('UnlockKind', {
@@ -18,15 +18,14 @@ UnlockRef.implement({
   fields: (t) => ({
     bucket: t.exposeID('bucket', { description: 'The holding (SupplyBucket key) that unlocks.' }),
     label: t.exposeString('label'),
-    kind: t.field({ type: UnlockKindEnum, resolve: (unlock) => unlock.kind }),
-    start: t.field({ type: 'DateTime', resolve: (unlock) => unlock.start }),
-    end: t.field({
+    kind: t.expose('kind', { type: UnlockKindEnum }),
+    start: t.expose('start', { type: 'DateTime' }),
+    end: t.expose('end', {
       type: 'DateTime',
       nullable: true,
       description: 'Null for a cliff.',
-      resolve: (u) => u.end,
     }),
-    amount: t.field({ type: 'Decimal', description: 'In whole tokens.', resolve: (unlock) => unlock.amount }),
+    amount: t.expose('amount', { type: 'Decimal', description: 'In whole tokens.' }),
     steps: t.int({
       nullable: true,
       description: 'For a STEP unlock, the number of equal tranches from `start` to `end`, both included.',
@@ -47,12 +46,9 @@ builder.objectFields(ProtocolRef, (t) => ({
       from: t.arg({ type: 'DateTime', required: false }),
       to: t.arg({ type: 'DateTime', required: false }),
     },
-    resolve: (economy, { from, to }, ctx) => {
-      const unlocks = economy.unlocks;
-      if (!unlocks) return [];
-      return forProtocol(economy.id, () =>
+    resolve: (economy, { from, to }, ctx) =>
+      whenCapable(economy, 'unlocks', [], (unlocks) =>
         unlocks({ from: from ?? undefined, to: to ?? undefined }, ctx.economy),
-      );
-    },
+      ),
   }),
 }));
