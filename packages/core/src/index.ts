@@ -8,6 +8,7 @@ export * from './derivation.js';
 export * from './economy.js';
 export * from './errors.js';
 export * from './guarded-source.js';
+export * from './history-store.js';
 export * from './parameters.js';
 export * from './read-capped-text.js';
 export * from './redact-error.js';
