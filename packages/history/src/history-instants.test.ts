@@ -6,17 +6,13 @@ const at = (iso: string) => new Date(iso);
 
 describe('historyInstants', () => {
   it('steps by hour, day and week from `from`, never past `to`', () => {
-    expect(historyInstants(at('2026-01-01T00:00Z'), at('2026-01-01T02:30Z'), 'HOUR').map((d) => d.toISOString())).toEqual([
-      '2026-01-01T00:00:00.000Z',
-      '2026-01-01T01:00:00.000Z',
-      '2026-01-01T02:00:00.000Z',
-    ]);
+    expect(
+      historyInstants(at('2026-01-01T00:00Z'), at('2026-01-01T02:30Z'), 'HOUR').map((d) => d.toISOString()),
+    ).toEqual(['2026-01-01T00:00:00.000Z', '2026-01-01T01:00:00.000Z', '2026-01-01T02:00:00.000Z']);
     expect(historyInstants(at('2026-01-01Z'), at('2026-01-03Z'), 'DAY')).toHaveLength(3);
-    expect(historyInstants(at('2026-01-01Z'), at('2026-01-21Z'), 'WEEK').map((d) => d.toISOString())).toEqual([
-      '2026-01-01T00:00:00.000Z',
-      '2026-01-08T00:00:00.000Z',
-      '2026-01-15T00:00:00.000Z',
-    ]);
+    expect(historyInstants(at('2026-01-01Z'), at('2026-01-21Z'), 'WEEK').map((d) => d.toISOString())).toEqual(
+      ['2026-01-01T00:00:00.000Z', '2026-01-08T00:00:00.000Z', '2026-01-15T00:00:00.000Z'],
+    );
     expect(historyInstants(at('2026-01-01Z'), at('2026-01-01Z'), 'DAY')).toHaveLength(1);
   });
 

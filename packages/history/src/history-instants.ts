@@ -23,11 +23,15 @@ export function historyInstants(
   maxSteps = DEFAULT_MAX_HISTORY_STEPS,
 ): Date[] {
   if (to.getTime() < from.getTime()) {
-    throw new TokenomicsError('BAD_INPUT', `history "to" (${to.toISOString()}) is before "from" (${from.toISOString()})`);
+    throw new TokenomicsError(
+      'BAD_INPUT',
+      `history "to" (${to.toISOString()}) is before "from" (${from.toISOString()})`,
+    );
   }
   const instants: Date[] = [];
   for (let step = 0; ; step++) {
-    const at = interval === 'HOUR' ? new Date(from.getTime() + step * 3_600_000) : stepInstant(from, interval, step);
+    const at =
+      interval === 'HOUR' ? new Date(from.getTime() + step * 3_600_000) : stepInstant(from, interval, step);
     if (at.getTime() > to.getTime()) break;
     if (instants.length === maxSteps) {
       throw new TokenomicsError(

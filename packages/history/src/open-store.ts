@@ -22,7 +22,10 @@ export interface OpenHistoryStoreOptions {
  * await store.close();
  * ```
  */
-export async function openHistoryStore({ databaseUrl, dataDir }: OpenHistoryStoreOptions = {}): Promise<HistoryStore> {
+export async function openHistoryStore({
+  databaseUrl,
+  dataDir,
+}: OpenHistoryStoreOptions = {}): Promise<HistoryStore> {
   if (databaseUrl) return postgresHistoryStore({ url: databaseUrl });
   return embeddedHistoryStore(dataDir ? { dataDir } : {});
 }

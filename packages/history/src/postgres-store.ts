@@ -31,7 +31,10 @@ export interface PostgresHistoryStoreOptions {
  * await store.close();
  * ```
  */
-export async function postgresHistoryStore({ url, maxConnections = 5 }: PostgresHistoryStoreOptions): Promise<HistoryStore> {
+export async function postgresHistoryStore({
+  url,
+  maxConnections = 5,
+}: PostgresHistoryStoreOptions): Promise<HistoryStore> {
   const pool = new pg.Pool({ connectionString: url, max: maxConnections });
   // An idle pooled connection that breaks is dropped and replaced; without a
   // listener its error would end the process.
@@ -55,7 +58,9 @@ export async function postgresHistoryStore({ url, maxConnections = 5 }: Postgres
         lost = true;
       });
       await client.connect();
-      const take = sql<{ locked: boolean }>`select pg_try_advisory_lock(${LOCK_NAMESPACE}, hashtext(${name})) as locked`.compile(db);
+      const take = sql<{
+        locked: boolean;
+      }>`select pg_try_advisory_lock(${LOCK_NAMESPACE}, hashtext(${name})) as locked`.compile(db);
       const { rows } = await client.query<{ locked: boolean }>(take.sql, [...take.parameters]);
       if (rows[0]?.locked !== true) {
         await client.end().catch(() => {});

@@ -37,7 +37,9 @@ function binDir(): string {
         .sort((a, b) => Number(b) - Number(a))
     : [];
   if (versions[0] === undefined) {
-    throw new Error("PostgreSQL's initdb is missing: run tools/ensure-postgres.sh (Debian's postgresql package)");
+    throw new Error(
+      "PostgreSQL's initdb is missing: run tools/ensure-postgres.sh (Debian's postgresql package)",
+    );
   }
   return join(root, versions[0], 'bin');
 }

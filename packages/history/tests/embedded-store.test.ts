@@ -1,0 +1,61 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { HistoryStore } from '@tokenomics/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { embeddedHistoryStore } from '../src/index.js';
+import { observation, plain } from './observations.js';
+import { storeContract } from './store-contract.js';
+
+// PGlite's first open (initdb in WebAssembly) takes seconds on a busy machine:
+// one store for the whole file, reopened where a restart is tested.
+let dir: string;
+let shared: HistoryStore | null = null;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'tokenomics-history-'));
+  shared = await embeddedHistoryStore({ dataDir: dir });
+}, 180_000);
+
+afterAll(async () => {
+  await shared?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('embeddedHistoryStore (PGlite)', () => {
+  storeContract({
+    async open() {
+      if (shared === null) shared = await embeddedHistoryStore({ dataDir: dir });
+      const store = shared;
+      // Tests close their store: the next one reopens the data directory.
+      return {
+        ...store,
+        close: async () => {
+          await store.close();
+          if (shared === store) shared = null;
+        },
+      };
+    },
+    async reopen(store) {
+      await store.close();
+      shared = await embeddedHistoryStore({ dataDir: dir });
+      return this.open();
+    },
+  });
+
+  it('keeps its data in the data directory across close and reopen', async () => {
+    const other = mkdtempSync(join(tmpdir(), 'tokenomics-history-'));
+    try {
+      const first = await embeddedHistoryStore({ dataDir: join(other, 'nested', 'history') });
+      await first.append('session', [observation(7n, 0)]);
+      await first.close();
+      const second = await embeddedHistoryStore({ dataDir: join(other, 'nested', 'history') });
+      const latest = await second.latest('session');
+      expect(latest && plain(latest)).toEqual(plain(observation(7n, 0)));
+      expect(await second.append('session', [observation(7n, 0)])).toBe(0);
+      await second.close();
+    } finally {
+      rmSync(other, { recursive: true, force: true });
+    }
+  }, 180_000);
+});
