@@ -17,3 +17,13 @@ export { DEFAULT_MAX_HISTORY_STEPS, historyInstants } from './history-instants.j
 export { migrateHistory } from './migrations.js';
 export { type OpenHistoryStoreOptions, openHistoryStore } from './open-store.js';
 export { type PostgresHistoryStoreOptions, postgresHistoryStore } from './postgres-store.js';
+export {
+  createRecorder,
+  DEFAULT_SAMPLE_SECONDS,
+  figuresDiffer,
+  RECORDER_ROLE,
+  type Recorder,
+  type RecorderLog,
+  type RecorderOptions,
+  type RecorderProtocol,
+} from './recorder.js';
