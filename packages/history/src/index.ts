@@ -27,3 +27,10 @@ export {
   type RecorderOptions,
   type RecorderProtocol,
 } from './recorder.js';
+export {
+  createUpdateBus,
+  type ProtocolUpdate,
+  type UpdateBus,
+  type UpdateBusOptions,
+  type UpdateBusTopics,
+} from './update-bus.js';
