@@ -10,7 +10,19 @@ export interface BlockSearch {
   earliest?: bigint;
 }
 
-/** True for the error a node gives for a height it has pruned. */
+/**
+ * True for the error a node gives for a height it has pruned
+ * (`UPSTREAM_UNAVAILABLE` with `details.reason: 'PRUNED'`).
+ *
+ * @example
+ * ```ts
+ * import { prunedHeight } from '@tokenomics/core';
+ * import { isPrunedError } from '@tokenomics/history';
+ *
+ * isPrunedError(prunedHeight(1200n, 'the node keeps heights from 5000')); // true
+ * isPrunedError(new Error('timeout')); // false
+ * ```
+ */
 export function isPrunedError(error: unknown): error is TokenomicsError {
   return (
     isTokenomicsError(error) && error.code === 'UPSTREAM_UNAVAILABLE' && error.details.reason === 'PRUNED'

@@ -73,7 +73,18 @@ function toObservation(row: Row): Observation {
 
 /**
  * The {@link HistoryStore} queries over a migrated Kysely database: the same
- * for PGlite and PostgreSQL (both speak PostgreSQL's SQL).
+ * for PGlite and PostgreSQL (both speak PostgreSQL's SQL). The stores of this
+ * package build on it; it is not exported from the package.
+ *
+ * @example
+ * ```ts
+ * import type { Kysely } from 'kysely';
+ * import type { HistoryDatabase } from '@tokenomics/history';
+ * import { kyselyHistoryStore } from './kysely-store.js';
+ *
+ * declare const db: Kysely<HistoryDatabase>;
+ * const store = kyselyHistoryStore(db, { tryLeadership: async () => null });
+ * ```
  */
 export function kyselyHistoryStore(db: Kysely<HistoryDatabase>, hooks: KyselyStoreHooks): HistoryStore {
   const leases = new Set<HistoryLease>();
