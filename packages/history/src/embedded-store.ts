@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import type { HistoryLease, HistoryStore } from '@tokenomics/core';
 import { Kysely, PGliteDialect } from 'kysely';
+import { lockDataDir } from './data-dir-lock.js';
 import type { HistoryDatabase } from './database.js';
 import { kyselyHistoryStore } from './kysely-store.js';
 import { migrateHistory } from './migrations.js';
@@ -19,8 +20,11 @@ export interface EmbeddedHistoryStoreOptions {
 /**
  * The embedded history store: PostgreSQL compiled to WebAssembly (PGlite),
  * file-backed under `dataDir`, no server needed. One process may open a
- * data directory at a time; that process always leads (it is the only
- * recorder). Opening migrates the schema.
+ * data directory at a time (a lock file, `tokenomics-history.lock`, refuses
+ * a second one); that process always leads (it is the only recorder).
+ * Opening migrates the schema.
+ *
+ * @throws TokenomicsError CONFIGURATION when another live process has the data directory open
  *
  * @example
  * ```ts
@@ -36,15 +40,23 @@ export async function embeddedHistoryStore({
 }: EmbeddedHistoryStoreOptions = {}): Promise<HistoryStore> {
   const dir = resolve(dataDir);
   mkdirSync(dir, { recursive: true });
-  const pglite = await PGlite.create({ dataDir: dir });
-  const db = new Kysely<HistoryDatabase>({ dialect: new PGliteDialect({ pglite }) });
+  const unlock = lockDataDir(dir);
+  let db: Kysely<HistoryDatabase>;
   try {
-    await migrateHistory(db as Kysely<unknown>);
+    const pglite = await PGlite.create({ dataDir: dir });
+    db = new Kysely<HistoryDatabase>({ dialect: new PGliteDialect({ pglite }) });
+    try {
+      await migrateHistory(db as Kysely<unknown>);
+    } catch (error) {
+      await db.destroy();
+      throw error;
+    }
   } catch (error) {
-    await db.destroy();
+    unlock();
     throw error;
   }
   return kyselyHistoryStore(db, {
+    afterDestroy: async () => unlock(),
     async tryLeadership(name): Promise<HistoryLease> {
       let lost = false;
       return {

@@ -17,6 +17,8 @@ export interface KyselyStoreHooks {
   tryLeadership(name: string): Promise<HistoryLease | null>;
   /** Runs after the shared close (leases released), before the database is destroyed. */
   beforeDestroy?(): Promise<void>;
+  /** Runs once the database is closed. */
+  afterDestroy?(): Promise<void>;
 }
 
 const COLUMNS = [
@@ -199,6 +201,7 @@ export function kyselyHistoryStore(db: Kysely<HistoryDatabase>, hooks: KyselySto
         leases.clear();
         await hooks.beforeDestroy?.();
         await db.destroy();
+        await hooks.afterDestroy?.();
       })();
       return closed;
     },

@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { HistoryStore } from '@tokenomics/core';
@@ -57,5 +58,32 @@ describe('embeddedHistoryStore (PGlite)', () => {
     } finally {
       rmSync(other, { recursive: true, force: true });
     }
+  }, 180_000);
+
+  it('refuses a data directory another live process (or this one) holds, and takes over a dead one’s', async () => {
+    if (shared === null) shared = await embeddedHistoryStore({ dataDir: dir });
+    // This process holds it already.
+    await expect(embeddedHistoryStore({ dataDir: dir })).rejects.toMatchObject({ code: 'CONFIGURATION' });
+    await shared.close();
+    shared = null;
+    expect(existsSync(join(dir, 'tokenomics-history.lock'))).toBe(false);
+
+    const sleeper = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60_000)'], { stdio: 'ignore' });
+    try {
+      writeFileSync(join(dir, 'tokenomics-history.lock'), `${sleeper.pid}\n`);
+      const refused = await embeddedHistoryStore({ dataDir: dir }).catch((error: Error) => error);
+      expect(refused).toMatchObject({ code: 'CONFIGURATION' });
+      expect((refused as Error).message).toContain(`process ${sleeper.pid}`);
+      expect((refused as Error).message).toContain('DATABASE_URL');
+    } finally {
+      sleeper.kill('SIGKILL');
+    }
+    // A process that has exited leaves a stale lock: taken over.
+    const gone = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], {
+      encoding: 'utf8',
+    });
+    writeFileSync(join(dir, 'tokenomics-history.lock'), `${gone.stdout}\n`);
+    shared = await embeddedHistoryStore({ dataDir: dir });
+    expect(await shared.latest('nothing')).toBeNull();
   }, 180_000);
 });

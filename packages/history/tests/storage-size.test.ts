@@ -40,7 +40,12 @@ function sample(i: number): Observation {
 
 it('keeps a sample in about 250 bytes (table and indexes) in PostgreSQL', async () => {
   const rows = 10_000;
-  expect(await store.append('size', Array.from({ length: rows }, (_, i) => sample(i)))).toBe(rows);
+  expect(
+    await store.append(
+      'size',
+      Array.from({ length: rows }, (_, i) => sample(i)),
+    ),
+  ).toBe(rows);
   const client = new pg.Client({ connectionString: server.url });
   await client.connect();
   await client.query('vacuum analyze history_observation');
@@ -49,7 +54,9 @@ it('keeps a sample in about 250 bytes (table and indexes) in PostgreSQL', async 
   );
   await client.end();
   const perSample = Number(sizes[0]?.total) / rows;
-  console.log(`history storage: ${perSample.toFixed(1)} bytes per sample (table ${Number(sizes[0]?.table) / rows})`);
+  console.log(
+    `history storage: ${perSample.toFixed(1)} bytes per sample (table ${Number(sizes[0]?.table) / rows})`,
+  );
   // Measured 2026-12: see packages/history/README.md ("Retention and size").
   expect(perSample).toBeGreaterThan(100);
   expect(perSample).toBeLessThan(400);
