@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { HistoryStore } from '@tokenomics/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { embeddedHistoryStore } from '../src/index.js';
+import { createRecorder, embeddedHistoryStore } from '../src/index.js';
+import { fakeChain } from './fake-chain.js';
 import { observation, plain } from './observations.js';
 import { storeContract } from './store-contract.js';
 
@@ -85,5 +86,28 @@ describe('embeddedHistoryStore (PGlite)', () => {
     writeFileSync(join(dir, 'tokenomics-history.lock'), `${gone.stdout}\n`);
     shared = await embeddedHistoryStore({ dataDir: dir });
     expect(await shared.latest('nothing')).toBeNull();
+  }, 180_000);
+
+  it('records a fake chain (always leading) and serves it after a restart', async () => {
+    if (shared === null) shared = await embeddedHistoryStore({ dataDir: dir });
+    const chain = fakeChain({ height: 50n });
+    const recorder = createRecorder({
+      store: shared,
+      protocols: [{ id: 'embedded', history: chain.history }],
+      start: false,
+    });
+    for (let i = 0; i < 3; i++) {
+      await recorder.sampleOnce();
+      chain.advance(2n);
+    }
+    expect(recorder.leading).toBe(true);
+    await recorder.stop();
+    await shared.close();
+    shared = await embeddedHistoryStore({ dataDir: dir });
+    const recorded = await shared.range('embedded', {
+      from: new Date('2026-01-01Z'),
+      to: new Date('2027-01-01Z'),
+    });
+    expect(recorded.map(plain)).toEqual([50n, 52n, 54n].map((h) => plain(chain.figuresAt(h))));
   }, 180_000);
 });

@@ -1,4 +1,5 @@
 import { Decimal, type HistoryStore, type Observation } from '@tokenomics/core';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRecorder, postgresHistoryStore, type RecorderLog } from '../src/index.js';
 import { fakeChain } from './fake-chain.js';
@@ -171,6 +172,45 @@ describe('the recorder', () => {
       1005n,
     ]);
     await follower.stop();
+  });
+
+  it('hands the role over when the leader’s database session dies', async () => {
+    const [storeA, storeB] = [await openStore(), await openStore()];
+    const chain = fakeChain({ height: 2_000n });
+    const a = createRecorder({
+      store: storeA,
+      protocols: [{ id: 'failover', history: chain.history }],
+      start: false,
+    });
+    await a.sampleOnce();
+    expect(a.leading).toBe(true);
+    const b = createRecorder({
+      store: storeB,
+      protocols: [{ id: 'failover', history: chain.history }],
+      start: false,
+    });
+    chain.advance();
+    await b.sampleOnce();
+    expect(b.leading).toBe(false);
+    // An operator (or a network cut) ends the session holding the advisory lock.
+    const admin = new pg.Client({ connectionString: server.url });
+    await admin.connect();
+    const { rowCount } = await admin.query(
+      "select pg_terminate_backend(pid) from pg_locks where locktype = 'advisory' and granted",
+    );
+    await admin.end();
+    expect(rowCount).toBe(1);
+    for (let i = 0; i < 200 && !b.leading; i++) {
+      await b.sampleOnce();
+      if (!b.leading) await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    expect(b.leading).toBe(true);
+    expect(a.leading).toBe(false);
+    chain.advance();
+    await Promise.all([a.sampleOnce(), b.sampleOnce()]);
+    expect(a.leading).toBe(false);
+    expect((await storeA.range('failover', ALL)).map((o) => o.height)).toEqual([2_000n, 2_001n, 2_002n]);
+    await Promise.all([a.stop(), b.stop()]);
   });
 
   it('prunes observations older than the retention', async () => {
