@@ -17,7 +17,11 @@ export interface HistoryRangeQuery {
    * observation in the range.
    */
   interval?: HistoryInterval;
-  /** The most observations answered (the newest beyond it are left out); default 10,000. */
+  /**
+   * Without an interval, the most observations answered (the newest beyond it
+   * are left out); with one, the most steps (more is LIMIT_EXCEEDED). Default
+   * 10,000; the GraphQL field passes its per-request budget.
+   */
   limit?: number;
 }
 

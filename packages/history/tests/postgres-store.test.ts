@@ -1,4 +1,5 @@
 import type { HistoryStore } from '@tokenomics/core';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postgresHistoryStore } from '../src/index.js';
 import { observation, plain } from './observations.js';
@@ -58,5 +59,17 @@ describe('postgresHistoryStore (a real PostgreSQL on 127.0.0.1)', () => {
     const back = await a.tryLeadership('recorder');
     expect(back).not.toBeNull();
     await a.close();
+  });
+
+  it('migrates a fresh database safely when several instances start at once', async () => {
+    const admin = new pg.Client({ connectionString: server.url });
+    await admin.connect();
+    await admin.query('create database fresh_start');
+    await admin.end();
+    const url = server.url.replace(/\/postgres$/, '/fresh_start');
+    const stores = await Promise.all([1, 2, 3].map(() => postgresHistoryStore({ url })));
+    expect(await stores[0]?.append('fresh', [observation(1n, 0)])).toBe(1);
+    expect((await stores[2]?.latest('fresh'))?.height).toBe(1n);
+    await Promise.all(stores.map((store) => store.close()));
   });
 });
