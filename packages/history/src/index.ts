@@ -6,6 +6,7 @@ export {
   MAX_BACKFILL_CONCURRENCY,
   type PrunedInstant,
 } from './backfill.js';
+export { HISTORY_ENV, type HistoryConfig, historyConfigFromEnv } from './config.js';
 export type { HistoryDatabase, ObservationTable } from './database.js';
 export {
   DEFAULT_HISTORY_DATA_DIR,
