@@ -6,7 +6,9 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, expect, it } from 'vitest';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const out = join(root, 'src', `examples-tmp-${process.pid}`);
+// Under the package (so imports resolve as a user's would) but in a dot folder
+// (gitignored `.tmp/`) that the package's own type-check never includes.
+const out = join(root, '.tmp', `examples-${process.pid}`);
 
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
@@ -45,8 +47,8 @@ it('every exported function has an @example, and every example type-checks', () 
 
   mkdirSync(out, { recursive: true });
   all.forEach(({ code }, index) => {
-    // Inside src, relative imports resolve as the example's own module's would.
-    writeFileSync(join(out, `example-${index}.ts`), `${code.replaceAll("'./", "'../")}\nexport {};\n`);
+    // A relative import names a module beside the example's own (in src).
+    writeFileSync(join(out, `example-${index}.ts`), `${code.replaceAll("'./", "'../../src/")}\nexport {};\n`);
   });
   writeFileSync(
     join(out, 'tsconfig.json'),
