@@ -6,6 +6,7 @@ export * from './derivation.js';
 export * from './economy.js';
 export * from './errors.js';
 export * from './guarded-source.js';
+export * from './history-store.js';
 export * from './observation-of.js';
 export * from './parameters.js';
 export * from './read-capped-text.js';

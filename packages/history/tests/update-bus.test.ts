@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createUpdateBus, type ProtocolUpdate, type UpdateBus } from '../src/index.js';
+import { startRedis, type TestRedis } from './redis-server.js';
+
+let redis: TestRedis;
+
+beforeAll(async () => {
+  redis = await startRedis();
+}, 30_000);
+
+afterAll(async () => {
+  await redis?.stop();
+});
+
+/** The next update, publishing with `publish` every 50 ms until it comes (a Redis SUBSCRIBE is asynchronous). */
+async function nextWhilePublishing(
+  updates: AsyncIterableIterator<ProtocolUpdate>,
+  publish: () => void,
+): Promise<ProtocolUpdate> {
+  const next = updates.next();
+  let received = false;
+  void next.then(() => {
+    received = true;
+  });
+  for (let i = 0; i < 200 && !received; i++) {
+    publish();
+    await Promise.race([next, new Promise((resolve) => setTimeout(resolve, 50))]);
+  }
+  const { value, done } = await next;
+  expect(done).toBe(false);
+  return value as ProtocolUpdate;
+}
+
+describe('the update bus', () => {
+  it('delivers a protocol’s updates in process, to its own subscribers only', async () => {
+    const bus = createUpdateBus();
+    const session = bus.subscribe('session');
+    const other = bus.subscribe('synternet');
+    // A subscription listens from its first next() (graphql-yoga's Repeater starts lazily).
+    const first = session.next();
+    const otherFirst = other.next();
+    bus.publish('session', { height: '1200', at: '2026-01-01T00:00:00.000Z' });
+    bus.publish('session');
+    expect((await first).value).toEqual({
+      protocolId: 'session',
+      height: '1200',
+      at: '2026-01-01T00:00:00.000Z',
+    });
+    expect((await session.next()).value).toEqual({ protocolId: 'session', height: null, at: null });
+    bus.publish('synternet', { height: '7' });
+    expect((await otherFirst).value).toMatchObject({ protocolId: 'synternet', height: '7' });
+    await bus.close();
+    expect((await session.next()).done).toBe(true);
+  });
+
+  it('fans a publish on one instance out to a subscriber on another through a real Redis', async () => {
+    const buses: UpdateBus[] = [
+      createUpdateBus({ redisUrl: redis.url }),
+      createUpdateBus({ redisUrl: redis.url }),
+    ];
+    const [recorder, reader] = buses as [UpdateBus, UpdateBus];
+    try {
+      const updates = reader.subscribe('session');
+      const update = await nextWhilePublishing(updates, () =>
+        recorder.publish('session', { height: '42', at: '2026-02-01T00:00:00.000Z' }),
+      );
+      expect(update).toEqual({ protocolId: 'session', height: '42', at: '2026-02-01T00:00:00.000Z' });
+      // Each protocol has its topic: a subscriber to another one hears only its own.
+      const others = reader.subscribe('synternet');
+      const heard = await nextWhilePublishing(others, () => {
+        recorder.publish('session', { height: '43' });
+        recorder.publish('synternet', { height: '9' });
+      });
+      expect(heard).toMatchObject({ protocolId: 'synternet', height: '9' });
+      await updates.return?.();
+      await others.return?.();
+    } finally {
+      await Promise.all(buses.map((bus) => bus.close()));
+    }
+  });
+});
