@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { listenOnLoopback } from '@tokenomics/core/testing/loopback';
 import { type Abi, type Address, decodeFunctionData, encodeFunctionResult, type Hex } from 'viem';
 import { ARBITRUM_ONE_CHAIN_ID, SESSION_ADDRESSES } from '../parameters.js';
-import { rewardRatePoolAbi, serviceNodeRewardsAbi, seshAbi } from '../sources/abi.js';
+import { rewardRatePoolAbi, serviceNodeRewardsAbi, seshAbi } from '../sources/live.js';
 
 /** 1 SESH in base units (9 decimals). */
 export const SESH = 1_000_000_000n;
