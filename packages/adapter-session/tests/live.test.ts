@@ -152,23 +152,27 @@ describe('the live source against a JSON-RPC server on 127.0.0.1', () => {
     expect(parameters.find((p) => p.key === 'networkSize')!.source).toBe(OVERRIDE_SOURCE);
   });
 
-  test('reads are batched: one HTTP request per endpoint, with keys naming the RPC URL and address', async () => {
+  test('reads are batched at one block: the block first, then one HTTP request for every contract, with keys naming the RPC URL, address and block', async () => {
     const reader = recordingReader();
     await live({ l1: true }).supply!({}, context(reader));
-    // the pool + token read and the ServiceNodeRewards read run concurrently: viem sends their calls as one JSON-RPC batch
-    expect(chain.requests).toBe(1);
+    // the latest block (with the chain id), then the pool + token read and the ServiceNodeRewards read at that
+    // block, concurrently: viem sends their calls as one JSON-RPC batch
+    expect(chain.requests).toBe(2);
     expect(l1.requests).toBe(1);
+    expect(chain.callCount('eth_getBlockByNumber')).toBe(1);
     expect(chain.callCount('eth_call')).toBe(12); // 7 pool/token calls + 5 ServiceNodeRewards calls
     expect(chain.callCount('totalNodes')).toBe(1);
-    expect(reader.keys).toHaveLength(3);
-    expect(reader.keys[0]).toContain(chain.url);
-    expect(reader.keys[0]).toContain(SESSION_ADDRESSES.rewardRatePool);
-    expect(reader.keys[1]).toContain(SESSION_ADDRESSES.serviceNodeRewards);
-    expect(reader.keys[2]).toContain(l1.url);
+    expect(reader.keys).toHaveLength(4);
+    expect(reader.keys[0]).toContain('eth_getBlockByNumber');
+    expect(reader.keys[1]).toContain(chain.url);
+    expect(reader.keys[1]).toContain(SESSION_ADDRESSES.rewardRatePool);
+    expect(reader.keys[1]).toContain('block 340000000');
+    expect(reader.keys[2]).toContain(SESSION_ADDRESSES.serviceNodeRewards);
+    expect(reader.keys[3]).toContain(l1.url);
     // a second query through the same (caching) reader reads nothing upstream
     await live({ l1: true }).rewards!({}, context(reader));
-    expect(chain.requests).toBe(1);
-    expect(reader.loads).toBe(3);
+    expect(chain.requests).toBe(2);
+    expect(reader.loads).toBe(4);
   });
 
   test('custom addresses are read', async () => {
@@ -289,19 +293,19 @@ describe('failing and malformed answers are coded UPSTREAM errors naming the con
   test.each(['http-500', 'not-json'] as const)('%s for the whole request', async (mode) => {
     chain.fail(mode);
     const error = await rejectsWithCode(supply(), 'UPSTREAM_UNAVAILABLE');
-    // the first contract read of the batch is named
-    expect(error.message).toContain(`SESH.balanceOf() at ${SESSION_ADDRESSES.token}`);
-    expect(error.details).toMatchObject({ contract: 'SESH', function: 'balanceOf()' });
+    // the first read, the latest block, is named
+    expect(error.message).toContain(`JSON-RPC.eth_getBlockByNumber via ${chain.url.slice(0, -1)}`);
+    expect(error.details).toMatchObject({ contract: 'JSON-RPC', function: 'eth_getBlockByNumber' });
     if (mode === 'http-500') expect(error.message).toContain('HTTP 500');
   });
 
-  test('a node that never answers times out as UPSTREAM_UNAVAILABLE naming the contracts', async () => {
+  test('a node that never answers times out as UPSTREAM_UNAVAILABLE naming the read', async () => {
     chain.fail('hang');
     const error = await rejectsWithCode(
       live().supply!({}, context(createDirectReader({ timeoutMs: 200 }))),
       'UPSTREAM_UNAVAILABLE',
     );
-    expect(error.message).toMatch(/(RewardRatePool|ServiceNodeRewards).*did not answer/);
+    expect(error.message).toMatch(/^the latest block on Arbitrum One via http:\/\/127\.0\.0\.1:\d+ did not answer/);
   });
 
   test('a node on another chain is refused as implausible', async () => {
@@ -378,7 +382,7 @@ describe('implausible answers: UPSTREAM_INVALID, or the last good state served s
     chain.reset();
     chain.update({ blockNumber: 339_999_999n });
     expect((await economy.source(context(reader()))).description).toMatch(
-      /; eth_blockNumber answers block 339999999, below the last good state's block 340000000$/,
+      /; the latest block on Arbitrum One is 339999999, below the last good state's block 340000000$/,
     );
     chain.update({ blockNumber: 340_000_001n });
     const healed = await economy.source(context(reader()));
