@@ -1,11 +1,20 @@
-import { defineAdapter, defineAdapterDescriptor, resolveParameters, type TokenEconomy } from '@tokenomics/core';
+import {
+  defineAdapter,
+  defineAdapterDescriptor,
+  resolveParameters,
+  type TokenEconomy,
+} from '@tokenomics/core';
 import { nextDailyStep } from './formulas/next-daily-step.js';
 import { quoteSessionFee, sessionFeeSchedules } from './model/fees.js';
 import { validateSessionParams } from './model/figures.js';
 import { SESSION_FLOWS } from './model/flows.js';
 import { sessionObserved } from './model/observed.js';
 import { sessionPenaltyRules, simulateSessionPenalty } from './model/penalties.js';
-import { SESSION_POOL_FLOOR_FRACTION, type SessionBounds, sessionImplausibility } from './model/plausibility.js';
+import {
+  SESSION_POOL_FLOOR_FRACTION,
+  type SessionBounds,
+  sessionImplausibility,
+} from './model/plausibility.js';
 import { sessionRewards } from './model/rewards.js';
 import { sessionSchedule } from './model/schedule.js';
 import { sessionSupply } from './model/supply.js';
@@ -18,7 +27,12 @@ import {
   type SessionConfig,
   sessionOptionsFromEnv,
 } from './options.js';
-import { ARBITRUM_ONE_CHAIN_ID, ETHEREUM_CHAIN_ID, SESSION_PRESETS, sessionParameters } from './parameters.js';
+import {
+  ARBITRUM_ONE_CHAIN_ID,
+  ETHEREUM_CHAIN_ID,
+  SESSION_PRESETS,
+  sessionParameters,
+} from './parameters.js';
 import { sessionLiveSource } from './sources/live.js';
 import { sessionSnapshotSource } from './sources/snapshot.js';
 import { SESSION_TOKEN } from './token.js';

@@ -105,7 +105,10 @@ function checkHoldings(list: unknown, live: boolean, addresses: Partial<SessionA
     throw new OptionProblem('nonCirculating', 'nonCirculating must be a list of { address, label, amount? }');
   }
   if (list.length > MAX_NON_CIRCULATING) {
-    throw new OptionProblem('nonCirculating', `nonCirculating names more than ${MAX_NON_CIRCULATING} holdings`);
+    throw new OptionProblem(
+      'nonCirculating',
+      `nonCirculating names more than ${MAX_NON_CIRCULATING} holdings`,
+    );
   }
   const counted = new Map(
     Object.entries({ ...SESSION_ADDRESSES, ...addresses }).map(([name, address]) => [
@@ -120,13 +123,17 @@ function checkHoldings(list: unknown, live: boolean, addresses: Partial<SessionA
     const { address, label, amount } = item;
     const unknownKey = Object.keys(item).find((key) => !['address', 'label', 'amount'].includes(key));
     if (unknownKey !== undefined) {
-      throw new OptionProblem(`${name}.${unknownKey}`, `${name} has an unknown key "${unknownKey}" (address, label, amount)`);
+      throw new OptionProblem(
+        `${name}.${unknownKey}`,
+        `${name} has an unknown key "${unknownKey}" (address, label, amount)`,
+      );
     }
     if (typeof address !== 'string' || !isAddress(address, { strict: false })) {
       throw new OptionProblem(`${name}.address`, `${name}.address is not an address: ${String(address)}`);
     }
     const lower = address.toLowerCase();
-    if (seen.has(lower)) throw new OptionProblem(`${name}.address`, `${name}.address ${address} is named twice`);
+    if (seen.has(lower))
+      throw new OptionProblem(`${name}.address`, `${name}.address ${address} is named twice`);
     seen.add(lower);
     const contract = counted.get(lower);
     if (contract) {
@@ -217,7 +224,10 @@ function check(options: RawOptions): SessionConfig {
       `unknown preset "${String(preset)}"; presets: ${SESSION_PRESET_NAMES.join(', ')}`,
     );
   }
-  if (options.id !== undefined && (typeof options.id !== 'string' || !/^[a-z0-9][a-z0-9_-]*$/i.test(options.id))) {
+  if (
+    options.id !== undefined &&
+    (typeof options.id !== 'string' || !/^[a-z0-9][a-z0-9_-]*$/i.test(options.id))
+  ) {
     throw new OptionProblem('id', 'id must be a word of letters, digits, "-" or "_"');
   }
   let live: SessionConfig['live'] = null;
@@ -229,17 +239,26 @@ function check(options: RawOptions): SessionConfig {
     for (const name of ['chainId', 'l1ChainId'] as const) {
       const value = raw[name];
       if (value !== undefined && !(Number.isSafeInteger(value) && (value as number) > 0)) {
-        throw new OptionProblem(`live.${name}`, `live.${name} must be a positive integer chain id, got ${String(value)}`);
+        throw new OptionProblem(
+          `live.${name}`,
+          `live.${name} must be a positive integer chain id, got ${String(value)}`,
+        );
       }
     }
     const timeout = raw.httpTimeoutMs;
     if (timeout !== undefined && !(Number.isSafeInteger(timeout) && (timeout as number) > 0)) {
-      throw new OptionProblem('live.httpTimeoutMs', `live.httpTimeoutMs must be a positive integer of milliseconds, got ${String(timeout)}`);
+      throw new OptionProblem(
+        'live.httpTimeoutMs',
+        `live.httpTimeoutMs must be a positive integer of milliseconds, got ${String(timeout)}`,
+      );
     }
     for (const [name, address] of Object.entries(raw.addresses ?? {})) {
       if (address === undefined) continue;
       if (typeof address !== 'string' || !isAddress(address, { strict: false })) {
-        throw new OptionProblem(`live.addresses.${name}`, `live.addresses.${name} is not an address: ${String(address)}`);
+        throw new OptionProblem(
+          `live.addresses.${name}`,
+          `live.addresses.${name} is not an address: ${String(address)}`,
+        );
       }
       addresses[name as keyof SessionAddresses] = address as `0x${string}`;
     }
@@ -274,7 +293,8 @@ function check(options: RawOptions): SessionConfig {
 export const optionsSchema = z
   .strictObject(topShape, {
     error: (issue) =>
-      unknownKey('', Object.keys(topShape))(issue) ?? `${PREFIX}the options must be an object of ${Object.keys(topShape).join(', ')}`,
+      unknownKey('', Object.keys(topShape))(issue) ??
+      `${PREFIX}the options must be an object of ${Object.keys(topShape).join(', ')}`,
   })
   .transform((options, ctx): SessionConfig => {
     try {
@@ -303,8 +323,13 @@ export function parseSessionOptions(options: unknown = {}): SessionConfig {
   const parsed = optionsSchema.safeParse(options);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
-  const option = issue.path.map((part) => (typeof part === 'number' ? `[${part}]` : String(part))).join('.').replaceAll('.[', '[');
-  const message = issue.message.startsWith(PREFIX) ? issue.message : `${PREFIX}${option || 'options'}: ${issue.message}`;
+  const option = issue.path
+    .map((part) => (typeof part === 'number' ? `[${part}]` : String(part)))
+    .join('.')
+    .replaceAll('.[', '[');
+  const message = issue.message.startsWith(PREFIX)
+    ? issue.message
+    : `${PREFIX}${option || 'options'}: ${issue.message}`;
   throw new TokenomicsError('CONFIGURATION', message, { details: { option } });
 }
 
@@ -326,8 +351,14 @@ export const SESSION_ENV = {
 export const SESSION_ENV_VARS: readonly AdapterEnvVar[] = [
   { name: SESSION_ENV.rpcUrl, description: 'Arbitrum One JSON-RPC; live when set' },
   { name: SESSION_ENV.l1RpcUrl, description: 'Ethereum JSON-RPC for the L1 total supply (optional)' },
-  { name: SESSION_ENV.preset, description: 'seed or tge-2025-05-21 (default: tge-2025-05-21 live, seed otherwise)' },
-  { name: SESSION_ENV.nonCirculating, description: 'non-circulating holdings as JSON: [{"address","label","amount"?}]' },
+  {
+    name: SESSION_ENV.preset,
+    description: 'seed or tge-2025-05-21 (default: tge-2025-05-21 live, seed otherwise)',
+  },
+  {
+    name: SESSION_ENV.nonCirculating,
+    description: 'non-circulating holdings as JSON: [{"address","label","amount"?}]',
+  },
   { name: SESSION_ENV.token, description: 'SESH address on Arbitrum One' },
   { name: SESSION_ENV.l1Token, description: 'SESH address on Ethereum' },
   { name: SESSION_ENV.serviceNodeRewards, description: 'ServiceNodeRewards address' },

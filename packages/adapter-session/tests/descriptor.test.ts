@@ -54,7 +54,10 @@ describe('the adapter descriptor', () => {
   });
 
   test('environment variables override the configuration', () => {
-    const configured = { preset: 'seed', live: { rpcUrl: 'https://configured.example/rpc', chainId: 421614 } };
+    const configured = {
+      preset: 'seed',
+      live: { rpcUrl: 'https://configured.example/rpc', chainId: 421614 },
+    };
     const options = adapter.optionsSchema.parse(
       adapter.fromEnv(
         {
@@ -90,10 +93,19 @@ describe('the adapter descriptor', () => {
 
 describeTokenEconomy(
   'session (descriptor: create from parsed options)',
-  () => adapter.create(adapter.optionsSchema.parse(adapter.fromEnv({ SESSION_PRESET: 'tge-2025-05-21' }, {}))),
+  () =>
+    adapter.create(adapter.optionsSchema.parse(adapter.fromEnv({ SESSION_PRESET: 'tge-2025-05-21' }, {}))),
   {
-    instants: [new Date('2025-05-21T00:00:00Z'), new Date('2026-11-30T12:34:56Z'), new Date('2030-01-01T00:00:00Z')],
+    instants: [
+      new Date('2025-05-21T00:00:00Z'),
+      new Date('2026-11-30T12:34:56Z'),
+      new Date('2030-01-01T00:00:00Z'),
+    ],
     overrideSets: [[{ key: 'networkSize', value: '3000' }]],
-    schedule: { from: new Date('2025-05-21T00:00:00Z'), to: new Date('2027-06-01T00:00:00Z'), interval: 'MONTH' },
+    schedule: {
+      from: new Date('2025-05-21T00:00:00Z'),
+      to: new Date('2027-06-01T00:00:00Z'),
+      interval: 'MONTH',
+    },
   },
 );

@@ -112,7 +112,9 @@ describe('the body cap', () => {
     // The configured cap, not viem's default of 10 MiB.
     expect((error.cause as Error).message).toContain(`Max: ${MiB} bytes`);
     // The first read, the latest block, is cut off.
-    expect(error.message).toMatch(/^JSON-RPC\.eth_getBlockByNumber via http:\/\/127\.0\.0\.1:\d+: .*size limit/);
+    expect(error.message).toMatch(
+      /^JSON-RPC\.eth_getBlockByNumber via http:\/\/127\.0\.0\.1:\d+: .*size limit/,
+    );
     await expect.poll(() => sent.closed, { timeout: 5_000 }).toBe(true);
     expect(sent.bytes).toBeLessThan(20 * MiB);
   });

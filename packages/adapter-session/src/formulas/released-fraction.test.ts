@@ -3,7 +3,6 @@ import { describe, expect, test } from 'vitest';
 import { releasedFraction } from './released-fraction.js';
 
 const rate = new Decimal('0.151');
-const pool = new Decimal(40_000_000);
 
 describe('releasedFraction', () => {
   test('one year of daily releases (public vector)', () => {

@@ -12,8 +12,8 @@ import {
 } from '@tokenomics/core';
 import { networkFeeSplit } from '../formulas/network-fee-split.js';
 import { methodology, SOURCES } from '../parameters.js';
-import { SESH_DECIMALS } from '../token.js';
 import { parameters, type SessionModel, type SessionParameterModel } from '../state.js';
+import { SESH_DECIMALS } from '../token.js';
 
 /** Fee destinations' targets. */
 export const POOL_TARGET = 'staking-reward-pool';

@@ -19,9 +19,15 @@ import {
   poolBalanceTable,
   poolUnitsFromTable,
 } from '../formulas/pool-balance-table.js';
-import { LOCKUPS, type Lockup, type SessionParams, STAKEABLE_LOCKUPS, unscheduledLocked } from '../parameters.js';
-import { SESH_DECIMALS } from '../token.js';
+import {
+  LOCKUPS,
+  type Lockup,
+  type SessionParams,
+  STAKEABLE_LOCKUPS,
+  unscheduledLocked,
+} from '../parameters.js';
 import type { NonCirculatingHolding, SessionState } from '../state.js';
+import { SESH_DECIMALS } from '../token.js';
 import { lockupUnlocks } from './unlocks.js';
 
 /**

@@ -11,8 +11,8 @@ import {
 } from '@tokenomics/core';
 import { liquidationSplit } from '../formulas/liquidation-split.js';
 import { methodology, SOURCES } from '../parameters.js';
-import { SESH_DECIMALS } from '../token.js';
 import { parameters, type SessionModel, type SessionParameterModel } from '../state.js';
+import { SESH_DECIMALS } from '../token.js';
 import { POOL_TARGET } from './fees.js';
 
 /**

@@ -261,14 +261,18 @@ function reasonOf(error: unknown): string {
  * What geth, Nitro and Erigon answer for state they no longer keep: "missing
  * trie node", "header not found", "state … is not available", "pruned".
  */
-const PRUNED = /missing trie node|header not found|state (?:\S+ )?(?:is )?not available|historical state|pruned/i;
+const PRUNED =
+  /missing trie node|header not found|state (?:\S+ )?(?:is )?not available|historical state|pruned/i;
 
-/** Whether an error says the node has pruned the state asked for. */
-function isPruned(error: unknown): boolean {
+/** The node's own words when an error says it has pruned the state asked for, else null. */
+function prunedReason(error: unknown): string | null {
   if (error instanceof BaseError) {
-    return Boolean(error.walk((inner) => inner instanceof Error && PRUNED.test(inner.message))) || PRUNED.test(error.details ?? '');
+    if (error.details && PRUNED.test(error.details)) return error.details;
+    const inner = error.walk((cause) => cause instanceof BaseError && PRUNED.test(cause.details ?? ''));
+    if (inner instanceof BaseError) return inner.details;
   }
-  return error instanceof Error && PRUNED.test(error.message);
+  const message = error instanceof Error ? error.message : String(error);
+  return PRUNED.test(message) ? message : null;
 }
 
 function clientFor(
@@ -325,7 +329,8 @@ async function readUint<A extends Abi, F extends ContractFunctionName<A, 'view' 
       ...(blockNumber === undefined ? {} : { blockNumber }),
     } as Parameters<Client['readContract']>[0]);
   } catch (error) {
-    if (blockNumber !== undefined && isPruned(error)) throw prunedHeight(blockNumber, reasonOf(error));
+    const pruned = blockNumber === undefined ? null : prunedReason(error);
+    if (pruned !== null) throw prunedHeight(blockNumber!, redactUrls(pruned));
     throw upstreamError(contract.name, `${functionName}()`, contract.address, rpcUrl, reasonOf(error), error);
   }
   if (typeof value !== 'bigint' || value < 0n) {
@@ -408,7 +413,10 @@ export type SessionLiveSource = StateSource<SessionSchema, SessionState> & {
  * const past = await source.blocks.readAt({ reader: createDirectReader(), now: new Date() }, 340_000_000n);
  * ```
  */
-export function sessionLiveSource(options: SessionLiveOptions, preset: Preset<SessionSchema>): SessionLiveSource {
+export function sessionLiveSource(
+  options: SessionLiveOptions,
+  preset: Preset<SessionSchema>,
+): SessionLiveSource {
   const { rpcUrl, l1RpcUrl } = options;
   const timeout = options.httpTimeoutMs ?? 10_000;
   const chain = CHAINS.get(options.chainId ?? arbitrum.id);
@@ -450,12 +458,17 @@ export function sessionLiveSource(options: SessionLiveOptions, preset: Preset<Se
       parse,
       async load(signal, loadOptions) {
         const client = clientFor(rpcUrl, chain, signal, timeout, loadOptions);
-        const [block, chainId] = await allInOrder<[{ number: bigint | null; timestamp: bigint } | null, number]>([
+        const [block, chainId] = await allInOrder<
+          [{ number: bigint | null; timestamp: bigint } | null, number]
+        >([
           rpc(rpcUrl, 'eth_getBlockByNumber', async () => {
             try {
-              return await client.getBlock(target === 'latest' ? { blockTag: 'latest' } : { blockNumber: target });
+              return await client.getBlock(
+                target === 'latest' ? { blockTag: 'latest' } : { blockNumber: target },
+              );
             } catch (error) {
-              if (target !== 'latest' && error instanceof BaseError && error.name === 'BlockNotFoundError') return null;
+              if (target !== 'latest' && error instanceof BaseError && error.name === 'BlockNotFoundError')
+                return null;
               throw error;
             }
           }),
@@ -520,14 +533,19 @@ export function sessionLiveSource(options: SessionLiveOptions, preset: Preset<Se
       async load(signal, loadOptions) {
         const client = clientFor(rpcUrl, chain, signal, timeout, loadOptions);
         const at = blockNumber;
-        const [totalNodes, stakingRequirement, liquidatorRewardRatio, poolShareOfLiquidationRatio, recipientRatio] =
-          await allInOrder<[string, string, string, string, string]>([
-            readUint(client, rpcUrl, nodes, 'totalNodes', [], at),
-            readUint(client, rpcUrl, nodes, 'stakingRequirement', [], at),
-            readUint(client, rpcUrl, nodes, 'liquidatorRewardRatio', [], at),
-            readUint(client, rpcUrl, nodes, 'poolShareOfLiquidationRatio', [], at),
-            readUint(client, rpcUrl, nodes, 'recipientRatio', [], at),
-          ]);
+        const [
+          totalNodes,
+          stakingRequirement,
+          liquidatorRewardRatio,
+          poolShareOfLiquidationRatio,
+          recipientRatio,
+        ] = await allInOrder<[string, string, string, string, string]>([
+          readUint(client, rpcUrl, nodes, 'totalNodes', [], at),
+          readUint(client, rpcUrl, nodes, 'stakingRequirement', [], at),
+          readUint(client, rpcUrl, nodes, 'liquidatorRewardRatio', [], at),
+          readUint(client, rpcUrl, nodes, 'poolShareOfLiquidationRatio', [], at),
+          readUint(client, rpcUrl, nodes, 'recipientRatio', [], at),
+        ]);
         return parse({
           blockNumber: at.toString(),
           totalNodes,
@@ -552,7 +570,9 @@ export function sessionLiveSource(options: SessionLiveOptions, preset: Preset<Se
       async load(signal, loadOptions) {
         const client = clientFor(rpcUrl, chain, signal, timeout, loadOptions);
         const balances = await allInOrder<string[]>(
-          holdings.map((holding) => readUint(client, rpcUrl, sesh, 'balanceOf', [holding.address], blockNumber)),
+          holdings.map((holding) =>
+            readUint(client, rpcUrl, sesh, 'balanceOf', [holding.address], blockNumber),
+          ),
         );
         return parse({ blockNumber: blockNumber.toString(), balances });
       },
@@ -625,7 +645,13 @@ export function sessionLiveSource(options: SessionLiveOptions, preset: Preset<Se
     if (!read) return [];
     const { blockNumber, balances } = read.value;
     if (balances.length !== holdings.length) {
-      throw upstreamError('SESH', 'balanceOf()', addresses.token, rpcUrl, 'answered for a different list of holdings');
+      throw upstreamError(
+        'SESH',
+        'balanceOf()',
+        addresses.token,
+        rpcUrl,
+        'answered for a different list of holdings',
+      );
     }
     return holdings.map((holding, index) => ({
       address: holding.address,
@@ -693,7 +719,8 @@ export function sessionLiveSource(options: SessionLiveOptions, preset: Preset<Se
         'bounds',
       );
     }
-    const ratio = (text: string, fn: string) => String(safeCount(text, 'ServiceNodeRewards', fn, snr, rpcUrl));
+    const ratio = (text: string, fn: string) =>
+      String(safeCount(text, 'ServiceNodeRewards', fn, snr, rpcUrl));
 
     const parameters: Partial<Record<keyof SessionSchema, SourcedValue>> = {
       stakingRewardPool: {

@@ -91,6 +91,8 @@ export interface FakeCall {
   to?: string;
   /** The decoded function of an `eth_call`. */
   functionName?: string;
+  /** The block tag of an `eth_call` (`latest`, or a height in hex), as sent. */
+  block?: string;
 }
 
 /** A running fake Arbitrum JSON-RPC node on 127.0.0.1. */
@@ -464,6 +466,8 @@ export async function startFakeArbitrum(options: FakeArbitrumOptions = {}): Prom
     const data = (tx?.data ?? tx?.input) as Hex | undefined;
     const call: FakeCall = { method };
     if (to) call.to = to;
+    const tag = Array.isArray(request.params) ? request.params[1] : undefined;
+    call.block = typeof tag === 'string' ? tag : 'latest';
     if (to && data) {
       const answered = answer(state, to, data);
       if (answered) call.functionName = answered.functionName;
