@@ -80,7 +80,7 @@ export type SessionParameterModel = ParameterModel<SessionSchema>;
  * ```ts
  * import type { ParameterModel } from '@tokenomics/core';
  * import type { SessionSchema } from '@tokenomics/adapter-session';
- * import { parameter } from '@tokenomics/adapter-session/src/state.js';
+ * import { parameter } from './state.js';
  *
  * declare const model: ParameterModel<SessionSchema>;
  * parameter(model, 'networkSize').value; // e.g. '2000'
@@ -99,7 +99,7 @@ export function parameter(model: SessionParameterModel, key: keyof SessionSchema
  * ```ts
  * import type { ParameterModel } from '@tokenomics/core';
  * import type { SessionSchema } from '@tokenomics/adapter-session';
- * import { parameters } from '@tokenomics/adapter-session/src/state.js';
+ * import { parameters } from './state.js';
  *
  * declare const model: ParameterModel<SessionSchema>;
  * parameters(model, ['networkSize', 'stakingRequirement']).map((p) => p.key);
