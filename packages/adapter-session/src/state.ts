@@ -1,4 +1,11 @@
-import type { Decimal } from '@tokenomics/core';
+import {
+  type Decimal,
+  type Model,
+  type Parameter,
+  type ParameterModel,
+  TokenomicsError,
+} from '@tokenomics/core';
+import type { SessionSchema } from './parameters.js';
 
 /** Contract addresses the live source reads. */
 export interface SessionAddresses {
@@ -32,8 +39,10 @@ export interface SessionLiveState {
   chainId: number;
   /** The chain id the L1 RPC answered (1 for Ethereum), when an L1 RPC is configured. */
   l1ChainId: number | null;
-  /** Arbitrum One block the reads answered at. */
+  /** The Arbitrum One block every read was made at (the latest when read, or a past height). */
   blockNumber: string;
+  /** That block's time. */
+  blockTime: Date;
   addresses: SessionAddresses;
   /** `RewardRatePool.rewardRate()`: the contract's reward for one 2-minute (Oxen) block, SESH. */
   rewardRatePerBlock: Decimal;
@@ -57,3 +66,48 @@ export interface SessionSnapshotState {
 
 /** The model's state: the configured holdings, and the chain's readings when live. */
 export type SessionState = SessionLiveState | SessionSnapshotState;
+
+/** The resolved Session model. */
+export type SessionModel = Model<SessionSchema, SessionState>;
+
+/** The Session parameters alone (what fee schedules, penalty rules and unlocks read; core's `ParameterModel`). */
+export type SessionParameterModel = ParameterModel<SessionSchema>;
+
+/**
+ * The parameter record of a key (with its value as text and its source).
+ *
+ * @example
+ * ```ts
+ * import type { ParameterModel } from '@tokenomics/core';
+ * import type { SessionSchema } from '@tokenomics/adapter-session';
+ * import { parameter } from './state.js';
+ *
+ * declare const model: ParameterModel<SessionSchema>;
+ * parameter(model, 'networkSize').value; // e.g. '2000'
+ * ```
+ */
+export function parameter(model: SessionParameterModel, key: keyof SessionSchema & string): Parameter {
+  const found = model.parameters.find((record) => record.key === key);
+  if (!found) throw new TokenomicsError('INTERNAL', `parameter "${key}" is missing from the resolved model`);
+  return found;
+}
+
+/**
+ * Parameter records of several keys, in the given order.
+ *
+ * @example
+ * ```ts
+ * import type { ParameterModel } from '@tokenomics/core';
+ * import type { SessionSchema } from '@tokenomics/adapter-session';
+ * import { parameters } from './state.js';
+ *
+ * declare const model: ParameterModel<SessionSchema>;
+ * parameters(model, ['networkSize', 'stakingRequirement']).map((p) => p.key);
+ * ```
+ */
+export function parameters(
+  model: SessionParameterModel,
+  keys: ReadonlyArray<keyof SessionSchema & string>,
+): Parameter[] {
+  return keys.map((key) => parameter(model, key));
+}

@@ -1,7 +1,7 @@
 import { createPublicClient, http } from 'viem';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { SESSION_ADDRESSES } from '../src/parameters.js';
-import { rewardRatePoolAbi, serviceNodeRewardsAbi, seshAbi } from '../src/sources/abi.js';
+import { rewardRatePoolAbi, serviceNodeRewardsAbi, seshAbi } from '../src/sources/live.js';
 import {
   createFakeArbitrumState,
   type FakeArbitrum,

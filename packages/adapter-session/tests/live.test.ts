@@ -1,6 +1,13 @@
 import { createDirectReader, Decimal, OVERRIDE_SOURCE } from '@tokenomics/core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { SESSION_ADDRESSES, sessionAdapter, sessionOptionsFromEnv } from '../src/index.js';
+import {
+  SESSION_ADDRESSES,
+  sessionAdapter,
+  sessionLiveSource,
+  sessionOptionsFromEnv,
+  TGE_PRESET,
+} from '../src/index.js';
+import { sessionObserved } from '../src/model/observed.js';
 import { type FakeArbitrum, SESH, startFakeArbitrum } from '../src/testing/fake-arbitrum.js';
 import { context, recordingReader, rejectsWithCode } from './helpers.js';
 
@@ -152,23 +159,27 @@ describe('the live source against a JSON-RPC server on 127.0.0.1', () => {
     expect(parameters.find((p) => p.key === 'networkSize')!.source).toBe(OVERRIDE_SOURCE);
   });
 
-  test('reads are batched: one HTTP request per endpoint, with keys naming the RPC URL and address', async () => {
+  test('reads are batched at one block: the block first, then one HTTP request for every contract, with keys naming the RPC URL, address and block', async () => {
     const reader = recordingReader();
     await live({ l1: true }).supply!({}, context(reader));
-    // the pool + token read and the ServiceNodeRewards read run concurrently: viem sends their calls as one JSON-RPC batch
-    expect(chain.requests).toBe(1);
+    // the latest block (with the chain id), then the pool + token read and the ServiceNodeRewards read at that
+    // block, concurrently: viem sends their calls as one JSON-RPC batch
+    expect(chain.requests).toBe(2);
     expect(l1.requests).toBe(1);
+    expect(chain.callCount('eth_getBlockByNumber')).toBe(1);
     expect(chain.callCount('eth_call')).toBe(12); // 7 pool/token calls + 5 ServiceNodeRewards calls
     expect(chain.callCount('totalNodes')).toBe(1);
-    expect(reader.keys).toHaveLength(3);
-    expect(reader.keys[0]).toContain(chain.url);
-    expect(reader.keys[0]).toContain(SESSION_ADDRESSES.rewardRatePool);
-    expect(reader.keys[1]).toContain(SESSION_ADDRESSES.serviceNodeRewards);
-    expect(reader.keys[2]).toContain(l1.url);
+    expect(reader.keys).toHaveLength(4);
+    expect(reader.keys[0]).toContain('eth_getBlockByNumber');
+    expect(reader.keys[1]).toContain(chain.url);
+    expect(reader.keys[1]).toContain(SESSION_ADDRESSES.rewardRatePool);
+    expect(reader.keys[1]).toContain('block 340000000');
+    expect(reader.keys[2]).toContain(SESSION_ADDRESSES.serviceNodeRewards);
+    expect(reader.keys[3]).toContain(l1.url);
     // a second query through the same (caching) reader reads nothing upstream
     await live({ l1: true }).rewards!({}, context(reader));
-    expect(chain.requests).toBe(1);
-    expect(reader.loads).toBe(3);
+    expect(chain.requests).toBe(2);
+    expect(reader.loads).toBe(4);
   });
 
   test('custom addresses are read', async () => {
@@ -289,19 +300,21 @@ describe('failing and malformed answers are coded UPSTREAM errors naming the con
   test.each(['http-500', 'not-json'] as const)('%s for the whole request', async (mode) => {
     chain.fail(mode);
     const error = await rejectsWithCode(supply(), 'UPSTREAM_UNAVAILABLE');
-    // the first contract read of the batch is named
-    expect(error.message).toContain(`SESH.balanceOf() at ${SESSION_ADDRESSES.token}`);
-    expect(error.details).toMatchObject({ contract: 'SESH', function: 'balanceOf()' });
+    // the first read, the latest block, is named
+    expect(error.message).toContain(`JSON-RPC.eth_getBlockByNumber via ${chain.url.slice(0, -1)}`);
+    expect(error.details).toMatchObject({ contract: 'JSON-RPC', function: 'eth_getBlockByNumber' });
     if (mode === 'http-500') expect(error.message).toContain('HTTP 500');
   });
 
-  test('a node that never answers times out as UPSTREAM_UNAVAILABLE naming the contracts', async () => {
+  test('a node that never answers times out as UPSTREAM_UNAVAILABLE naming the read', async () => {
     chain.fail('hang');
     const error = await rejectsWithCode(
       live().supply!({}, context(createDirectReader({ timeoutMs: 200 }))),
       'UPSTREAM_UNAVAILABLE',
     );
-    expect(error.message).toMatch(/(RewardRatePool|ServiceNodeRewards).*did not answer/);
+    expect(error.message).toMatch(
+      /^the latest block on Arbitrum One via http:\/\/127\.0\.0\.1:\d+ did not answer/,
+    );
   });
 
   test('a node on another chain is refused as implausible', async () => {
@@ -378,7 +391,7 @@ describe('implausible answers: UPSTREAM_INVALID, or the last good state served s
     chain.reset();
     chain.update({ blockNumber: 339_999_999n });
     expect((await economy.source(context(reader()))).description).toMatch(
-      /; eth_blockNumber answers block 339999999, below the last good state's block 340000000$/,
+      /; the latest block on Arbitrum One is 339999999, below the last good state's block 340000000$/,
     );
     chain.update({ blockNumber: 340_000_001n });
     const healed = await economy.source(context(reader()));
@@ -400,5 +413,91 @@ describe('implausible answers: UPSTREAM_INVALID, or the last good state served s
     ).toBe(
       'SESH.totalSupply() on Ethereum answers 240000001 SESH, above the 240000000 SESH minted (SESH has no mint path)',
     );
+  });
+});
+
+describe('history: every state is one block, and past heights read from an archive node', () => {
+  const source = () => sessionLiveSource({ rpcUrl: chain.url }, TGE_PRESET);
+
+  test('the answer carries the height and block time the fake had', async () => {
+    const info = await live().source(context(recordingReader()));
+    expect(info.height).toBe(340_000_000n);
+    expect(info.blockTime).toEqual(chain.blockTime(340_000_000n));
+    expect(info.blockTime!.getTime() % 1000).toBe(0);
+  });
+
+  test('every contract is read at the block the head answered, even when the chain moves on between them', async () => {
+    chain.advance(5n, { serviceNodeRewards: { totalNodes: 1300n } });
+    const { state, info } = await source().read(context(recordingReader()));
+    expect(info.height).toBe(340_000_005n);
+    expect(state.kind === 'live' && state.blockNumber).toBe('340000005');
+    const blockTags = chain.calls.filter((call) => call.method === 'eth_call').map((call) => call.block);
+    expect(blockTags).toHaveLength(12);
+    expect(new Set(blockTags)).toEqual(new Set(['0x1443fd05']));
+  });
+
+  test('head and blockAt give the fake’s heights and times', async () => {
+    chain.advance(3n);
+    const ctx = context(recordingReader());
+    expect(await source().blocks.head(ctx)).toEqual({
+      height: 340_000_003n,
+      time: chain.blockTime(340_000_003n),
+    });
+    expect(await source().blocks.blockAt(ctx, 339_999_000n)).toEqual({
+      height: 339_999_000n,
+      time: chain.blockTime(339_999_000n),
+    });
+    await expect(source().blocks.blockAt(ctx, 340_000_004n)).rejects.toMatchObject({
+      code: 'UPSTREAM_UNAVAILABLE',
+      details: { reason: 'NOT_FOUND' },
+    });
+  });
+
+  test('readAt(h) returns the state the fake had at h', async () => {
+    chain.advance(10n, {
+      token: { balances: { [SESSION_ADDRESSES.rewardRatePool]: 55_000_000n * SESH } },
+      serviceNodeRewards: { totalNodes: 1500n },
+    });
+    const ctx = context(recordingReader());
+    const then = await source().blocks.readAt(ctx, 340_000_000n);
+    const now = await source().blocks.readAt(ctx, 340_000_010n);
+    const value = (sourced: typeof then, key: string) => sourced.parameters?.[key as 'networkSize']?.value;
+    expect([value(then, 'networkSize'), value(then, 'stakingRewardPool')]).toEqual([
+      '1234',
+      '55554555.123456789',
+    ]);
+    expect([value(now, 'networkSize'), value(now, 'stakingRewardPool')]).toEqual(['1500', '54999000']);
+    expect([then.info.height, then.info.blockTime]).toEqual([340_000_000n, chain.blockTime(340_000_000n)]);
+    // a past height's pool is anchored at its block's time
+    expect(value(then, 'poolBalanceAt')).toBe(chain.blockTime(340_000_000n).toISOString());
+    expect(sessionObserved(then).poolBalance?.toFixed()).toBe('55554555.123456789');
+  });
+
+  test('a pruned height is UPSTREAM_UNAVAILABLE with reason PRUNED; the rest still reads', async () => {
+    chain.pruneBelow(339_999_990n);
+    const ctx = context(recordingReader());
+    const error = await rejectsWithCode(source().blocks.readAt(ctx, 339_999_989n), 'UPSTREAM_UNAVAILABLE');
+    expect(error.details).toEqual({ reason: 'PRUNED', height: '339999989' });
+    expect(error.message).toMatch(/^height 339999989 is pruned on the node: .*missing trie node/);
+    expect((await source().blocks.readAt(ctx, 339_999_990n)).info.height).toBe(339_999_990n);
+  });
+
+  test('the fake advancing changes the next read once the reader’s cache has expired', async () => {
+    const economy = live();
+    const cached = recordingReader();
+    const before = await economy.rewards!({}, context(cached));
+    chain.advance(1n, { serviceNodeRewards: { totalNodes: 1240n } });
+    // the same (caching) reader: the head is still cached, so is every read at its block
+    expect((await economy.rewards!({}, context(cached))).participants).toBe(before.participants);
+    // a fresh reader, as after the cache's TTL: the new head, and the state at it
+    const fresh = recordingReader();
+    expect((await economy.rewards!({}, context(fresh))).participants).toBe(1240);
+    expect((await economy.source(context(fresh))).height).toBe(340_000_001n);
+  });
+
+  test('observed: the unreleased pool of a live state, nothing for a snapshot', async () => {
+    const { state } = await source().read(context(recordingReader()));
+    expect(sessionObserved({ state }).poolBalance?.toFixed()).toBe('55554555.123456789');
+    expect(sessionObserved({ state: { kind: 'snapshot', holdings: [] } }).poolBalance).toBeNull();
   });
 });

@@ -111,8 +111,9 @@ describe('the body cap', () => {
     const error = await rejectsWithCode(economy.source(context(reader)), 'UPSTREAM_UNAVAILABLE');
     // The configured cap, not viem's default of 10 MiB.
     expect((error.cause as Error).message).toContain(`Max: ${MiB} bytes`);
+    // The first read, the latest block, is cut off.
     expect(error.message).toMatch(
-      /^SESH\.balanceOf\(\) at 0x[0-9a-fA-F]{40} via http:\/\/127\.0\.0\.1:\d+: .*size limit/,
+      /^JSON-RPC\.eth_getBlockByNumber via http:\/\/127\.0\.0\.1:\d+: .*size limit/,
     );
     await expect.poll(() => sent.closed, { timeout: 5_000 }).toBe(true);
     expect(sent.bytes).toBeLessThan(20 * MiB);

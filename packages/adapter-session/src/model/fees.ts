@@ -11,8 +11,9 @@ import {
   servedFigure,
 } from '@tokenomics/core';
 import { networkFeeSplit } from '../formulas/network-fee-split.js';
-import { methodology, SESH_DECIMALS, SOURCES } from '../parameters.js';
-import { parameters, type SessionModel, type SessionParameterModel } from './common.js';
+import { methodology, SOURCES } from '../parameters.js';
+import { parameters, type SessionModel, type SessionParameterModel } from '../state.js';
+import { SESH_DECIMALS } from '../token.js';
 
 /** Fee destinations' targets. */
 export const POOL_TARGET = 'staking-reward-pool';

@@ -10,8 +10,9 @@ import {
   sumDecimals,
 } from '@tokenomics/core';
 import { liquidationSplit } from '../formulas/liquidation-split.js';
-import { methodology, SESH_DECIMALS, SOURCES } from '../parameters.js';
-import { parameters, type SessionModel, type SessionParameterModel } from './common.js';
+import { methodology, SOURCES } from '../parameters.js';
+import { parameters, type SessionModel, type SessionParameterModel } from '../state.js';
+import { SESH_DECIMALS } from '../token.js';
 import { POOL_TARGET } from './fees.js';
 
 /**

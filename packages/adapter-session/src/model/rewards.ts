@@ -13,8 +13,8 @@ import { perNodeDailyReward } from '../formulas/per-node-daily-reward.js';
 import { releasedFraction } from '../formulas/released-fraction.js';
 import { stakingApr } from '../formulas/staking-apr.js';
 import { methodology, SOURCES } from '../parameters.js';
-import type { SessionModel } from './common.js';
-import { figuresAt, releasedOverDays } from './state-at.js';
+import type { SessionModel } from '../state.js';
+import { figuresAt, releasedOverDays } from './figures.js';
 
 /** Oxen blocks per day (2-minute blocks). */
 const BLOCKS_PER_DAY = 720;

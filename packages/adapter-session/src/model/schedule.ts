@@ -1,6 +1,6 @@
 import { Decimal, ExactSchedulePoint, ScaledDecimal, type SchedulePoint } from '@tokenomics/core';
-import type { SessionModel } from './common.js';
-import { AMOUNT_PLACES, unitsAt } from './state-at.js';
+import type { SessionModel } from '../state.js';
+import { AMOUNT_PLACES, unitsAt } from './figures.js';
 
 const ZERO = new Decimal(0);
 

@@ -7,8 +7,8 @@ import {
   type TypedInput,
 } from '@tokenomics/core';
 import { LOCKUP_TERMS, LOCKUPS, methodology, SOURCES } from '../parameters.js';
-import { parameter, type SessionModel } from './common.js';
-import { figuresAt, ZERO } from './state-at.js';
+import { parameter, type SessionModel } from '../state.js';
+import { figuresAt, ZERO } from './figures.js';
 import { LOCKUP_LABELS, lockupBucket } from './unlocks.js';
 
 /** How circulating supply is defined (Supply.circulatingDefinition). */

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { listenOnLoopback } from '@tokenomics/core/testing/loopback';
 import { type Abi, type Address, decodeFunctionData, encodeFunctionResult, type Hex } from 'viem';
 import { ARBITRUM_ONE_CHAIN_ID, SESSION_ADDRESSES } from '../parameters.js';
-import { rewardRatePoolAbi, serviceNodeRewardsAbi, seshAbi } from '../sources/abi.js';
+import { rewardRatePoolAbi, serviceNodeRewardsAbi, seshAbi } from '../sources/live.js';
 
 /** 1 SESH in base units (9 decimals). */
 export const SESH = 1_000_000_000n;
@@ -91,6 +91,8 @@ export interface FakeCall {
   to?: string;
   /** The decoded function of an `eth_call`. */
   functionName?: string;
+  /** The block tag of an `eth_call` (`latest`, or a height in hex), as sent. */
+  block?: string;
 }
 
 /** A running fake Arbitrum JSON-RPC node on 127.0.0.1. */
@@ -103,6 +105,22 @@ export interface FakeArbitrum {
   readonly requests: number;
   /** JSON-RPC calls received, in order. */
   readonly calls: readonly FakeCall[];
+  /** The latest block's number (`state.blockNumber`). */
+  readonly head: bigint;
+  /** The time of a block: the start time plus `blockSeconds` per block from the starting block. */
+  blockTime(height: bigint): Date;
+  /** The state the fake answers `eth_call` from at a height (the latest state at or before it). */
+  stateAt(height: bigint): FakeArbitrumState;
+  /**
+   * Mines `blocks` blocks (default 1) and applies `patch` from the new head
+   * on: earlier heights keep answering the state they had.
+   */
+  advance(blocks?: bigint, patch?: FakeArbitrumStatePatch): void;
+  /**
+   * Heights below `height` answer `eth_call` as a pruned geth/Nitro node does
+   * (JSON-RPC error `missing trie node …`); `null` keeps every height.
+   */
+  pruneBelow(height: bigint | null): void;
   /** Calls received of one function (or JSON-RPC method), or all calls. */
   callCount(name?: string): number;
   /** Sets (or with `null` clears) the failure mode. */
@@ -121,6 +139,12 @@ export interface FakeArbitrum {
 export interface FakeArbitrumOptions {
   state?: FakeArbitrumStatePatch;
   failure?: FakeFailure | FakeFailureMode | null;
+  /** The time of the starting block, seconds since the epoch (default: when the fake starts). */
+  startTime?: number;
+  /** Seconds between blocks (default 1). */
+  blockSeconds?: number;
+  /** Heights below this one are pruned (see {@link FakeArbitrum.pruneBelow}); default none. */
+  prunedBelow?: bigint | null;
 }
 
 /**
@@ -294,22 +318,37 @@ function readBody(request: IncomingMessage): Promise<string> {
 
 /**
  * Starts a fake Arbitrum One JSON-RPC node on 127.0.0.1 (a free port) that
- * answers `eth_chainId`, `eth_blockNumber` and `eth_call` for SESH,
+ * answers `eth_chainId`, `eth_blockNumber`, `eth_getBlockByNumber` (with
+ * timestamps) and `eth_call` (at `latest` or a block number) for SESH,
  * RewardRatePool and ServiceNodeRewards with real ABI encoding (viem's
  * `decodeFunctionData` / `encodeFunctionResult` over the real signatures),
- * single or batched; with failure modes and request counts for tests. Serve
- * Ethereum L1 with `state: { chainId: 1 }`.
+ * single or batched; with failure modes and request counts for tests. Its
+ * chain has heights: {@link FakeArbitrum.advance} mines blocks with new
+ * state while past heights keep theirs, and a pruned range answers
+ * `missing trie node …` as geth and Nitro do. Serve Ethereum L1 with
+ * `state: { chainId: 1 }`.
  *
  * @example
  * ```ts
+ * import { sessionAdapter } from '@tokenomics/adapter-session';
+ * import { startFakeArbitrum } from '@tokenomics/adapter-session/testing';
+ *
  * const chain = await startFakeArbitrum({ state: { serviceNodeRewards: { totalNodes: 1234n } } });
  * const economy = sessionAdapter({ live: { rpcUrl: chain.url } });
- * // ... chain.fail('http-500'); chain.callCount('totalNodes'); ...
+ * chain.advance(10n, { serviceNodeRewards: { totalNodes: 1240n } }); // block 340000010 on
+ * chain.pruneBelow(339_000_000n);
  * await chain.close();
  * ```
  */
 export async function startFakeArbitrum(options: FakeArbitrumOptions = {}): Promise<FakeArbitrum> {
-  let state = createFakeArbitrumState(options.state);
+  const initial = createFakeArbitrumState(options.state);
+  const startBlock = initial.blockNumber;
+  const startTime = options.startTime ?? Math.floor(Date.now() / 1000);
+  const blockSeconds = options.blockSeconds ?? 1;
+  /** The states by the height they hold from, ascending; the last is the head's (`state`). */
+  let history: Array<{ from: bigint; state: FakeArbitrumState }> = [{ from: startBlock, state: initial }];
+  let state = initial;
+  let prunedBelow: bigint | null = options.prunedBelow ?? null;
   let failure: FakeFailure | null = normalize(options.failure ?? null);
   let requests = 0;
   let calls: FakeCall[] = [];
@@ -323,6 +362,49 @@ export async function startFakeArbitrum(options: FakeArbitrumOptions = {}): Prom
     if (failure.functionName !== undefined) return call.functionName === failure.functionName;
     if (failure.method !== undefined) return call.method === failure.method;
     return true;
+  }
+
+  function stateAt(height: bigint): FakeArbitrumState {
+    let found = history[0]!.state;
+    for (const entry of history) if (entry.from <= height) found = entry.state;
+    return found;
+  }
+
+  function timeOf(height: bigint): number {
+    return startTime + Number(height - startBlock) * blockSeconds;
+  }
+
+  /** The height a block tag names: a hex number, or the head for `latest` and the other tags. */
+  function heightOf(tag: unknown): bigint {
+    return typeof tag === 'string' && tag.startsWith('0x') ? BigInt(tag) : state.blockNumber;
+  }
+
+  function blockObject(height: bigint) {
+    const hex = (n: bigint | number) => `0x${n.toString(16)}`;
+    const hash = (n: bigint) => `0x${n.toString(16).padStart(64, '0')}`;
+    return {
+      number: hex(height),
+      hash: hash(height),
+      parentHash: hash(height - 1n),
+      timestamp: hex(timeOf(height)),
+      nonce: '0x0000000000000000',
+      difficulty: '0x1',
+      gasLimit: hex(1_125_899_906_842_624n),
+      gasUsed: '0x0',
+      miner: '0xa4b000000000000000000073657175656e636572',
+      extraData: '0x',
+      baseFeePerGas: hex(10_000_000n),
+      logsBloom: `0x${'0'.repeat(512)}`,
+      transactionsRoot: hash(0n),
+      stateRoot: hash(height),
+      receiptsRoot: hash(0n),
+      sha3Uncles: hash(0n),
+      size: '0x1',
+      totalDifficulty: hex(height),
+      mixHash: hash(0n),
+      transactions: [],
+      uncles: [],
+    };
   }
 
   function respond(request: RpcRequest, call: FakeCall, url: string): RpcResponse {
@@ -342,15 +424,26 @@ export async function startFakeArbitrum(options: FakeArbitrumOptions = {}): Prom
         return { jsonrpc: '2.0', id, result: `0x${state.chainId.toString(16)}` };
       case 'eth_blockNumber':
         return { jsonrpc: '2.0', id, result: `0x${state.blockNumber.toString(16)}` };
+      case 'eth_getBlockByNumber': {
+        const [tag] = (Array.isArray(request.params) ? request.params : []) as unknown[];
+        const height = heightOf(tag);
+        return { jsonrpc: '2.0', id, result: height > state.blockNumber ? null : blockObject(height) };
+      }
       case 'eth_call': {
-        const [tx] = (Array.isArray(request.params) ? request.params : []) as Array<{
-          to?: string;
-          data?: string;
-          input?: string;
-        }>;
+        const [tx, tag] = (Array.isArray(request.params) ? request.params : []) as [
+          { to?: string; data?: string; input?: string } | undefined,
+          unknown,
+        ];
         const data = (tx?.data ?? tx?.input) as Hex | undefined;
         if (!tx?.to || !data) return error(-32602, 'invalid params: eth_call needs to and data');
-        const answered = answer(state, tx.to.toLowerCase(), data);
+        const height = heightOf(tag);
+        if (height > state.blockNumber) return error(-32000, 'header not found');
+        if (prunedBelow !== null && height < prunedBelow) {
+          // What geth and Nitro answer for state they no longer keep.
+          const root = `0x${height.toString(16).padStart(64, '0')}`;
+          return error(-32000, `missing trie node ${root} (path ) state ${root} is not available`);
+        }
+        const answered = answer(stateAt(height), tx.to.toLowerCase(), data);
         if (!answered) return error(3, 'execution reverted');
         if (hit === 'malformed-result') return { jsonrpc: '2.0', id, result: '0xdeadbeef' };
         if (hit === 'empty-result') return { jsonrpc: '2.0', id, result: '0x' };
@@ -373,6 +466,8 @@ export async function startFakeArbitrum(options: FakeArbitrumOptions = {}): Prom
     const data = (tx?.data ?? tx?.input) as Hex | undefined;
     const call: FakeCall = { method };
     if (to) call.to = to;
+    const tag = Array.isArray(request.params) ? request.params[1] : undefined;
+    call.block = typeof tag === 'string' ? tag : 'latest';
     if (to && data) {
       const answered = answer(state, to, data);
       if (answered) call.functionName = answered.functionName;
@@ -425,6 +520,22 @@ export async function startFakeArbitrum(options: FakeArbitrumOptions = {}): Prom
     get state() {
       return state;
     },
+    get head() {
+      return state.blockNumber;
+    },
+    blockTime(height) {
+      return new Date(timeOf(height) * 1000);
+    },
+    stateAt,
+    advance(blocks = 1n, patch = {}) {
+      const head = state.blockNumber + blocks;
+      history.at(-1)!.state = state;
+      state = merge(state, { ...patch, blockNumber: head });
+      history.push({ from: head, state });
+    },
+    pruneBelow(height) {
+      prunedBelow = height;
+    },
     get requests() {
       return requests;
     },
@@ -440,6 +551,7 @@ export async function startFakeArbitrum(options: FakeArbitrumOptions = {}): Prom
     },
     update(patch) {
       state = merge(state, patch);
+      history.at(-1)!.state = state;
     },
     resetCounts() {
       requests = 0;
@@ -447,6 +559,8 @@ export async function startFakeArbitrum(options: FakeArbitrumOptions = {}): Prom
     },
     reset() {
       state = createFakeArbitrumState(options.state);
+      history = [{ from: startBlock, state }];
+      prunedBelow = options.prunedBelow ?? null;
       failure = normalize(options.failure ?? null);
       requests = 0;
       calls = [];

@@ -13,7 +13,16 @@ import type { CacheHealth } from '../cache-store.js';
 export interface ProtocolHealth {
   id: string;
   ok: boolean;
-  source?: { kind: string; description: string; fetchedAt: string | null; stale: boolean };
+  source?: {
+    kind: string;
+    description: string;
+    fetchedAt: string | null;
+    stale: boolean;
+    /** The chain height a live state was read at (decimal text), absent for a snapshot. */
+    height?: string;
+    /** That block's time, absent for a snapshot. */
+    blockTime?: string;
+  };
   error?: { code: string; message: string };
 }
 
@@ -59,9 +68,13 @@ export function useHealth(
                 id: economy.id,
                 ok: !source.stale,
                 source: {
-                  ...source,
+                  kind: source.kind,
                   description: redactUrls(source.description),
                   fetchedAt: source.fetchedAt?.toISOString() ?? null,
+                  stale: source.stale,
+                  // JSON has no bigint: the height as decimal text.
+                  ...(source.height == null ? {} : { height: source.height.toString() }),
+                  ...(source.blockTime == null ? {} : { blockTime: source.blockTime.toISOString() }),
                 },
               };
             } catch (error) {

@@ -20,14 +20,14 @@ import {
   poolUnitsFromTable,
 } from '../formulas/pool-balance-table.js';
 import {
-  genesisRemainder,
   LOCKUPS,
   type Lockup,
-  SESH_DECIMALS,
   type SessionParams,
   STAKEABLE_LOCKUPS,
+  unscheduledLocked,
 } from '../parameters.js';
 import type { NonCirculatingHolding, SessionState } from '../state.js';
+import { SESH_DECIMALS } from '../token.js';
 import { lockupUnlocks } from './unlocks.js';
 
 /**
@@ -76,19 +76,6 @@ export interface SessionFigures {
   /** Protocol-owned liquidity: the liquidity share of fees since the TGE (circulating). */
   liquidity: Decimal;
   circulating: Decimal;
-}
-
-/**
- * The unscheduled locked tokens: the parameter's amount, or at TGE the
- * remainder `maxSupply − genesisCirculating − stakingRewardPool − Σ lockups`.
- *
- * @example
- * ```ts
- * unscheduledLocked(seedParams).toFixed(); // '120000000' (240M − 80M − 40M)
- * ```
- */
-export function unscheduledLocked(params: SessionParams): Decimal {
-  return params.lockedUnscheduled ?? genesisRemainder(params);
 }
 
 /** A lockup and its unlock (null for a lockup of 0), with its amount in base units. */

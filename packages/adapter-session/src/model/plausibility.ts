@@ -1,6 +1,6 @@
 import { Decimal, formatDecimal, type Implausibility, type PlausibilityInput } from '@tokenomics/core';
-import type { SessionSchema } from './parameters.js';
-import type { SessionState } from './state.js';
+import type { SessionSchema } from '../parameters.js';
+import type { SessionState } from '../state.js';
 
 /** What a live Session read must match (see the README's plausibility table). */
 export interface SessionBounds {
@@ -73,7 +73,7 @@ export function sessionImplausibility(
   if (last && BigInt(state.blockNumber) < BigInt(last.blockNumber)) {
     return {
       reason: 'height',
-      message: `eth_blockNumber answers block ${state.blockNumber}, below the last good state's block ${last.blockNumber}`,
+      message: `the latest block on Arbitrum One is ${state.blockNumber}, below the last good state's block ${last.blockNumber}`,
     };
   }
   const requirement = params.stakingRequirement;
