@@ -116,6 +116,8 @@ function economyOf(config: SessionConfig): TokenEconomy {
     parameters: sessionParameters,
     preset,
     source,
+    // Live: the same preset as published (no chain reads, no configured holdings) is what drift compares with.
+    ...(live ? { publishedSource: sessionSnapshotSource(preset, []) } : {}),
     genesis: (params) => params.tgeDate,
     genesisParameter: 'tgeDate',
     nextChange: ({ params }, at) => nextDailyStep(params.tgeDate, at),
