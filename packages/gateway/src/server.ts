@@ -47,10 +47,10 @@ import {
 import { createMetrics, type GatewayMetrics } from './plugins/metrics.js';
 import { type PersistedOperationsOptions, usePersistedQueries } from './plugins/persisted-operations.js';
 import { type TrustProxy, useRateLimit } from './plugins/rate-limit.js';
+import { requestClock } from './plugins/request-clock.js';
 import {
   DEFAULT_DOCUMENT_ID_BYTES,
   DEFAULT_RESPONSE_TEXT_BYTES,
-  requestSeconds,
   useSecondResponseCache,
 } from './plugins/response-cache.js';
 import { useSupplyEndpoints } from './plugins/supply-endpoints.js';
@@ -223,6 +223,11 @@ export interface Gateway {
   /** Where `GET /metrics` is served. */
   metricsEndpoint: MetricsEndpoint;
   limits: GatewayLimits;
+  /**
+   * How many GETs were answered on Node's response before yoga (repeats of
+   * the current second: 200s and 304s; see `useHttpCache`'s `answerRaw`).
+   */
+  rawAnswers(): { ok: number; notModified: number };
   /** Starts an HTTP server on `port` (0 for any free port) and host. */
   listen(port: number, host?: string): Promise<RunningGateway>;
   /** Releases the cache store's connections. */
@@ -320,7 +325,9 @@ export function createGateway(options: GatewayOptions): Gateway {
   };
   // What every adapter call runs with besides its reader and "now": the snapshot window follows the TTL.
   const economyContext = { onSourceEvent, snapshotWindowMs: snapshotWindowFor(cacheTtlSeconds) };
-  const secondOf = requestSeconds(options.now ?? (() => new Date()));
+  // The request clock: one "now" per request, to the second, shared by the caches, the budget and the resolvers.
+  const clock = requestClock(options.now ?? (() => new Date()));
+  const secondOf = clock.secondOf;
   const schema = gatewaySchema();
   const rateLimit = options.rateLimit
     ? useRateLimit({
@@ -352,6 +359,22 @@ export function createGateway(options: GatewayOptions): Gateway {
     };
   };
 
+  const httpCache =
+    options.httpCache === false
+      ? null
+      : useHttpCache({
+          secondOf,
+          currentSecondMs: clock.currentSecondMs,
+          freshnessOf: (request) => freshness.get(request),
+          ttlSeconds: cacheTtlSeconds,
+        });
+  // A repeat GET of this second answered on Node's response before yoga builds anything: only where no
+  // other plugin would add to a hit (no rate limit to count it, CORS open to any origin).
+  const rawHits =
+    httpCache && !rateLimit && (options.corsOrigins ?? '*') === '*'
+      ? (request: IncomingMessage, response: ServerResponse) => httpCache.answerRaw(request, response)
+      : null;
+
   const yoga = createYoga<Record<string, never>, GatewayContext>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -380,15 +403,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       useHealth(protocols, shared, store, economyContext),
       // Before every onParams that reads the query (response cache): a hash becomes its document here.
       usePersistedQueries(options.persistedOperations),
-      ...(options.httpCache === false
-        ? []
-        : [
-            useHttpCache({
-              secondOf,
-              freshnessOf: (request) => freshness.get(request),
-              ttlSeconds: cacheTtlSeconds,
-            }),
-          ]),
+      ...(httpCache ? [httpCache] : []),
       useSupplyEndpoints({ findProtocol, economyContext: requestEconomy }),
       ...useDocumentLimits(limits),
       useRequestBudget({ ...limits, protocols: protocols.length, now: secondOf }),
@@ -423,6 +438,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     metrics,
     metricsEndpoint,
     limits,
+    rawAnswers: () => (rawHits && httpCache ? httpCache.rawAnswers() : { ok: 0, notModified: 0 }),
     close: async () => {
       await Promise.all([store.close(), rateLimit?.close()]);
     },
@@ -431,6 +447,7 @@ export function createGateway(options: GatewayOptions): Gateway {
         port,
         host,
         drainGraceMs: options.drainGraceMs ?? DEFAULT_DRAIN_GRACE_MS,
+        rawHits,
       }),
   };
 }
@@ -475,7 +492,17 @@ async function listenGateway(
   metrics: GatewayMetrics,
   endpoint: MetricsEndpoint,
   metricsOptions: MetricsOptions,
-  { port, host, drainGraceMs }: { port: number; host: string; drainGraceMs: number },
+  {
+    port,
+    host,
+    drainGraceMs,
+    rawHits,
+  }: {
+    port: number;
+    host: string;
+    drainGraceMs: number;
+    rawHits: ((request: IncomingMessage, response: ServerResponse) => boolean) | null;
+  },
 ): Promise<RunningGateway> {
   const inFlight = new Set<ServerResponse>();
   let draining = false;
@@ -484,6 +511,7 @@ async function listenGateway(
     response.once('close', () => inFlight.delete(response));
     // During a drain every answer closes its connection: the client sends its next request elsewhere.
     if (draining) response.setHeader('connection', 'close');
+    if (rawHits?.(request, response)) return;
     handler(request, response);
   });
   const boundPort = await listenOn(server, port, host);
