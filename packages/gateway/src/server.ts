@@ -54,6 +54,7 @@ import {
   useSecondResponseCache,
 } from './plugins/response-cache.js';
 import { useSupplyEndpoints } from './plugins/supply-endpoints.js';
+import { useValidationCache } from './plugins/validation-cache.js';
 import { protocolFinder } from './protocol-lookup.js';
 import { gatewaySchema } from './schema/index.js';
 import { servedEconomy } from './served.js';
@@ -406,6 +407,8 @@ export function createGateway(options: GatewayOptions): Gateway {
       ...(httpCache ? [httpCache] : []),
       useSupplyEndpoints({ findProtocol, economyContext: requestEconomy }),
       ...useDocumentLimits(limits),
+      // A document shaped like one already valid, with literals its scalars accept, skips validation.
+      useValidationCache(),
       useRequestBudget({ ...limits, protocols: protocols.length, now: secondOf }),
       ...(options.responseCache === false
         ? []
