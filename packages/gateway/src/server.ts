@@ -108,6 +108,9 @@ export interface MetricsEndpoint {
   token: boolean;
 }
 
+/** The liveness probe's answer: 200, no body, never cached. */
+const LIVE_HEADERS = { 'content-length': '0', 'cache-control': 'no-store' } as const;
+
 /** How long idle keep-alive connections stay open when a drain starts. */
 export const DEFAULT_DRAIN_GRACE_MS = 500;
 
@@ -514,6 +517,12 @@ async function listenGateway(
     response.once('close', () => inFlight.delete(response));
     // During a drain every answer closes its connection: the client sends its next request elsewhere.
     if (draining) response.setHeader('connection', 'close');
+    // The liveness probe first, before any other work: it only says the process answers.
+    if (request.url === '/health/live' && (request.method === 'GET' || request.method === 'HEAD')) {
+      response.writeHead(200, LIVE_HEADERS);
+      response.end();
+      return;
+    }
     if (rawHits?.(request, response)) return;
     handler(request, response);
   });

@@ -69,6 +69,13 @@ describe('repeat GETs answered before yoga (the raw hit path)', () => {
     expect(gateway.rawAnswers()).toEqual({ ok: 1, notModified: 1 });
   });
 
+  it('answers the liveness probe on Node before any other work (200, no body, not stored)', async () => {
+    const live = await fetch(new URL('/health/live', served.url));
+    expect(live.status).toBe(200);
+    expect(await live.text()).toBe('');
+    expect(live.headers.get('cache-control')).toBe('no-store');
+  });
+
   it('computes again in the next second (nothing is replayed across seconds)', async () => {
     const url = graphqlGet(served.url, '{ protocol(id: "session") { supply { at total } } }');
     const first = await (await fetch(url, { headers: JSON_ACCEPT })).json();
