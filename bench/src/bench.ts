@@ -786,7 +786,7 @@ function markdown(report: BenchReport): string {
     for (const plot of report.plots) lines.push(`![${plot}](${plot})`);
   }
   lines.push('');
-  lines.push('## Throughput and latency (mean of the rounds)');
+  lines.push('## Throughput and latency (medians of the rounds)');
   lines.push('');
   lines.push(
     table(
