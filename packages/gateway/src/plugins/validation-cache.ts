@@ -144,8 +144,9 @@ export interface ValidationCacheOptions {
  *
  * @example
  * ```ts
- * import { createYoga } from 'graphql-yoga';
+ * import { createSchema, createYoga } from 'graphql-yoga';
  * import { useValidationCache } from './plugins/validation-cache.js';
+ * const schema = createSchema({ typeDefs: 'type Query { hello(name: String): String }' });
  * createYoga({ schema, plugins: [useValidationCache()] });
  * ```
  */
