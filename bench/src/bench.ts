@@ -2,27 +2,36 @@
  * `pnpm bench`: the gateway against a bare graphql-yoga `{ hello }` server, in
  * the same run, with autocannon. See bench/README.md.
  */
-import { availableParallelism } from 'node:os';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openSockets, type PostResult, postGraphql, preflight } from './lib/http.js';
 import { failures, type LoadResult, runLoad } from './lib/load.js';
 import { deltas, graphqlServerTime, type Samples, scrape } from './lib/metrics.js';
-import { gatewayBuild } from './lib/paths.js';
+import { adapterPackageDir, gatewayBuild, gatewayCliPath, REPORTS_DIR } from './lib/paths.js';
+import { barChart, lineChart, type Series, writePng } from './lib/plots.js';
 import {
   cliHasWorkers,
   type ServerProcess,
   startBareYoga,
   startGateway,
+  startRawHttp,
   stopAll,
   waitIdle,
 } from './lib/processes.js';
 import {
   DASHBOARD,
+  DASHBOARD_AT_VARIABLE,
+  dailySchedule,
+  dashboardAt,
   FEE_QUOTES,
   graphqlBody,
   HELLO,
+  instants,
   isGoodBody,
   PAST_SUPPLY,
+  protocolsAt,
   TEN_YEAR_DAILY,
   tenYearDaily,
   WHAT_IF,
@@ -33,6 +42,7 @@ import {
   machineInfo,
   machineLine,
   mean,
+  median,
   pass,
   quantile,
   stamp,
@@ -52,8 +62,14 @@ const USAGE = `Usage: pnpm --filter @tokenomics/bench run bench [options]
   --ttl S               CACHE_TTL_SECONDS of the live gateway (default 30)
   --concurrent N        identical live queries fired at once on a cold cache (default 200)
   --schedule-samples N  sequential 10-year schedule requests timed (default 30; --quick: 15)
-  --only a,b            scenarios to run: dashboard, what-if, schedule, fees, get-hit, not-modified,
-                        live, cluster
+  --only a,b            scenarios to run: dashboard, dashboard-new-at-literal, dashboard-new-at-variable,
+                        what-if, schedule, fees, hit, raw-http, not-modified, live, cluster,
+                        schedule-points, protocols-cost
+  --baseline PATH       another build's gateway CLI (e.g. the commit before a change:
+                        /other/checkout/packages/gateway/dist/cli.js): protocols-cost is measured on
+                        both, alternating, in the same run
+  --protocols 1,50,200  cosmos-mint instances per gateway in protocols-cost
+  --schedule-years 1,10,27  daily schedule lengths of schedule-points
   --quick               shorter runs (the numbers are noisier)
   --strict              exit 1 when a target is missed`;
 
@@ -68,6 +84,9 @@ const { values: args } = parseArgs({
     concurrent: { type: 'string' },
     'schedule-samples': { type: 'string' },
     only: { type: 'string' },
+    baseline: { type: 'string' },
+    protocols: { type: 'string' },
+    'schedule-years': { type: 'string' },
     quick: { type: 'boolean', default: false },
     strict: { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
@@ -100,19 +119,31 @@ const settings = {
     Math.round(numberOption(args['schedule-samples'], quick ? 15 : 30, 'schedule-samples')),
   ),
   quick,
+  baseline: args.baseline ? resolve(args.baseline) : null,
+  protocolCounts: (args.protocols ?? '1,50,200').split(',').map((n) => Math.max(1, Math.round(Number(n)))),
+  scheduleYears: (args['schedule-years'] ?? '1,10,27')
+    .split(',')
+    .map((n) => Math.max(1, Math.round(Number(n)))),
 };
 const ALL = [
   'dashboard',
+  'dashboard-new-at-literal',
+  'dashboard-new-at-variable',
   'what-if',
   'schedule',
   'fees',
-  'get-hit',
+  'hit',
+  'raw-http',
   'not-modified',
   'live',
   'cluster',
+  'schedule-points',
+  'protocols-cost',
 ] as const;
 type ScenarioId = (typeof ALL)[number];
-const only = new Set((args.only?.split(',') ?? ALL).map((id) => id.trim()));
+const only = new Set(
+  (args.only?.split(',') ?? ALL).map((id) => (id.trim() === 'get-hit' ? 'hit' : id.trim())),
+);
 for (const id of only)
   if (!(ALL as readonly string[]).includes(id)) throw new Error(`--only: unknown scenario "${id}"`);
 const wanted = (id: ScenarioId) => only.has(id) && (id !== 'cluster' || settings.workers > 1);
@@ -132,6 +163,8 @@ interface Scenario {
    * then every answer must be `expectStatus`), bare yoga with `{ hello }` over GET.
    */
   get?: { headers?: () => Promise<Record<string, string>>; expectStatus?: number };
+  /** A new POST body per request (a new literal or variable each time). */
+  bodyOf?: () => string;
 }
 
 /** A GraphQL-over-GET URL of `query` at the endpoint `url`. */
@@ -153,7 +186,7 @@ interface ScenarioResult {
   rounds: RoundResult[];
   baseline: { rps: number; p50: number; p99: number };
   gateway: { rps: number; p50: number; p99: number; responseBytes: number };
-  /** Gateway req/s ÷ baseline req/s (means of the rounds). */
+  /** Gateway req/s ÷ baseline req/s (medians of the rounds). */
   rpsRatio: number;
   /** Gateway p99 ÷ baseline p99 (means of the rounds). */
   p99Ratio: number;
@@ -178,6 +211,7 @@ async function runScenario(
     const result = await runLoad({
       url: get ? getUrl(url, toGateway ? scenario.query : HELLO) : url,
       body,
+      ...(toGateway && scenario.bodyOf ? { bodyOf: scenario.bodyOf } : {}),
       duration,
       connections: settings.connections,
       ...(get
@@ -223,8 +257,9 @@ async function runScenario(
     );
   }
   const seconds = (performance.now() - started) / 1000;
+  // Medians of the rounds (with 2 rounds, their mean).
   const pick = (side: 'baseline' | 'gateway', key: 'rps' | 'p50' | 'p99') =>
-    mean(rounds.map((r) => r[side][key]));
+    median(rounds.map((r) => r[side][key]));
   const gateway = {
     rps: pick('gateway', 'rps'),
     p50: pick('gateway', 'p50'),
@@ -414,6 +449,146 @@ async function concurrentLive(gateway: ServerProcess, upstreams: Upstreams): Pro
 }
 
 // ---------------------------------------------------------------------------------------------
+// Cost growth: µs per schedule point by length, ms per protocol by count.
+
+/** Sequential requests, each a body never sent before: the median round trip (ms) after `warmup` of them. */
+async function medianRoundTrip(url: string, bodyOf: (i: number) => string, samples: number, warmup = 3) {
+  const times: number[] = [];
+  let bytes = 0;
+  let body = '';
+  for (let i = 0; i < warmup + samples; i++) {
+    const result = await postGraphql(url, bodyOf(i));
+    if (result.status !== 200 || !isGoodBody(result.body))
+      throw new Error(`HTTP ${result.status}: ${result.body.slice(0, 300)}`);
+    if (i >= warmup) times.push(result.ms);
+    bytes = Buffer.byteLength(result.body);
+    body = result.body;
+  }
+  return { ms: median(times), bytes, body };
+}
+
+interface SchedulePoints {
+  protocol: string;
+  samples: number;
+  rows: Array<{ years: number; points: number; ms: number; usPerPoint: number; bytes: number }>;
+}
+
+/**
+ * µs per point of one protocol's daily schedule at each length (`--schedule-years`): sequential
+ * requests on the idle gateway, each a window never asked before (no cache can answer), the
+ * median round trip (transfer on loopback included) ÷ points.
+ */
+async function schedulePoints(gateway: ServerProcess): Promise<SchedulePoints[]> {
+  const samples = settings.quick ? 6 : 15;
+  const day = 86_400_000;
+  const out: SchedulePoints[] = [];
+  for (const protocol of ['session', 'synternet']) {
+    log(`\n▶ schedule-points: ${protocol}, daily, ${settings.scheduleYears.join('/')} years`);
+    const rows: SchedulePoints['rows'] = [];
+    for (const years of settings.scheduleYears) {
+      const offset = 100_000 * years;
+      const { ms, bytes, body } = await medianRoundTrip(
+        gateway.url,
+        (i) =>
+          graphqlBody(
+            dailySchedule(protocol, years, new Date(Date.UTC(2026, 1, 1) + ((offset + i) % 2_000) * day)),
+          ),
+        samples,
+      );
+      const points = (JSON.parse(body) as { data: { protocol: { schedule: unknown[] } } }).data.protocol
+        .schedule.length;
+      rows.push({ years, points, ms, usPerPoint: (ms * 1000) / points, bytes });
+      log(
+        `  ${years} y: ${points} points, median ${fmt(ms, 1)} ms = ${fmt((ms * 1000) / points, 2)} µs/point`,
+      );
+    }
+    out.push({ protocol, samples, rows });
+  }
+  return out;
+}
+
+interface ProtocolsCost {
+  samples: number;
+  builds: Array<{
+    name: string;
+    cli: string;
+    rows: Array<{ protocols: number; ms: number; msPerProtocol: number }>;
+    /** ms per added protocol: the slope between the fewest and the most protocols. */
+    slopeMs: number;
+  }>;
+}
+
+/**
+ * A configuration of `count` cosmos-mint instances (chain0…), in a fresh folder whose
+ * node_modules links the checkout's adapter package (a package name resolves from there).
+ */
+function manyChainsConfig(cli: string, count: number): { env: Record<string, string>; cleanup(): void } {
+  const folder = mkdtempSync(join(tmpdir(), 'bench-protocols-'));
+  const scope = join(folder, 'node_modules', '@tokenomics');
+  mkdirSync(scope, { recursive: true });
+  symlinkSync(adapterPackageDir(cli, 'adapter-cosmos-mint'), join(scope, 'adapter-cosmos-mint'), 'dir');
+  const protocols = Array.from({ length: count }, (_, i) => ({
+    adapter: '@tokenomics/adapter-cosmos-mint',
+    options: { id: `chain${i}`, name: `Chain ${i}` },
+  }));
+  const file = join(folder, 'gateway.config.json');
+  writeFileSync(file, JSON.stringify({ protocols, logLevel: 'warn' }, null, 2));
+  return { env: { GATEWAY_CONFIG: file }, cleanup: () => rmSync(folder, { recursive: true, force: true }) };
+}
+
+/**
+ * `protocols { supply rewards }` at a new instant on gateways of 1, 50, 200 cosmos-mint protocols:
+ * median round trip, per protocol, and the slope. With `--baseline`, the other build too,
+ * alternating which goes first at each count.
+ */
+async function protocolsCost(): Promise<ProtocolsCost> {
+  const samples = settings.quick ? 8 : 20;
+  const builds = [{ name: 'this build', cli: gatewayCliPath() }];
+  if (settings.baseline) builds.push({ name: 'baseline (--baseline)', cli: settings.baseline });
+  const rows = new Map(builds.map((b) => [b.name, [] as ProtocolsCost['builds'][number]['rows']]));
+  let turn = 0;
+  for (const count of settings.protocolCounts) {
+    const order = turn++ % 2 === 0 ? builds : [...builds].reverse();
+    for (const build of order) {
+      const config = manyChainsConfig(build.cli, count);
+      const gateway = await startGateway({
+        name: `${build.name}, ${count} protocols`,
+        env: config.env,
+        cli: build.cli,
+      });
+      try {
+        await waitIdle(gateway.pid, 10_000);
+        const next = instants(Date.UTC(2026, 2, 1) + count * 1_000_000);
+        const { ms } = await medianRoundTrip(gateway.url, () => graphqlBody(protocolsAt(next())), samples);
+        rows.get(build.name)!.push({ protocols: count, ms, msPerProtocol: ms / count });
+        log(
+          `  ${build.name}: ${count} protocols, median ${fmt(ms, 2)} ms (${fmt((ms * 1000) / count)} µs per protocol)`,
+        );
+      } finally {
+        await gateway.stop();
+        config.cleanup();
+      }
+    }
+  }
+  return {
+    samples,
+    builds: builds.map((build) => {
+      const list = rows.get(build.name)!;
+      const first = list[0]!;
+      const last = list[list.length - 1]!;
+      return {
+        ...build,
+        rows: list,
+        slopeMs:
+          last.protocols === first.protocols
+            ? last.msPerProtocol
+            : (last.ms - first.ms) / (last.protocols - first.protocols),
+      };
+    }),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
 // The report.
 
 interface BenchReport {
@@ -427,8 +602,12 @@ interface BenchReport {
   /** Scenarios that could not run (a server that did not start, say), with the reason. */
   failedScenarios: Array<{ id: string; message: string }>;
   schedule?: ScheduleTiming;
+  schedulePoints?: SchedulePoints[];
+  protocolsCost?: ProtocolsCost;
   concurrentLive?: ConcurrentLive;
-  targets: Array<{ target: string; measured: string; met: boolean | null }>;
+  targets: Array<{ target: string; measured: string; met: boolean | null; ifMissed?: string }>;
+  /** The PNGs written beside the report. */
+  plots?: string[];
 }
 
 function targets(report: Omit<BenchReport, 'targets'>): BenchReport['targets'] {
@@ -445,6 +624,79 @@ function targets(report: Omit<BenchReport, 'targets'>): BenchReport['targets'] {
       measured: `${fmt(dashboard.gateway.p99, 1)} vs ${fmt(dashboard.baseline.p99, 1)} ms = ${fmt(dashboard.p99Ratio, 2)}×`,
       met: dashboard.p99Ratio <= 2,
     });
+  }
+  const ratioTarget = (id: ScenarioId, goal: number, text: string, ifMissed: string) => {
+    const r = report.scenarios.find((x) => x.id === id);
+    if (!r) return;
+    list.push({
+      target: text,
+      measured: `${fmt(r.gateway.rps)} vs ${fmt(r.baseline.rps)} req/s = ${fmt(r.rpsRatio, 2)}×`,
+      met: r.rpsRatio >= goal,
+      ifMissed,
+    });
+  };
+  ratioTarget(
+    'dashboard-new-at-literal',
+    0.5,
+    'uncached dashboard, a new `at` literal per request ≥ 0.5× bare yoga',
+    'the model figures (supply, rewards per protocol and instant) and parse/validate dominate: share one model state per protocol and instant between supply, rewards and schedule; profile with `pnpm --filter @tokenomics/bench run profile`',
+  );
+  const variable = report.scenarios.find((x) => x.id === 'dashboard-new-at-variable');
+  if (variable)
+    list.push({
+      target: "uncached dashboard, a new `at` variable per request (the literal target's floor), measured",
+      measured: `${fmt(variable.gateway.rps)} vs ${fmt(variable.baseline.rps)} req/s = ${fmt(variable.rpsRatio, 2)}×`,
+      met: null,
+    });
+  ratioTarget(
+    'hit',
+    2.5,
+    'cache hit of the dashboard (GET, replayed before yoga) ≥ 2.5× bare yoga',
+    'the hit is already a precomputed buffer written on node:http; what is left is the socket and HTTP parsing that raw node:http pays too (compare raw-http)',
+  );
+  ratioTarget(
+    'not-modified',
+    4,
+    'conditional GET answered 304 ≥ 4× bare yoga',
+    'the 304 is written on node:http before yoga; the rest is HTTP parsing and the socket',
+  );
+  const raw = report.scenarios.find((x) => x.id === 'raw-http');
+  if (raw)
+    list.push({
+      target: 'raw node:http serving the same precomputed JSON (the ceiling), measured',
+      measured: `${fmt(raw.gateway.rps)} vs ${fmt(raw.baseline.rps)} req/s = ${fmt(raw.rpsRatio, 2)}×`,
+      met: null,
+    });
+  for (const sp of report.schedulePoints ?? []) {
+    const first = sp.rows[0];
+    const last = sp.rows[sp.rows.length - 1];
+    if (!first || !last) continue;
+    const ratio = last.usPerPoint / first.usPerPoint;
+    list.push({
+      target: `${sp.protocol} daily schedule: µs per point at ${last.years} years ≤ 1.3× the ${first.years}-year figure`,
+      measured: `${sp.rows.map((r) => `${r.years} y ${fmt(r.usPerPoint, 2)} µs`).join(', ')} (${fmt(ratio, 2)}×)`,
+      met: ratio <= 1.3,
+      ifMissed:
+        'the answer outgrows the young generation (a 27-year answer is ~0.7 MB of JSON per protocol): a columnar scheduleSeries (one list per figure) or streaming the list',
+    });
+  }
+  if (report.protocolsCost) {
+    const [current, baseline] = report.protocolsCost.builds;
+    if (current && baseline)
+      list.push({
+        target:
+          'protocols { supply rewards } at a new instant: cost per protocol halved against the --baseline build (same run)',
+        measured: `${fmt(current.slopeMs * 1000)} µs vs ${fmt(baseline.slopeMs * 1000)} µs per added protocol = ${fmt(current.slopeMs / baseline.slopeMs, 2)}×`,
+        met: current.slopeMs <= baseline.slopeMs / 2,
+        ifMissed: "cosmos-mint's mintStateAt memoized per model and block count (the cosmos helper's lever)",
+      });
+    else if (current)
+      list.push({
+        target:
+          'protocols { supply rewards } at a new instant: cost per protocol (no --baseline given: measured only)',
+        measured: `${fmt(current.slopeMs * 1000)} µs per added protocol; ${current.rows.map((r) => `${r.protocols}: ${fmt(r.ms, 1)} ms`).join(', ')}`,
+        met: null,
+      });
   }
   if (report.schedule) {
     const s = report.schedule;
@@ -518,11 +770,23 @@ function markdown(report: BenchReport): string {
   lines.push(
     table(
       ['target', 'measured', 'result'],
-      report.targets.map((t) => [t.target, t.measured, t.met === null ? 'measured' : pass(t.met)]),
+      report.targets.map((t) => [
+        t.target,
+        t.measured,
+        t.met === null
+          ? 'measured'
+          : t.met
+            ? pass(true)
+            : `${pass(false)}: next lever: ${t.ifMissed ?? 'see bench/README.md'}`,
+      ]),
     ),
   );
+  if (report.plots?.length) {
+    lines.push('');
+    for (const plot of report.plots) lines.push(`![${plot}](${plot})`);
+  }
   lines.push('');
-  lines.push('## Throughput and latency (mean of the rounds)');
+  lines.push('## Throughput and latency (medians of the rounds)');
   lines.push('');
   lines.push(
     table(
@@ -602,6 +866,37 @@ function markdown(report: BenchReport): string {
       ),
     );
   }
+  for (const sp of report.schedulePoints ?? []) {
+    lines.push('');
+    lines.push(
+      `## schedule-points: ${sp.protocol}, daily, a new window each request (median of ${sp.samples})`,
+    );
+    lines.push('');
+    lines.push(
+      table(
+        ['years', 'points', 'round trip ms', 'µs per point', 'response bytes'],
+        sp.rows.map((r) => [r.years, r.points, fmt(r.ms, 1), fmt(r.usPerPoint, 2), fmt(r.bytes)]),
+      ),
+    );
+  }
+  if (report.protocolsCost) {
+    lines.push('');
+    lines.push(
+      `## protocols-cost: \`protocols { supply rewards }\` at a new instant (median round trip of ${report.protocolsCost.samples})`,
+    );
+    lines.push('');
+    lines.push(
+      table(
+        ['build', 'protocols', 'ms', 'µs per protocol'],
+        report.protocolsCost.builds.flatMap((b) =>
+          b.rows.map((r) => [b.name, r.protocols, fmt(r.ms, 2), fmt(r.msPerProtocol * 1000)]),
+        ),
+      ),
+    );
+    lines.push('');
+    for (const b of report.protocolsCost.builds)
+      lines.push(`- ${b.name} (${b.cli}): ${fmt(b.slopeMs * 1000)} µs per added protocol`);
+  }
   if (report.concurrentLive) {
     const c = report.concurrentLive;
     lines.push('');
@@ -628,6 +923,71 @@ function markdown(report: BenchReport): string {
   }
   lines.push('');
   return lines.join('\n');
+}
+
+/** The PNGs beside the report: throughput ratios per scenario, and cost growth (points, protocols). */
+function plots(report: BenchReport, name: string): string[] {
+  const written: string[] = [];
+  const goals: Partial<Record<ScenarioId, number>> = {
+    dashboard: 0.8,
+    'dashboard-new-at-literal': 0.5,
+    hit: 2.5,
+    'not-modified': 4,
+  };
+  try {
+    mkdirSync(REPORTS_DIR, { recursive: true });
+    if (report.scenarios.length > 0) {
+      const file = `${name}-throughput.png`;
+      writePng(
+        join(REPORTS_DIR, file),
+        barChart(
+          'Throughput ÷ bare graphql-yoga { hello } (same run, medians of alternating rounds)',
+          report.scenarios.map((r) => ({
+            label: r.id,
+            value: r.rpsRatio,
+            ...(goals[r.id] === undefined ? {} : { goal: goals[r.id] }),
+          })),
+        ),
+      );
+      written.push(file);
+    }
+    if (report.schedulePoints?.length) {
+      const file = `${name}-schedule-points.png`;
+      writePng(
+        join(REPORTS_DIR, file),
+        lineChart(
+          'Daily schedule: µs per point by length (a new window each request)',
+          'years',
+          'µs per point (round trip ÷ points)',
+          report.schedulePoints.map((sp) => ({
+            name: sp.protocol,
+            points: sp.rows.map((r) => ({ x: r.years, y: r.usPerPoint })),
+          })),
+        ),
+      );
+      written.push(file);
+    }
+    if (report.protocolsCost) {
+      const file = `${name}-protocols-cost.png`;
+      const series: Series[] = report.protocolsCost.builds.map((b) => ({
+        name: b.name,
+        points: b.rows.map((r) => ({ x: r.protocols, y: r.ms })),
+      }));
+      writePng(
+        join(REPORTS_DIR, file),
+        lineChart(
+          'protocols { supply rewards } at a new instant',
+          'cosmos-mint protocols',
+          'ms per request (median)',
+          series,
+        ),
+      );
+      written.push(file);
+    }
+  } catch (error) {
+    log(`  ⚠ plots not written: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return written;
 }
 
 function upstreamTable(counts: UpstreamCounts): string {
@@ -665,7 +1025,27 @@ async function main(): Promise<number> {
     },
     { id: 'fees', title: 'Fee quotes', query: FEE_QUOTES, server: () => snapshot },
     {
-      id: 'get-hit',
+      id: 'dashboard-new-at-literal',
+      title: 'Dashboard, a new `at` literal per request (uncached)',
+      query: dashboardAt('2026-01-01T00:00:00.000Z'),
+      server: () => snapshot,
+      bodyOf: (() => {
+        const next = instants(Date.UTC(2026, 0, 1));
+        return () => graphqlBody(dashboardAt(next()));
+      })(),
+    },
+    {
+      id: 'dashboard-new-at-variable',
+      title: 'Dashboard, a new `at` variable per request (uncached)',
+      query: DASHBOARD_AT_VARIABLE,
+      server: () => snapshot,
+      bodyOf: (() => {
+        const next = instants(Date.UTC(2026, 3, 1));
+        return () => JSON.stringify({ query: DASHBOARD_AT_VARIABLE, variables: { at: next() } });
+      })(),
+    },
+    {
+      id: 'hit',
       title: "Dashboard over GET, cache hit (the second's answer replayed)",
       query: DASHBOARD,
       server: () => snapshot,
@@ -684,6 +1064,26 @@ async function main(): Promise<number> {
   ];
   for (const scenario of scenarios)
     if (wanted(scenario.id)) await preflight(snapshot.url, scenario.query, scenario.title);
+  // The ceiling: the dashboard's answer, precomputed, served by plain node:http.
+  let raw: ServerProcess | undefined;
+  let rawFolder: string | undefined;
+  if (wanted('raw-http')) {
+    const answer = await fetch(getUrl(snapshot.url, DASHBOARD), {
+      headers: { accept: 'application/graphql-response+json' },
+    });
+    rawFolder = mkdtempSync(join(tmpdir(), 'bench-raw-'));
+    const file = join(rawFolder, 'dashboard.json');
+    writeFileSync(file, await answer.text());
+    raw = await startRawHttp(file);
+    const rawServer = raw;
+    scenarios.push({
+      id: 'raw-http',
+      title: 'Raw node:http, the same precomputed dashboard JSON (the ceiling)',
+      query: DASHBOARD,
+      server: () => rawServer,
+      get: {},
+    });
+  }
 
   const partial: Omit<BenchReport, 'targets'> = {
     kind: 'bench',
@@ -696,8 +1096,21 @@ async function main(): Promise<number> {
     failedScenarios: [],
   };
 
+  const attempt = async (id: string, run: () => Promise<void>) => {
+    try {
+      await run();
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      log(`  ✖ ${id} failed: ${message}`);
+      partial.failedScenarios.push({ id, message: message.slice(0, 2_000) });
+    }
+  };
   // Idle-machine measurements first: the schedule's server time, the cold-cache burst.
   if (wanted('schedule')) partial.schedule = await timeSchedule(snapshot);
+  if (wanted('schedule-points'))
+    await attempt('schedule-points', async () => {
+      partial.schedulePoints = await schedulePoints(snapshot);
+    });
 
   let upstreams: Upstreams | undefined;
   let live: ServerProcess | undefined;
@@ -711,15 +1124,6 @@ async function main(): Promise<number> {
     partial.concurrentLive = await concurrentLive(live, upstreams);
   }
 
-  const attempt = async (id: string, run: () => Promise<void>) => {
-    try {
-      await run();
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      log(`  ✖ ${id} failed: ${message}`);
-      partial.failedScenarios.push({ id, message: message.slice(0, 2_000) });
-    }
-  };
   for (const scenario of scenarios) {
     if (wanted(scenario.id))
       await attempt(scenario.id, async () => {
@@ -760,10 +1164,19 @@ async function main(): Promise<number> {
       );
       await cluster.stop();
     });
+  await raw?.stop();
+  if (rawFolder) rmSync(rawFolder, { recursive: true, force: true });
   await stopAll();
+  // Gateways of many protocols, one at a time (and the baseline build's, alternating).
+  if (wanted('protocols-cost'))
+    await attempt('protocols-cost', async () => {
+      log(`\n▶ protocols-cost: ${settings.protocolCounts.join('/')} cosmos-mint protocols`);
+      partial.protocolsCost = await protocolsCost();
+    });
 
   partial.finishedAt = new Date().toISOString();
   const report: BenchReport = { ...partial, targets: targets(partial) };
+  report.plots = plots(report, `bench-${stamp(startedAt)}`);
   const md = markdown(report);
   const paths = writeReport(`bench-${stamp(startedAt)}`, report, md);
   process.stdout.write(`\n${md}\nReport: ${paths.md}\n        ${paths.json}\n`);

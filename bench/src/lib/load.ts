@@ -5,6 +5,8 @@ export interface LoadOptions {
   url: string;
   /** The POST body (JSON); ignored for a GET. */
   body: string;
+  /** A new POST body for every request (a new literal or variable each time); `body` is the first. */
+  bodyOf?: () => string;
   /** Default POST. A GET sends `headers` and no body (GraphQL over GET, `If-None-Match`). */
   method?: 'POST' | 'GET';
   /** Request headers of a GET. */
@@ -46,6 +48,17 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     ...(get
       ? { method: 'GET' as const, headers: options.headers ?? {} }
       : { method: 'POST' as const, headers: { 'content-type': 'application/json' }, body: options.body }),
+    ...(options.bodyOf && !get
+      ? {
+          requests: [
+            {
+              method: 'POST' as const,
+              headers: { 'content-type': 'application/json' },
+              setupRequest: (request: autocannon.Request) => ({ ...request, body: options.bodyOf!() }),
+            },
+          ],
+        }
+      : {}),
     connections: options.connections,
     pipelining: 1,
     duration: options.duration,

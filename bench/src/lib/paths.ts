@@ -45,3 +45,13 @@ export function gatewayBuild(): { cli: string; commit: string; uncommittedChange
     .filter((line) => line !== '');
   return { cli, commit, uncommittedChanges: changes };
 }
+
+/**
+ * An adapter package of the checkout a gateway CLI belongs to (the CLI is
+ * `<checkout>/packages/<gateway or server>/dist/cli.js`): e.g.
+ * `adapterPackageDir(cli, 'adapter-cosmos-mint')`. The one place that knows
+ * the layout around the CLI besides {@link gatewayCliPath}.
+ */
+export function adapterPackageDir(cli: string, name: string): string {
+  return resolve(dirname(cli), '..', '..', name);
+}

@@ -173,6 +173,23 @@ function gatewayEnv(port: number, extra: Record<string, string>): NodeJS.Process
   };
 }
 
+/** The ceiling: node:http serving `bodyFile`'s bytes to every request (bench/src/raw-http.ts). */
+export async function startRawHttp(bodyFile: string): Promise<ServerProcess> {
+  const port = await freePort();
+  return startServer({
+    name: 'raw node:http (precomputed JSON)',
+    args: ['--import', 'tsx', benchFile('src/raw-http.ts')],
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      NODE_ENV: 'production',
+      RAW_BODY_FILE: bodyFile,
+    },
+    port,
+  });
+}
+
 export interface GatewayStartOptions {
   /** Extra environment: SESSION_RPC_URL, SYNTERNET_LCD_URL, CACHE_TTL_SECONDS, … */
   env?: Record<string, string>;
@@ -181,6 +198,8 @@ export interface GatewayStartOptions {
   /** Extra node flags for the gateway process, e.g. `--cpu-prof`. */
   nodeFlags?: string[];
   name?: string;
+  /** Another build's CLI (`--baseline`): default {@link gatewayCliPath}. */
+  cli?: string;
 }
 
 /** The built gateway, `node <GATEWAY_NODE_FLAGS> packages/gateway/dist/cli.js serve` as `pnpm start` runs it, in production mode on a free port. */
@@ -188,18 +207,12 @@ export async function startGateway(options: GatewayStartOptions = {}): Promise<S
   const port = await freePort();
   const env = gatewayEnv(port, options.env ?? {});
   const workers = options.workers ?? 1;
+  const cli = options.cli ?? gatewayCliPath();
   if (workers > 1 && cliHasWorkers()) {
     // The gateway's own cluster (`serve --workers N`): ready once every worker has started and settled.
     const server = await startServer({
       name: options.name ?? `gateway ×${workers}`,
-      args: [
-        ...GATEWAY_NODE_FLAGS,
-        ...(options.nodeFlags ?? []),
-        gatewayCliPath(),
-        'serve',
-        '--workers',
-        String(workers),
-      ],
+      args: [...GATEWAY_NODE_FLAGS, ...(options.nodeFlags ?? []), cli, 'serve', '--workers', String(workers)],
       env,
       port,
     });
@@ -222,7 +235,7 @@ export async function startGateway(options: GatewayStartOptions = {}): Promise<S
   }
   return startServer({
     name: options.name ?? 'gateway',
-    args: [...GATEWAY_NODE_FLAGS, ...(options.nodeFlags ?? []), gatewayCliPath(), 'serve'],
+    args: [...GATEWAY_NODE_FLAGS, ...(options.nodeFlags ?? []), cli, 'serve'],
     env,
     port,
   });

@@ -77,6 +77,43 @@ export const FEE_QUOTES = `query FeeQuotes {
   }
 }`;
 
+/** The dashboard's figures at an explicit instant, as a literal (every new `at` is a new document). */
+export function dashboardAt(at: string): string {
+  return DASHBOARD.replace('supply {', `supply(at: "${at}") {`).replace(
+    'rewards {',
+    `rewards(at: "${at}") {`,
+  );
+}
+
+/** The dashboard's figures at the instant `$at` (one document, a new variable each time). */
+export const DASHBOARD_AT_VARIABLE = DASHBOARD.replace(
+  'query Dashboard {',
+  'query Dashboard($at: DateTime) {',
+)
+  .replace('supply {', 'supply(at: $at) {')
+  .replace('rewards {', 'rewards(at: $at) {');
+
+/**
+ * A new instant on every call, whole seconds from 2026-01-01 (a past instant every protocol
+ * serves): no response cache or result memo can answer it.
+ */
+export function instants(start = Date.UTC(2026, 0, 1)): () => string {
+  let next = 0;
+  return () => new Date(start + 1_000 * next++).toISOString();
+}
+
+/** Supply and rewards of every protocol at `at`: the protocols-cost scenario. */
+export function protocolsAt(at: string): string {
+  return `{ protocols { id supply(at: "${at}") { total circulating } rewards(at: "${at}") { emissionRate stakingApr } } }`;
+}
+
+/** `years` of one protocol's supply from `from`, one point a day. */
+export function dailySchedule(protocol: string, years: number, from: Date): string {
+  const to = new Date(from);
+  to.setUTCFullYear(to.getUTCFullYear() + years);
+  return `{ protocol(id: "${protocol}") { schedule(from: "${from.toISOString()}", to: "${to.toISOString()}", interval: DAY) { at total circulating emitted emissionRate poolBalance } } }`;
+}
+
 /** The JSON body of a POST /graphql. */
 export function graphqlBody(query: string): string {
   return JSON.stringify({ query });

@@ -63,6 +63,14 @@ export function quantile(values: number[], q: number): number {
   return sorted[index]!;
 }
 
+/** The median (the mean of the middle two for an even count). */
+export function median(values: number[]): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
 export function machineLine(machine: MachineInfo): string {
   return `${machine.cpus} CPU(s) (${machine.cpuModel}), ${machine.memoryGiB} GiB, Node ${machine.node}, ${machine.platform}, load average (1 min) at start ${machine.loadAverage1m}`;
 }

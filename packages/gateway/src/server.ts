@@ -48,13 +48,14 @@ import {
 import { createMetrics, type GatewayMetrics } from './plugins/metrics.js';
 import { type PersistedOperationsOptions, usePersistedQueries } from './plugins/persisted-operations.js';
 import { type TrustProxy, useRateLimit } from './plugins/rate-limit.js';
+import { requestClock } from './plugins/request-clock.js';
 import {
   DEFAULT_DOCUMENT_ID_BYTES,
   DEFAULT_RESPONSE_TEXT_BYTES,
-  requestSeconds,
   useSecondResponseCache,
 } from './plugins/response-cache.js';
 import { useSupplyEndpoints } from './plugins/supply-endpoints.js';
+import { useValidationCache } from './plugins/validation-cache.js';
 import { protocolFinder } from './protocol-lookup.js';
 import { gatewaySchema } from './schema/index.js';
 import { servedEconomy } from './served.js';
@@ -107,6 +108,9 @@ export interface MetricsEndpoint {
   /** Whether reading it needs the bearer token. */
   token: boolean;
 }
+
+/** The liveness probe's answer: 200, no body, never cached. */
+const LIVE_HEADERS = { 'content-length': '0', 'cache-control': 'no-store' } as const;
 
 /** How long idle keep-alive connections stay open when a drain starts. */
 export const DEFAULT_DRAIN_GRACE_MS = 500;
@@ -241,6 +245,11 @@ export interface Gateway {
    * sampling the chain costs no upstream read a request would not make.
    */
   economyContext(): EconomyContext;
+  /**
+   * How many GETs were answered on Node's response before yoga (repeats of
+   * the current second: 200s and 304s; see `useHttpCache`'s `answerRaw`).
+   */
+  rawAnswers(): { ok: number; notModified: number };
   /** Starts an HTTP server on `port` (0 for any free port) and host. */
   listen(port: number, host?: string): Promise<RunningGateway>;
   /** Releases the cache store's connections. */
@@ -329,7 +338,9 @@ export function createGateway(options: GatewayOptions): Gateway {
   };
   // What every adapter call runs with besides its reader and "now": the snapshot window follows the TTL.
   const economyContext = { onSourceEvent, snapshotWindowMs: snapshotWindowFor(cacheTtlSeconds) };
-  const secondOf = requestSeconds(options.now ?? (() => new Date()));
+  // The request clock: one "now" per request, to the second, shared by the caches, the budget and the resolvers.
+  const clock = requestClock(options.now ?? (() => new Date()));
+  const secondOf = clock.secondOf;
   const schema = gatewaySchema();
   const rateLimit = options.rateLimit
     ? useRateLimit({
@@ -365,8 +376,23 @@ export function createGateway(options: GatewayOptions): Gateway {
   const freshEconomy = (): EconomyContext => ({
     ...economyContext,
     reader: createRequestReader(shared),
-    now: new Date(Math.floor((options.now ?? (() => new Date()))().getTime() / 1000) * 1000),
+    now: new Date(clock.currentSecondMs()),
   });
+  const httpCache =
+    options.httpCache === false
+      ? null
+      : useHttpCache({
+          secondOf,
+          currentSecondMs: clock.currentSecondMs,
+          freshnessOf: (request) => freshness.get(request),
+          ttlSeconds: cacheTtlSeconds,
+        });
+  // A repeat GET of this second answered on Node's response before yoga builds anything: only where no
+  // other plugin would add to a hit (no rate limit to count it, CORS open to any origin).
+  const rawHits =
+    httpCache && !rateLimit && (options.corsOrigins ?? '*') === '*'
+      ? (request: IncomingMessage, response: ServerResponse) => httpCache.answerRaw(request, response)
+      : null;
 
   const yoga = createYoga<Record<string, never>, GatewayContext>({
     schema,
@@ -396,17 +422,11 @@ export function createGateway(options: GatewayOptions): Gateway {
       useHealth(protocols, shared, store, economyContext),
       // Before every onParams that reads the query (response cache): a hash becomes its document here.
       usePersistedQueries(options.persistedOperations),
-      ...(options.httpCache === false
-        ? []
-        : [
-            useHttpCache({
-              secondOf,
-              freshnessOf: (request) => freshness.get(request),
-              ttlSeconds: cacheTtlSeconds,
-            }),
-          ]),
+      ...(httpCache ? [httpCache] : []),
       useSupplyEndpoints({ findProtocol, economyContext: requestEconomy }),
       ...useDocumentLimits(limits),
+      // A document shaped like one already valid, with literals its scalars accept, skips validation.
+      useValidationCache(),
       useRequestBudget({ ...limits, protocols: protocols.length, now: secondOf }),
       ...(options.responseCache === false
         ? []
@@ -444,6 +464,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     metricsEndpoint,
     limits,
     economyContext: freshEconomy,
+    rawAnswers: () => (rawHits && httpCache ? httpCache.rawAnswers() : { ok: 0, notModified: 0 }),
     close: async () => {
       await Promise.all([store.close(), rateLimit?.close()]);
     },
@@ -452,6 +473,7 @@ export function createGateway(options: GatewayOptions): Gateway {
         port,
         host,
         drainGraceMs: options.drainGraceMs ?? DEFAULT_DRAIN_GRACE_MS,
+        rawHits,
       }),
   };
 }
@@ -496,7 +518,17 @@ async function listenGateway(
   metrics: GatewayMetrics,
   endpoint: MetricsEndpoint,
   metricsOptions: MetricsOptions,
-  { port, host, drainGraceMs }: { port: number; host: string; drainGraceMs: number },
+  {
+    port,
+    host,
+    drainGraceMs,
+    rawHits,
+  }: {
+    port: number;
+    host: string;
+    drainGraceMs: number;
+    rawHits: ((request: IncomingMessage, response: ServerResponse) => boolean) | null;
+  },
 ): Promise<RunningGateway> {
   const inFlight = new Set<ServerResponse>();
   let draining = false;
@@ -505,6 +537,13 @@ async function listenGateway(
     response.once('close', () => inFlight.delete(response));
     // During a drain every answer closes its connection: the client sends its next request elsewhere.
     if (draining) response.setHeader('connection', 'close');
+    // The liveness probe first, before any other work: it only says the process answers.
+    if (request.url === '/health/live' && (request.method === 'GET' || request.method === 'HEAD')) {
+      response.writeHead(200, LIVE_HEADERS);
+      response.end();
+      return;
+    }
+    if (rawHits?.(request, response)) return;
     handler(request, response);
   });
   const boundPort = await listenOn(server, port, host);

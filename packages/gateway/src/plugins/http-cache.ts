@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
   type JsonValue,
   type SizedCacheStats,
@@ -180,6 +181,29 @@ export interface HttpCacheOptions {
   ttlSeconds: number;
   /** Bytes of answers kept for the current second. Default {@link DEFAULT_HTTP_CACHE_BYTES}. */
   maxBytes?: number;
+  /**
+   * The current second (ms), for {@link HttpCache.answerRaw}, which answers
+   * before any `Request` exists. Default: the wall clock's second.
+   */
+  currentSecondMs?: () => number;
+}
+
+/** The plugin of {@link useHttpCache}, with the raw Node path of its hits. */
+export interface HttpCache extends Plugin {
+  stats(): SizedCacheStats;
+  /**
+   * Answers a repeat GET of the current second (200 with the kept body, or
+   * 304 when `If-None-Match` names its ETag) straight on Node's response,
+   * before yoga builds a `Request`: the precomputed bytes and headers are
+   * written as they are. Returns false (nothing written) on a miss. Only for
+   * servers whose every other plugin would add nothing to a hit: the gateway
+   * calls it only without rate limits and with CORS allowing any origin, so
+   * the one header added is `Access-Control-Allow-Origin: *` when the request
+   * has an `Origin`.
+   */
+  answerRaw(request: IncomingMessage, response: ServerResponse): boolean;
+  /** How many answers {@link HttpCache.answerRaw} gave (200s and 304s). */
+  rawAnswers(): { ok: number; notModified: number };
 }
 
 interface KeptAnswer {
@@ -189,6 +213,14 @@ interface KeptAnswer {
   etag: string;
   cacheControl: string;
   vary: string | null;
+  /** The body's UTF-8 bytes, encoded once: what the raw path writes. */
+  bytes: Buffer;
+}
+
+/** The path and query of a URL (what Node's `request.url` holds). */
+function pathAndQuery(url: string): string {
+  const start = url.indexOf('/', url.indexOf('//') + 2);
+  return start < 0 ? '/' : url.slice(start);
 }
 
 /** Paths whose GET answers are cacheable: the GraphQL endpoint and the supply endpoints. */
@@ -233,26 +265,55 @@ function notModified(
  * createYoga({ schema, plugins: [useHttpCache({ secondOf, freshnessOf: (r) => freshness.get(r), ttlSeconds: 30 })] });
  * ```
  */
-export function useHttpCache(options: HttpCacheOptions): Plugin & { stats(): SizedCacheStats } {
+export function useHttpCache(options: HttpCacheOptions): HttpCache {
   const answered = new WeakSet<Request>();
   let second = 0;
   const kept = sizedCache<string, KeptAnswer>({
+    // The body is held twice (text and bytes): 3 bytes per code unit at most for UTF-8.
     maxBytes: options.maxBytes ?? DEFAULT_HTTP_CACHE_BYTES,
-    sizeOf: (answer, key) => ENTRY_BYTES + 2 * (answer.body.length + key.length),
+    sizeOf: (answer, key) => ENTRY_BYTES + 2 * (answer.body.length + key.length) + answer.bytes.length,
   });
+  // Keyed by path and query (the host does not change the answer) and Accept: the same key from a
+  // `Request` and from Node's `IncomingMessage`. Only GETs are kept.
   const keyOf = (request: Request) =>
-    `${request.method} ${request.url}\u0000${request.headers.get('accept') ?? ''}`;
-  const currentSecond = (request: Request) => {
-    const at = options.secondOf(request).getTime();
+    `${pathAndQuery(request.url)}\u0000${request.headers.get('accept') ?? ''}`;
+  const advance = (at: number) => {
     if (at > second) {
       second = at;
       kept.clear();
     }
     return at;
   };
+  const currentSecond = (request: Request) => advance(options.secondOf(request).getTime());
+  const nowSecond = options.currentSecondMs ?? (() => Math.floor(Date.now() / 1000) * 1000);
+  const raw = { ok: 0, notModified: 0 };
 
   return {
     stats: () => sizedCacheStats(kept),
+    rawAnswers: () => ({ ...raw }),
+    answerRaw(request, response) {
+      if (request.method !== 'GET' || request.url === undefined) return false;
+      if (advance(nowSecond()) !== second) return false;
+      const accept = request.headers.accept;
+      const hit = kept.get(`${request.url}\u0000${accept ?? ''}`);
+      if (!hit) return false;
+      const headers: Record<string, string> = { etag: hit.etag, 'cache-control': hit.cacheControl };
+      if (hit.vary) headers.vary = hit.vary;
+      if (request.headers.origin !== undefined) headers['access-control-allow-origin'] = '*';
+      const ifNoneMatch = request.headers['if-none-match'];
+      if (ifNoneMatch !== undefined && ifNoneMatchHits(ifNoneMatch, hit.etag)) {
+        raw.notModified++;
+        response.writeHead(304, headers);
+        response.end();
+        return true;
+      }
+      raw.ok++;
+      headers['content-type'] = hit.contentType;
+      headers['content-length'] = String(hit.bytes.length);
+      response.writeHead(hit.status, headers);
+      response.end(hit.bytes);
+      return true;
+    },
     onRequest({ request, endResponse, fetchAPI }) {
       if (request.method !== 'GET') return;
       const at = currentSecond(request);
@@ -305,7 +366,15 @@ export function useHttpCache(options: HttpCacheOptions): Plugin & { stats(): Siz
       headers.set('etag', etag);
       headers.set('cache-control', cacheControl);
       if (at === second)
-        kept.set(keyOf(request), { status: 200, contentType, body, etag, cacheControl, vary });
+        kept.set(keyOf(request), {
+          status: 200,
+          contentType,
+          body,
+          etag,
+          cacheControl,
+          vary,
+          bytes: Buffer.from(body),
+        });
       if (ifNoneMatchHits(request.headers.get('if-none-match'), etag)) {
         const reply = notModified(fetchAPI.Response, etag, cacheControl, headers.get('vary'));
         for (const [name, value] of headers)

@@ -8,21 +8,8 @@ import {
 import type { ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 
-/**
- * Each request's "now", to the whole second, fixed on first use: the response
- * cache's key and the resolvers' context see the same instant.
- */
-export function requestSeconds(now: () => Date): (request: Request) => Date {
-  const seconds = new WeakMap<Request, Date>();
-  return (request) => {
-    let second = seconds.get(request);
-    if (!second) {
-      second = new Date(Math.floor(now().getTime() / 1000) * 1000);
-      seconds.set(request, second);
-    }
-    return second;
-  };
-}
+/** The request clock lives in its own module; re-exported here for existing imports. */
+export { requestSeconds } from './request-clock.js';
 
 /**
  * The most text one second keeps, in estimated bytes (2 per UTF-16 code unit
