@@ -350,3 +350,25 @@ export function sessionAdapter(options: SessionAdapterOptions = {}): TokenEconom
 
 /** The factory the gateway's configuration loads adapters by (`adapter: "@tokenomics/adapter-session"`). */
 export const createAdapter: (options?: SessionAdapterOptions) => TokenEconomy = sessionAdapter;
+
+// SHIM(lead-merge): a temporary descriptor so the server loads Session by package name; the lead replaces it with the real one.
+import { defineAdapterDescriptor as defineSessionDescriptorShim } from '@tokenomics/core'; // SHIM(lead-merge)
+import { z as zodShim } from 'zod'; // SHIM(lead-merge)
+import {
+  SESSION_ENV as SESSION_ENV_SHIM,
+  sessionOptionsFromEnv as sessionOptionsFromEnvShim,
+} from './env.js'; // SHIM(lead-merge)
+/** The adapter descriptor (temporary shim). */ // SHIM(lead-merge)
+export const adapter = defineSessionDescriptorShim<SessionAdapterOptions>({
+  // SHIM(lead-merge)
+  id: 'session', // SHIM(lead-merge)
+  name: 'Session', // SHIM(lead-merge)
+  optionsSchema: zodShim.record(zodShim.string(), zodShim.unknown()) as never, // SHIM(lead-merge)
+  env: Object.values(SESSION_ENV_SHIM).map((name) => ({
+    name,
+    description: 'see the Session adapter README',
+  })), // SHIM(lead-merge)
+  fromEnv: (env, options) => ({ ...sessionOptionsFromEnvShim(env, options as SessionAdapterOptions) }), // SHIM(lead-merge)
+  create: (options) => sessionAdapter(options), // SHIM(lead-merge)
+}); // SHIM(lead-merge)
+export default adapter; // SHIM(lead-merge)
