@@ -58,6 +58,8 @@ export function createServerAdapters(
   config: Pick<GatewayConfig, 'protocols' | 'baseDir'>,
   env: Readonly<Record<string, string | undefined>> = process.env,
 ): Promise<TokenEconomy[]> {
+  // A package never built does not resolve at all: say so before the resolver does.
+  for (const protocol of config.protocols) assertAdapterBuilt(protocol.adapter, [config.baseDir, SERVER_DIR]);
   return createAdapters(config, {
     env,
     resolveFrom: [SERVER_DIR],

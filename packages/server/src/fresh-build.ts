@@ -89,7 +89,8 @@ const isTestFile = (name: string) => /\.test\.[cm]?[jt]sx?$/.test(name);
  * file, is taken as it is.
  *
  * @param bases where the entry resolves from: the configuration's folder first, then the app's
- * @param file the module the entry resolved to: one inside the package's `src/` is taken as it is
+ * @param file the module the entry resolved to: one inside the package's `src/` is taken as it is;
+ *   without it (before resolving), only a missing `dist/` is refused
  * @throws TokenomicsError CONFIGURATION "adapter X is not built; run …" with the command that builds it
  * @example
  * ```ts
@@ -106,9 +107,13 @@ export function assertAdapterBuilt(specifier: string, bases: readonly string[], 
   // Resolved to its sources (a `source` export condition, as in the tests): there is no build to be stale.
   if (file !== undefined && isInside(src, file)) return;
   const dist = join(pkg.root, 'dist');
-  const newestSource = newestMtime(src, isTestFile);
-  const newestBuilt = existsSync(dist) ? newestMtime(dist, () => false) : 0;
-  if (newestBuilt > 0 && newestBuilt >= newestSource) return;
+  const built = existsSync(dist);
+  let newestBuilt = 0;
+  if (built && file === undefined) return; // before resolving: a dist/ to resolve into is all that is asked yet
+  if (built) {
+    newestBuilt = newestMtime(dist, () => false);
+    if (newestBuilt > 0 && newestBuilt >= newestMtime(src, isTestFile)) return;
+  }
   const inWorkspace =
     existsSync(join(WORKSPACE_ROOT, 'pnpm-workspace.yaml')) && isInside(WORKSPACE_ROOT, pkg.root);
   const command = inWorkspace
