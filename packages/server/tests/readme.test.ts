@@ -24,13 +24,15 @@ describe('the README', () => {
     expect(ci.at(-1)).toBe(lines[1]);
   });
 
-  it('start runs the gateway with its Node flags, as the bench does', () => {
+  it("start builds what the configuration names, then runs the server with the gateway's Node flags, as the bench does", () => {
     const { scripts } = JSON.parse(readFileSync(`${root}package.json`, 'utf8')) as {
       scripts: { start: string };
     };
-    expect(scripts.start).toContain(
-      `node ${GATEWAY_NODE_FLAGS.join(' ')} packages/gateway/dist/cli.js serve`,
-    );
+    expect(scripts.start).toBe('node packages/server/scripts/start.mjs');
+    const start = readFileSync(`${root}packages/server/scripts/start.mjs`, 'utf8');
+    expect(start).toContain("join(REPO_ROOT, 'packages', 'gateway', 'dist', 'node-flags.js')");
+    expect(start).toContain("[...GATEWAY_NODE_FLAGS, join(SERVER_DIR, 'dist', 'cli.js'), 'serve'");
+    expect(GATEWAY_NODE_FLAGS).toEqual(['--max-semi-space-size=64']);
   });
 
   it('first query: answers exactly as documented', async () => {
@@ -40,8 +42,8 @@ describe('the README', () => {
   });
 });
 
-describe("the gateway's README", () => {
-  const gatewayReadme = readFileSync(`${root}packages/gateway/README.md`, 'utf8');
+describe("the server's README (the operator's guide)", () => {
+  const gatewayReadme = readFileSync(`${root}packages/server/README.md`, 'utf8');
 
   it("lists every metric the gateway registers (Node's process metrics aside), with its labels", async () => {
     const { metrics } = createGateway({ adapters: [] });
