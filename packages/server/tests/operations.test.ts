@@ -48,7 +48,7 @@ describe('operations', () => {
   });
 
   it('serves GraphiQL with the example tabs to browsers', async () => {
-    const gateway = createGateway({ adapters: [fixedSupplyAdapter()] });
+    const gateway = createGateway({ adapters: [fixedSupplyAdapter()], exampleTabs: EXAMPLE_TABS });
     const response = await gateway.yoga.fetch('http://gateway.test/graphql', {
       headers: { accept: 'text/html' },
     });
@@ -59,6 +59,13 @@ describe('operations', () => {
     expect(html).toContain('TenYearSchedule');
     // Self-contained: GraphiQL's scripts come with the page, not from a CDN.
     expect(html).not.toMatch(/unpkg\.com|jsdelivr|cdnjs/);
+    // The library has no tabs of its own: an app passes them.
+    const bare = createGateway({ adapters: [fixedSupplyAdapter()] });
+    const page = await (
+      await bare.yoga.fetch('http://gateway.test/graphql', { headers: { accept: 'text/html' } })
+    ).text();
+    expect(page).toContain('Tokenomics gateway');
+    expect(page).not.toContain('WhatIfSessionNodes');
   });
 
   it('answers GET requests per GraphQL over HTTP', async () => {
