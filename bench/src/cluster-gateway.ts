@@ -1,6 +1,6 @@
 /**
  * The gateway on every core: a node:cluster primary that forks N workers, each
- * running the gateway's own CLI (`packages/gateway/dist/cli.js serve`). The
+ * running the gateway's own CLI (`packages/server/dist/cli.js serve`). The
  * workers' `listen(PORT)` calls share one listening socket owned by the
  * primary, which hands connections out round-robin (Node's default on Linux).
  *

@@ -9,14 +9,14 @@ export const BENCH_DIR = fileURLToPath(new URL('../../', import.meta.url));
 export const REPORTS_DIR = fileURLToPath(new URL('../../reports/', import.meta.url));
 
 /**
- * The built gateway CLI: this workspace's `packages/gateway/dist/cli.js` (what
+ * The built gateway CLI: this workspace's `packages/server/dist/cli.js` (what
  * `pnpm build` produced), or the one `GATEWAY_CLI` names, to measure another
  * build (another checkout, a commit before a change) with the same harness.
  */
 export function gatewayCliPath(): string {
   const path = process.env.GATEWAY_CLI
     ? resolve(process.env.GATEWAY_CLI)
-    : fileURLToPath(new URL('../../../packages/gateway/dist/cli.js', import.meta.url));
+    : fileURLToPath(new URL('../../../packages/server/dist/cli.js', import.meta.url));
   if (!existsSync(path)) {
     throw new Error(`${path} is missing: build first (npx -y pnpm@10 build)`);
   }

@@ -202,7 +202,7 @@ export interface GatewayStartOptions {
   cli?: string;
 }
 
-/** The built gateway, `node <GATEWAY_NODE_FLAGS> packages/gateway/dist/cli.js serve` as `pnpm start` runs it, in production mode on a free port. */
+/** The built gateway, `node <GATEWAY_NODE_FLAGS> packages/server/dist/cli.js serve` as `pnpm start` runs it, in production mode on a free port. */
 export async function startGateway(options: GatewayStartOptions = {}): Promise<ServerProcess> {
   const port = await freePort();
   const env = gatewayEnv(port, options.env ?? {});

@@ -152,3 +152,24 @@ export function synternetAdapter(options: SynternetAdapterOptions = {}): TokenEc
 
 /** The factory the gateway's configuration loads adapters by (`adapter: "@tokenomics/adapter-synternet"`). */
 export const createAdapter: (options?: SynternetAdapterOptions) => TokenEconomy = synternetAdapter;
+
+// SHIM(lead-merge): a temporary descriptor so the server loads Synternet by package name; the lead replaces it with the real one.
+import { defineAdapterDescriptor as defineSynternetDescriptorShim } from '@tokenomics/core'; // SHIM(lead-merge)
+import {
+  SYNTERNET_ENV as SYNTERNET_ENV_SHIM,
+  synternetOptionsFromEnv as synternetOptionsFromEnvShim,
+} from './env.js'; // SHIM(lead-merge)
+/** The adapter descriptor (temporary shim). */ // SHIM(lead-merge)
+export const adapter = defineSynternetDescriptorShim<SynternetAdapterOptions>({
+  // SHIM(lead-merge)
+  id: 'synternet', // SHIM(lead-merge)
+  name: 'Synternet', // SHIM(lead-merge)
+  optionsSchema: { safeParse: (data: unknown) => ({ success: true, data }) } as never, // SHIM(lead-merge)
+  env: Object.values(SYNTERNET_ENV_SHIM).map((name) => ({
+    name,
+    description: 'see the Synternet adapter README',
+  })), // SHIM(lead-merge)
+  fromEnv: (env, options) => ({ ...synternetOptionsFromEnvShim(env, options as SynternetAdapterOptions) }), // SHIM(lead-merge)
+  create: (options) => synternetAdapter(options), // SHIM(lead-merge)
+}); // SHIM(lead-merge)
+export default adapter; // SHIM(lead-merge)

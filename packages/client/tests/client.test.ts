@@ -1,13 +1,8 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  createAdapters,
-  createGateway,
-  createLogger,
-  loadConfig,
-  type RunningGateway,
-} from '@tokenomics/gateway';
+import { createGateway, createLogger, type RunningGateway } from '@tokenomics/gateway';
+import { createServerAdapters, loadServerConfig } from '@tokenomics/server';
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
 import {
   createClient,
@@ -37,9 +32,12 @@ const DECIMAL = /^-?\d+(\.\d+)?$/;
 let running: RunningGateway;
 let close: () => Promise<void>;
 
-/** The gateway as it runs with no configuration: both built-in protocols from their snapshots. */
+/** The gateway as the server runs it with no configuration: its default protocols from their snapshots. */
 beforeAll(async () => {
-  const adapters = await createAdapters(loadConfig({ env: {}, cwd: mkdtempSync(join(tmpdir(), 'client-')) }));
+  const adapters = await createServerAdapters(
+    loadServerConfig({ env: {}, cwd: mkdtempSync(join(tmpdir(), 'client-')) }),
+    {},
+  );
   const gateway = createGateway({
     adapters,
     logger: createLogger('silent'),

@@ -4,19 +4,11 @@ import { availableParallelism } from 'node:os';
 import { dirname, extname, isAbsolute, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-  type SessionAdapterOptions,
-  sessionAdapter,
-  sessionOptionsFromEnv,
-} from '@tokenomics/adapter-session';
-import {
-  type SynternetAdapterOptions,
-  synternetAdapter,
-  synternetOptionsFromEnv,
-} from '@tokenomics/adapter-synternet';
-import {
+  type AdapterDescriptor,
   DEFAULT_MAX_SCHEDULE_POINTS,
   DEFAULT_UPSTREAM_MAX_BODY_BYTES,
   DEFAULT_UPSTREAM_TIMEOUT_MS,
+  isAdapterDescriptor,
   type TokenEconomy,
   TokenomicsError,
 } from '@tokenomics/core';
@@ -27,36 +19,13 @@ import { DEFAULT_DOCUMENT_ID_BYTES, DEFAULT_RESPONSE_TEXT_BYTES } from './plugin
 import { DEFAULT_DRAIN_GRACE_MS } from './server.js';
 import { TRACING_SERVICE_NAME } from './tracing.js';
 
-/** A factory an adapter module exports (as `createAdapter` or its default export). */
-export type AdapterFactory = (options: Record<string, unknown>) => TokenEconomy;
-
-/** An adapter that ships with the gateway: its factory, and the options its environment variables set. */
-export interface BuiltInAdapter {
-  create: AdapterFactory;
-  optionsFromEnv(env: NodeJS.ProcessEnv, options: Record<string, unknown>): Record<string, unknown>;
-}
-
-/** Adapters that ship with the gateway, by the name a configuration uses. */
-export const BUILT_IN_ADAPTERS: Readonly<Record<string, BuiltInAdapter>> = {
-  session: {
-    create: (options) => sessionAdapter(options as SessionAdapterOptions),
-    optionsFromEnv: (env, options) => ({ ...sessionOptionsFromEnv(env, options as SessionAdapterOptions) }),
-  },
-  synternet: {
-    create: (options) => synternetAdapter(options as SynternetAdapterOptions),
-    optionsFromEnv: (env, options) => ({
-      ...synternetOptionsFromEnv(env, options as SynternetAdapterOptions),
-    }),
-  },
-};
-
 const protocolSchema = z
   .object({
     adapter: z
       .string()
       .min(1)
       .describe(
-        'A built-in adapter name ("session", "synternet") or a module to import (a package name or a path)',
+        "The adapter package to load (a package name, or a path starting with ./ inside the configuration's folder)",
       ),
     options: z.record(z.string(), z.unknown()).default({}),
   })
@@ -293,12 +262,6 @@ function compact<T extends Record<string, unknown>>(value: T): Partial<T> {
   ) as Partial<T>;
 }
 
-/** A protocol's options with its built-in adapter's environment variables on top. */
-function withEnv(protocol: ProtocolConfig, env: NodeJS.ProcessEnv): ProtocolConfig {
-  const builtIn = BUILT_IN_ADAPTERS[protocol.adapter];
-  return builtIn ? { ...protocol, options: builtIn.optionsFromEnv(env, protocol.options) } : protocol;
-}
-
 /** `CORS_ORIGINS`: `*`, or origins separated by commas. */
 function originsFromEnv(text: string | undefined): '*' | string[] | undefined {
   if (text === undefined || text.trim() === '') return undefined;
@@ -324,23 +287,36 @@ export interface LoadConfigOptions {
   env?: NodeJS.ProcessEnv;
   /** Where `gateway.config.json` is looked for. Default: the working directory. */
   cwd?: string;
+  /**
+   * The protocols served when the configuration file lists none (an app's
+   * defaults). Without them, a configuration must list at least one.
+   */
+  defaultProtocols?: readonly { adapter: string; options?: Record<string, unknown> }[];
 }
 
 /**
  * Reads the configuration: the file named by `GATEWAY_CONFIG` (or
  * `gateway.config.json` in `cwd`, when present), then the environment
- * variables on top. With neither, both built-in protocols are served from
- * their snapshot presets on port 4000.
+ * variables on top. With no protocols listed, `defaultProtocols` are served.
+ * Adapter options are checked later, by {@link createAdapters}, with each
+ * adapter's own schema.
  *
  * @throws TokenomicsError CONFIGURATION listing every problem, each with where it came from
  * @example
  * ```ts
- * const config = loadConfig({ env: { PORT: '8080', SYNTERNET_LCD_URL: 'https://lcd.example' } });
+ * import { loadConfig } from '@tokenomics/gateway';
+ *
+ * const config = loadConfig({
+ *   env: { PORT: '8080' },
+ *   defaultProtocols: [{ adapter: '@example/adapter-demo', options: { preset: 'seed' } }],
+ * });
+ * config.port; // 8080
  * ```
  */
 export function loadConfig({
   env = process.env,
   cwd = process.cwd(),
+  defaultProtocols = [],
 }: LoadConfigOptions = {}): GatewayConfig {
   const explicitFile = env.GATEWAY_CONFIG;
   const file = resolve(cwd, explicitFile ?? DEFAULT_CONFIG_FILE);
@@ -365,13 +341,8 @@ export function loadConfig({
     );
   }
 
-  // With no protocols configured, both built-ins are served, from their snapshot presets unless a URL is set.
-  const protocols = (
-    fileResult.data.protocols ?? [
-      { adapter: 'session', options: {} },
-      { adapter: 'synternet', options: {} },
-    ]
-  ).map((protocol) => withEnv(protocol, env));
+  // With no protocols configured, the app's defaults are served.
+  const protocols = fileResult.data.protocols ?? defaultProtocols.map((protocol) => ({ ...protocol }));
   const fromEnv = compact({
     port: env.PORT,
     host: env.HOST,
@@ -441,8 +412,11 @@ export function loadConfig({
 
 /** A package name (`name`, `@scope/name`) with an optional subpath; no `.` or `..` segments. */
 const PACKAGE_SPECIFIER = /^(@[a-z0-9][\w.-]*\/)?[a-z0-9][\w.-]*(\/[\w.@-]+)*$/i;
-/** Files an adapter module may be. */
-const MODULE_EXTENSIONS = new Set(['.js', '.mjs', '.cjs']);
+/**
+ * Files an adapter module may be: JavaScript, or TypeScript where a package's
+ * `source` export condition is in effect (a test runner, a TypeScript-aware loader).
+ */
+const MODULE_EXTENSIONS = new Set(['.js', '.mjs', '.cjs', '.ts', '.mts']);
 
 function isPathSpecifier(specifier: string): boolean {
   return specifier.startsWith('.') || isAbsolute(specifier) || specifier.includes('\\');
@@ -457,16 +431,41 @@ function configurationError(message: string, cause?: unknown): TokenomicsError {
   return new TokenomicsError('CONFIGURATION', message, cause === undefined ? {} : { cause });
 }
 
+/** Where adapter modules resolve from. */
+export interface AdapterResolution {
+  /** The configuration's folder: paths (`./adapter-x`) resolve here and must stay inside it; package names resolve here first. */
+  baseDir: string;
+  /**
+   * Further folders package names resolve from, in order, after `baseDir`:
+   * an app passes its own folder so the adapters it depends on load without
+   * being installed next to the configuration.
+   */
+  resolveFrom?: readonly string[];
+}
+
 /**
  * Where an adapter module is, checked: a path must stay inside the
- * configuration's folder (after symbolic links), a package name must be one,
- * and either must be a JavaScript file.
+ * configuration's folder (after symbolic links) and resolves from there only;
+ * a package name must be one, and resolves from the configuration's folder,
+ * then from each `resolveFrom` folder; either must be a JavaScript file.
+ *
+ * @throws TokenomicsError CONFIGURATION when it is neither, or resolves nowhere
+ * @example
+ * ```ts
+ * import { resolveAdapterModule } from '@tokenomics/gateway';
+ *
+ * const file = resolveAdapterModule('./adapter-demo', { baseDir: process.cwd() });
+ * ```
  */
-function resolveAdapterModule(specifier: string, baseDir: string): string {
+export function resolveAdapterModule(
+  specifier: string,
+  { baseDir, resolveFrom = [] }: AdapterResolution,
+): string {
   const named = `adapter "${specifier}"`;
   const folder = realpathSync(baseDir);
   const mustBe = `an adapter module must be inside the configuration's folder (${folder}) or an installed package`;
-  if (isPathSpecifier(specifier)) {
+  const path = isPathSpecifier(specifier);
+  if (path) {
     if (!isInside(folder, resolve(folder, specifier))) {
       throw configurationError(`${named} is outside the configuration's folder: ${mustBe}`);
     }
@@ -474,48 +473,90 @@ function resolveAdapterModule(specifier: string, baseDir: string): string {
     !PACKAGE_SPECIFIER.test(specifier) ||
     specifier.split('/').some((part) => part === '..' || part === '.')
   ) {
+    throw configurationError(`${named} is not a package name; a path starts with ./`);
+  }
+  const bases = path ? [folder] : [folder, ...resolveFrom];
+  let resolved: string | undefined;
+  let firstError: unknown;
+  for (const base of bases) {
+    try {
+      resolved = realpathSync(createRequire(resolve(base, DEFAULT_CONFIG_FILE)).resolve(specifier));
+      break;
+    } catch (error) {
+      firstError ??= error;
+    }
+  }
+  if (resolved === undefined) {
     throw configurationError(
-      `${named} is neither built in (${Object.keys(BUILT_IN_ADAPTERS).join(', ')}) nor a package name; a path starts with ./`,
+      `${named} is not a module that resolves from ${bases.join(' or ')}: install the package, or give a path starting with ./`,
+      firstError,
     );
   }
-  let resolved: string;
-  try {
-    resolved = realpathSync(createRequire(resolve(folder, DEFAULT_CONFIG_FILE)).resolve(specifier));
-  } catch (error) {
-    throw configurationError(
-      `${named} is neither built in (${Object.keys(BUILT_IN_ADAPTERS).join(', ')}) nor a module that resolves from ${baseDir}`,
-      error,
-    );
-  }
-  if (isPathSpecifier(specifier) && !isInside(folder, resolved)) {
+  if (path && !isInside(folder, resolved)) {
     throw configurationError(
       `${named} resolves to ${resolved}, which is outside the configuration's folder: ${mustBe}`,
     );
   }
   if (!MODULE_EXTENSIONS.has(extname(resolved))) {
-    throw configurationError(`${named} (${resolved}) is not a JavaScript module (.js, .mjs or .cjs)`);
+    throw configurationError(
+      `${named} (${resolved}) is not a JavaScript module (.js, .mjs or .cjs; .ts or .mts through a "source" export condition)`,
+    );
   }
   return resolved;
 }
 
-async function loadFactory(specifier: string, baseDir: string): Promise<AdapterFactory> {
-  const builtIn = BUILT_IN_ADAPTERS[specifier];
-  if (builtIn) return builtIn.create;
-  const resolved = resolveAdapterModule(specifier, baseDir);
-  let module: { createAdapter?: unknown; default?: unknown };
+/** An adapter's descriptor, and the module file it was loaded from. */
+export interface LoadedAdapter {
+  descriptor: AdapterDescriptor;
+  /** The module file (after symbolic links). */
+  file: string;
+}
+
+/** Options of {@link loadAdapterDescriptor}. */
+export interface LoadAdapterOptions extends AdapterResolution {
+  /** Called with the resolved module file before it is imported: throw to refuse it (e.g. a stale build). */
+  beforeImport?: (adapter: { specifier: string; file: string }) => void;
+}
+
+/**
+ * Resolves an adapter (a package name or a ./path), imports it and returns its
+ * descriptor: the module's `adapter` export, or its default export.
+ *
+ * @throws TokenomicsError CONFIGURATION when the module does not resolve, fails to load, or exports no descriptor
+ * @example
+ * ```ts
+ * import { loadAdapterDescriptor } from '@tokenomics/gateway';
+ *
+ * const { descriptor } = await loadAdapterDescriptor('@example/adapter-demo', { baseDir: process.cwd() });
+ * descriptor.env.map((variable) => variable.name);
+ * ```
+ */
+export async function loadAdapterDescriptor(
+  specifier: string,
+  { beforeImport, ...resolution }: LoadAdapterOptions,
+): Promise<LoadedAdapter> {
+  const file = resolveAdapterModule(specifier, resolution);
+  beforeImport?.({ specifier, file });
+  let module: { adapter?: unknown; default?: unknown };
   try {
-    module = (await import(pathToFileURL(resolved).href)) as typeof module;
+    module = (await import(pathToFileURL(file).href)) as typeof module;
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw configurationError(`adapter module "${specifier}" (${resolved}) failed to load: ${reason}`, error);
+    throw configurationError(`adapter "${specifier}" (${file}) failed to load: ${reason}`, error);
   }
-  const factory = module.createAdapter ?? module.default;
-  if (typeof factory !== 'function') {
+  const descriptor = isAdapterDescriptor(module.adapter) ? module.adapter : module.default;
+  if (!isAdapterDescriptor(descriptor)) {
     throw configurationError(
-      `adapter module "${specifier}" (${resolved}) exports neither createAdapter nor a default factory function`,
+      `adapter "${specifier}" (${file}) exports no adapter descriptor: export \`adapter\` (and as the default export), made with defineAdapterDescriptor from @tokenomics/core`,
     );
   }
-  return factory as AdapterFactory;
+  return { descriptor, file };
+}
+
+function issuesText(error: z.ZodError): string {
+  return error.issues
+    .map((issue) => `${issue.path.length > 0 ? `${issue.path.join('.')}: ` : ''}${issue.message}`)
+    .join('; ');
 }
 
 const isFunction = z.custom<(...args: unknown[]) => unknown>((value) => typeof value === 'function', {
@@ -533,32 +574,58 @@ const economyShape = z.looseObject({
   parameters: isFunction,
 });
 
+/** Options of {@link createAdapters}. */
+export interface CreateAdaptersOptions extends Omit<LoadAdapterOptions, 'baseDir'> {
+  /** The environment each adapter's `fromEnv` reads. Default: `process.env`. */
+  env?: Readonly<Record<string, string | undefined>>;
+}
+
 /**
- * Builds the configured protocols' adapters, in configuration order.
+ * Builds the configured protocols' economies, in configuration order, every
+ * adapter the same way: its descriptor is loaded ({@link loadAdapterDescriptor}),
+ * the environment is laid over the entry's options (`descriptor.fromEnv`),
+ * the result is validated by the adapter's own `optionsSchema`, then
+ * `descriptor.create` makes the economy.
  *
- * @throws TokenomicsError CONFIGURATION when an adapter cannot be found or refuses its options
+ * @throws TokenomicsError CONFIGURATION naming the protocol entry, with the adapter's own message, when an adapter cannot be loaded or refuses its options
+ * @example
+ * ```ts
+ * import { createAdapters, createGateway, loadConfig } from '@tokenomics/gateway';
+ *
+ * const config = loadConfig({ defaultProtocols: [{ adapter: '@example/adapter-demo' }] });
+ * const gateway = createGateway({ adapters: await createAdapters(config, { env: process.env }) });
+ * ```
  */
 export async function createAdapters(
   config: Pick<GatewayConfig, 'protocols' | 'baseDir'>,
+  { env = process.env, ...load }: CreateAdaptersOptions = {},
 ): Promise<TokenEconomy[]> {
   const adapters: TokenEconomy[] = [];
   for (const [index, protocol] of config.protocols.entries()) {
-    const factory = await loadFactory(protocol.adapter, config.baseDir);
+    const entry = `protocols.${index} (adapter "${protocol.adapter}")`;
+    const { descriptor } = await loadAdapterDescriptor(protocol.adapter, {
+      ...load,
+      baseDir: config.baseDir,
+    });
     let economy: unknown;
     try {
-      economy = factory(protocol.options);
+      const options = descriptor.fromEnv(env, { ...protocol.options });
+      const parsed = descriptor.optionsSchema.safeParse(options);
+      if (!parsed.success) {
+        throw configurationError(`${entry}: invalid options: ${issuesText(parsed.error)}`);
+      }
+      economy = descriptor.create(parsed.data);
     } catch (error) {
+      if (error instanceof TokenomicsError && error.message.startsWith(entry)) throw error;
       const reason = error instanceof Error ? error.message : String(error);
-      throw configurationError(`protocols.${index} (${protocol.adapter}): ${reason}`, error);
+      throw configurationError(`${entry}: ${reason}`, error);
     }
     const shape = economyShape.safeParse(economy);
     if (!shape.success) {
       const problems = shape.error.issues.map(
         (issue) => `${issue.path.join('.') || '(value)'}: ${issue.message}`,
       );
-      throw configurationError(
-        `protocols.${index} (adapter "${protocol.adapter}") did not return a TokenEconomy: ${problems.join('; ')}`,
-      );
+      throw configurationError(`${entry} did not return a TokenEconomy: ${problems.join('; ')}`);
     }
     adapters.push(economy as TokenEconomy);
   }

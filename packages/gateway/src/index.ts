@@ -18,19 +18,21 @@ export {
 export { CACHE_KEY_VERSION, cacheKey } from './cache-key.js';
 export { type CacheEventLoggerOptions, cacheEventLogger } from './cache-log.js';
 export {
-  type AdapterFactory,
-  BUILT_IN_ADAPTERS,
-  type BuiltInAdapter,
+  type AdapterResolution,
+  type CreateAdaptersOptions,
   createAdapters,
   DEFAULT_CONFIG_FILE,
   type GatewayConfig,
+  type LoadAdapterOptions,
   type LoadConfigOptions,
+  type LoadedAdapter,
+  loadAdapterDescriptor,
   loadConfig,
   type ProtocolConfig,
+  resolveAdapterModule,
 } from './config.js';
 export type { GatewayContext, ResolverLimits } from './context.js';
 export { forProtocol, MASKED_MESSAGE, maskError, toGraphQLError } from './errors.js';
-export { EXAMPLE_TABS } from './examples.js';
 export { createRequestReader } from './loaders.js';
 export { createLogger, type LogLevel, redactLogText, serializeError } from './logger.js';
 export { GATEWAY_NODE_FLAGS } from './node-flags.js';
@@ -80,6 +82,7 @@ export {
   type GatewayLimits,
   type GatewayOptions,
   type GatewayRateLimit,
+  type GraphiQLTab,
   type MetricsEndpoint,
   type MetricsOptions,
   type RunningGateway,

@@ -8,9 +8,9 @@ import { clip, type TokenEconomy, TokenomicsError } from '@tokenomics/core';
  *   BAD_INPUT when the symbol names more than one protocol
  * @example
  * ```ts
- * const find = protocolFinder(new Map([['session', session], ['synternet', synternet]]));
- * find('session').id; // 'session'
- * find('sesh').id; // 'session' (the token symbol, any case)
+ * const find = protocolFinder(new Map([['alpha', alpha], ['beta', beta]]));
+ * find('alpha').id; // 'alpha'
+ * find('alph').id; // 'alpha' (its token symbol ALPH, any case)
  * ```
  */
 export function protocolFinder(byId: ReadonlyMap<string, TokenEconomy>): (key: string) => TokenEconomy {

@@ -33,7 +33,7 @@ export interface ServedPrecision {
  *
  * @example
  * ```ts
- * servedPrecision({ symbol: 'SESH', name: 'Session', decimals: 9 }); // { amountPlaces: 9, ratePlaces: 18 }
+ * servedPrecision({ symbol: 'NINE', name: 'A token with 9 decimals', decimals: 9 }); // { amountPlaces: 9, ratePlaces: 18 }
  * ```
  */
 export function servedPrecision(token: { decimals: number }): ServedPrecision {
@@ -175,8 +175,8 @@ function perResult<T extends object>(serve: (value: T) => T): (value: T) => T {
  *
  * @example
  * ```ts
- * const served = servedEconomy(sessionAdapter());
- * (await served.rewards!()).perParticipantDaily?.toFixed(); // '8.273972603' at TGE
+ * const served = servedEconomy(exampleEconomy({ id: 'example' }));
+ * (await served.supply()).circulating.toFixed(); // at the token's base unit
  * ```
  */
 export function servedEconomy(economy: TokenEconomy): TokenEconomy {

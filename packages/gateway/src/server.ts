@@ -24,7 +24,6 @@ import {
 import { cacheEventLogger } from './cache-log.js';
 import type { GatewayContext, HistoryReader, UpdateFeed } from './context.js';
 import { maskError } from './errors.js';
-import { EXAMPLE_TABS } from './examples.js';
 import { createRequestReader } from './loaders.js';
 import { createLogger, yogaLogger } from './logger.js';
 import { checkGatewayOptions, gatewayOptionsSchema } from './options.js';
@@ -115,6 +114,12 @@ const LIVE_HEADERS = { 'content-length': '0', 'cache-control': 'no-store' } as c
 /** How long idle keep-alive connections stay open when a drain starts. */
 export const DEFAULT_DRAIN_GRACE_MS = 500;
 
+/** One GraphiQL tab: a query, and its variables as JSON text. */
+export interface GraphiQLTab {
+  query: string;
+  variables?: string;
+}
+
 /** Options of {@link createGateway}. */
 export interface GatewayOptions {
   /** The protocols to serve, in the order `protocols` lists them. Ids must be unique. */
@@ -146,6 +151,11 @@ export interface GatewayOptions {
   production?: boolean;
   /** Serve GraphiQL at the endpoint for browsers. Default true. */
   graphiql?: boolean;
+  /**
+   * GraphiQL's example tabs (an app's own queries); the first is the default
+   * query. Default: none.
+   */
+  exampleTabs?: readonly GraphiQLTab[];
   /**
    * Browser origins allowed to read answers (CORS): `'*'` for any (the
    * default; answered `Access-Control-Allow-Origin: *`, never with
@@ -285,7 +295,10 @@ function indexProtocols(adapters: readonly TokenEconomy[]): Map<string, TokenEco
  * @throws TokenomicsError CONFIGURATION when two adapters share an id, or an option is unknown or out of range ({@link gatewayOptionsSchema})
  * @example
  * ```ts
- * const gateway = createGateway({ adapters: [sessionAdapter(), synternetAdapter()] });
+ * import { createGateway } from '@tokenomics/gateway';
+ * import { exampleEconomy } from '@tokenomics/core/testing';
+ *
+ * const gateway = createGateway({ adapters: [exampleEconomy({ id: 'example' })] });
  * const running = await gateway.listen(4000);
  * console.log(`GraphiQL at ${running.url}`);
  * ```
@@ -408,8 +421,9 @@ export function createGateway(options: GatewayOptions): Gateway {
         ? false
         : {
             title: 'Tokenomics gateway',
-            defaultTabs: [...EXAMPLE_TABS],
-            defaultQuery: EXAMPLE_TABS[0]?.query,
+            ...(options.exampleTabs && options.exampleTabs.length > 0
+              ? { defaultTabs: [...options.exampleTabs], defaultQuery: options.exampleTabs[0]?.query }
+              : {}),
           },
     maskedErrors: { maskError, isDev: !production },
     // yoga's own CORS names any caller's origin back with credentials allowed: useCors instead.

@@ -233,7 +233,7 @@ const TRACED_METHODS = new Set([
  *
  * @example
  * ```ts
- * const traced = tracedEconomy(sessionAdapter(), tracing.tracer);
+ * const traced = tracedEconomy(exampleEconomy({ id: 'example' }), tracing.tracer);
  * await traced.supply(); // one span "adapter.supply", with the upstream reads under it
  * ```
  */

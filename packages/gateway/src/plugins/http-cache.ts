@@ -103,7 +103,7 @@ export function recordingReader(reader: UpstreamReader, freshness: AnswerFreshne
 /**
  * The `Cache-Control` of a successful answer, from what it depended on:
  * - live reads: what is left of the oldest read's TTL (at least 1 s); a stale read: 1 s;
- * - otherwise, figures at "now" of models that move in steps (Session's
+ * - otherwise, figures at "now" of models that move in steps (e.g. a
  *   daily pool step), when every read of "now" was such a figure and the
  *   answer does not itself show the instant: until the next step (at most a day);
  * - otherwise, a figure at "now" (the request's second): 1 s;

@@ -96,9 +96,9 @@ function rawValueOf(node: ValueNode, type: GraphQLInputType): unknown {
  *
  * @example
  * ```ts
- * const shape = literalShape(schema, parse('{ protocol(id: "session") { id } }'));
+ * const shape = literalShape(schema, parse('{ protocol(id: "example") { id } }'));
  * print(shape!.document); // 'query ($_lit0: ID!) { protocol(id: $_lit0) { id } }' (printed on several lines)
- * shape!.variables; // { _lit0: 'session' }
+ * shape!.variables; // { _lit0: 'example' }
  * ```
  */
 export function literalShape(

@@ -102,7 +102,7 @@ ProtocolRef.implement({
   description:
     "One protocol's token economy. Amounts are exact decimals in whole tokens; every computed figure can explain itself through a Derivation.",
   fields: (t) => ({
-    id: t.exposeID('id', { description: 'Stable id, e.g. "session", "synternet".' }),
+    id: t.exposeID('id', { description: 'Stable id, e.g. "example", "my-chain".' }),
     name: t.exposeString('name'),
     token: t.expose('token', { type: TokenRef }),
     source: t.field({
@@ -131,7 +131,7 @@ builder.queryType({
       type: ProtocolRef,
       nullable: true,
       description:
-        'One protocol by id (e.g. "session"), or by its token symbol in any case ("SESH", "synt"). An id wins over a symbol. Null, with an error coded NOT_FOUND, when nothing matches; coded BAD_INPUT when two served protocols share the symbol (ask by id then).',
+        'One protocol by id (e.g. "my-chain"), or by its token symbol in any case ("MYC", "myc"). An id wins over a symbol. Null, with an error coded NOT_FOUND, when nothing matches; coded BAD_INPUT when two served protocols share the symbol (ask by id then).',
       args: { id: t.arg.id({ required: true }) },
       resolve: (_root, { id }, ctx) => {
         try {

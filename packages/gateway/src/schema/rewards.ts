@@ -14,14 +14,14 @@ RewardsRef.implement({
       type: 'Decimal',
       description:
         'Tokens per year paid to stakers: the annualised run-rate at the instant, today’s release × 365 (the convention of Cosmos `annual_provisions`), not what the coming year will release. ' +
-        'For a pool-funded protocol it is rate × pool (Session: 0.151 × the Staking Reward Pool); for an inflationary one it is what stakers receive, the allowance × (1 − community tax). ' +
+        'For a pool-funded protocol it is rate × pool (e.g. 0.151 × a staking reward pool); for an inflationary one it is what stakers receive, the allowance × (1 − community tax). ' +
         'As the pool shrinks or the inflation schedule steps, a year releases a different amount: the derivation shows what the next twelve months actually release among its inputs.',
     }),
     emissionRate: t.expose('emissionRate', {
       type: 'Decimal',
       description:
         'The emission rate as a fraction per year: the annualised run-rate at the instant, today’s release × 365 as a share of what it is drawn on (the convention of Cosmos `annual_provisions`). ' +
-        'For a pool-funded protocol, today’s release × 365 / pool (Session: 0.151, the contract’s payout rate, released in daily steps of 0.151/365; a year of those steps releases about 14.018 % of the pool, not 15.1 %); ' +
+        'For a pool-funded protocol, today’s release × 365 / pool (e.g. a payout rate of 0.151 released in daily steps of 0.151/365: a year of those steps releases about 14.018 % of the pool, not 15.1 %); ' +
         'for an inflationary one, the inflation rate at the instant (this year’s allowance / total supply now). ' +
         'Not what a year releases: the derivation shows what the next twelve months actually release among its inputs.',
     }),

@@ -1,0 +1,9 @@
+export {
+  configuredDescriptors,
+  createServerAdapters,
+  DEFAULT_PROTOCOLS,
+  loadServerConfig,
+  SERVER_DIR,
+} from './config.js';
+export { EXAMPLE_TABS } from './examples.js';
+export { adapterPackage, assertAdapterBuilt } from './fresh-build.js';
