@@ -92,6 +92,10 @@ export const gatewayOptionsSchema = z.strictObject({
     })
     .optional(),
   tracing: object.nullable().optional(),
+  exampleTabs: z
+    .array(z.strictObject({ query: z.string().min(1), variables: z.string().optional() }))
+    .readonly()
+    .optional(),
   history: object.optional(),
   updates: object.optional(),
 });
