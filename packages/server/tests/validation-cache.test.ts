@@ -3,9 +3,9 @@ import { synternetAdapter } from '@tokenomics/adapter-synternet';
 import { createYoga } from 'graphql-yoga';
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
-import { createGateway } from '../src/index.js';
-import { lexicalShape, useValidationCache } from '../src/plugins/validation-cache.js';
-import { gatewaySchema } from '../src/schema/index.js';
+import { createGateway } from '@tokenomics/gateway';
+import { lexicalShape, useValidationCache } from '../../gateway/src/plugins/validation-cache.js';
+import { gatewaySchema } from '../../gateway/src/schema/index.js';
 
 const silent = pino({ level: 'silent' });
 const supplyAt = (at: string) => `{ protocol(id: "session") { supply(at: "${at}") { at total } } }`;

@@ -2,8 +2,8 @@ import { sessionAdapter } from '@tokenomics/adapter-session';
 import { synternetAdapter } from '@tokenomics/adapter-synternet';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createGateway } from '../src/index.js';
-import { type ServedGateway, serveOnLoopback } from './fixtures.js';
+import { createGateway } from '@tokenomics/gateway';
+import { type ServedGateway, serveOnLoopback } from '../../gateway/tests/fixtures.js';
 
 const silent = pino({ level: 'silent' });
 const DASHBOARD = '{ protocols { id supply { total circulating } rewards { stakingApr } } }';
