@@ -69,6 +69,13 @@ export {
   requestCost,
 } from './plugins/request-cost.js';
 export { DEFAULT_DOCUMENT_ID_BYTES, DEFAULT_RESPONSE_TEXT_BYTES } from './plugins/response-cache.js';
+export {
+  contentTypeOf,
+  RESERVED_PATH_PREFIXES,
+  type StaticSiteOptions,
+  sitePath,
+  useStaticSite,
+} from './plugins/static-site.js';
 export { gatewaySchema } from './schema/index.js';
 export {
   createGateway,

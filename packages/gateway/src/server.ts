@@ -53,6 +53,7 @@ import {
   requestSeconds,
   useSecondResponseCache,
 } from './plugins/response-cache.js';
+import { type StaticSiteOptions, useStaticSite } from './plugins/static-site.js';
 import { useSupplyEndpoints } from './plugins/supply-endpoints.js';
 import { protocolFinder } from './protocol-lookup.js';
 import { gatewaySchema } from './schema/index.js';
@@ -199,6 +200,11 @@ export interface GatewayOptions {
    * and upstream reads ({@link startTracing}'s result). Absent or null: no spans.
    */
   tracing?: Tracing | null;
+  /**
+   * A static site served at `/` (`index.html`) and `/assets/*`, e.g. the
+   * explorer's `dist` (see `useStaticSite`). Default: none (`/` is 404).
+   */
+  site?: StaticSiteOptions;
 }
 
 /** Options of {@link GatewayOptions.rateLimit} (see `useRateLimit`). */
@@ -378,6 +384,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       useCors({ origins: options.corsOrigins ?? '*' }),
       ...(options.introspection === false ? [useDisableIntrospection()] : []),
       useHealth(protocols, shared, store, economyContext),
+      ...(options.site ? [useStaticSite(options.site)] : []),
       // Before every onParams that reads the query (response cache): a hash becomes its document here.
       usePersistedQueries(options.persistedOperations),
       ...(options.httpCache === false
