@@ -75,6 +75,9 @@ export function explorerState(): ExplorerState {
   return window.__explorer;
 }
 
+const monthFormat = new Intl.DateTimeFormat(LOCALE, { month: 'short', year: 'numeric', timeZone: 'UTC' });
+const monthText = (at: Date) => monthFormat.format(at);
+
 const compact = new Intl.NumberFormat(LOCALE, { notation: 'compact', maximumSignificantDigits: 3 });
 
 /**
@@ -146,7 +149,11 @@ export function drawChart(container: HTMLElement, spec: ChartSpec): Chart {
     height: width < 500 ? 220 : 300,
     scales: { x: { time: true } },
     axes: [
-      { values: (_u, ticks) => ticks.map((tick) => dateText(new Date(tick * 1000))), stroke: '#333' },
+      {
+        values: (_u, ticks) => ticks.map((tick) => monthText(new Date(tick * 1000))),
+        space: 70,
+        stroke: '#333',
+      },
       { values: (_u, ticks) => ticks.map(spec.axis), size: 64, stroke: '#333' },
     ],
     series: [

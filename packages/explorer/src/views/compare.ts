@@ -82,7 +82,11 @@ export function renderCompare(panel: HTMLElement, protocols: readonly ProtocolSu
           ...protocols.map((protocol) =>
             h(
               'tr',
-              { 'data-protocol': protocol.id },
+              {
+                'data-protocol': protocol.id,
+                'data-rewards-at': protocol.rewards?.at,
+                'data-supply-at': protocol.supply?.at,
+              },
               h(
                 'th',
                 { scope: 'row' },

@@ -60,16 +60,31 @@ function dayInput(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
+function linkOrText(source: string): Node {
+  return /^https:\/\//.test(source)
+    ? h(
+        'a',
+        { href: source, rel: 'noopener noreferrer', target: '_blank' },
+        source.replace(/^https:\/\//, '').slice(0, 60) + (source.length > 68 ? '…' : ''),
+      )
+    : document.createTextNode(source);
+}
+
+/** A parameter's source: the first reference shown, the others behind a disclosure. */
 function sourceLink(source: string): Node {
-  const first = source.split('; ')[0] ?? source;
-  if (/^https:\/\//.test(first)) {
-    return h(
-      'a',
-      { href: first, rel: 'noopener noreferrer', target: '_blank' },
-      source.length > first.length ? `${first} …` : first,
-    );
-  }
-  return document.createTextNode(source);
+  const [first = source, ...rest] = source.split('; ');
+  if (rest.length === 0) return linkOrText(first);
+  return h(
+    'div',
+    {},
+    linkOrText(first),
+    h(
+      'details',
+      {},
+      h('summary', {}, `${rest.length} more`),
+      h('ul', {}, ...rest.map((item) => h('li', {}, linkOrText(item)))),
+    ),
+  );
 }
 
 /**
@@ -100,6 +115,8 @@ function derivationTip(id: string, derivation: Derivation | null | undefined, re
 interface Figure {
   key: string;
   label: string;
+  /** The instant the figure is for (as served): tests ask the API at the same one. */
+  at: string;
   value: string | null;
   text: string;
   derivation: Derivation | null | undefined;
@@ -116,6 +133,7 @@ function headlineFigures(overview: Overview): Figure[] {
       {
         key: 'max',
         label: 'Max supply',
+        at: supply.at,
         value: supply.max,
         text: supply.max === null ? 'no cap' : amount(supply.max),
         derivation: supply.maxDerivation,
@@ -123,6 +141,7 @@ function headlineFigures(overview: Overview): Figure[] {
       {
         key: 'total',
         label: 'Total supply',
+        at: supply.at,
         value: supply.total,
         text: amount(supply.total),
         derivation: supply.totalDerivation,
@@ -130,6 +149,7 @@ function headlineFigures(overview: Overview): Figure[] {
       {
         key: 'circulating',
         label: 'Circulating',
+        at: supply.at,
         value: supply.circulating,
         text: amount(supply.circulating),
         derivation: supply.circulatingDerivation,
@@ -137,6 +157,7 @@ function headlineFigures(overview: Overview): Figure[] {
       {
         key: 'liquid',
         label: 'Liquid',
+        at: supply.at,
         value: supply.liquid,
         text: amount(supply.liquid),
         derivation: supply.liquidDerivation,
@@ -144,6 +165,7 @@ function headlineFigures(overview: Overview): Figure[] {
       {
         key: 'staked',
         label: 'Staked',
+        at: supply.at,
         value: supply.staked,
         text: amount(supply.staked),
         derivation: supply.stakedDerivation,
@@ -155,6 +177,7 @@ function headlineFigures(overview: Overview): Figure[] {
       {
         key: 'apr',
         label: 'Staking APR',
+        at: rewards.at,
         value: rewards.stakingApr,
         text: `${percentText(rewards.stakingApr)} per year`,
         derivation: rewards.derivation,
@@ -162,6 +185,7 @@ function headlineFigures(overview: Overview): Figure[] {
       {
         key: 'emission',
         label: 'Emission rate',
+        at: rewards.at,
         value: rewards.emissionRate,
         text: `${percentText(rewards.emissionRate)} per year (${amountText(rewards.annualEmission, symbol, 0)}/yr)`,
         derivation: rewards.derivation,
@@ -350,7 +374,12 @@ export function renderProtocol(
             {},
             h(
               'span',
-              { class: 'value', 'data-figure': figure.key, 'data-value': figure.value ?? '' },
+              {
+                class: 'value',
+                'data-figure': figure.key,
+                'data-value': figure.value ?? '',
+                'data-at': figure.at,
+              },
               figure.text,
             ),
             h(
