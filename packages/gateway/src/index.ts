@@ -30,6 +30,7 @@ export {
 export type { GatewayContext, ResolverLimits } from './context.js';
 export { forProtocol, MASKED_MESSAGE, maskError, toGraphQLError } from './errors.js';
 export { EXAMPLE_TABS } from './examples.js';
+export { renderGatewayGraphiQL } from './graphiql.js';
 export { createRequestReader } from './loaders.js';
 export { createLogger, type LogLevel, redactLogText, serializeError } from './logger.js';
 export { GATEWAY_NODE_FLAGS } from './node-flags.js';

@@ -1,6 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import {
   DEFAULT_MAX_SCHEDULE_POINTS,
   DEFAULT_UPSTREAM_TIMEOUT_MS,
@@ -25,6 +24,7 @@ import { cacheEventLogger } from './cache-log.js';
 import type { GatewayContext } from './context.js';
 import { maskError } from './errors.js';
 import { EXAMPLE_TABS } from './examples.js';
+import { renderGatewayGraphiQL } from './graphiql.js';
 import { createRequestReader } from './loaders.js';
 import { createLogger, yogaLogger } from './logger.js';
 import { DEFAULT_MAX_PLANS, useCompiledExecution } from './plugins/compiled-execution.js';
@@ -364,7 +364,8 @@ export function createGateway(options: GatewayOptions): Gateway {
     healthCheckEndpoint: '/health/live',
     landingPage: false,
     // GraphiQL's scripts and styles served from this package, not a CDN: it works offline too.
-    renderGraphiQL,
+    // Its example tabs answer mouse clicks from the first load (graphiql.ts says why they did not).
+    renderGraphiQL: renderGatewayGraphiQL,
     logging: yogaLogger(logger),
     graphiql:
       // Locked down, GraphiQL could run nothing (it sends whole documents): not served.
