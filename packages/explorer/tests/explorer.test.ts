@@ -180,6 +180,13 @@ describe('the explorer in Chromium, against a gateway on loopback', () => {
         `${formatPercent(now.protocol.rewards.stakingApr, { locale: shown.locale })} per year`,
       );
 
+      // The page as a first visitor sees it (the README's picture: docs/explorer.png).
+      await page.screenshot({
+        path: join(ARTIFACTS, 'explorer.png'),
+        fullPage: true,
+        clip: { x: 0, y: 0, width: 1280, height: 1560 },
+      });
+
       // Each figure explains itself: the tooltip is the derivation, shown on focus.
       const how = page.locator('#panel-session [data-figure="circulating"] + button.how');
       await how.focus();
