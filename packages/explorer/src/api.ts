@@ -174,5 +174,16 @@ export function partialData<T>(error: unknown): T | null {
   return error instanceof GatewayError && error.data ? (error.data as T) : null;
 }
 
-/** A DateTime variable (branded) from a Date. */
-export const instant = (date: Date): DateTime => date.toISOString() as DateTime;
+/**
+ * A DateTime variable (branded) from a Date.
+ *
+ * @example
+ * ```ts
+ * import { instant } from './api.js';
+ *
+ * instant(new Date(Date.UTC(2026, 0, 1))); // '2026-01-01T00:00:00.000Z'
+ * ```
+ */
+export function instant(date: Date): DateTime {
+  return date.toISOString() as DateTime;
+}

@@ -66,7 +66,17 @@ export function dateText(at: Date | string): string {
   return new Intl.DateTimeFormat(LOCALE, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(at));
 }
 
-/** Whether a text is a plain decimal the client's helpers accept. */
+/**
+ * Whether a text is a plain decimal the client's helpers accept.
+ *
+ * @example
+ * ```ts
+ * import { isDecimal } from './format.js';
+ *
+ * isDecimal('0.151'); // true
+ * isDecimal('1296000s'); // false
+ * ```
+ */
 export function isDecimal(value: string): boolean {
   return /^-?(?:0|[1-9]\d*)(?:\.\d+)?$/.test(value);
 }

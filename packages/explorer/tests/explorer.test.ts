@@ -156,6 +156,22 @@ describe('the explorer in Chromium, against a gateway on loopback', () => {
       );
       expect(supply.series.pool![0]).not.toBeNull();
 
+      // The unlock events of the range, marked on the chart and listed in words.
+      const scheduled = await graphql(
+        'query($from: DateTime, $to: DateTime) { protocol(id: "session") { unlocks(from: $from, to: $to) { bucket start } } }',
+        { from: supply.at[0], to: lastAt },
+      );
+      expect(scheduled.protocol.unlocks.length).toBeGreaterThan(0);
+      expect(supply.markers).toEqual(
+        scheduled.protocol.unlocks.map((unlock: { bucket: string; start: string }) => ({
+          at: unlock.start,
+          label: `${unlock.bucket} unlock`,
+        })),
+      );
+      expect(await page.locator('#panel-session .unlocks li').count()).toBe(
+        scheduled.protocol.unlocks.length,
+      );
+
       const emission = shown.charts['emission:session']!;
       const rates = await graphql(
         'query($at: DateTime) { protocol(id: "session") { rewards(at: $at) { stakingApr emissionRate } } }',

@@ -12,12 +12,13 @@ export interface ExplorerGateway {
 }
 
 /**
- * The one place the explorer's tests build a gateway: the Session and Synternet economies (their
- * snapshot presets, no network) with the built explorer at `/` (`siteDir`), on 127.0.0.1 at a free port.
+ * The one place the explorer's tests build a gateway: the Session and Synternet economies (snapshot
+ * presets, no network; Session's TGE preset, whose lockups schedule unlocks for the chart to mark)
+ * with the built explorer at `/` (`siteDir`), on 127.0.0.1 at a free port.
  */
 export async function startGateway(siteDir: string): Promise<ExplorerGateway> {
   const gateway = createGateway({
-    adapters: [sessionAdapter(), synternetAdapter()],
+    adapters: [sessionAdapter({ preset: 'tge-2025-05-21' }), synternetAdapter()],
     site: { dir: siteDir },
     logger: createLogger('silent'),
     drainGraceMs: 0,

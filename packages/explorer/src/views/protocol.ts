@@ -555,7 +555,11 @@ export function renderProtocol(
           title: `${summary.name} supply from ${dateText(from)} to ${dateText(to)}`,
           xs,
           series,
-          markers: unlocks.map((unlock) => ({ at: new Date(unlock.start), label: unlock.label })),
+          // On the canvas the holding's key (the list under the chart says the rest in words).
+          markers: unlocks.map((unlock) => ({
+            at: new Date(unlock.start),
+            label: `${unlock.bucket} unlock`,
+          })),
           axis: compactTick,
         }),
       );

@@ -38,7 +38,16 @@ const HASHED_ASSET = /-[A-Za-z0-9_-]{8}\.[a-z0-9]+$/;
 const PAGE_POLICY =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'; form-action 'self'";
 
-/** The content type served for a file name (by extension), `application/octet-stream` when unknown. */
+/**
+ * The content type served for a file name (by extension), `application/octet-stream` when unknown.
+ *
+ * @example
+ * ```ts
+ * import { contentTypeOf } from '@tokenomics/gateway';
+ *
+ * contentTypeOf('index-AbCd1234.js'); // 'text/javascript; charset=utf-8'
+ * ```
+ */
 export function contentTypeOf(name: string): string {
   return CONTENT_TYPES[extname(name).toLowerCase()] ?? 'application/octet-stream';
 }
