@@ -33,6 +33,7 @@ export {
 } from './config.js';
 export type { GatewayContext, ResolverLimits } from './context.js';
 export { forProtocol, MASKED_MESSAGE, maskError, toGraphQLError } from './errors.js';
+export { renderGatewayGraphiQL } from './graphiql.js';
 export { createRequestReader } from './loaders.js';
 export { createLogger, type LogLevel, redactLogText, serializeError } from './logger.js';
 export { GATEWAY_NODE_FLAGS } from './node-flags.js';
@@ -73,6 +74,13 @@ export {
   requestCost,
 } from './plugins/request-cost.js';
 export { DEFAULT_DOCUMENT_ID_BYTES, DEFAULT_RESPONSE_TEXT_BYTES } from './plugins/response-cache.js';
+export {
+  contentTypeOf,
+  RESERVED_PATH_PREFIXES,
+  type StaticSiteOptions,
+  sitePath,
+  useStaticSite,
+} from './plugins/static-site.js';
 export { gatewaySchema } from './schema/index.js';
 export {
   createGateway,

@@ -96,6 +96,7 @@ export const gatewayOptionsSchema = z.strictObject({
     .array(z.strictObject({ query: z.string().min(1), variables: z.string().optional() }))
     .readonly()
     .optional(),
+  site: z.strictObject({ dir: z.string().min(1) }).optional(),
   history: object.optional(),
   updates: object.optional(),
 });

@@ -1,6 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import {
   DEFAULT_MAX_SCHEDULE_POINTS,
   DEFAULT_UPSTREAM_TIMEOUT_MS,
@@ -24,6 +23,7 @@ import {
 import { cacheEventLogger } from './cache-log.js';
 import type { GatewayContext, HistoryReader, UpdateFeed } from './context.js';
 import { maskError } from './errors.js';
+import { renderGatewayGraphiQL } from './graphiql.js';
 import { createRequestReader } from './loaders.js';
 import { createLogger, yogaLogger } from './logger.js';
 import { checkGatewayOptions, gatewayOptionsSchema } from './options.js';
@@ -53,6 +53,7 @@ import {
   DEFAULT_RESPONSE_TEXT_BYTES,
   useSecondResponseCache,
 } from './plugins/response-cache.js';
+import { type StaticSiteOptions, useStaticSite } from './plugins/static-site.js';
 import { useSupplyEndpoints } from './plugins/supply-endpoints.js';
 import { useValidationCache } from './plugins/validation-cache.js';
 import { protocolFinder } from './protocol-lookup.js';
@@ -225,6 +226,11 @@ export interface GatewayOptions {
    * and upstream reads ({@link startTracing}'s result). Absent or null: no spans.
    */
   tracing?: Tracing | null;
+  /**
+   * A static site served at `/` (`index.html`) and `/assets/*`, e.g. the
+   * explorer's `dist` (see `useStaticSite`). Default: none (`/` is 404).
+   */
+  site?: StaticSiteOptions;
 }
 
 /** Options of {@link GatewayOptions.rateLimit} (see `useRateLimit`). */
@@ -413,7 +419,8 @@ export function createGateway(options: GatewayOptions): Gateway {
     healthCheckEndpoint: '/health/live',
     landingPage: false,
     // GraphiQL's scripts and styles served from this package, not a CDN: it works offline too.
-    renderGraphiQL,
+    // Its example tabs answer mouse clicks from the first load (graphiql.ts says why they did not).
+    renderGraphiQL: renderGatewayGraphiQL,
     logging: yogaLogger(logger),
     graphiql:
       // Locked down, GraphiQL could run nothing (it sends whole documents): not served.
@@ -434,6 +441,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       useCors({ origins: options.corsOrigins ?? '*' }),
       ...(options.introspection === false ? [useDisableIntrospection()] : []),
       useHealth(protocols, shared, store, economyContext),
+      ...(options.site ? [useStaticSite(options.site)] : []),
       // Before every onParams that reads the query (response cache): a hash becomes its document here.
       usePersistedQueries(options.persistedOperations),
       ...(httpCache ? [httpCache] : []),
