@@ -89,6 +89,21 @@ type VariablesArgs<Variables> = [{ [key: string]: never }] extends [Variables]
     ? [variables?: Variables, options?: QueryOptions]
     : [variables: Variables, options?: QueryOptions];
 
+/** How one subscription is opened. */
+export interface SubscribeOptions {
+  /** Extra headers for this subscription. */
+  headers?: HeadersLike;
+  /** Aborting it closes the stream (as `return()` on the iterator does). */
+  signal?: AbortSignal;
+}
+
+/** The variables argument of a subscription: optional when the operation has no required variable. */
+type SubscribeArgs<Variables> = [{ [key: string]: never }] extends [Variables]
+  ? [variables?: Variables, options?: SubscribeOptions]
+  : Record<string, never> extends Variables
+    ? [variables?: Variables, options?: SubscribeOptions]
+    : [variables: Variables, options?: SubscribeOptions];
+
 /** A client of one gateway. */
 export interface GatewayClient {
   /**
@@ -99,6 +114,18 @@ export interface GatewayClient {
     document: TypedDocument<Result, Variables>,
     ...args: VariablesArgs<Variables>
   ): Promise<Result>;
+  /**
+   * Opens a subscription over server-sent events (GraphQL over SSE, "distinct connections" mode: one
+   * `POST` with `Accept: text/event-stream` per subscription, as graphql-yoga serves it) and yields
+   * each event's `data`, typed from the document. The iteration ends when the gateway completes the
+   * stream; it throws a {@link GatewayError} when an event carries errors (e.g. `NOT_FOUND`) or the
+   * answer is not an event stream. Leaving the loop (`break`, `return()`) or aborting `signal`
+   * closes the connection.
+   */
+  subscribe<Result, Variables>(
+    document: TypedDocument<Result, Variables>,
+    ...args: SubscribeArgs<Variables>
+  ): AsyncGenerator<Result, void, undefined>;
 }
 
 interface Prepared {
@@ -219,6 +246,23 @@ export function createClient(options: ClientOptions): GatewayClient {
   }
 
   return {
+    subscribe<Result, Variables>(
+      document: TypedDocument<Result, Variables>,
+      ...[variables, call = {}]: SubscribeArgs<Variables>
+    ): AsyncGenerator<Result, void, undefined> {
+      const doc = prepare(document);
+      const payload: Payload = {
+        query: doc.query,
+        ...(doc.operationName ? { operationName: doc.operationName } : {}),
+        ...(variables && Object.keys(variables).length > 0 ? { variables } : {}),
+      };
+      const headers = new Headers(
+        typeof options.headers === 'function' ? options.headers() : options.headers,
+      );
+      for (const [name, value] of new Headers(call.headers)) headers.set(name, value);
+      return readEventStream<Result>(doFetch, url, payload, headers, call.signal);
+    },
+
     async query<Result, Variables>(
       document: TypedDocument<Result, Variables>,
       ...[variables, call = {}]: VariablesArgs<Variables>
@@ -268,4 +312,124 @@ export function createClient(options: ClientOptions): GatewayClient {
       return body.data as Result;
     },
   };
+}
+
+/** One server-sent event: its type (`message` when unnamed) and its data lines joined. */
+export interface ServerSentEvent {
+  event: string;
+  data: string;
+}
+
+/**
+ * Splits a server-sent event stream's text into events (the WHATWG format: `event:` and `data:`
+ * fields, `:` comments such as keep-alive pings ignored, CRLF or LF line ends), and returns the
+ * events complete so far with the unfinished rest, to be prefixed to the next chunk.
+ *
+ * @example
+ * ```ts
+ * import { parseServerSentEvents } from '@tokenomics/client';
+ *
+ * const { events, rest } = parseServerSentEvents(':\n\nevent: next\ndata: {"data":1}\n\nevent: compl');
+ * events; // [{ event: 'next', data: '{"data":1}' }]
+ * rest; // 'event: compl'
+ * ```
+ */
+export function parseServerSentEvents(text: string): { events: ServerSentEvent[]; rest: string } {
+  const normalized = text.replace(/\r\n?/g, '\n');
+  const blocks = normalized.split('\n\n');
+  const rest = blocks.pop() ?? '';
+  const events: ServerSentEvent[] = [];
+  for (const block of blocks) {
+    let event = 'message';
+    const data: string[] = [];
+    for (const line of block.split('\n')) {
+      if (line === '' || line.startsWith(':')) continue;
+      const colon = line.indexOf(':');
+      const field = colon < 0 ? line : line.slice(0, colon);
+      const value = colon < 0 ? '' : line.slice(colon + 1).replace(/^ /, '');
+      if (field === 'event') event = value;
+      else if (field === 'data') data.push(value);
+    }
+    if (data.length > 0 || event !== 'message') events.push({ event, data: data.join('\n') });
+  }
+  return { events, rest };
+}
+
+function errorOf(body: Answer['body'], status: number, otherwise: string): GatewayError {
+  const errors = body?.errors ?? [];
+  const first = errors[0];
+  return first
+    ? new GatewayError(
+        first.message,
+        first.extensions?.code ?? 'INTERNAL',
+        errors,
+        status,
+        body?.data ?? undefined,
+      )
+    : new GatewayError(otherwise, 'HTTP_ERROR', [], status);
+}
+
+/** The events of one subscription: a POST with `Accept: text/event-stream`, read until complete or closed. */
+async function* readEventStream<Result>(
+  doFetch: typeof fetch,
+  url: URL,
+  payload: Payload,
+  headers: Headers,
+  signal: AbortSignal | undefined,
+): AsyncGenerator<Result, void, undefined> {
+  const controller = new AbortController();
+  const abort = () => controller.abort(signal?.reason);
+  if (signal?.aborted) abort();
+  signal?.addEventListener('abort', abort, { once: true });
+  headers.set('accept', 'text/event-stream');
+  headers.set('content-type', 'application/json');
+  try {
+    const response = await doFetch(url, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify(payload),
+      signal: controller.signal,
+    });
+    if (!(response.headers.get('content-type') ?? '').includes('text/event-stream') || !response.body) {
+      const text = await response.text();
+      let body: Answer['body'];
+      try {
+        body = JSON.parse(text) as Answer['body'];
+      } catch {}
+      throw errorOf(
+        body,
+        response.status,
+        `the gateway answered HTTP ${response.status} without an event stream`,
+      );
+    }
+    const reader = response.body.getReader();
+    const decoder = new TextDecoder();
+    let buffered = '';
+    try {
+      while (true) {
+        const { value, done } = await reader.read();
+        if (done) return;
+        const { events, rest } = parseServerSentEvents(buffered + decoder.decode(value, { stream: true }));
+        buffered = rest;
+        for (const { event, data } of events) {
+          if (event === 'complete') return;
+          if (event !== 'next' && event !== 'message') continue;
+          const body = JSON.parse(data) as Answer['body'];
+          if ((body?.errors ?? []).length > 0 || body?.data === undefined || body.data === null) {
+            throw errorOf(body, response.status, 'the gateway sent an event without data');
+          }
+          yield body.data as Result;
+        }
+      }
+    } finally {
+      await reader.cancel().catch(() => {});
+    }
+  } catch (error) {
+    // Closed by the caller's signal: the iteration just ends.
+    if (signal?.aborted) return;
+    throw error;
+  } finally {
+    signal?.removeEventListener('abort', abort);
+    controller.abort();
+  }
 }

@@ -8,7 +8,10 @@ export {
   type GatewayErrorCode,
   type GraphQLErrorEntry,
   type HeadersLike,
+  parseServerSentEvents,
   type QueryOptions,
+  type ServerSentEvent,
+  type SubscribeOptions,
   sha256Hex,
   type TypedDocument,
 } from './client.js';
