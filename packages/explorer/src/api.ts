@@ -18,7 +18,7 @@ export const ProtocolsQuery = graphql(`
       name
       token { symbol name decimals }
       capabilities
-      source { kind description fetchedAt stale error { code message } }
+      source { kind description fetchedAt stale height blockTime error { code message } }
       supply { at total circulating }
       rewards { at stakingApr emissionRate }
     }
@@ -33,7 +33,7 @@ export const OverviewQuery = graphql(`
       name
       token { symbol name decimals }
       capabilities
-      source { kind description fetchedAt stale error { code message } }
+      source { kind description fetchedAt stale height blockTime error { code message } }
       parameters(overrides: $overrides) { key label kind value unit assumption description source }
       supply(overrides: $overrides) {
         at max total circulating staked liquid burned circulatingDefinition
@@ -50,6 +50,57 @@ export const OverviewQuery = graphql(`
       }
       fees { key label model description }
       penalties { key label trigger }
+    }
+  }
+`);
+
+/**
+ * A live protocol's headline, each time the gateway tells of a change (server-sent events): the same
+ * figures and source as {@link OverviewQuery}'s, without what-ifs.
+ */
+export const ProtocolUpdatedSubscription = graphql(`
+  subscription ExplorerProtocolUpdated($id: ID!) {
+    protocolUpdated(id: $id) {
+      id
+      token { symbol name decimals }
+      source { kind description fetchedAt stale height blockTime error { code message } }
+      supply {
+        at max total circulating staked liquid burned circulatingDefinition
+        maxDerivation: derivation(figure: MAX) { formula result source inputs { name value } }
+        totalDerivation: derivation(figure: TOTAL) { formula result source inputs { name value } }
+        circulatingDerivation: derivation(figure: CIRCULATING) { formula result source inputs { name value } }
+        stakedDerivation: derivation(figure: STAKED) { formula result source inputs { name value } }
+        liquidDerivation: derivation(figure: LIQUID) { formula result source inputs { name value } }
+      }
+      rewards {
+        at annualEmission emissionRate stakingApr bondedRatio participants
+        derivation { formula result source inputs { name value } }
+      }
+    }
+  }
+`);
+
+/** What was observed on chain over the supply chart's range (one per step: the last at or before it). */
+export const HistoryQuery = graphql(`
+  query ExplorerHistory($id: ID!, $from: DateTime!, $to: DateTime, $interval: Interval) {
+    protocol(id: $id) {
+      id
+      history(from: $from, to: $to, interval: $interval) {
+        at height total circulating liquid staked poolBalance
+      }
+    }
+  }
+`);
+
+/** The published model beside each observation of the range, with the difference. */
+export const DriftQuery = graphql(`
+  query ExplorerDrift($id: ID!, $from: DateTime!, $to: DateTime, $interval: Interval) {
+    protocol(id: $id) {
+      id
+      drift(from: $from, to: $to, interval: $interval) {
+        at height
+        figures { figure observed modelled difference relative }
+      }
     }
   }
 `);
@@ -121,6 +172,11 @@ export type FeeQuote = NonNullable<NonNullable<ResultOf<typeof QuoteFeeQuery>['p
 export type PenaltyOutcome = NonNullable<
   NonNullable<ResultOf<typeof SimulatePenaltyQuery>['protocol']>['simulatePenalty']
 >;
+export type LiveUpdate = ResultOf<typeof ProtocolUpdatedSubscription>['protocolUpdated'];
+/** What a protocol's headline shows: its token, source, supply and rewards (from the overview or an update). */
+export type Headline = Pick<LiveUpdate, 'token' | 'source' | 'supply' | 'rewards'>;
+export type Observation = NonNullable<ResultOf<typeof HistoryQuery>['protocol']>['history'][number];
+export type DriftPoint = NonNullable<ResultOf<typeof DriftQuery>['protocol']>['drift'][number];
 export type Overrides = NonNullable<VariablesOf<typeof OverviewQuery>['overrides']>;
 export type Interval = VariablesOf<typeof ScheduleQuery>['interval'];
 

@@ -52,6 +52,8 @@ export interface ExplorerState {
   locale: string;
   /** Requests in flight: 0 when the page has settled. */
   pending: number;
+  /** Each shown protocol's live updates: the watch's state, events received, the last event's height. */
+  live: Record<string, { state: 'live' | 'retrying' | 'off'; events: number; height?: string | null }>;
 }
 
 declare global {
@@ -71,7 +73,7 @@ declare global {
  * ```
  */
 export function explorerState(): ExplorerState {
-  window.__explorer ??= { charts: {}, locale: LOCALE, pending: 0 };
+  window.__explorer ??= { charts: {}, locale: LOCALE, pending: 0, live: {} };
   return window.__explorer;
 }
 

@@ -2,7 +2,9 @@ import { dateTime, decimal, type GatewayClient } from '@tokenomics/client';
 import {
   AprAtQuery,
   type Derivation,
+  type DriftPoint,
   errorText,
+  type Headline,
   type Interval,
   instant,
   type Overrides,
@@ -24,7 +26,7 @@ import {
 } from '../charts.js';
 import { h, uid } from '../dom.js';
 import { amountText, dateText, parameterText, percentText } from '../format.js';
-import { observedSupply } from '../history.js';
+import { modelDrift, type ObservedPoint, observedSupply } from '../history.js';
 import { watchProtocol } from '../live.js';
 import { type WhatIfControl, whatIfControl } from './controls.js';
 
@@ -40,6 +42,22 @@ const COLORS = {
   apr: '#0b7a3e',
   observed: '#c0143c',
 };
+
+/** Figures the drift table shows as rates, not amounts. */
+const RATE_FIGURES = new Set(['bondedRatio', 'emissionRate', 'stakingApr', 'rate']);
+
+/** The observed figures drawn as points over the supply chart's modelled lines. */
+const OBSERVED: { key: string; label: string; color: string; pick: (p: ObservedPoint) => string | null }[] = [
+  { key: 'observedTotal', label: 'Observed total', color: COLORS.total, pick: (p) => p.total },
+  {
+    key: 'observedCirculating',
+    label: 'Observed circulating',
+    color: COLORS.circulating,
+    pick: (p) => p.circulating,
+  },
+  { key: 'observedLiquid', label: 'Observed liquid', color: COLORS.liquid, pick: (p) => p.liquid },
+  { key: 'observedPool', label: 'Observed reward pool', color: COLORS.pool, pick: (p) => p.poolBalance },
+];
 
 /** Counts a request in `window.__explorer.pending` while it runs (tests wait for 0). */
 async function tracked<T>(work: Promise<T>): Promise<T> {
@@ -122,7 +140,7 @@ interface Figure {
   derivation: Derivation | null | undefined;
 }
 
-function headlineFigures(overview: Overview): Figure[] {
+function headlineFigures(overview: Headline): Figure[] {
   const { supply, rewards, token } = overview;
   const symbol = token.symbol;
   const amount = (value: string | null | undefined) =>
@@ -226,10 +244,14 @@ export function renderProtocol(
   summary: ProtocolSummary,
 ): () => void {
   const today = utcDay(new Date());
+  const live = summary.source.kind === 'LIVE';
   const state: PanelState = {
     overrides: new Map(),
     base: new Map(),
-    from: today,
+    // A live protocol's chart starts three months back, so what was observed lately shows over the model.
+    from: live
+      ? new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - 3, today.getUTCDate()))
+      : today,
     to: new Date(Date.UTC(today.getUTCFullYear() + 5, today.getUTCMonth(), today.getUTCDate())),
     interval: 'MONTH',
   };
@@ -242,6 +264,31 @@ export function renderProtocol(
   };
 
   const sourceLine = h('p', { class: 'source' });
+  const sourceText = h('span');
+  // "live · block N": shown while the update stream is open (a LIVE source on a gateway that streams updates).
+  const liveBadge = h('span', {
+    class: 'live-badge',
+    'data-live': summary.id,
+    'data-state': 'off',
+    'aria-live': 'polite',
+    hidden: true,
+  });
+  sourceLine.append(sourceText, liveBadge);
+  let liveState: 'live' | 'retrying' | 'off' = 'off';
+  let shownHeight: string | null = summary.source.height ?? null;
+  const showLive = () => {
+    liveBadge.dataset.state = liveState;
+    liveBadge.dataset.height = shownHeight ?? '';
+    liveBadge.hidden = liveState === 'off';
+    liveBadge.textContent =
+      liveState === 'live'
+        ? `live · block ${shownHeight ?? '…'}`
+        : liveState === 'retrying'
+          ? `reconnecting · block ${shownHeight ?? '…'}`
+          : '';
+  };
+  const observedNote = h('p', { class: 'hint observed-note', 'data-observed': summary.id });
+  const driftBox = h('div', { class: 'drift', 'data-drift': summary.id });
   const figures = h('dl', { class: 'figures', 'data-figures': summary.id });
   const controls = h('div', { class: 'controls' });
   const controlList: WhatIfControl[] = [];
@@ -307,6 +354,8 @@ export function renderProtocol(
       h('h3', { id: `${summary.id}-supply` }, 'Supply over time'),
       rangeForm,
       supplyChartBox,
+      observedNote,
+      driftBox,
       h('h4', {}, 'Unlock events in this range'),
       unlockList,
     ),
@@ -349,9 +398,12 @@ export function renderProtocol(
   const charts: Chart[] = [];
   let generation = 0;
 
-  function showOverview(overview: Overview): void {
+  /** The source line and the headline figures, from the overview or from a live update. */
+  function showHeadline(overview: Headline): void {
     const { source } = overview;
-    sourceLine.replaceChildren(
+    if (source.height) shownHeight = source.height;
+    showLive();
+    sourceText.replaceChildren(
       h(
         'span',
         { class: `kind kind-${source.kind.toLowerCase()}` },
@@ -359,7 +411,11 @@ export function renderProtocol(
       ),
       ` ${source.description}`,
       source.fetchedAt ? ` Read ${new Date(source.fetchedAt).toISOString()}.` : '',
+      source.height
+        ? ` Block ${source.height}${source.blockTime ? ` of ${new Date(source.blockTime).toISOString()}` : ''}.`
+        : '',
       source.stale ? ' (stale: the last good state)' : '',
+      ' ',
     );
     report('Source', source.error ? `${source.error.code}: ${source.error.message}` : null);
     figures.replaceChildren(
@@ -397,6 +453,10 @@ export function renderProtocol(
         );
       }),
     );
+  }
+
+  function showOverview(overview: Overview): void {
+    showHeadline(overview);
     parametersBody.replaceChildren(
       ...overview.parameters.map((parameter) =>
         h(
@@ -470,11 +530,85 @@ export function renderProtocol(
     }
   }
 
+  /** Under the supply chart: why there are no observed points, or the model against the chain at the latest one. */
+  function showObserved(recorded: [ObservedPoint[], DriftPoint[] | string] | string | null): void {
+    driftBox.replaceChildren();
+    if (recorded === null) {
+      observedNote.textContent = 'A snapshot: nothing observed on chain.';
+      return;
+    }
+    if (typeof recorded === 'string') {
+      observedNote.textContent = `Observed points unavailable: ${recorded}`;
+      return;
+    }
+    const [observed, drift] = recorded;
+    if (observed.length === 0) {
+      observedNote.textContent =
+        'Nothing observed on chain in this range yet (the gateway records live sources as it runs).';
+      return;
+    }
+    const last = observed.at(-1)!;
+    observedNote.textContent = `${observed.length} observed on chain in this range (points), the latest at block ${last.height} on ${dateText(last.at)}.`;
+    if (typeof drift === 'string') {
+      driftBox.append(h('p', { class: 'hint' }, `Model against chain unavailable: ${drift}`));
+      return;
+    }
+    const latest = drift.at(-1);
+    if (!latest) return;
+    const symbol = summary.token.symbol;
+    const text = (figure: string, value: string) =>
+      RATE_FIGURES.has(figure) ? percentText(value) : amountText(value, symbol);
+    const signed = (figure: string, value: string) =>
+      value.startsWith('-') ? `−${text(figure, value.slice(1))}` : `+${text(figure, value)}`;
+    driftBox.append(
+      h('h4', {}, `Model against chain at block ${latest.height} (${dateText(latest.at)})`),
+      h(
+        'div',
+        { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': 'Model against chain' },
+        h(
+          'table',
+          {},
+          h(
+            'thead',
+            {},
+            h(
+              'tr',
+              {},
+              h('th', { scope: 'col' }, 'Figure'),
+              h('th', { scope: 'col' }, 'Observed'),
+              h('th', { scope: 'col' }, 'Published model'),
+              h('th', { scope: 'col' }, 'Drift (observed − model)'),
+            ),
+          ),
+          h(
+            'tbody',
+            {},
+            ...latest.figures.map((figure) =>
+              h(
+                'tr',
+                { 'data-drift-figure': figure.figure },
+                h('th', { scope: 'row' }, figure.figure),
+                h('td', { class: 'num' }, text(figure.figure, figure.observed)),
+                h('td', { class: 'num' }, text(figure.figure, figure.modelled)),
+                h(
+                  'td',
+                  { class: 'num', 'data-value': figure.difference },
+                  signed(figure.figure, figure.difference),
+                  figure.relative === null ? '' : ` (${signed('rate', figure.relative)})`,
+                ),
+              ),
+            ),
+          ),
+        ),
+      ),
+    );
+  }
+
   async function loadCharts(run: number): Promise<void> {
     const { from, to, interval } = state;
     const overrides = overridesList();
     try {
-      const [data, observed] = await Promise.all([
+      const [data, recorded] = await Promise.all([
         tracked(
           client.query(ScheduleQuery, {
             id: summary.id,
@@ -484,17 +618,30 @@ export function renderProtocol(
             overrides,
           }),
         ),
-        tracked(observedSupply(client, { protocolId: summary.id, from, to })),
+        live
+          ? tracked(
+              Promise.all([
+                observedSupply(client, { protocolId: summary.id, from, to, interval }),
+                modelDrift(client, { protocolId: summary.id, from, to, interval }).catch((error: unknown) =>
+                  errorText(error),
+                ),
+              ]),
+            ).catch((error: unknown) => errorText(error))
+          : Promise.resolve(null),
       ]);
       if (run !== generation) return;
       const schedule = data.protocol?.schedule;
       if (!schedule || schedule.length === 0) throw new Error('This protocol has no schedule to draw.');
       const unlocks = data.protocol?.unlocks ?? [];
+      const observed: ObservedPoint[] = Array.isArray(recorded) ? recorded[0] : [];
+      showObserved(recorded);
       for (const chart of charts.splice(0)) chart.destroy();
       // Observed readings sit at their own instants: the modelled series have no value there.
       const modelAt = schedule.map((point) => new Date(point.at));
       const observedAt = observed.map((point) => point.at);
-      const xs = [...modelAt, ...observedAt].sort((a, b) => a.getTime() - b.getTime());
+      const xs = [...new Map([...modelAt, ...observedAt].map((at) => [at.getTime(), at])).values()].sort(
+        (a, b) => a.getTime() - b.getTime(),
+      );
       const modelIndex = new Map(schedule.map((point) => [new Date(point.at).getTime(), point]));
       const observedIndex = new Map(observed.map((point) => [point.at.getTime(), point]));
       const along = (pick: (point: SchedulePoint) => string | null) =>
@@ -536,18 +683,20 @@ export function renderProtocol(
               },
             ]
           : []),
-        ...(observed.length > 0
-          ? [
-              {
-                key: 'observedCirculating',
-                label: 'Observed circulating',
-                color: COLORS.observed,
-                values: xs.map((at) => observedIndex.get(at.getTime())?.circulating ?? null),
-                format: amount,
-                pointsOnly: true,
-              },
-            ]
-          : []),
+        // Each figure observed on chain, as points over its modelled line (same colour).
+        ...OBSERVED.filter(({ pick }) => observed.some((p) => pick(p) !== null)).map(
+          ({ key, label, color, pick }) => ({
+            key,
+            label,
+            color,
+            values: xs.map((at) => {
+              const reading = observedIndex.get(at.getTime());
+              return reading ? pick(reading) : null;
+            }),
+            format: amount,
+            pointsOnly: true,
+          }),
+        ),
       ];
       charts.push(
         drawChart(supplyChartBox, {
@@ -860,10 +1009,34 @@ export function renderProtocol(
   }
 
   void load();
-  const stop =
-    summary.source.kind === 'LIVE' ? watchProtocol(client, summary.id, () => void load()) : () => {};
+  const liveTest = explorerState().live;
+  const stop = live
+    ? watchProtocol(client, summary.id, {
+        onState: (next) => {
+          liveState = next.state;
+          showLive();
+          liveTest[summary.id] = { ...(liveTest[summary.id] ?? { events: 0 }), state: next.state };
+          if (next.state === 'off') report('Live updates', next.message);
+          else if (next.state === 'retrying')
+            report('Live updates', `${next.message}; trying again in ${next.inSeconds} s.`);
+          else report('Live updates', null);
+        },
+        onUpdate: (update) => {
+          liveTest[summary.id] = {
+            state: 'live',
+            events: (liveTest[summary.id]?.events ?? 0) + 1,
+            height: update.source.height ?? null,
+          };
+          // The event is the headline at the change; with what-ifs on, the figures are asked again with them.
+          if (state.overrides.size === 0) showHeadline(update);
+          else void loadOverview(generation);
+          void loadCharts(generation);
+        },
+      })
+    : () => {};
   return () => {
     stop();
+    delete liveTest[summary.id];
     for (const chart of charts.splice(0)) chart.destroy();
   };
 }
