@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `pnpm start`: build every package the configuration names, then serve.
+// `pnpm start`: build every package the configuration names (and the explorer, served at `/`), then serve.
 // Plain Node (nothing to build first). It reads the configuration as the server
 // does (GATEWAY_CONFIG, else ./gateway.config.json, else the server's default
 // adapters), maps each adapter to the package that holds it, builds them with
@@ -23,6 +23,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const SERVER_DIR = fileURLToPath(new URL('../', import.meta.url));
 const REPO_ROOT = resolve(SERVER_DIR, '..', '..');
 const SERVER_PACKAGE = '@tokenomics/server';
+/** The page the server serves at `/` by default (src/site.ts): built too, unless SITE_DIR names another. */
+const EXPLORER_PACKAGE = '@tokenomics/explorer';
 /** What the server serves without a configuration (src/config.ts DEFAULT_PROTOCOLS; a test keeps them equal). */
 export const DEFAULT_ADAPTERS = ['@tokenomics/adapter-session', '@tokenomics/adapter-synternet'];
 /** Written into a package's dist/ once its build is checked current, so the server's freshness check sees it. */
@@ -134,7 +136,8 @@ async function main() {
   const configured = configuredAdapters();
   const plan = buildPlan(configured);
   const turbo = join(REPO_ROOT, 'node_modules', '.bin', process.platform === 'win32' ? 'turbo.cmd' : 'turbo');
-  run(turbo, ['run', 'build', ...plan.filters.map((name) => `--filter=${name}...`)], REPO_ROOT);
+  const site = process.env.SITE_DIR?.trim() ? [] : [EXPLORER_PACKAGE];
+  run(turbo, ['run', 'build', ...[...plan.filters, ...site].map((name) => `--filter=${name}...`)], REPO_ROOT);
   for (const root of plan.own) runScript(root);
   // Each named package's dist/ now matches its sources (turbo checked their hash): say so for the
   // server's freshness check, which compares modification times.

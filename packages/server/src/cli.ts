@@ -17,11 +17,13 @@ import { printSchema } from 'graphql';
 import type { Logger } from 'pino';
 import { configuredDescriptors, createServerAdapters, loadServerConfig } from './config.js';
 import { EXAMPLE_TABS } from './examples.js';
+import { siteFromEnv } from './site.js';
 
 const USAGE = `Usage: tokenomics-gateway <command> [options]
 
 Commands:
-  serve                 Start the gateway (GraphiQL at http://localhost:PORT/graphql)
+  serve                 Start the gateway (the explorer at http://localhost:PORT/,
+                        GraphiQL at http://localhost:PORT/graphql)
     --port N            Port (default: PORT or 4000)
     --workers N|auto    Processes sharing the port (default: WORKERS or 1; auto = one per core).
                         Each keeps its own memory cache: set CACHE_URL to share one.
@@ -35,7 +37,8 @@ UPSTREAM_TIMEOUT_MS, UPSTREAM_MAX_BODY_BYTES, MAX_SCHEDULE_POINTS, LOG_LEVEL,
 WORKERS, CORS_ORIGINS, INTROSPECTION, METRICS, METRICS_TOKEN, METRICS_PORT,
 METRICS_HOST, DRAIN_GRACE_MS, PERSISTED_OPERATIONS_ONLY,
 PERSISTED_OPERATIONS_MANIFEST, RATE_LIMIT_PER_MINUTE, TRUST_PROXY,
-RATE_LIMIT_KEY_HEADER, OTEL_EXPORTER_OTLP_ENDPOINT, OTEL_SERVICE_NAME.`;
+RATE_LIMIT_KEY_HEADER, OTEL_EXPORTER_OTLP_ENDPOINT, OTEL_SERVICE_NAME, SITE_DIR
+(the folder served at /: default the explorer's build, packages/explorer/dist; off: none).`;
 
 /**
  * The usage text, with the environment variables of every adapter the
@@ -80,9 +83,12 @@ async function serve(config: GatewayConfig, env: NodeJS.ProcessEnv): Promise<voi
   const { metrics } = config;
   // Off (nothing registered, no spans) unless OTEL_EXPORTER_OTLP_ENDPOINT or tracing.endpoint is set.
   const tracing = await startTracing(config.tracing);
+  // The explorer at `/` (GraphiQL stays at /graphql), unless SITE_DIR says otherwise.
+  const site = siteFromEnv(env);
   const gateway = createGateway({
     adapters,
     exampleTabs: EXAMPLE_TABS,
+    ...(site.dir === null ? {} : { site: { dir: site.dir } }),
     tracing,
     production: config.production,
     compiledExecution: config.compiledExecution,
@@ -134,9 +140,11 @@ async function serve(config: GatewayConfig, env: NodeJS.ProcessEnv): Promise<voi
       metrics: { ...metricsEndpoint, url: running.metricsUrl },
       // The collector's origin only: an endpoint's credentials and path never reach a log line.
       tracing: config.tracing.endpoint ? new URL(config.tracing.endpoint).origin : 'off',
+      site: site.dir ?? 'off',
     },
-    `GraphiQL at ${running.url}`,
+    `GraphiQL at ${running.url}${site.dir === null ? '' : `, the explorer at ${new URL('/', running.url).href}`}`,
   );
+  if (site.dir === null && site.reason !== 'SITE_DIR=off') logger.warn(`nothing served at /: ${site.reason}`);
   if (metrics.enabled && metricsEndpoint.where === 'nowhere') {
     logger.warn(
       'GET /metrics is not served: in production set METRICS_TOKEN (a bearer token) or METRICS_PORT (a port of its own, on 127.0.0.1 unless METRICS_HOST says otherwise), or METRICS=off',

@@ -7,3 +7,4 @@ export {
 } from './config.js';
 export { EXAMPLE_TABS } from './examples.js';
 export { adapterPackage, assertAdapterBuilt } from './fresh-build.js';
+export { EXPLORER_DIST, type SiteChoice, siteFromEnv } from './site.js';
