@@ -10,8 +10,8 @@ import {
 } from '@tokenomics/adapter-session';
 import {
   type SynternetAdapterOptions,
+  adapter as synternet,
   synternetAdapter,
-  synternetOptionsFromEnv,
 } from '@tokenomics/adapter-synternet';
 import {
   DEFAULT_MAX_SCHEDULE_POINTS,
@@ -44,9 +44,7 @@ export const BUILT_IN_ADAPTERS: Readonly<Record<string, BuiltInAdapter>> = {
   },
   synternet: {
     create: (options) => synternetAdapter(options as SynternetAdapterOptions),
-    optionsFromEnv: (env, options) => ({
-      ...synternetOptionsFromEnv(env, options as SynternetAdapterOptions),
-    }),
+    optionsFromEnv: (env, options) => synternet.fromEnv(env, options),
   },
 };
 

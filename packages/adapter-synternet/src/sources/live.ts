@@ -5,7 +5,6 @@ import {
   type ParameterData,
   type SourcedState,
   type StateSource,
-  TokenomicsError,
   type UpstreamValue,
 } from '@tokenomics/core';
 import {
@@ -13,98 +12,19 @@ import {
   bankBalances,
   type CheckedHolding,
   checkChainParameters,
-  type HeldAmount,
   holdingRequests,
   inconsistentAnswer,
   mintInflation,
-  normalizeBaseUrl,
   optionalEndpoint,
   readHoldings,
   readStandardChainState,
   readsFreshness,
   standardChainRequests,
 } from '@tokenomics/cosmos-rest';
+import { checkLiveOptions, type SynternetLiveOptions } from '../options.js';
 import { type SynternetParameters, synternetParameters } from '../parameters.js';
-
-/** Synternet's base denom. */
-export const SYNT_DENOM = 'usynt';
-
-/** SYNT's base-unit decimals (usynt). */
-export const SYNT_DECIMALS = 6;
-
-/** The mint module's `treasury_address` (synternet-facts.md §2). */
-export const SYNTERNET_TREASURY_ADDRESS = 'synt1nwhx5p30n9xw88czjq4j45tuz53qw50yllrg5d';
-
-/** Synternet mainnet's chain id (synternet-facts.md §1, the mainnet genesis). */
-export const SYNTERNET_CHAIN_ID = 'synternet-1';
-
-/** Synternet mainnet's genesis time (synternet-facts.md §1): no block can be older. */
-export const SYNTERNET_GENESIS_TIME = new Date('2024-06-11T08:14:53.390Z');
-
-/** Options of {@link synternetLiveSource}. */
-export interface SynternetLiveOptions {
-  /** A Cosmos SDK REST (LCD) base URL, e.g. `https://api.synternet.com`. */
-  lcdUrl: string;
-  /** The account whose balance is the treasury; defaults to {@link SYNTERNET_TREASURY_ADDRESS}. */
-  treasuryAddress?: string;
-  /** The chain the node must answer for; defaults to {@link SYNTERNET_CHAIN_ID} (a testnet: `amber-2`). */
-  chainId?: string;
-}
-
-/** What a live read knows about the chain at its latest block (amounts in SYNT). */
-export interface SynternetChainState {
-  chainId: string;
-  /** The denom the bank supply answer is about (`usynt`). */
-  denom: string;
-  height: string;
-  /** The latest block's time: the instant the read state holds at (the anchor). */
-  blockTime: Date;
-  total: Decimal;
-  treasury: Decimal;
-  treasuryAddress: string;
-  bonded: Decimal;
-  notBonded: Decimal;
-  /** x/mint inflation when the chain serves it; null when it answered 501/404. */
-  mintInflation: Decimal | null;
-  /** The configured non-circulating holdings, their balances read at the block. */
-  nonCirculating: HeldAmount[];
-}
-
-/** The state behind the model: null for a snapshot. */
-export type SynternetState = SynternetChainState | null;
-
-const TREASURY_ADDRESS = /^synt1[02-9ac-hj-np-z]{38}$/;
-/** A Cosmos chain id: `synternet-1`, `amber-2`, `cosmoshub-4`. */
-const CHAIN_ID = /^[a-zA-Z0-9][a-zA-Z0-9._-]{0,63}$/;
-
-/**
- * Checks live options; a bad URL, address or chain id is a CONFIGURATION error at start-up.
- *
- * @example
- * ```ts
- * checkLiveOptions({ lcdUrl: 'https://api.synternet.com' }).treasuryAddress; // 'synt1nwhx5p30…'
- * ```
- */
-export function checkLiveOptions(options: SynternetLiveOptions): Required<SynternetLiveOptions> {
-  const lcdUrl = normalizeBaseUrl(options.lcdUrl);
-  const treasuryAddress = options.treasuryAddress ?? SYNTERNET_TREASURY_ADDRESS;
-  if (!TREASURY_ADDRESS.test(treasuryAddress)) {
-    throw new TokenomicsError(
-      'CONFIGURATION',
-      `the treasury address must be a Synternet account address (synt1…, 43 characters), got ${JSON.stringify(treasuryAddress)}`,
-      { details: { treasuryAddress } },
-    );
-  }
-  const chainId = options.chainId ?? SYNTERNET_CHAIN_ID;
-  if (typeof chainId !== 'string' || !CHAIN_ID.test(chainId)) {
-    throw new TokenomicsError(
-      'CONFIGURATION',
-      `the chain id must be a Cosmos chain id such as "synternet-1", got ${JSON.stringify(chainId)}`,
-      { details: { chainId } },
-    );
-  }
-  return { lcdUrl, treasuryAddress, chainId };
-}
+import type { SynternetState } from '../state.js';
+import { SYNT_DECIMALS, SYNT_DENOM } from '../token.js';
 
 /**
  * The live source: reads the standard chain state (supply, staking pool,
