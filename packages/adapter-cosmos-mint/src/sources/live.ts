@@ -9,7 +9,6 @@ import {
   type CheckedHolding,
   chainSource,
   checkChainParameters,
-  type HeldAmount,
   holdingRequests,
   inconsistentAnswer,
   mintInflation,
@@ -21,24 +20,7 @@ import {
   standardChainRequests,
 } from '@tokenomics/cosmos-rest';
 import { type CosmosMintParameters, cosmosMintParameters } from '../parameters.js';
-
-/** What a live read knows about the chain at its latest block (amounts in whole tokens). */
-export interface CosmosChainState {
-  chainId: string;
-  /** The denom the bank supply answer is about. */
-  denom: string;
-  height: string;
-  /** The latest block's time: the anchor the model steps from. */
-  blockTime: Date;
-  total: Decimal;
-  bonded: Decimal;
-  notBonded: Decimal;
-  /** The configured non-circulating holdings, their balances read at the block. */
-  nonCirculating: HeldAmount[];
-}
-
-/** The state behind the model: null for a snapshot. */
-export type CosmosMintState = CosmosChainState | null;
+import type { CosmosMintState } from '../state.js';
 
 /** What the live source needs. */
 export interface CosmosMintLiveSourceOptions {
