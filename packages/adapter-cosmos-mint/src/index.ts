@@ -8,7 +8,7 @@ import {
   TokenomicsError,
 } from '@tokenomics/core';
 import { mintFlows } from './model/flows.js';
-import { penaltyRules, simulatePenalty } from './model/penalties.js';
+import { mintPenalties } from './model/penalties.js';
 import { cosmosMintImplausibility } from './model/plausibility.js';
 import { rewardsFigures } from './model/rewards.js';
 import { schedulePoints } from './model/schedule.js';
@@ -116,10 +116,7 @@ export function cosmosMintAdapter(options: CosmosMintAdapterOptions): TokenEcono
     validate: validateParameters,
     supply: (model, at) => supplyFigures(model, at, context),
     rewards: rewardsFigures,
-    penalties: {
-      rules: (model) => penaltyRules(model, context),
-      simulate: (model, input) => simulatePenalty(model, input, context),
-    },
+    penalties: mintPenalties(context),
     schedule: (model, instants) => schedulePoints(model, instants, context),
     flows: mintFlows(token.symbol),
   });

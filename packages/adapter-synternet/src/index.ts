@@ -8,7 +8,7 @@ import {
 import { checkNonCirculatingHoldings } from '@tokenomics/cosmos-rest';
 import { feeSchedules, quoteFee } from './model/fees.js';
 import { synternetFlows } from './model/flows.js';
-import { penaltyRules, simulatePenalty } from './model/penalties.js';
+import { synternetPenalties } from './model/penalties.js';
 import { synternetImplausibility } from './model/plausibility.js';
 import { rewardsFigures } from './model/rewards.js';
 import { schedulePoints } from './model/schedule.js';
@@ -108,7 +108,7 @@ export function synternetAdapter(options: SynternetAdapterOptions = {}): TokenEc
     supply: (model, at) => supplyFigures(model, at, holdings),
     rewards: rewardsFigures,
     fees: { schedules: feeSchedules, quote: quoteFee },
-    penalties: { rules: penaltyRules, simulate: simulatePenalty },
+    penalties: synternetPenalties,
     schedule: (model, instants) => schedulePoints(model, instants, holdings),
     flows: synternetFlows(withTreasuryInflation),
   });

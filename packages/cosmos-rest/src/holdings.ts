@@ -278,3 +278,22 @@ export function holdingBucket(holding: HeldAmount, taken: Decimal, stakedNote: s
       : `${holding.source}; less ${formatDecimal(taken)} counted as staked beyond the circulating supply (${stakedNote})`,
   };
 }
+
+/**
+ * The non-circulating holdings behind a model: the balances a live source
+ * read at its block (in its state), or the configured amounts for a snapshot
+ * (no state).
+ *
+ * @example
+ * ```ts
+ * import { heldAmounts } from '@tokenomics/cosmos-rest';
+ *
+ * heldAmounts(null, []); // [] — a snapshot without configured holdings
+ * ```
+ */
+export function heldAmounts(
+  state: { nonCirculating: HeldAmount[] } | null,
+  configured: readonly CheckedHolding[],
+): HeldAmount[] {
+  return state ? state.nonCirculating : configuredHoldings(configured);
+}

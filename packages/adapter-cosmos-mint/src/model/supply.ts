@@ -12,8 +12,8 @@ import {
   toScaledInteger,
 } from '@tokenomics/core';
 import {
-  configuredHoldings,
   type HeldAmount,
+  heldAmounts,
   holdingBucket,
   splitStaked,
   stakedAmount,
@@ -23,7 +23,7 @@ import { anchorNote, HELD, METHOD, MINT, mintStateAt, STAKED_FROM_HOLDINGS, sour
 
 /** The configured holdings: read from the chain by a live source (its state), the configured amounts for a snapshot. */
 export function heldOf(model: CosmosMintModel, context: ModelContext): HeldAmount[] {
-  return model.state ? model.state.nonCirculating : configuredHoldings(context.holdings ?? []);
+  return heldAmounts(model.state, context.holdings ?? []);
 }
 
 /** total − Σ holdings, exact; BAD_INPUT when the holdings exceed the total (circulating would be negative). */

@@ -10,7 +10,7 @@ import {
   TokenomicsError,
   toScaledInteger,
 } from '@tokenomics/core';
-import { type CheckedHolding, configuredHoldings, type HeldAmount } from '@tokenomics/cosmos-rest';
+import { type CheckedHolding, type HeldAmount, heldAmounts } from '@tokenomics/cosmos-rest';
 import {
   AMOUNT_PLACES,
   type SupplyAnchor,
@@ -151,7 +151,7 @@ export function scheduleTableStats(): SizedCacheStats {
  * by a live source (in its state), the configured amounts for a snapshot.
  */
 export function heldOf(model: SynternetModel, configured: readonly CheckedHolding[]): HeldAmount[] {
-  return model.state ? model.state.nonCirculating : configuredHoldings(configured);
+  return heldAmounts(model.state, configured);
 }
 
 export function unitsOf(amount: Decimal): bigint {
