@@ -456,7 +456,7 @@ describe('live: the published preset, x/mint as total inflation, configured hold
       source: `chain: GET /cosmos/bank/v1beta1/balances/${MODERATOR} (usynt ÷ 10^6) at block 2000000 (2025-11-01T00:00:00Z)`,
     });
     expect(memo.keys.filter((key) => key.includes(MODERATOR))).toEqual([
-      `GET ${lcd.url}/cosmos/bank/v1beta1/balances/${MODERATOR}`,
+      `GET ${lcd.url}/cosmos/bank/v1beta1/balances/${MODERATOR} @2000000`,
     ]);
     expect(await supplyInvariants(economy, BLOCK_TIME, [], { reader: memo, now: BLOCK_TIME })).toEqual([]);
   });

@@ -10,7 +10,7 @@ import {
 } from '@tokenomics/core';
 import { chainSource } from './chain-state.js';
 import { balanceOf, bankBalances } from './endpoints.js';
-import type { LcdRequest } from './request.js';
+import type { LcdRequest, LcdRequestOptions } from './request.js';
 import type { BalancesResponse } from './schemas.js';
 
 /**
@@ -200,8 +200,9 @@ export function checkNonCirculatingHoldings(input: unknown, rules: HoldingRules)
 export function holdingRequests(
   baseUrl: string,
   holdings: readonly CheckedHolding[],
+  options?: LcdRequestOptions,
 ): LcdRequest<BalancesResponse>[] {
-  return holdings.map((holding) => bankBalances(baseUrl, holding.address));
+  return holdings.map((holding) => bankBalances(baseUrl, holding.address, options));
 }
 
 /**

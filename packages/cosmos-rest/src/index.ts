@@ -1,3 +1,4 @@
+export * from './blocks.js';
 export * from './chain-state.js';
 export * from './endpoints.js';
 export * from './formulas/delegator-apr.js';
