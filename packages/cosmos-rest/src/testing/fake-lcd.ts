@@ -92,6 +92,15 @@ export interface FakeLcdOptions {
    * counts and faults still name the standard paths. Default: none.
    */
   basePath?: string;
+  /**
+   * The lowest height the node keeps (a pruned node): a read at a height
+   * below it (the `x-cosmos-block-height` header, or `blocks/{height}`) is
+   * answered HTTP 400 `height N is not available, lowest height is M`, as
+   * cosmos-sdk does. Default: every height since the first is kept.
+   */
+  lowestHeight?: bigint;
+  /** Seconds between blocks for {@link FakeLcd.advance} and for block times before the first height; default 6. */
+  blockSeconds?: number;
 }
 
 /** A running fake LCD. */
@@ -102,6 +111,19 @@ export interface FakeLcd {
   readonly state: FakeLcdState;
   /** Replaces parts of the state (merged as in {@link FakeLcdOptions.state}). */
   setState(patch: FakeLcdStateInput): void;
+  /**
+   * Moves the chain on by `blocks` blocks (each `blockSeconds` later), the
+   * state changing at each new height by `change` (a patch, or a function of
+   * the new height giving one). Every height keeps its state: a read with
+   * `x-cosmos-block-height: h` (or `blocks/{h}`) answers the state (block) at h.
+   */
+  advance(blocks?: number, change?: FakeLcdStateInput | ((height: bigint) => FakeLcdStateInput)): void;
+  /** The current height (the latest block's). */
+  readonly height: bigint;
+  /** The state served at a height (as a read at that height answers it), or null when pruned or in the future. */
+  stateAt(height: bigint): FakeLcdState | null;
+  /** Sets the lowest height kept: reads below it answer as a pruned node does. */
+  setLowestHeight(height: bigint): void;
   /** Sets or clears (`null`) the fault of a path (`'*'` for every path). */
   setFault(path: string, fault: FakeLcdFault | null): void;
   /** Requests received for a path (without query) since start or the last reset. */
@@ -235,6 +257,7 @@ function answer(state: FakeLcdState, path: string, query: URLSearchParams): Json
     case LCD_PATHS.distributionParams:
       return { params: { ...state.distributionParams } };
     case LCD_PATHS.latestBlock:
+    case `${LCD_PATHS.blocks}/${state.latestBlock.height}`:
       return {
         block_id: { hash: HASH, part_set_header: { total: 1, hash: HASH } },
         block: blockJson(state, PROPOSER),
@@ -324,7 +347,19 @@ export async function startFakeLcd(options: FakeLcdOptions = {}): Promise<FakeLc
       sendStatus(res, 501);
       return;
     }
-    const body = answer(state, path, url.searchParams);
+    let served = state;
+    const asked = heightAsked(req, path);
+    if (asked !== null && !slowDone) {
+      const refusal = heightRefusal(asked);
+      if (refusal) {
+        sendStatus(res, 400, refusal);
+        return;
+      }
+      served = path.startsWith(`${LCD_PATHS.blocks}/`) ? blockStateAt(asked) : stateAt(asked)!;
+    } else if (asked !== null) {
+      served = path.startsWith(`${LCD_PATHS.blocks}/`) ? blockStateAt(asked) : (stateAt(asked) ?? state);
+    }
+    const body = answer(served, path, url.searchParams);
     if (fault && !slowDone) {
       switch (fault.kind) {
         case 'status':
@@ -358,6 +393,54 @@ export async function startFakeLcd(options: FakeLcdOptions = {}): Promise<FakeLc
     else sendJson(res, 200, JSON.stringify(body));
   }
 
+  const blockSeconds = options.blockSeconds ?? 6;
+  let lowestHeight = options.lowestHeight ?? null;
+  /** The state at each height the chain has been at, from the first. */
+  const history = new Map<bigint, FakeLcdState>();
+  const heightOf = (at: FakeLcdState) => BigInt(at.latestBlock.height);
+  let firstHeight = heightOf(state);
+  history.set(firstHeight, state);
+
+  /** The height a request asks for: the header, or a `blocks/{height}` path; null for the latest. */
+  function heightAsked(req: IncomingMessage, path: string): bigint | null {
+    const header = req.headers['x-cosmos-block-height'];
+    if (path.startsWith(`${LCD_PATHS.blocks}/`) && path !== LCD_PATHS.latestBlock) {
+      const text = path.slice(LCD_PATHS.blocks.length + 1);
+      return /^\d+$/.test(text) ? BigInt(text) : null;
+    }
+    if (path === LCD_PATHS.latestBlock) return null;
+    return typeof header === 'string' && /^\d+$/.test(header) && header !== '0' ? BigInt(header) : null;
+  }
+
+  /** Why a height cannot be read (a cosmos-sdk node's words), or null. */
+  function heightRefusal(height: bigint): string | null {
+    const current = heightOf(state);
+    if (height > current) {
+      return `invalid height: cannot query with height in the future (${height} > ${current}); please provide a valid height`;
+    }
+    const lowest = lowestHeight ?? 1n;
+    if (height < lowest)
+      return `height ${height} is not available, lowest height is ${lowest}: invalid height`;
+    return null;
+  }
+
+  /** The state at a height: the one recorded there, or the first state for heights before the first. */
+  function stateAt(height: bigint): FakeLcdState | null {
+    if (heightRefusal(height) !== null) return null;
+    return history.get(height) ?? history.get(firstHeight)!;
+  }
+
+  /** The state a `blocks/{height}` answer is made of: that height's, with its block time. */
+  function blockStateAt(height: bigint): FakeLcdState {
+    const kept = history.get(height);
+    if (kept) return kept;
+    const first = history.get(firstHeight)!;
+    const time = new Date(
+      Date.parse(first.latestBlock.time) - Number(firstHeight - height) * blockSeconds * 1000,
+    );
+    return { ...first, latestBlock: { height: height.toString(), time: time.toISOString() } };
+  }
+
   const loopback = await listenOnLoopback((req, res) => respond(req, res));
 
   return {
@@ -367,6 +450,31 @@ export async function startFakeLcd(options: FakeLcdOptions = {}): Promise<FakeLc
     },
     setState(patch) {
       state = merge(state, patch);
+      // A change of the latest block starts the chain's history again there.
+      if (heightOf(state) !== heightOf(history.get(firstHeight)!) && !history.has(heightOf(state))) {
+        history.clear();
+        firstHeight = heightOf(state);
+      }
+      history.set(heightOf(state), state);
+    },
+    get height() {
+      return heightOf(state);
+    },
+    stateAt,
+    setLowestHeight(height) {
+      lowestHeight = height;
+    },
+    advance(blocks = 1, change) {
+      if (!Number.isSafeInteger(blocks) || blocks < 1 || blocks > 100_000) {
+        throw new RangeError(`advance takes 1 to 100,000 blocks, got ${blocks}`);
+      }
+      for (let index = 0; index < blocks; index++) {
+        const height = heightOf(state) + 1n;
+        const time = new Date(Date.parse(state.latestBlock.time) + blockSeconds * 1000).toISOString();
+        const patch = typeof change === 'function' ? change(height) : (change ?? {});
+        state = merge(merge(state, patch), { latestBlock: { height: height.toString(), time } });
+        history.set(height, state);
+      }
     },
     setFault(path, fault) {
       if (fault) faults.set(path, fault);
