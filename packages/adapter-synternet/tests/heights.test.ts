@@ -3,6 +3,7 @@ import { codedFailure, type FakeLcd, startFakeLcd } from '@tokenomics/cosmos-res
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYNTERNET_TREASURY_ADDRESS, synternetAdapter } from '../src/index.js';
 import { synternetLiveSource } from '../src/sources/live.js';
+import { SYNTERNET_GENESIS_STATE } from '../src/testing/index.js';
 
 const reader = createDirectReader({ timeoutMs: 5_000 });
 const START = 2_000_000n;
@@ -26,7 +27,7 @@ const change = (height: bigint) => ({
 describe('Synternet live reads one block at a time (fake LCD with heights)', () => {
   let lcd: FakeLcd;
   beforeAll(async () => {
-    lcd = await startFakeLcd({ state: STATE, blockSeconds: 6 });
+    lcd = await startFakeLcd({ base: SYNTERNET_GENESIS_STATE, state: STATE, blockSeconds: 6 });
   });
   afterAll(() => lcd.close());
 

@@ -10,6 +10,7 @@ import {
 } from '@tokenomics/cosmos-rest/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SYNTERNET_TREASURY_ADDRESS, synternetAdapter } from '../src/index.js';
+import { SYNTERNET_GENESIS_STATE } from '../src/testing/index.js';
 
 const d = (text: string) => new Decimal(text);
 // Served state, every figure different from the seed preset.
@@ -30,7 +31,7 @@ describe('live source against a fake LCD on 127.0.0.1', () => {
   const ctx = { reader, now: BLOCK_TIME };
 
   beforeAll(async () => {
-    lcd = await startFakeLcd({ state: STATE });
+    lcd = await startFakeLcd({ base: SYNTERNET_GENESIS_STATE, state: STATE });
   });
   afterAll(() => lcd.close());
   beforeEach(() => {

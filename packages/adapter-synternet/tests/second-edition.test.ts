@@ -22,6 +22,7 @@ import {
 } from '@tokenomics/cosmos-rest/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SYNTERNET_TREASURY_ADDRESS, type SynternetAdapterOptions, synternetAdapter } from '../src/index.js';
+import { SYNTERNET_GENESIS_STATE } from '../src/testing/index.js';
 
 // The second edition of the economic model (issue 12): circulating by the published
 // convention plus liquid, run-rate rewards net of the community tax, x/mint read as total
@@ -402,7 +403,7 @@ describe('live: the published preset, x/mint as total inflation, configured hold
   });
 
   beforeAll(async () => {
-    lcd = await startFakeLcd({ state: STATE });
+    lcd = await startFakeLcd({ base: SYNTERNET_GENESIS_STATE, state: STATE });
   });
   afterAll(() => lcd.close());
   beforeEach(() => lcd.setState(STATE));

@@ -10,13 +10,14 @@ import {
   standardChainRequests,
 } from '../src/index.js';
 import { codedFailure, type FakeLcd, startFakeLcd } from '../src/testing/index.js';
+import { EXAMPLE_CHAIN_STATE } from './example-chain.js';
 
 const reader = createDirectReader({ timeoutMs: 5_000 });
 const token = { denom: 'usynt', decimals: 6, symbol: 'SYNT' };
 let lcd: FakeLcd;
 
 beforeAll(async () => {
-  lcd = await startFakeLcd({ blockSeconds: 5 });
+  lcd = await startFakeLcd({ base: EXAMPLE_CHAIN_STATE, blockSeconds: 5 });
   // 838 is the first block; each later one mints 1 SYNT and bonds 0.5 more.
   lcd.advance(20, (height) => ({
     supply: [{ denom: 'usynt', amount: (1_000_000_000_000_000n + (height - 838n) * 1_000_000n).toString() }],

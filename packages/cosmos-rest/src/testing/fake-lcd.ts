@@ -82,7 +82,9 @@ export type FakeLcdFault =
 
 /** Options of {@link startFakeLcd}. */
 export interface FakeLcdOptions {
-  /** Changes to the default state ({@link SYNTERNET_GENESIS_STATE}). */
+  /** The chain's state before `state` applies; default {@link TEST_CHAIN_STATE}, a neutral chain. */
+  base?: FakeLcdState;
+  /** Changes to the base state. */
   state?: FakeLcdStateInput;
   /** Faults by path (without query, e.g. `/cosmos/staking/v1beta1/pool`); `'*'` applies to every path. */
   faults?: Record<string, FakeLcdFault>;
@@ -135,19 +137,18 @@ export interface FakeLcd {
   close(): Promise<void>;
 }
 
-/** The treasury address of Synternet's mint params (`synternet-facts.md` §2). */
-export const FAKE_TREASURY_ADDRESS = 'synt1nwhx5p30n9xw88czjq4j45tuz53qw50yllrg5d';
-
 /**
- * The default state: Synternet at genesis (`synternet-facts.md`): 1,000,000,000
- * SYNT, the treasury's 899,985,000, the facts file's illustrative staking pool,
- * the slashing parameters of the tokenomics docs (window 16,000), no community
- * tax, and no standard x/mint.
+ * The default state: a neutral chain, `testchain-1`, whose bonded denom is
+ * `ustake` (6 decimals): 1,000,000,000 tokens, 504,000,000 bonded and
+ * 1,000,000 unbonding, the slashing parameters of a 16,000-block window, no
+ * community tax, no accounts and no standard x/mint. An adapter's tests pass
+ * their own chain as `base` (e.g. Synternet's genesis, from
+ * `@tokenomics/adapter-synternet/testing`).
  */
-export const SYNTERNET_GENESIS_STATE: FakeLcdState = {
-  chainId: 'synternet-1',
-  supply: [{ denom: 'usynt', amount: '1000000000000000' }],
-  balances: { [FAKE_TREASURY_ADDRESS]: [{ denom: 'usynt', amount: '899985000000000' }] },
+export const TEST_CHAIN_STATE: FakeLcdState = {
+  chainId: 'testchain-1',
+  supply: [{ denom: 'ustake', amount: '1000000000000000' }],
+  balances: {},
   pool: { not_bonded_tokens: '1000000000000', bonded_tokens: '504000000000000' },
   slashingParams: {
     signed_blocks_window: '16000',
@@ -183,7 +184,7 @@ export const ALTERED_CHAIN_PARAMS = {
   distributionParams: { community_tax: '0.020000000000000000' },
 } as const satisfies FakeLcdStateInput;
 
-/** A standard x/mint state (the facts file's example figures), for `setState({ mint: STANDARD_MINT_STATE })`. */
+/** A standard x/mint state (example figures, minting `usynt`: set `params.mint_denom` for another chain), for `setState({ mint: STANDARD_MINT_STATE })`. */
 export const STANDARD_MINT_STATE: NonNullable<FakeLcdState['mint']> = {
   inflation: '0.130016465508894587',
   annual_provisions: '130019024060848.545708142618272810',
@@ -327,7 +328,7 @@ function sendStatus(res: ServerResponse, status: number, message?: string): void
  * ```
  */
 export async function startFakeLcd(options: FakeLcdOptions = {}): Promise<FakeLcd> {
-  let state = merge(SYNTERNET_GENESIS_STATE, options.state ?? {});
+  let state = merge(options.base ?? TEST_CHAIN_STATE, options.state ?? {});
   const faults = new Map<string, FakeLcdFault>(Object.entries(options.faults ?? {}));
   const counts = new Map<string, number>();
   const timers = new Set<NodeJS.Timeout>();
