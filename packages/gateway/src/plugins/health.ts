@@ -13,7 +13,14 @@ import type { CacheHealth } from '../cache-store.js';
 export interface ProtocolHealth {
   id: string;
   ok: boolean;
-  source?: { kind: string; description: string; fetchedAt: string | null; stale: boolean };
+  source?: {
+    kind: string;
+    description: string;
+    fetchedAt: string | null;
+    stale: boolean;
+    height?: string;
+    blockTime?: string;
+  };
   error?: { code: string; message: string };
 }
 
@@ -59,9 +66,13 @@ export function useHealth(
                 id: economy.id,
                 ok: !source.stale,
                 source: {
-                  ...source,
+                  kind: source.kind,
                   description: redactUrls(source.description),
                   fetchedAt: source.fetchedAt?.toISOString() ?? null,
+                  stale: source.stale,
+                  // A live source's block (a bigint height is not JSON: its decimal text).
+                  ...(source.height == null ? {} : { height: source.height.toString() }),
+                  ...(source.blockTime == null ? {} : { blockTime: source.blockTime.toISOString() }),
                 },
               };
             } catch (error) {
