@@ -10,6 +10,7 @@ import {
   checkNonCirculatingHoldings,
   type NonCirculatingHolding,
   normalizeBaseUrl,
+  strictOptions,
 } from '@tokenomics/cosmos-rest';
 import { z } from 'zod';
 import {
@@ -320,17 +321,6 @@ export function resolveOptions(input: unknown): ResolvedCosmosMintOptions {
   return { id, name, preset, token: { symbol, name: tokenName, decimals }, denom, live, holdings };
 }
 
-/** A strict object whose unknown keys are refused with the adapter's message, naming the valid ones. */
-function strictObject<Shape extends z.ZodRawShape>(where: string, shape: Shape) {
-  const valid = Object.keys(shape).join(', ');
-  return z.strictObject(shape, {
-    error: (issue) =>
-      issue.code === 'unrecognized_keys'
-        ? `unknown cosmos-mint ${where} ${issue.keys.map((key) => JSON.stringify(key)).join(', ')}; valid: ${valid}`
-        : undefined,
-  });
-}
-
 const sourcedValue = z.object({ value: z.string(), source: z.string().min(1) });
 
 /**
@@ -347,7 +337,7 @@ const sourcedValue = z.object({ value: z.string(), source: z.string().min(1) });
  * optionsSchema.safeParse({ id: 'hub', denon: 'uatom' }).success; // false: unknown cosmos-mint option(s) "denon"; valid: id, name, …
  * ```
  */
-export const optionsSchema: z.ZodType<CosmosMintAdapterOptions> = strictObject('option(s)', {
+export const optionsSchema: z.ZodType<CosmosMintAdapterOptions> = strictOptions('cosmos-mint', 'option(s)', {
   id: z.string({ error: 'option "id" is required (e.g. "cosmoshub"): each instance names its chain' }),
   name: z.string().optional(),
   preset: z.union([z.string(), z.record(z.string(), z.unknown())]).optional(),
@@ -356,14 +346,14 @@ export const optionsSchema: z.ZodType<CosmosMintAdapterOptions> = strictObject('
   decimals: z.number().int().optional(),
   symbol: z.string().optional(),
   tokenName: z.string().optional(),
-  live: strictObject('live option(s)', {
+  live: strictOptions('cosmos-mint', 'live option(s)', {
     lcdUrl: z.string().min(1),
     chainId: z.string().optional(),
   }).optional(),
   bech32Prefix: z.string().optional(),
   nonCirculating: z
     .array(
-      strictObject('nonCirculating key(s)', {
+      strictOptions('cosmos-mint', 'nonCirculating key(s)', {
         address: z.string(),
         label: z.string(),
         amount: z.string().optional(),

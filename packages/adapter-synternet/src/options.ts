@@ -1,5 +1,5 @@
 import { TokenomicsError } from '@tokenomics/core';
-import { type NonCirculatingHolding, normalizeBaseUrl } from '@tokenomics/cosmos-rest';
+import { type NonCirculatingHolding, normalizeBaseUrl, strictOptions } from '@tokenomics/cosmos-rest';
 import { z } from 'zod';
 import { SYNTERNET_PRESETS, type SynternetPresetName } from './parameters.js';
 import { SYNTERNET_CHAIN_ID, SYNTERNET_TREASURY_ADDRESS } from './token.js';
@@ -32,17 +32,6 @@ export interface SynternetAdapterOptions {
   nonCirculating?: NonCirculatingHolding[];
 }
 
-/** A strict object whose unknown keys are refused with Synternet's message, naming the valid ones. */
-function strictObject<Shape extends z.ZodRawShape>(where: string, shape: Shape) {
-  const valid = Object.keys(shape).join(', ');
-  return z.strictObject(shape, {
-    error: (issue) =>
-      issue.code === 'unrecognized_keys'
-        ? `unknown Synternet ${where} ${issue.keys.map((key) => JSON.stringify(key)).join(', ')}; valid: ${valid}`
-        : undefined,
-  });
-}
-
 /**
  * The options as a configuration file writes them: a strict schema, so a
  * typo'd key is refused with Synternet's message (naming the valid keys).
@@ -55,7 +44,7 @@ function strictObject<Shape extends z.ZodRawShape>(where: string, shape: Shape) 
  * optionsSchema.safeParse({ prest: 'seed' }).success; // false: unknown Synternet option "prest"; valid: id, preset, live, nonCirculating
  * ```
  */
-export const optionsSchema: z.ZodType<SynternetAdapterOptions> = strictObject('option(s)', {
+export const optionsSchema: z.ZodType<SynternetAdapterOptions> = strictOptions('Synternet', 'option(s)', {
   id: z.string().min(1).optional(),
   preset: z
     .string()
@@ -64,14 +53,14 @@ export const optionsSchema: z.ZodType<SynternetAdapterOptions> = strictObject('o
         `unknown Synternet preset ${JSON.stringify(issue.input)}; valid presets: ${Object.keys(SYNTERNET_PRESETS).join(', ')}`,
     })
     .optional() as z.ZodType<SynternetPresetName | undefined>,
-  live: strictObject('live option(s)', {
+  live: strictOptions('Synternet', 'live option(s)', {
     lcdUrl: z.string().min(1),
     treasuryAddress: z.string().optional(),
     chainId: z.string().optional(),
   }).optional(),
   nonCirculating: z
     .array(
-      strictObject('nonCirculating key(s)', {
+      strictOptions('Synternet', 'nonCirculating key(s)', {
         address: z.string(),
         label: z.string(),
         amount: z.string().optional(),

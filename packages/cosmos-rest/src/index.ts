@@ -12,3 +12,5 @@ export * from './plausibility.js';
 export * from './request.js';
 export * from './schemas.js';
 export * from './slashing.js';
+export * from './staking-rates.js';
+export * from './strict-options.js';

@@ -7,7 +7,7 @@ import {
   type RewardsQuery,
   rateInput,
 } from '@tokenomics/core';
-import { dailyCompoundedApy, delegatorApr } from '@tokenomics/cosmos-rest';
+import { stakingRates } from '@tokenomics/cosmos-rest';
 import { annualProvisions } from '../formulas/annual-provisions.js';
 import { stakingApr } from '../formulas/staking-apr.js';
 import type { CosmosMintModel } from '../state.js';
@@ -35,17 +35,11 @@ export function rewardsFigures(model: CosmosMintModel, at: Date, query: RewardsQ
   const nextTo = addMonths(at, 12);
   const nextRelease = mintStateAt(model, nextTo).supply.minted.minus(s.supply.minted).times(keep);
   const apr = stakingApr(inflation, params.bondedRatio, params.communityTax);
-  const delegator = query.commission === undefined ? null : delegatorApr(apr, query.commission);
   return {
     at,
     annualEmission: toStakers,
     emissionRate: inflation,
-    stakingApr: apr,
-    stakingApy: dailyCompoundedApy(apr),
-    bondedRatio: params.bondedRatio,
-    participants: null,
-    perParticipantDaily: null,
-    delegatorApr: delegator,
+    ...stakingRates(apr, params.bondedRatio, query.commission),
     derivation: derive(
       'stakingApr = inflation × (1 − communityTax) / bondedRatio; inflation after n blocks of x/mint (see supply derivation of total); annualProvisions = inflation × total; annualEmission = annualProvisions × (1 − communityTax), the run-rate at t (what stakers receive a year at this block’s rate, as x/mint’s annual_provisions); nextTwelveMonthsRelease = (minted(t + 12 months) − minted(t)) × (1 − communityTax), what the next twelve months actually mint to stakers (the bonded ratio held)',
       {

@@ -7,7 +7,7 @@ import {
   type RewardsQuery,
   rateInput,
 } from '@tokenomics/core';
-import { dailyCompoundedApy, delegatorApr } from '@tokenomics/cosmos-rest';
+import { stakingRates } from '@tokenomics/cosmos-rest';
 import { stakingApr } from '../formulas/staking-apr.js';
 import type { SynternetModel } from '../state.js';
 import { chainValidatorRate, exactMinus, METHOD, RULING, SPEC, stateAt, withSchedule } from './state-at.js';
@@ -30,7 +30,6 @@ export function rewardsFigures(model: SynternetModel, at: Date, query: RewardsQu
   const next = withSchedule(model, (schedule) => schedule.supplyAt(nextTo));
   const nextRelease = exactMinus(next.validatorEmitted, s.validatorEmitted).times(keep);
   const apr = stakingApr(inflation, params.bondedRatio, params.communityTax);
-  const delegator = query.commission === undefined ? null : delegatorApr(apr, query.commission);
   const chain = s.year.allowanceFromChain ? chainValidatorRate(model) : null;
   const mintNote = chain
     ? `; x/mint inflation (GET /cosmos/mint/v1beta1/inflation) read as the total inflation (validator + treasury, as proposal 0008 states its figures): validator rate = max(chainInflation − treasuryRate, 0), this year's validator allowance = that × total at block ${model.state?.height} (${METHOD}#chain-inflation-read-live)`
@@ -39,12 +38,7 @@ export function rewardsFigures(model: SynternetModel, at: Date, query: RewardsQu
     at,
     annualEmission,
     emissionRate: inflation,
-    stakingApr: apr,
-    stakingApy: dailyCompoundedApy(apr),
-    bondedRatio: params.bondedRatio,
-    participants: null,
-    perParticipantDaily: null,
-    delegatorApr: delegator,
+    ...stakingRates(apr, params.bondedRatio, query.commission),
     derivation: derive(
       'APR = inflation(t) / bondedRatio × (1 − communityTax); inflation(t) = validatorAllowance_y / total(t) (emissionRate); annualEmission = validatorAllowance_y × (1 − communityTax), the run-rate at t (the allowance is emitted evenly through the year: the annual provisions stakers receive); nextTwelveMonthsRelease = (validatorEmitted(t + 12 months) − validatorEmitted(t)) × (1 − communityTax), what the next twelve months actually release',
       {
