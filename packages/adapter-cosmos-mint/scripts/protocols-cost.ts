@@ -21,7 +21,9 @@ const PROTOCOLS = 200;
 const ROUNDS = 5;
 const economies = Array.from({ length: PROTOCOLS }, (_, index) => cosmosMintAdapter({ id: `hub-${index}` }));
 // Warm-up at its own instant (module loading, JIT), not counted.
-await Promise.all(economies.map(async (economy) => [await economy.supply!({ at: new Date('2020-01-01T00:00:00Z') })]));
+await Promise.all(
+  economies.map(async (economy) => [await economy.supply!({ at: new Date('2020-01-01T00:00:00Z') })]),
+);
 
 const times: number[] = [];
 for (let round = 0; round < ROUNDS; round++) {
