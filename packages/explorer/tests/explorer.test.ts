@@ -196,9 +196,10 @@ describe('the explorer in Chromium, against a gateway on loopback', () => {
         `${formatPercent(now.protocol.rewards.stakingApr, { locale: shown.locale })} per year`,
       );
 
-      // The page as a first visitor sees it (the README's picture: docs/explorer.png).
+      // The page as a first visitor sees it (the README's picture, docs/explorer.png, is live.test.ts's:
+      // observed points over the modelled lines).
       await page.screenshot({
-        path: join(ARTIFACTS, 'explorer.png'),
+        path: join(ARTIFACTS, 'explorer-first-visit.png'),
         fullPage: true,
         clip: { x: 0, y: 0, width: 1280, height: 1560 },
       });

@@ -154,6 +154,9 @@ describe('the explorer with recorded history and live updates (Session on a fake
       ).toBe(totalDrift.difference);
 
       await page.screenshot({ path: join(ARTIFACTS, 'explorer-observed.png'), fullPage: true });
+      await panel
+        .locator('section', { has: page.locator('h3', { hasText: 'Supply over time' }) })
+        .screenshot({ path: join(ARTIFACTS, 'explorer-observed-supply.png') });
       // The README's picture: the live panel, observed points over the modelled lines.
       await page.screenshot({
         path: join(ARTIFACTS, 'explorer.png'),
