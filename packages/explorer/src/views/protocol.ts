@@ -275,17 +275,22 @@ export function renderProtocol(
   });
   sourceLine.append(sourceText, liveBadge);
   let liveState: 'live' | 'retrying' | 'off' = 'off';
+  /** Why a live source has no updates (the gateway streams none), shown quietly in the badge. */
+  let liveOff: string | null = null;
   let shownHeight: string | null = summary.source.height ?? null;
   const showLive = () => {
     liveBadge.dataset.state = liveState;
     liveBadge.dataset.height = shownHeight ?? '';
-    liveBadge.hidden = liveState === 'off';
+    liveBadge.hidden = liveState === 'off' && liveOff === null;
+    liveBadge.title = liveOff ?? '';
     liveBadge.textContent =
       liveState === 'live'
         ? `live · block ${shownHeight ?? '…'}`
         : liveState === 'retrying'
           ? `reconnecting · block ${shownHeight ?? '…'}`
-          : '';
+          : liveOff !== null
+            ? 'no live updates'
+            : '';
   };
   const observedNote = h('p', { class: 'hint observed-note', 'data-observed': summary.id });
   const driftBox = h('div', { class: 'drift', 'data-drift': summary.id });
@@ -1014,10 +1019,11 @@ export function renderProtocol(
     ? watchProtocol(client, summary.id, {
         onState: (next) => {
           liveState = next.state;
+          // A gateway that streams no updates is a configuration, not an error: said in the badge's title.
+          liveOff = next.state === 'off' ? next.message : null;
           showLive();
           liveTest[summary.id] = { ...(liveTest[summary.id] ?? { events: 0 }), state: next.state };
-          if (next.state === 'off') report('Live updates', next.message);
-          else if (next.state === 'retrying')
+          if (next.state === 'retrying')
             report('Live updates', `${next.message}; trying again in ${next.inSeconds} s.`);
           else report('Live updates', null);
         },
