@@ -5,7 +5,13 @@ import { adapter as session } from '@tokenomics/adapter-session';
 import { type FakeArbitrum, startFakeArbitrum } from '@tokenomics/adapter-session/testing';
 import { adapter as synternet } from '@tokenomics/adapter-synternet';
 import { createGateway, createLogger } from '@tokenomics/gateway';
-import { createUpdateBus, embeddedHistoryStore, type UpdateBus } from '@tokenomics/history';
+import {
+  createRecorder,
+  createUpdateBus,
+  embeddedHistoryStore,
+  type Recorder,
+  type UpdateBus,
+} from '@tokenomics/history';
 
 type TokenEconomy = ReturnType<typeof session.create>;
 type HistoryStore = Awaited<ReturnType<typeof embeddedHistoryStore>>;
@@ -66,14 +72,20 @@ export interface LiveExplorerGateway extends ExplorerGateway {
   store: HistoryStore;
   /** The bus `protocolUpdated` hears; publish on it to send an event. */
   bus: UpdateBus;
+  /**
+   * The recorder as the server runs it, without timers: `sampleOnce()` reads the chain through the
+   * gateway's cached reads, stores a new height and publishes on the bus when the figures changed.
+   */
+  recorder: Recorder;
   /** `protocolUpdated` subscriptions open on the gateway now. */
   listeners(id: string): number;
 }
 
 /**
  * A gateway on loopback with Session live on a fake Arbitrum (one block a day, starting 30 days ago),
- * Synternet from its snapshot, the embedded history store in a temporary folder (`history`), and an
- * in-process update bus (`updates`) whose open subscriptions are counted. Reads are cached 1 s, so
+ * Synternet from its snapshot, the embedded history store in a temporary folder (`history`), an
+ * in-process update bus (`updates`) whose open subscriptions are counted, and a recorder (sampled by
+ * the test). Reads are cached 1 s, so
  * an event after the chain advances answers the new block.
  */
 export async function startLiveGateway(siteDir: string): Promise<LiveExplorerGateway> {
@@ -111,6 +123,16 @@ export async function startLiveGateway(siteDir: string): Promise<LiveExplorerGat
     drainGraceMs: 0,
   });
   const running = await gateway.listen(0, '127.0.0.1');
+  const recorder = createRecorder({
+    store,
+    protocols: [{ id: sessionEconomy.id, history: sessionEconomy.history }],
+    context: () => gateway.economyContext(),
+    onObservation: (id, observation, changed) => {
+      if (changed)
+        bus.publish(id, { height: observation.height.toString(), at: observation.at.toISOString() });
+    },
+    start: false,
+  });
   return {
     origin: new URL(running.url).origin,
     graphqlUrl: running.url,
@@ -118,8 +140,10 @@ export async function startLiveGateway(siteDir: string): Promise<LiveExplorerGat
     session: sessionEconomy,
     store,
     bus,
+    recorder,
     listeners: (id) => open.get(id) ?? 0,
     async close() {
+      await recorder.stop();
       await running.close();
       await gateway.close();
       await bus.close();

@@ -180,7 +180,7 @@ describe('the explorer with recorded history and live updates (Session on a fake
   );
 
   it(
-    'shows "live · block N", takes the new block from a protocolUpdated event, and unsubscribes when another tab is shown',
+    'shows "live · block N"; when the recorder samples a new block, the protocolUpdated event brings it to the headline and the chart; unsubscribes when another tab is shown',
     async () => {
       const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
       await page.goto(`${gateway.origin}/#session`);
@@ -193,22 +193,22 @@ describe('the explorer with recorded history and live updates (Session on a fake
       await until(() => gateway.listeners('session') >= 1);
       const aprBefore = await page.locator('#panel-session [data-figure="apr"]').getAttribute('data-value');
 
-      // The chain moves on: one more block, more nodes. The recorder would publish; the test does,
-      // until the event carries the new block (the gateway's reads are cached for a second).
+      // The chain moves on: one more block, more nodes. The recorder samples it (through the
+      // gateway's reads, cached for a second: sampled again until it reads the new block), stores it
+      // and publishes on the bus; the gateway sends the event to the page.
       gateway.chain.advance(1n, { serviceNodeRewards: { totalNodes: 2_400n } });
       const after = String(gateway.chain.head);
       expect(after).not.toBe(before);
-      for (let i = 0; i < 60 && (await badge.getAttribute('data-height')) !== after; i++) {
-        gateway.bus.publish('session', { height: after });
-        await page
-          .waitForFunction(
-            ([height]) =>
-              document.querySelector(`[data-live="session"]`)?.getAttribute('data-height') === height,
-            [after],
-            { timeout: 500, polling: 50 },
-          )
-          .catch(() => {});
+      for (let i = 0; i < 100 && String((await gateway.store.latest('session'))?.height) !== after; i++) {
+        await gateway.recorder.sampleOnce();
+        await new Promise((resolve) => setTimeout(resolve, 100));
       }
+      expect(String((await gateway.store.latest('session'))?.height)).toBe(after);
+      await page.waitForFunction(
+        ([height]) => document.querySelector('[data-live="session"]')?.getAttribute('data-height') === height,
+        [after],
+        { timeout: 60_000, polling: 50 },
+      );
       expect(await badge.getAttribute('data-height')).toBe(after);
       expect(await badge.textContent()).toBe(`live · block ${after}`);
       expect(await page.locator('#panel-session p.source').textContent()).toContain(`Block ${after}`);
@@ -225,6 +225,19 @@ describe('the explorer with recorded history and live updates (Session on a fake
       );
       expect(served.protocol.source.height).toBe(after);
       expect(apr).toBe(served.protocol.rewards.stakingApr);
+      // The supply chart was drawn again: its last observed point is the new observation.
+      const recordedNow = await gateway.store.latest('session');
+      await page.waitForFunction(
+        ([at]) => {
+          const explorer = (window as unknown as { __explorer: PageState }).__explorer;
+          const chart = explorer.charts['supply:session'];
+          const observed = chart?.series.observedTotal ?? [];
+          const last = observed.findLastIndex((value) => value !== null);
+          return explorer.pending === 0 && last >= 0 && chart?.at[last] === at;
+        },
+        [recordedNow?.at.toISOString()],
+        { timeout: 60_000, polling: 50 },
+      );
       await page.screenshot({ path: join(ARTIFACTS, 'explorer-live.png') });
 
       // Another tab: the subscription closes (the gateway's side ends at its next event).
