@@ -1,55 +1,35 @@
 import {
   defineAdapter,
+  defineAdapterDescriptor,
   isTokenomicsError,
   type PlausibilityInput,
   resolveParameters,
   type TokenEconomy,
   TokenomicsError,
 } from '@tokenomics/core';
-import {
-  type ModelContext,
-  mintFlows,
-  penaltyRules,
-  rewardsFigures,
-  schedulePoints,
-  simulatePenalty,
-  supplyFigures,
-  validateParameters,
-} from './model.js';
-import { type CosmosMintAdapterOptions, resolveOptions } from './options.js';
+import { mintFlows } from './model/flows.js';
+import { mintPenalties } from './model/penalties.js';
+import { cosmosMintImplausibility } from './model/plausibility.js';
+import { rewardsFigures } from './model/rewards.js';
+import { schedulePoints } from './model/schedule.js';
+import { supplyFigures } from './model/supply.js';
+import { validateParameters } from './model/validation.js';
+import { type CosmosMintAdapterOptions, env, fromEnv, optionsSchema, resolveOptions } from './options.js';
 import { type CosmosMintParameters, cosmosMintParameters } from './parameters.js';
-import { cosmosMintImplausibility } from './plausibility.js';
-import { type CosmosMintState, cosmosMintLiveSource } from './sources/live.js';
+import { cosmosMintLiveSource } from './sources/live.js';
 import { cosmosMintSnapshotSource } from './sources/snapshot.js';
+import type { CosmosMintState, ModelContext } from './state.js';
 
-// The Cosmos SDK formulas this adapter shares with every Cosmos adapter, re-exported where they used to live.
-export {
-  type DowntimeThreshold,
-  dailyCompoundedApy,
-  delegatorApr,
-  downtimeTrigger,
-  type SlashedStake,
-  type SlashedStakes,
-  slashStakes,
-} from '@tokenomics/cosmos-rest';
-export * from './formulas/annual-provisions.js';
-export * from './formulas/blocks-elapsed.js';
-export * from './formulas/inflation-after-blocks.js';
-export * from './formulas/inflation-change-per-block.js';
-export * from './formulas/legacy-dec.js';
-export * from './formulas/next-inflation-rate.js';
-export * from './formulas/staking-apr.js';
-export * from './formulas/supply-after-blocks.js';
-export { type CosmosMintModel, type MintStateAt, mintFlows, mintStateAt } from './model.js';
+export { type MintStatsAt, mintStateAt, mintStateStats } from './model/mint-state.js';
 export {
   type CosmosMintAdapterOptions,
   type CosmosMintLiveOptions,
-  type ResolvedCosmosMintLiveOptions,
-  type ResolvedCosmosMintOptions,
+  env,
+  fromEnv,
+  optionsSchema,
   resolveOptions,
 } from './options.js';
 export {
-  type ChainInfo,
   COSMOS_MINT_METHODOLOGY,
   COSMOS_MINT_PRESETS,
   COSMOSHUB_PRESET,
@@ -58,14 +38,8 @@ export {
   type CosmosMintPresetName,
   cosmosMintParameters,
 } from './parameters.js';
-export { type CosmosMintBounds, cosmosMintImplausibility } from './plausibility.js';
-export {
-  type CosmosChainState,
-  type CosmosMintLiveSourceOptions,
-  type CosmosMintState,
-  cosmosMintLiveSource,
-} from './sources/live.js';
-export { cosmosMintSnapshotSource } from './sources/snapshot.js';
+export type { CosmosChainState, CosmosMintModel, CosmosMintState, MintStateAt } from './state.js';
+export { type ChainInfo, COSMOSHUB_CHAIN } from './token.js';
 
 /**
  * A chain with the standard Cosmos SDK x/mint, x/slashing and x/distribution
@@ -84,9 +58,17 @@ export { cosmosMintSnapshotSource } from './sources/snapshot.js';
  *   a bad denom, decimals, URL, chain id, preset value or non-circulating holding (naming the option and what is valid)
  * @example
  * ```ts
+ * import { cosmosMintAdapter } from '@tokenomics/adapter-cosmos-mint';
+ *
  * const hub = cosmosMintAdapter({ id: 'cosmoshub' }); // snapshot: the Cosmos Hub preset
  * (await hub.rewards!({ at: new Date('2019-03-13T23:00:00Z') })).stakingApr.toFixed(20); // '0.10238805970149253731'
- * const live = cosmosMintAdapter({ id: 'osmosis-like', denom: 'utest', decimals: 6, symbol: 'TEST', live: { lcdUrl, chainId: 'testchain-1' } });
+ * const live = cosmosMintAdapter({
+ *   id: 'testchain',
+ *   denom: 'utest',
+ *   decimals: 6,
+ *   symbol: 'TEST',
+ *   live: { lcdUrl: 'https://lcd.example', chainId: 'testchain-1' },
+ * });
  * ```
  */
 export function cosmosMintAdapter(options: CosmosMintAdapterOptions): TokenEconomy {
@@ -123,6 +105,8 @@ export function cosmosMintAdapter(options: CosmosMintAdapterOptions): TokenEcono
     parameters: cosmosMintParameters,
     preset,
     source,
+    // Live: the preset's snapshot (no chain reads) is what drift compares with.
+    ...(live ? { publishedSource: cosmosMintSnapshotSource(preset) } : {}),
     genesis: (params) => params.anchorTime,
     genesisParameter: 'anchorTime',
     ...(live
@@ -134,14 +118,31 @@ export function cosmosMintAdapter(options: CosmosMintAdapterOptions): TokenEcono
     validate: validateParameters,
     supply: (model, at) => supplyFigures(model, at, context),
     rewards: rewardsFigures,
-    penalties: {
-      rules: (model) => penaltyRules(model, context),
-      simulate: (model, input) => simulatePenalty(model, input, context),
-    },
+    penalties: mintPenalties(context),
     schedule: (model, instants) => schedulePoints(model, instants, context),
     flows: mintFlows(token.symbol),
   });
 }
 
-/** The factory the gateway's configuration loads adapters by (`"adapter": "./packages/adapter-cosmos-mint"`). */
-export const createAdapter: (options: CosmosMintAdapterOptions) => TokenEconomy = cosmosMintAdapter;
+/**
+ * The x/mint adapter as a gateway loads it (by package name or path): id
+ * `cosmos-mint` (each instance sets its own `id` in its options), its strict
+ * options schema, its per-instance environment variables and its factory.
+ *
+ * @example
+ * ```ts
+ * import { adapter } from '@tokenomics/adapter-cosmos-mint';
+ *
+ * const hub = adapter.create(adapter.optionsSchema.parse(adapter.fromEnv(process.env, { id: 'cosmoshub' })));
+ * ```
+ */
+export const adapter = defineAdapterDescriptor<CosmosMintAdapterOptions>({
+  id: 'cosmos-mint',
+  name: 'Cosmos SDK x/mint chain',
+  optionsSchema,
+  env,
+  fromEnv,
+  create: cosmosMintAdapter,
+});
+
+export default adapter;

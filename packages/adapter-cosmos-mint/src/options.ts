@@ -10,7 +10,9 @@ import {
   checkNonCirculatingHoldings,
   type NonCirculatingHolding,
   normalizeBaseUrl,
+  strictOptions,
 } from '@tokenomics/cosmos-rest';
+import { z } from 'zod';
 import {
   COSMOS_MINT_PRESETS,
   type CosmosChainPreset,
@@ -317,4 +319,93 @@ export function resolveOptions(input: unknown): ResolvedCosmosMintOptions {
   resolveParameters(cosmosMintParameters, [preset.values]);
 
   return { id, name, preset, token: { symbol, name: tokenName, decimals }, denom, live, holdings };
+}
+
+const sourcedValue = z.object({ value: z.string(), source: z.string().min(1) });
+
+/**
+ * The options as a configuration file writes them: a strict schema, so a
+ * typo'd key is refused with the adapter's message (naming the valid keys);
+ * `id` is required, since each instance names its chain. Denoms, URLs, chain
+ * ids, presets and holdings are checked in depth by `cosmosMintAdapter`
+ * ({@link resolveOptions}).
+ *
+ * @example
+ * ```ts
+ * import { optionsSchema } from '@tokenomics/adapter-cosmos-mint';
+ *
+ * optionsSchema.safeParse({ id: 'hub', denon: 'uatom' }).success; // false: unknown cosmos-mint option(s) "denon"; valid: id, name, …
+ * ```
+ */
+export const optionsSchema: z.ZodType<CosmosMintAdapterOptions> = strictOptions('cosmos-mint', 'option(s)', {
+  id: z.string({ error: 'option "id" is required (e.g. "cosmoshub"): each instance names its chain' }),
+  name: z.string().optional(),
+  preset: z.union([z.string(), z.record(z.string(), z.unknown())]).optional(),
+  parameters: z.record(z.string(), sourcedValue).optional(),
+  denom: z.string().optional(),
+  decimals: z.number().int().optional(),
+  symbol: z.string().optional(),
+  tokenName: z.string().optional(),
+  live: strictOptions('cosmos-mint', 'live option(s)', {
+    lcdUrl: z.string().min(1),
+    chainId: z.string().optional(),
+  }).optional(),
+  bech32Prefix: z.string().optional(),
+  nonCirculating: z
+    .array(
+      strictOptions('cosmos-mint', 'nonCirculating key(s)', {
+        address: z.string(),
+        label: z.string(),
+        amount: z.string().optional(),
+      }),
+    )
+    .optional(),
+}) as unknown as z.ZodType<CosmosMintAdapterOptions>;
+
+/** The environment prefix of an instance: `COSMOS_MINT_` and its id upper-cased, `-` as `_` (`cosmoshub` → `COSMOS_MINT_COSMOSHUB_`). */
+function envPrefix(id: string): string {
+  return `COSMOS_MINT_${id.toUpperCase().replace(/[^A-Z0-9]/g, '_')}_`;
+}
+
+/** The environment variables {@link fromEnv} reads, per instance (named by its id). */
+export const env = [
+  {
+    name: 'COSMOS_MINT_<ID>_LCD_URL',
+    description: 'read the instance with this id (upper-cased, - as _) live from this Cosmos REST (LCD) URL',
+  },
+  { name: 'COSMOS_MINT_<ID>_CHAIN_ID', description: "the chain id that instance's LCD must answer for" },
+] as const;
+
+/**
+ * Adapter options from the environment over a configuration's options, per
+ * instance: `COSMOS_MINT_<ID>_LCD_URL` makes the instance with that id live
+ * (`COSMOS_MINT_<ID>_CHAIN_ID` sets its chain id). The result is validated
+ * by {@link optionsSchema}.
+ *
+ * @example
+ * ```ts
+ * import { fromEnv } from '@tokenomics/adapter-cosmos-mint';
+ *
+ * fromEnv({ COSMOS_MINT_COSMOSHUB_LCD_URL: 'https://lcd.example' }, { id: 'cosmoshub' });
+ * // { id: 'cosmoshub', live: { lcdUrl: 'https://lcd.example' } }
+ * ```
+ */
+export function fromEnv(
+  environment: Readonly<Record<string, string | undefined>>,
+  options: Record<string, unknown>,
+): Record<string, unknown> {
+  if (typeof options.id !== 'string') return { ...options };
+  const prefix = envPrefix(options.id);
+  const read = (name: string) => environment[`${prefix}${name}`]?.trim() || undefined;
+  const lcdUrl = read('LCD_URL');
+  const chainId = read('CHAIN_ID');
+  if (!lcdUrl && !chainId) return { ...options };
+  const base = (typeof options.live === 'object' && options.live !== null ? options.live : {}) as Record<
+    string,
+    unknown
+  >;
+  return {
+    ...options,
+    live: { ...base, ...(lcdUrl ? { lcdUrl } : {}), ...(chainId ? { chainId } : {}) },
+  };
 }

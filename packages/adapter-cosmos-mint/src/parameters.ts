@@ -1,6 +1,8 @@
 import { decimalKind, defineParameters, instantKind, integerKind, type Preset } from '@tokenomics/core';
 import { slashingParameterSchema } from '@tokenomics/cosmos-rest';
 
+import { type ChainInfo, COSMOSHUB_CHAIN } from './token.js';
+
 /** The project's methodology page for the x/mint adapter: each reading, parameter and formula, with its public sources. */
 export const COSMOS_MINT_METHODOLOGY = 'docs/methodology/cosmos-mint.md';
 const METHOD = COSMOS_MINT_METHODOLOGY;
@@ -82,24 +84,6 @@ export const cosmosMintParameters = defineParameters({
 /** The x/mint parameter schema. */
 export type CosmosMintParameters = typeof cosmosMintParameters;
 
-/** What a chain preset says about the chain besides its parameters: its token and name. */
-export interface ChainInfo {
-  /** The chain's display name, e.g. "Cosmos Hub". */
-  name: string;
-  /** The mint (and bond) denom, e.g. `uatom`. */
-  denom: string;
-  /** Decimals of the base unit, e.g. 6. */
-  decimals: number;
-  /** The token's symbol, e.g. `ATOM`. */
-  symbol: string;
-  /** The token's name, e.g. "Cosmos Hub Atom". */
-  tokenName: string;
-  /** The chain's bech32 account prefix, e.g. `cosmos`: needed to check configured non-circulating addresses. */
-  bech32Prefix?: string;
-  /** The chain id a live node must answer for, e.g. `cosmoshub-4` (the live option `chainId` replaces it). */
-  chainId?: string;
-}
-
 /** A preset for one chain: parameter values with their sources, and the chain's token. */
 export interface CosmosChainPreset extends Preset<CosmosMintParameters> {
   chain: ChainInfo;
@@ -120,15 +104,8 @@ export const COSMOSHUB_PRESET: CosmosChainPreset = {
   name: 'cosmoshub',
   description:
     'The Cosmos Hub (ATOM, uatom, 6 decimals): mint, distribution and slashing parameters as published in the cosmos/governance repository’s current-parameters.json (inflation 7–20 %, rate change 13 %/year, goal 67 % bonded, 4,360,000 blocks a year, community tax 2 %), stepped from the launch supply of 236.2 million ATOM on 2019-03-13. Governance has changed some values since (e.g. proposal 848 capped inflation at 10 % in November 2023, as reported by The Block, https://www.theblock.co/post/264717): use the live source for today’s.',
-  chain: {
-    name: 'Cosmos Hub',
-    denom: 'uatom',
-    decimals: 6,
-    symbol: 'ATOM',
-    tokenName: 'Cosmos Hub Atom',
-    bech32Prefix: 'cosmos',
-    chainId: 'cosmoshub-4',
-  },
+  chain: COSMOSHUB_CHAIN,
+
   values: {
     anchorTime: {
       value: '2019-03-13T23:00:00Z',

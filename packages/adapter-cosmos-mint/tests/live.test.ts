@@ -103,13 +103,13 @@ describe('live source against a fake LCD on 127.0.0.1', () => {
     await economy.rewards!({}, { reader: memo, now: BLOCK_TIME });
     expect(memo.keys.sort()).toEqual(
       [
-        `GET ${lcd.url}/cosmos/bank/v1beta1/supply/by_denom?denom=uatom`,
-        `GET ${lcd.url}/cosmos/staking/v1beta1/pool`,
-        `GET ${lcd.url}/cosmos/slashing/v1beta1/params`,
-        `GET ${lcd.url}/cosmos/distribution/v1beta1/params`,
+        `GET ${lcd.url}/cosmos/bank/v1beta1/supply/by_denom?denom=uatom @26000000`,
+        `GET ${lcd.url}/cosmos/staking/v1beta1/pool @26000000`,
+        `GET ${lcd.url}/cosmos/slashing/v1beta1/params @26000000`,
+        `GET ${lcd.url}/cosmos/distribution/v1beta1/params @26000000`,
         `GET ${lcd.url}/cosmos/base/tendermint/v1beta1/blocks/latest`,
-        `GET ${lcd.url}/cosmos/mint/v1beta1/inflation`,
-        `GET ${lcd.url}/cosmos/mint/v1beta1/params`,
+        `GET ${lcd.url}/cosmos/mint/v1beta1/inflation @26000000`,
+        `GET ${lcd.url}/cosmos/mint/v1beta1/params @26000000`,
       ].sort(),
     );
     expect(Object.values(lcd.requestCounts())).toEqual([1, 1, 1, 1, 1, 1, 1]);

@@ -3,6 +3,7 @@ import { describeTokenEconomy } from '@tokenomics/core/testing';
 import { type FakeLcd, STANDARD_MINT_STATE, startFakeLcd } from '@tokenomics/cosmos-rest/testing';
 import { afterAll, beforeAll } from 'vitest';
 import { synternetAdapter } from '../src/index.js';
+import { SYNTERNET_GENESIS_STATE } from '../src/testing/index.js';
 
 const instants = [
   new Date('2024-08-01T00:00:00Z'),
@@ -67,6 +68,7 @@ describeTokenEconomy('synternet (chain-2025)', () => synternetAdapter({ preset: 
 let lcd: FakeLcd;
 beforeAll(async () => {
   lcd = await startFakeLcd({
+    base: SYNTERNET_GENESIS_STATE,
     state: { mint: STANDARD_MINT_STATE, latestBlock: { height: '900000', time: '2025-09-01T00:00:00Z' } },
   });
 });

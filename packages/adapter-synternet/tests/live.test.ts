@@ -10,6 +10,7 @@ import {
 } from '@tokenomics/cosmos-rest/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SYNTERNET_TREASURY_ADDRESS, synternetAdapter } from '../src/index.js';
+import { SYNTERNET_GENESIS_STATE } from '../src/testing/index.js';
 
 const d = (text: string) => new Decimal(text);
 // Served state, every figure different from the seed preset.
@@ -30,7 +31,7 @@ describe('live source against a fake LCD on 127.0.0.1', () => {
   const ctx = { reader, now: BLOCK_TIME };
 
   beforeAll(async () => {
-    lcd = await startFakeLcd({ state: STATE });
+    lcd = await startFakeLcd({ base: SYNTERNET_GENESIS_STATE, state: STATE });
   });
   afterAll(() => lcd.close());
   beforeEach(() => {
@@ -78,13 +79,13 @@ describe('live source against a fake LCD on 127.0.0.1', () => {
     await economy.rewards!({}, { reader: memo, now: BLOCK_TIME });
     expect(memo.keys.sort()).toEqual(
       [
-        `GET ${lcd.url}/cosmos/bank/v1beta1/supply/by_denom?denom=usynt`,
-        `GET ${lcd.url}/cosmos/bank/v1beta1/balances/${SYNTERNET_TREASURY_ADDRESS}`,
-        `GET ${lcd.url}/cosmos/staking/v1beta1/pool`,
-        `GET ${lcd.url}/cosmos/slashing/v1beta1/params`,
-        `GET ${lcd.url}/cosmos/distribution/v1beta1/params`,
+        `GET ${lcd.url}/cosmos/bank/v1beta1/supply/by_denom?denom=usynt @1234567`,
+        `GET ${lcd.url}/cosmos/bank/v1beta1/balances/${SYNTERNET_TREASURY_ADDRESS} @1234567`,
+        `GET ${lcd.url}/cosmos/staking/v1beta1/pool @1234567`,
+        `GET ${lcd.url}/cosmos/slashing/v1beta1/params @1234567`,
+        `GET ${lcd.url}/cosmos/distribution/v1beta1/params @1234567`,
         `GET ${lcd.url}/cosmos/base/tendermint/v1beta1/blocks/latest`,
-        `GET ${lcd.url}/cosmos/mint/v1beta1/inflation (optional)`,
+        `GET ${lcd.url}/cosmos/mint/v1beta1/inflation @1234567 (optional)`,
       ].sort(),
     );
     expect(Object.values(lcd.requestCounts())).toEqual([1, 1, 1, 1, 1, 1, 1]);
@@ -291,7 +292,7 @@ describe('live source against a fake LCD on 127.0.0.1', () => {
     const staleReader: UpstreamReader = {
       async read(request) {
         const value = await inner.read(request);
-        return { ...value, stale: request.key.endsWith('/pool') };
+        return { ...value, stale: request.key.includes('/pool @') };
       },
     };
     // No whole state yet: the pool's last good value alone would mix with fresh reads.

@@ -22,6 +22,7 @@ import {
 } from '@tokenomics/cosmos-rest/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SYNTERNET_TREASURY_ADDRESS, type SynternetAdapterOptions, synternetAdapter } from '../src/index.js';
+import { SYNTERNET_GENESIS_STATE } from '../src/testing/index.js';
 
 // The second edition of the economic model (issue 12): circulating by the published
 // convention plus liquid, run-rate rewards net of the community tax, x/mint read as total
@@ -402,7 +403,7 @@ describe('live: the published preset, x/mint as total inflation, configured hold
   });
 
   beforeAll(async () => {
-    lcd = await startFakeLcd({ state: STATE });
+    lcd = await startFakeLcd({ base: SYNTERNET_GENESIS_STATE, state: STATE });
   });
   afterAll(() => lcd.close());
   beforeEach(() => lcd.setState(STATE));
@@ -456,7 +457,7 @@ describe('live: the published preset, x/mint as total inflation, configured hold
       source: `chain: GET /cosmos/bank/v1beta1/balances/${MODERATOR} (usynt ÷ 10^6) at block 2000000 (2025-11-01T00:00:00Z)`,
     });
     expect(memo.keys.filter((key) => key.includes(MODERATOR))).toEqual([
-      `GET ${lcd.url}/cosmos/bank/v1beta1/balances/${MODERATOR}`,
+      `GET ${lcd.url}/cosmos/bank/v1beta1/balances/${MODERATOR} @2000000`,
     ]);
     expect(await supplyInvariants(economy, BLOCK_TIME, [], { reader: memo, now: BLOCK_TIME })).toEqual([]);
   });

@@ -136,7 +136,10 @@ function wholeSeconds(duration: string): string {
 
 /**
  * The five standard requests for a base URL and denom: bank supply by denom,
- * staking pool, slashing params, distribution params, latest block.
+ * staking pool, slashing params, distribution params, latest block. With
+ * `at` (a block read first, {@link readBlock}), every resource is read at
+ * that block's height (the `x-cosmos-block-height` header) and the block is
+ * the one read, so the state is one consistent block.
  *
  * @throws TokenomicsError CONFIGURATION for a URL that is not http(s); BAD_INPUT for a malformed denom
  * @example
@@ -145,19 +148,25 @@ function wholeSeconds(duration: string): string {
  * // 'GET https://api.synternet.com/cosmos/bank/v1beta1/supply/by_denom?denom=usynt'
  * ```
  */
-export function standardChainRequests(baseUrl: string, denom: string): StandardChainRequests {
+export function standardChainRequests(
+  baseUrl: string,
+  denom: string,
+  at?: { height: bigint; block: LcdRequest<LatestBlockResponse> },
+): StandardChainRequests {
+  const options = at ? { height: at.height } : undefined;
   return {
-    supply: bankSupplyByDenom(baseUrl, denom),
-    pool: stakingPool(baseUrl),
-    slashing: slashingParams(baseUrl),
-    distribution: distributionParams(baseUrl),
-    block: latestBlock(baseUrl),
+    supply: bankSupplyByDenom(baseUrl, denom, options),
+    pool: stakingPool(baseUrl, options),
+    slashing: slashingParams(baseUrl, options),
+    distribution: distributionParams(baseUrl, options),
+    block: at ? at.block : latestBlock(baseUrl),
   };
 }
 
 /**
  * Reads the five standard answers in parallel through `reader` (so a caching
- * reader deduplicates them across capabilities), without judging them yet:
+ * reader deduplicates them across capabilities), without judging them yet
+ * (`block`: the block's answer when it was read first, {@link readBlock}):
  * an adapter with a check of its own that must come first (the mint denom)
  * reads with this, checks, then calls {@link parseStandardChainState}.
  *
@@ -171,15 +180,16 @@ export function standardChainRequests(baseUrl: string, denom: string): StandardC
 export async function readStandardChainAnswers(
   reader: UpstreamReader,
   requests: StandardChainRequests,
+  block?: UpstreamValue<LatestBlockResponse>,
 ): Promise<StandardChainAnswers> {
-  const [supply, pool, slashing, distribution, block] = await Promise.all([
+  const [supply, pool, slashing, distribution, blockAnswer] = await Promise.all([
     reader.read(requests.supply),
     reader.read(requests.pool),
     reader.read(requests.slashing),
     reader.read(requests.distribution),
-    reader.read(requests.block),
+    block ?? reader.read(requests.block),
   ]);
-  return { requests, supply, pool, slashing, distribution, block };
+  return { requests, supply, pool, slashing, distribution, block: blockAnswer };
 }
 
 /**
@@ -301,9 +311,10 @@ export async function readStandardChainState(
   reader: UpstreamReader,
   baseUrl: string | StandardChainRequests,
   options: StandardChainOptions,
+  block?: UpstreamValue<LatestBlockResponse>,
 ): Promise<StandardChainState> {
   const requests = typeof baseUrl === 'string' ? standardChainRequests(baseUrl, options.denom) : baseUrl;
-  return parseStandardChainState(await readStandardChainAnswers(reader, requests), options);
+  return parseStandardChainState(await readStandardChainAnswers(reader, requests, block), options);
 }
 
 /**

@@ -30,6 +30,8 @@ export const LCD_PATHS = {
   slashingParams: '/cosmos/slashing/v1beta1/params',
   distributionParams: '/cosmos/distribution/v1beta1/params',
   latestBlock: '/cosmos/base/tendermint/v1beta1/blocks/latest',
+  /** The prefix of a block by height: `${blocks}/{height}`. */
+  blocks: '/cosmos/base/tendermint/v1beta1/blocks',
   mintInflation: '/cosmos/mint/v1beta1/inflation',
   mintParams: '/cosmos/mint/v1beta1/params',
   mintAnnualProvisions: '/cosmos/mint/v1beta1/annual_provisions',
@@ -150,6 +152,32 @@ export function distributionParams(
  */
 export function latestBlock(baseUrl: string, options?: LcdRequestOptions): LcdRequest<LatestBlockResponse> {
   return lcdRequest(baseUrl, LCD_PATHS.latestBlock, latestBlockSchema, options);
+}
+
+/**
+ * A block by height: `GET /cosmos/base/tendermint/v1beta1/blocks/{height}`
+ * (the same answer as the latest block's). A height the node has pruned is
+ * refused with core's `prunedHeight`.
+ *
+ * @example
+ * ```ts
+ * import { createDirectReader } from '@tokenomics/core';
+ * import { blockAtHeight } from '@tokenomics/cosmos-rest';
+ *
+ * const { value } = await createDirectReader().read(blockAtHeight('https://lcd.example', 838n));
+ * value.block.header.time; // '2024-08-01T00:00:00.000000000Z'
+ * ```
+ */
+export function blockAtHeight(
+  baseUrl: string,
+  height: bigint,
+  options?: Omit<LcdRequestOptions, 'height' | 'pathHeight'>,
+): LcdRequest<LatestBlockResponse> {
+  if (height < 1n) throw new RangeError(`a block height is 1 or more, got ${height}`);
+  return lcdRequest(baseUrl, `${LCD_PATHS.blocks}/${height}`, latestBlockSchema, {
+    ...options,
+    pathHeight: height,
+  });
 }
 
 /**

@@ -10,7 +10,7 @@ import {
 } from '@tokenomics/core';
 import { chainSource } from './chain-state.js';
 import { balanceOf, bankBalances } from './endpoints.js';
-import type { LcdRequest } from './request.js';
+import type { LcdRequest, LcdRequestOptions } from './request.js';
 import type { BalancesResponse } from './schemas.js';
 
 /**
@@ -200,8 +200,9 @@ export function checkNonCirculatingHoldings(input: unknown, rules: HoldingRules)
 export function holdingRequests(
   baseUrl: string,
   holdings: readonly CheckedHolding[],
+  options?: LcdRequestOptions,
 ): LcdRequest<BalancesResponse>[] {
-  return holdings.map((holding) => bankBalances(baseUrl, holding.address));
+  return holdings.map((holding) => bankBalances(baseUrl, holding.address, options));
 }
 
 /**
@@ -277,4 +278,23 @@ export function holdingBucket(holding: HeldAmount, taken: Decimal, stakedNote: s
       ? holding.source
       : `${holding.source}; less ${formatDecimal(taken)} counted as staked beyond the circulating supply (${stakedNote})`,
   };
+}
+
+/**
+ * The non-circulating holdings behind a model: the balances a live source
+ * read at its block (in its state), or the configured amounts for a snapshot
+ * (no state).
+ *
+ * @example
+ * ```ts
+ * import { heldAmounts } from '@tokenomics/cosmos-rest';
+ *
+ * heldAmounts(null, []); // [] — a snapshot without configured holdings
+ * ```
+ */
+export function heldAmounts(
+  state: { nonCirculating: HeldAmount[] } | null,
+  configured: readonly CheckedHolding[],
+): HeldAmount[] {
+  return state ? state.nonCirculating : configuredHoldings(configured);
 }

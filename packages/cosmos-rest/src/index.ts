@@ -1,3 +1,4 @@
+export * from './blocks.js';
 export * from './chain-state.js';
 export * from './endpoints.js';
 export * from './formulas/delegator-apr.js';
@@ -11,3 +12,5 @@ export * from './plausibility.js';
 export * from './request.js';
 export * from './schemas.js';
 export * from './slashing.js';
+export * from './staking-rates.js';
+export * from './strict-options.js';

@@ -2,6 +2,7 @@ import {
   DEFAULT_UPSTREAM_MAX_BODY_BYTES,
   isTokenomicsError,
   type JsonValue,
+  prunedHeight,
   readCappedText,
   redactError,
   redactUrl,
@@ -15,6 +16,38 @@ import type { z } from 'zod';
 export interface LcdRequestOptions {
   /** The fetch to use; defaults to the global one (tests and proxies may pass their own). */
   fetch?: typeof globalThis.fetch;
+  /**
+   * Read the state at this block height (the `x-cosmos-block-height` header),
+   * not the latest: the key names the height (`… @838`), and a height the
+   * node has pruned is refused with core's `prunedHeight`.
+   */
+  height?: bigint;
+  /**
+   * The height a by-height path names (`/blocks/{height}`), without the
+   * header: a pruned answer is refused with `prunedHeight` for it.
+   */
+  pathHeight?: bigint;
+}
+
+/** The header a Cosmos SDK node reads a query's block height from. */
+export const BLOCK_HEIGHT_HEADER = 'x-cosmos-block-height';
+
+/** How a pruned node words a height it no longer keeps (cosmos-sdk and its store). */
+const PRUNED_ANSWER = /is not available|lowest height is|version does not exist|pruned|version mismatch/i;
+
+/**
+ * Whether an LCD error answer says the height asked for is pruned (e.g.
+ * `height 12 is not available, lowest height is 40`, `version does not exist`).
+ *
+ * @example
+ * ```ts
+ * import { isPrunedAnswer } from '@tokenomics/cosmos-rest';
+ *
+ * isPrunedAnswer('failed to load state at height 12; version does not exist (latest height: 900)'); // true
+ * ```
+ */
+export function isPrunedAnswer(message: string): boolean {
+  return PRUNED_ANSWER.test(message);
 }
 
 /** Why an LCD read failed, in `TokenomicsError.details.reason`. */
@@ -166,9 +199,11 @@ export function lcdRequest<Schema extends z.ZodType<JsonValue>>(
   options: LcdRequestOptions = {},
 ): LcdRequest<z.output<Schema>> {
   const target = lcdTarget(normalizeBaseUrl(baseUrl), path);
+  const { height } = options;
   const resource = `GET ${path}`;
   const headers: Record<string, string> = { accept: 'application/json' };
   if (target.authorization) headers.authorization = target.authorization;
+  if (height !== undefined) headers[BLOCK_HEIGHT_HEADER] = height.toString();
 
   function validate(json: unknown, status?: number): z.output<Schema> {
     const parsed = schema.safeParse(json);
@@ -189,7 +224,7 @@ export function lcdRequest<Schema extends z.ZodType<JsonValue>>(
   }
 
   return {
-    key: `GET ${target.href}`,
+    key: height === undefined ? `GET ${target.href}` : `GET ${target.href} @${height}`,
     resource,
     path,
     url: target.shown,
@@ -220,6 +255,18 @@ export function lcdRequest<Schema extends z.ZodType<JsonValue>>(
       }
       if (!response.ok) {
         const quoted = grpcMessage(body);
+        const asked = height ?? options.pathHeight;
+        if (
+          asked !== undefined &&
+          response.status !== 404 &&
+          response.status !== 501 &&
+          isPrunedAnswer(quoted ?? body)
+        ) {
+          throw prunedHeight(
+            asked,
+            `${resource} answered HTTP ${response.status} (${redactUrls(quoted ?? body)})`,
+          );
+        }
         throw upstreamError(
           resource,
           `answered HTTP ${response.status}${quoted ? ` (${redactUrls(quoted)})` : ''}`,

@@ -305,3 +305,42 @@ export function simulateSlashingPenalty(model: SlashingModel, input: PenaltyInpu
     { details: { rule: input.rule, validKeys: ['downtime', 'double-sign'] } },
   );
 }
+
+/**
+ * An adapter's penalties capability for x/slashing in one call: the two rules
+ * and the simulation over a model's slashing parameters, with the adapter's
+ * token and citations (what every Cosmos adapter wrote out by hand).
+ *
+ * @param token - the slashed token (`decimals` truncates each slash)
+ * @param sources - each rule's citation, in the adapter's words
+ * @example
+ * ```ts
+ * import { Decimal } from '@tokenomics/core';
+ * import { COSMOS_SDK_SLASHING_SOURCES, slashingPenalties } from '@tokenomics/cosmos-rest';
+ *
+ * const penalties = slashingPenalties({ symbol: 'ATOM', decimals: 6 }, COSMOS_SDK_SLASHING_SOURCES);
+ * // defineAdapter({ …, penalties }) — or by hand:
+ * // penalties.simulate(model, { rule: 'double-sign', stakes: [new Decimal('10000')] }).slashedTotal.toFixed(); // '500'
+ * ```
+ */
+export function slashingPenalties(
+  token: SlashingModel['token'],
+  sources: SlashingModel['sources'],
+): {
+  rules(model: { params: SlashingParameterValues; parameters: readonly Parameter[] }): PenaltyRule[];
+  simulate(
+    model: { params: SlashingParameterValues; parameters: readonly Parameter[] },
+    input: PenaltyInput,
+  ): PenaltyOutcome;
+} {
+  const slashingModel = (model: { params: SlashingParameterValues; parameters: readonly Parameter[] }) => ({
+    params: model.params,
+    parameters: model.parameters,
+    token,
+    sources,
+  });
+  return {
+    rules: (model) => slashingPenaltyRules(slashingModel(model)),
+    simulate: (model, input) => simulateSlashingPenalty(slashingModel(model), input),
+  };
+}

@@ -19,13 +19,8 @@ import {
   readsFreshness,
   standardChainRequests,
 } from '../src/index.js';
-import {
-  codedFailure,
-  type FakeLcd,
-  memoReader,
-  SYNTERNET_GENESIS_STATE,
-  startFakeLcd,
-} from '../src/testing/index.js';
+import { codedFailure, type FakeLcd, memoReader, startFakeLcd } from '../src/testing/index.js';
+import { EXAMPLE_CHAIN_STATE } from './example-chain.js';
 
 const SYNT = { denom: 'usynt', decimals: 6, symbol: 'SYNT' };
 const AT = 'at block 838 (2024-08-01T00:00:00.000000000Z)';
@@ -35,11 +30,11 @@ describe('the standard chain state against the fake LCD', () => {
   const reader = createDirectReader({ timeoutMs: 5_000 });
 
   beforeAll(async () => {
-    lcd = await startFakeLcd();
+    lcd = await startFakeLcd({ base: EXAMPLE_CHAIN_STATE });
   });
   afterAll(() => lcd.close());
   beforeEach(() => {
-    lcd.setState(SYNTERNET_GENESIS_STATE);
+    lcd.setState(EXAMPLE_CHAIN_STATE);
     for (const path of Object.values(LCD_PATHS)) lcd.setFault(path, null);
     lcd.resetCounts();
   });
@@ -138,7 +133,7 @@ describe('the standard chain state against the fake LCD', () => {
     expect(
       (await codedFailure(readStandardChainState(reader, lcd.url, { denom: 'usynt', decimals: 6 }))).message,
     ).toMatch(/reports a total supply of 0 tokens$/);
-    lcd.setState(SYNTERNET_GENESIS_STATE);
+    lcd.setState(EXAMPLE_CHAIN_STATE);
     lcd.setState({ pool: { bonded_tokens: '0', not_bonded_tokens: '0' } });
     const nothingBonded = await codedFailure(readStandardChainState(reader, lcd.url, SYNT));
     expect(nothingBonded).toMatchObject({
@@ -158,9 +153,9 @@ describe('the standard chain state against the fake LCD', () => {
       requests: standardChainRequests('http://lcd.invalid', 'usynt'),
       supply: served({ amount: { denom: 'usynt', amount: '5' } }),
       pool: served({ pool: { bonded_tokens: '1', not_bonded_tokens: '0' } }),
-      slashing: served({ params: SYNTERNET_GENESIS_STATE.slashingParams }),
+      slashing: served({ params: EXAMPLE_CHAIN_STATE.slashingParams }),
       distribution: served({
-        params: { ...SYNTERNET_GENESIS_STATE.distributionParams },
+        params: { ...EXAMPLE_CHAIN_STATE.distributionParams },
       }),
       block: served({
         block: { header: { chain_id: 'x', height: '1', time: '2024-02-30T00:00:00Z' } },

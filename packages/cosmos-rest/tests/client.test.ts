@@ -17,13 +17,8 @@ import {
   slashingParams,
   stakingPool,
 } from '../src/index.js';
-import {
-  codedFailure,
-  FAKE_TREASURY_ADDRESS,
-  type FakeLcd,
-  STANDARD_MINT_STATE,
-  startFakeLcd,
-} from '../src/testing/index.js';
+import { codedFailure, type FakeLcd, STANDARD_MINT_STATE, startFakeLcd } from '../src/testing/index.js';
+import { EXAMPLE_CHAIN_STATE, FAKE_TREASURY_ADDRESS } from './example-chain.js';
 
 const reader = createDirectReader({ timeoutMs: 5_000 });
 
@@ -32,6 +27,7 @@ describe('cosmos-rest client against the fake LCD', () => {
 
   beforeAll(async () => {
     lcd = await startFakeLcd({
+      base: EXAMPLE_CHAIN_STATE,
       state: {
         supply: [{ denom: 'usynt', amount: '1234567890123456' }],
         pool: { bonded_tokens: '600000000000001' },
@@ -225,7 +221,7 @@ describe('requests and keys', () => {
   });
 
   it('reports a refused connection as a network failure', async () => {
-    const lcd = await startFakeLcd();
+    const lcd = await startFakeLcd({ base: EXAMPLE_CHAIN_STATE });
     const url = lcd.url;
     await lcd.close();
     const error = await codedFailure(loadWithTimeout(stakingPool(url), 5_000));
@@ -247,7 +243,10 @@ describe('requests and keys', () => {
 
 describe('fake LCD lifecycle', () => {
   it('close() ends hanging connections', async () => {
-    const lcd = await startFakeLcd({ faults: { [LCD_PATHS.stakingPool]: { kind: 'hang' } } });
+    const lcd = await startFakeLcd({
+      base: EXAMPLE_CHAIN_STATE,
+      faults: { [LCD_PATHS.stakingPool]: { kind: 'hang' } },
+    });
     const pending = loadWithTimeout(stakingPool(lcd.url), 60_000).then(
       () => 'answered',
       (error: TokenomicsError) => error.details.reason,
@@ -260,7 +259,7 @@ describe('fake LCD lifecycle', () => {
   });
 
   it('answers unknown paths 501 Not Implemented, like the gRPC gateway', async () => {
-    const lcd = await startFakeLcd();
+    const lcd = await startFakeLcd({ base: EXAMPLE_CHAIN_STATE });
     try {
       const response = await fetch(`${lcd.url}/cosmos/gov/v1/proposals`);
       expect(response.status).toBe(501);
@@ -271,7 +270,7 @@ describe('fake LCD lifecycle', () => {
   });
 
   it('serves zero for an unknown denom and an empty list for an unknown account', async () => {
-    const lcd = await startFakeLcd();
+    const lcd = await startFakeLcd({ base: EXAMPLE_CHAIN_STATE });
     try {
       const supply = await loadWithTimeout(bankSupplyByDenom(lcd.url, 'uatom'), 5_000);
       expect(supply).toEqual({ amount: { denom: 'uatom', amount: '0' } });
@@ -288,7 +287,7 @@ describe('fake LCD lifecycle', () => {
 
 describe('optionalEndpoint', () => {
   it('answers { served: false } for an endpoint the chain lacks, so a cache keeps it', async () => {
-    const lcd = await startFakeLcd();
+    const lcd = await startFakeLcd({ base: EXAMPLE_CHAIN_STATE });
     try {
       const reader = createDirectReader();
       const missing = await reader.read(optionalEndpoint(mintInflation(lcd.url)));

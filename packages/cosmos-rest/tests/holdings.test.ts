@@ -10,6 +10,7 @@ import {
   readHoldings,
 } from '../src/index.js';
 import { type FakeLcd, startFakeLcd } from '../src/testing/index.js';
+import { EXAMPLE_CHAIN_STATE } from './example-chain.js';
 
 const TREASURY = 'synt1nwhx5p30n9xw88czjq4j45tuz53qw50yllrg5d';
 const MODERATOR = 'synt1m8kdtcvhx4pdndxfwsn2az52sxyq09mfexfxgs';
@@ -118,6 +119,7 @@ describe('holdings read through the reader from the fake LCD', () => {
   let lcd: FakeLcd;
   beforeAll(async () => {
     lcd = await startFakeLcd({
+      base: EXAMPLE_CHAIN_STATE,
       state: {
         balances: {
           [MODERATOR]: [

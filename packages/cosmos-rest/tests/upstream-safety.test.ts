@@ -10,6 +10,7 @@ import {
   stakingPool,
 } from '../src/index.js';
 import { codedFailure, type FakeLcd, startFakeLcd } from '../src/testing/index.js';
+import { EXAMPLE_CHAIN_STATE } from './example-chain.js';
 
 const SECRETS = /pass|SECRET|PATHKEY/;
 const MiB = 1_048_576;
@@ -23,7 +24,7 @@ const withSecrets = (url: string) =>
 describe('an LCD URL with credentials and API keys (path and query)', () => {
   let lcd: FakeLcd;
   beforeAll(async () => {
-    lcd = await startFakeLcd({ basePath: KEY_PATH });
+    lcd = await startFakeLcd({ base: EXAMPLE_CHAIN_STATE, basePath: KEY_PATH });
   });
   afterAll(async () => {
     await lcd.close();
@@ -93,7 +94,7 @@ describe('an LCD URL with credentials and API keys (path and query)', () => {
   });
 
   it('keeps them out of the error on a refused connection, cause included', async () => {
-    const closed = await startFakeLcd();
+    const closed = await startFakeLcd({ base: EXAMPLE_CHAIN_STATE });
     await closed.close();
     const error = await codedFailure(loadWithTimeout(stakingPool(withSecrets(closed.url)), 5_000));
     expect(error.details.reason).toBe('network');

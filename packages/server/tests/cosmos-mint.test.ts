@@ -24,10 +24,10 @@ const TESTCHAIN = {
 
 describe('one adapter package, two chains in one gateway, by configuration alone', async () => {
   const adapters = await createAdapters({
-    baseDir: fileURLToPath(new URL('./adapters/', import.meta.url)),
+    baseDir: fileURLToPath(new URL('./', import.meta.url)),
     protocols: [
-      { adapter: './cosmos-mint.mjs', options: { id: 'cosmoshub' } },
-      { adapter: './cosmos-mint.mjs', options: TESTCHAIN },
+      { adapter: '@tokenomics/adapter-cosmos-mint', options: { id: 'cosmoshub' } },
+      { adapter: '@tokenomics/adapter-cosmos-mint', options: TESTCHAIN },
     ],
   });
   const gateway = createGateway({ adapters, now: () => new Date('2025-01-01T00:00:00Z') });

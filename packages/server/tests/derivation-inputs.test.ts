@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { type FakeArbitrum, startFakeArbitrum } from '@tokenomics/adapter-session/testing';
+import { SYNTERNET_GENESIS_STATE } from '@tokenomics/adapter-synternet/testing';
 import { Decimal } from '@tokenomics/core';
 import { type FakeLcd, STANDARD_MINT_STATE, startFakeLcd } from '@tokenomics/cosmos-rest/testing';
 import { createGateway, type RunningGateway } from '@tokenomics/gateway';
@@ -620,7 +621,7 @@ function checkMint(where: string, served: Served): void {
 
 async function builtIn(protocols: Array<{ adapter: string; options?: Record<string, unknown> }>) {
   const adapters = await createAdapters({
-    baseDir: fileURLToPath(new URL('./adapters/', import.meta.url)),
+    baseDir: fileURLToPath(new URL('./', import.meta.url)),
     protocols: protocols.map(({ adapter, options }) => ({ adapter, options: options ?? {} })),
   });
   return createGateway({ adapters }).listen(0, '127.0.0.1');
@@ -638,7 +639,7 @@ describe('derivation inputs are served at the served precision, equal to the fig
     seeds = await builtIn([
       { adapter: '@tokenomics/adapter-session' },
       { adapter: '@tokenomics/adapter-synternet' },
-      { adapter: './cosmos-mint.mjs', options: { id: 'cosmoshub' } },
+      { adapter: '@tokenomics/adapter-cosmos-mint', options: { id: 'cosmoshub' } },
     ]);
     published = await builtIn([
       { adapter: '@tokenomics/adapter-session', options: { preset: 'tge-2025-05-21' } },
@@ -648,6 +649,7 @@ describe('derivation inputs are served at the served precision, equal to the fig
     // A chain whose supply, bonded ratio and inflation have long expansions:
     // 1,234,567,890.123456 SYNT, 500,000,000 bonded (bondedRatio 0.40500000368…).
     lcd = await startFakeLcd({
+      base: SYNTERNET_GENESIS_STATE,
       state: {
         supply: [{ denom: 'usynt', amount: '1234567890123456' }],
         pool: { bonded_tokens: '500000000000000', not_bonded_tokens: '1000000000000' },

@@ -6,8 +6,8 @@ import {
   SESH,
   startFakeArbitrum,
 } from '@tokenomics/adapter-session/testing';
+import { FAKE_TREASURY_ADDRESS, SYNTERNET_GENESIS_STATE } from '@tokenomics/adapter-synternet/testing';
 import {
-  FAKE_TREASURY_ADDRESS,
   type FakeLcd,
   type FakeLcdFault,
   type FakeLcdState,
@@ -63,7 +63,11 @@ async function closedPortUrl(): Promise<string> {
 }
 
 beforeAll(async () => {
-  [chain, lcd, refusedUrl] = await Promise.all([startFakeArbitrum(), startFakeLcd(), closedPortUrl()]);
+  [chain, lcd, refusedUrl] = await Promise.all([
+    startFakeArbitrum(),
+    startFakeLcd({ base: SYNTERNET_GENESIS_STATE }),
+    closedPortUrl(),
+  ]);
   lcdStart = lcd.state;
 });
 afterAll(async () => {

@@ -1,4 +1,5 @@
 import { type FakeArbitrum, startFakeArbitrum } from '@tokenomics/adapter-session/testing';
+import { SYNTERNET_GENESIS_STATE } from '@tokenomics/adapter-synternet/testing';
 import { Decimal } from '@tokenomics/core';
 import { type FakeLcd, startFakeLcd } from '@tokenomics/cosmos-rest/testing';
 import { createGateway, type Gateway, keyvStore } from '@tokenomics/gateway';
@@ -83,7 +84,7 @@ beforeAll(async () => {
       },
     },
   });
-  lcd = await startFakeLcd({ state: LCD_STATE });
+  lcd = await startFakeLcd({ base: SYNTERNET_GENESIS_STATE, state: LCD_STATE });
 });
 afterAll(async () => {
   await Promise.all([chain.close(), lcd.close()]);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { sessionAdapter } from '@tokenomics/adapter-session';
 import { type FakeArbitrum, startFakeArbitrum } from '@tokenomics/adapter-session/testing';
 import { synternetAdapter } from '@tokenomics/adapter-synternet';
+import { SYNTERNET_GENESIS_STATE } from '@tokenomics/adapter-synternet/testing';
 import { type FakeLcd, startFakeLcd } from '@tokenomics/cosmos-rest/testing';
 import { createGateway, type Gateway } from '@tokenomics/gateway';
 import { pino } from 'pino';
@@ -25,7 +26,7 @@ const QUERY = `{ protocols { id source { kind stale error { code } } ${LISTS} } 
 let chain: FakeArbitrum;
 let lcd: FakeLcd;
 beforeAll(async () => {
-  [chain, lcd] = await Promise.all([startFakeArbitrum(), startFakeLcd()]);
+  [chain, lcd] = await Promise.all([startFakeArbitrum(), startFakeLcd({ base: SYNTERNET_GENESIS_STATE })]);
 });
 afterEach(() => {
   chain.fail(null);

@@ -1,8 +1,8 @@
 import { sessionAdapter } from '@tokenomics/adapter-session';
 import { synternetAdapter } from '@tokenomics/adapter-synternet';
+import { createGateway } from '@tokenomics/gateway';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createGateway } from '@tokenomics/gateway';
 import { type ServedGateway, serveOnLoopback } from '../../gateway/tests/fixtures.js';
 
 const silent = pino({ level: 'silent' });

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createClient } from '@redis/client';
 import { type FakeArbitrum, startFakeArbitrum } from '@tokenomics/adapter-session/testing';
+import { SYNTERNET_GENESIS_STATE } from '@tokenomics/adapter-synternet/testing';
 import { type FakeLcd, startFakeLcd } from '@tokenomics/cosmos-rest/testing';
 import { createGateway, type Gateway, keyvStore, type RunningGateway } from '@tokenomics/gateway';
 import { pino } from 'pino';
@@ -26,7 +27,7 @@ const QUERY = '{ protocols { id source { kind stale } supply { total } } }';
 let chain: FakeArbitrum;
 let lcd: FakeLcd;
 beforeAll(async () => {
-  [chain, lcd] = await Promise.all([startFakeArbitrum(), startFakeLcd()]);
+  [chain, lcd] = await Promise.all([startFakeArbitrum(), startFakeLcd({ base: SYNTERNET_GENESIS_STATE })]);
 });
 afterAll(async () => {
   await Promise.all([chain.close(), lcd.close()]);

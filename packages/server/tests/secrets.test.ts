@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createClient } from '@redis/client';
 import { type FakeArbitrum, startFakeArbitrum } from '@tokenomics/adapter-session/testing';
+import { SYNTERNET_GENESIS_STATE } from '@tokenomics/adapter-synternet/testing';
 import { type FakeLcd, startFakeLcd } from '@tokenomics/cosmos-rest/testing';
 import { type CacheStore, createGateway, keyvStore, memoryStore } from '@tokenomics/gateway';
 import { pino } from 'pino';
@@ -28,7 +29,7 @@ let redis: TestRedis;
 beforeAll(async () => {
   [chain, lcd, redis] = await Promise.all([
     startFakeArbitrum(),
-    startFakeLcd({ basePath: KEY_PATH }),
+    startFakeLcd({ base: SYNTERNET_GENESIS_STATE, basePath: KEY_PATH }),
     startRedis(),
   ]);
 });

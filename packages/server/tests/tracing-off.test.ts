@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { context, createContextKey, propagation, ROOT_CONTEXT, trace } from '@opentelemetry/api';
+import { SYNTERNET_GENESIS_STATE } from '@tokenomics/adapter-synternet/testing';
 import { type FakeLcd, startFakeLcd } from '@tokenomics/cosmos-rest/testing';
 import { createGateway, startTracing } from '@tokenomics/gateway';
 import { pino } from 'pino';
@@ -12,7 +13,7 @@ import { createAdapters, loadConfig } from './server-config.js';
 /** Tracing off (the default): no provider, context manager or propagator is registered, no span is made. */
 let lcd: FakeLcd;
 beforeAll(async () => {
-  lcd = await startFakeLcd();
+  lcd = await startFakeLcd({ base: SYNTERNET_GENESIS_STATE });
 });
 afterAll(() => lcd?.close());
 

@@ -11,6 +11,7 @@ import {
   trace,
 } from '@opentelemetry/api';
 import { InMemorySpanExporter, type ReadableSpan } from '@opentelemetry/sdk-trace-base';
+import { SYNTERNET_GENESIS_STATE } from '@tokenomics/adapter-synternet/testing';
 import { type FakeLcd, startFakeLcd } from '@tokenomics/cosmos-rest/testing';
 import { createGateway, startTracing, type Tracing } from '@tokenomics/gateway';
 import { pino } from 'pino';
@@ -31,7 +32,7 @@ let tracing: Tracing;
 const exporter = new InMemorySpanExporter();
 
 beforeAll(async () => {
-  lcd = await startFakeLcd();
+  lcd = await startFakeLcd({ base: SYNTERNET_GENESIS_STATE });
   const started = await startTracing({ exporter });
   if (!started) throw new Error('tracing with an exporter must start');
   tracing = started;

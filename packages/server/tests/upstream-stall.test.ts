@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type FakeArbitrum, startFakeArbitrum } from '@tokenomics/adapter-session/testing';
+import { SYNTERNET_GENESIS_STATE } from '@tokenomics/adapter-synternet/testing';
 import { listenOnLoopback } from '@tokenomics/core/testing/loopback';
 import { type FakeLcd, startFakeLcd } from '@tokenomics/cosmos-rest/testing';
 import { createGateway, type GatewayOptions, type RunningGateway } from '@tokenomics/gateway';
@@ -22,7 +23,7 @@ let chain: FakeArbitrum;
 let lcd: FakeLcd;
 const running: RunningGateway[] = [];
 beforeAll(async () => {
-  [chain, lcd] = await Promise.all([startFakeArbitrum(), startFakeLcd()]);
+  [chain, lcd] = await Promise.all([startFakeArbitrum(), startFakeLcd({ base: SYNTERNET_GENESIS_STATE })]);
 });
 afterAll(async () => {
   await Promise.all([chain.close(), lcd.close()]);

@@ -1,9 +1,9 @@
 import { sessionAdapter } from '@tokenomics/adapter-session';
 import { synternetAdapter } from '@tokenomics/adapter-synternet';
+import { createGateway } from '@tokenomics/gateway';
 import { createYoga } from 'graphql-yoga';
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
-import { createGateway } from '@tokenomics/gateway';
 import { lexicalShape, useValidationCache } from '../../gateway/src/plugins/validation-cache.js';
 import { gatewaySchema } from '../../gateway/src/schema/index.js';
 

@@ -5,7 +5,6 @@ import {
   type ParameterData,
   type SourcedState,
   type StateSource,
-  TokenomicsError,
   type UpstreamValue,
 } from '@tokenomics/core';
 import {
@@ -13,105 +12,32 @@ import {
   bankBalances,
   type CheckedHolding,
   checkChainParameters,
-  type HeldAmount,
+  cosmosBlockSource,
   holdingRequests,
   inconsistentAnswer,
   mintInflation,
-  normalizeBaseUrl,
   optionalEndpoint,
+  readBlock,
   readHoldings,
   readStandardChainState,
   readsFreshness,
   standardChainRequests,
 } from '@tokenomics/cosmos-rest';
+import { checkLiveOptions, type SynternetLiveOptions } from '../options.js';
 import { type SynternetParameters, synternetParameters } from '../parameters.js';
-
-/** Synternet's base denom. */
-export const SYNT_DENOM = 'usynt';
-
-/** SYNT's base-unit decimals (usynt). */
-export const SYNT_DECIMALS = 6;
-
-/** The mint module's `treasury_address` (synternet-facts.md §2). */
-export const SYNTERNET_TREASURY_ADDRESS = 'synt1nwhx5p30n9xw88czjq4j45tuz53qw50yllrg5d';
-
-/** Synternet mainnet's chain id (synternet-facts.md §1, the mainnet genesis). */
-export const SYNTERNET_CHAIN_ID = 'synternet-1';
-
-/** Synternet mainnet's genesis time (synternet-facts.md §1): no block can be older. */
-export const SYNTERNET_GENESIS_TIME = new Date('2024-06-11T08:14:53.390Z');
-
-/** Options of {@link synternetLiveSource}. */
-export interface SynternetLiveOptions {
-  /** A Cosmos SDK REST (LCD) base URL, e.g. `https://api.synternet.com`. */
-  lcdUrl: string;
-  /** The account whose balance is the treasury; defaults to {@link SYNTERNET_TREASURY_ADDRESS}. */
-  treasuryAddress?: string;
-  /** The chain the node must answer for; defaults to {@link SYNTERNET_CHAIN_ID} (a testnet: `amber-2`). */
-  chainId?: string;
-}
-
-/** What a live read knows about the chain at its latest block (amounts in SYNT). */
-export interface SynternetChainState {
-  chainId: string;
-  /** The denom the bank supply answer is about (`usynt`). */
-  denom: string;
-  height: string;
-  /** The latest block's time: the instant the read state holds at (the anchor). */
-  blockTime: Date;
-  total: Decimal;
-  treasury: Decimal;
-  treasuryAddress: string;
-  bonded: Decimal;
-  notBonded: Decimal;
-  /** x/mint inflation when the chain serves it; null when it answered 501/404. */
-  mintInflation: Decimal | null;
-  /** The configured non-circulating holdings, their balances read at the block. */
-  nonCirculating: HeldAmount[];
-}
-
-/** The state behind the model: null for a snapshot. */
-export type SynternetState = SynternetChainState | null;
-
-const TREASURY_ADDRESS = /^synt1[02-9ac-hj-np-z]{38}$/;
-/** A Cosmos chain id: `synternet-1`, `amber-2`, `cosmoshub-4`. */
-const CHAIN_ID = /^[a-zA-Z0-9][a-zA-Z0-9._-]{0,63}$/;
+import type { SynternetState } from '../state.js';
+import { SYNT_DECIMALS, SYNT_DENOM } from '../token.js';
 
 /**
- * Checks live options; a bad URL, address or chain id is a CONFIGURATION error at start-up.
- *
- * @example
- * ```ts
- * checkLiveOptions({ lcdUrl: 'https://api.synternet.com' }).treasuryAddress; // 'synt1nwhx5p30…'
- * ```
- */
-export function checkLiveOptions(options: SynternetLiveOptions): Required<SynternetLiveOptions> {
-  const lcdUrl = normalizeBaseUrl(options.lcdUrl);
-  const treasuryAddress = options.treasuryAddress ?? SYNTERNET_TREASURY_ADDRESS;
-  if (!TREASURY_ADDRESS.test(treasuryAddress)) {
-    throw new TokenomicsError(
-      'CONFIGURATION',
-      `the treasury address must be a Synternet account address (synt1…, 43 characters), got ${JSON.stringify(treasuryAddress)}`,
-      { details: { treasuryAddress } },
-    );
-  }
-  const chainId = options.chainId ?? SYNTERNET_CHAIN_ID;
-  if (typeof chainId !== 'string' || !CHAIN_ID.test(chainId)) {
-    throw new TokenomicsError(
-      'CONFIGURATION',
-      `the chain id must be a Cosmos chain id such as "synternet-1", got ${JSON.stringify(chainId)}`,
-      { details: { chainId } },
-    );
-  }
-  return { lcdUrl, treasuryAddress, chainId };
-}
-
-/**
- * The live source: reads the standard chain state (supply, staking pool,
- * slashing and distribution params, latest block: `readStandardChainState` of
- * `@tokenomics/cosmos-rest`), the treasury's balance and x/mint inflation
- * through `ctx.reader` (one read per path, so a caching reader deduplicates
- * them), falling back to the schedule when x/mint answers 501/404. Amounts are
+ * The live source: reads the latest block first, then, at its height (the
+ * `x-cosmos-block-height` header, so the state is one consistent block), the
+ * standard chain state (supply, staking pool, slashing and distribution
+ * params: `readStandardChainState` of `@tokenomics/cosmos-rest`), the
+ * treasury's balance and x/mint inflation through `ctx.reader` (one read per
+ * path, so a caching reader deduplicates them); `info.height` and
+ * `info.blockTime` are the block's. `blocks` reads the head, a block by
+ * height and the state at a past height (an archive node; a pruned height is
+ * core's `prunedHeight`). Falls back to the schedule when x/mint answers 501/404. Amounts are
  * converted from usynt to SYNT after the read; chain parameters replace the
  * preset's, each with a `chain: GET …` source.
  *
@@ -130,92 +56,100 @@ export function synternetLiveSource(
   const { lcdUrl, treasuryAddress } = checkLiveOptions(options);
   const host = new URL(lcdUrl).host;
   const token = { denom: SYNT_DENOM, decimals: SYNT_DECIMALS, symbol: 'SYNT' };
-  const requests = {
-    standard: standardChainRequests(lcdUrl, SYNT_DENOM),
-    treasury: bankBalances(lcdUrl, treasuryAddress),
-    // x/mint is optional: Synternet runs its own mint module, so a 404/501 is an answer, cached like any other.
-    mint: optionalEndpoint(mintInflation(lcdUrl)),
-    // Configured non-circulating holdings (checked by the adapter): one balance read each.
-    holdings: holdingRequests(lcdUrl, nonCirculating),
-  };
 
-  return {
-    async read(ctx: EconomyContext): Promise<SourcedState<SynternetParameters, SynternetState>> {
-      const { reader } = ctx;
-      const mintRead = reader
-        .read(requests.mint)
-        .then((read) =>
-          read.value.served
-            ? { value: { ...read, value: read.value.value }, missing: null }
-            : { value: null, missing: `HTTP ${read.value.status}` },
-        );
-      const [chain, treasury, mint, holdingAnswers] = await Promise.all([
-        readStandardChainState(reader, requests.standard, token),
-        reader.read(requests.treasury),
-        mintRead,
-        Promise.all(requests.holdings.map((request) => reader.read(request))),
-      ]);
+  /** The state at one block: the latest (or `height`'s) read first, every resource at its height. */
+  async function readAt(
+    ctx: EconomyContext,
+    height?: bigint,
+  ): Promise<SourcedState<SynternetParameters, SynternetState>> {
+    const { reader } = ctx;
+    const block = await readBlock(reader, lcdUrl, height);
+    const atHeight = { height: block.height };
+    const requests = {
+      standard: standardChainRequests(lcdUrl, SYNT_DENOM, { height: block.height, block: block.request }),
+      treasury: bankBalances(lcdUrl, treasuryAddress, atHeight),
+      // x/mint is optional: Synternet runs its own mint module, so a 404/501 is an answer, cached like any other.
+      mint: optionalEndpoint(mintInflation(lcdUrl, atHeight)),
+      // Configured non-circulating holdings (checked by the adapter): one balance read each.
+      holdings: holdingRequests(lcdUrl, nonCirculating, atHeight),
+    };
+    const mintRead = reader
+      .read(requests.mint)
+      .then((read) =>
+        read.value.served
+          ? { value: { ...read, value: read.value.value }, missing: null }
+          : { value: null, missing: `HTTP ${read.value.status}` },
+      );
+    const [chain, treasury, mint, holdingAnswers] = await Promise.all([
+      readStandardChainState(reader, requests.standard, token, block.answer),
+      reader.read(requests.treasury),
+      mintRead,
+      Promise.all(requests.holdings.map((request) => reader.read(request))),
+    ]);
 
-      const { total, at } = chain;
-      const treasuryBalance = fromBaseUnits(balanceOf(treasury.value, SYNT_DENOM), SYNT_DECIMALS);
-      if (treasuryBalance.gt(total)) {
-        throw inconsistentAnswer(
-          requests.treasury.resource,
-          `reports a treasury balance (${treasuryBalance.toFixed()} SYNT) above the total supply (${total.toFixed()} SYNT)`,
-        );
-      }
-      const held = readHoldings(nonCirculating, requests.holdings, holdingAnswers, token, at);
-      const heldTotal = held.reduce((sum, holding) => sum.plus(holding.amount), treasuryBalance);
-      if (heldTotal.gt(total)) {
-        throw inconsistentAnswer(
-          requests.holdings[0]?.resource ?? requests.treasury.resource,
-          `and the other configured holdings report ${heldTotal.toFixed()} SYNT with the treasury, above the total supply (${total.toFixed()} SYNT)`,
-        );
-      }
-      const mintInflationValue = mint.value ? new Decimal(mint.value.value.inflation) : null;
-      if (mintInflationValue && (mintInflationValue.isNegative() || mintInflationValue.gte(1))) {
-        throw inconsistentAnswer(
-          requests.mint.resource,
-          `reports an inflation of ${mintInflationValue.toFixed()}`,
-        );
-      }
+    const { total, at } = chain;
+    const treasuryBalance = fromBaseUnits(balanceOf(treasury.value, SYNT_DENOM), SYNT_DECIMALS);
+    if (treasuryBalance.gt(total)) {
+      throw inconsistentAnswer(
+        requests.treasury.resource,
+        `reports a treasury balance (${treasuryBalance.toFixed()} SYNT) above the total supply (${total.toFixed()} SYNT)`,
+      );
+    }
+    const held = readHoldings(nonCirculating, requests.holdings, holdingAnswers, token, at);
+    const heldTotal = held.reduce((sum, holding) => sum.plus(holding.amount), treasuryBalance);
+    if (heldTotal.gt(total)) {
+      throw inconsistentAnswer(
+        requests.holdings[0]?.resource ?? requests.treasury.resource,
+        `and the other configured holdings report ${heldTotal.toFixed()} SYNT with the treasury, above the total supply (${total.toFixed()} SYNT)`,
+      );
+    }
+    const mintInflationValue = mint.value ? new Decimal(mint.value.value.inflation) : null;
+    if (mintInflationValue && (mintInflationValue.isNegative() || mintInflationValue.gte(1))) {
+      throw inconsistentAnswer(
+        requests.mint.resource,
+        `reports an inflation of ${mintInflationValue.toFixed()}`,
+      );
+    }
 
-      const parameters: Partial<ParameterData<SynternetParameters>> = {
-        treasuryBalance: {
-          value: treasuryBalance.toFixed(),
-          source: `chain: ${requests.treasury.resource} (${SYNT_DENOM}, ÷ 10^${SYNT_DECIMALS}) ${at}`,
-        },
-        ...chain.parameters,
-      };
+    const parameters: Partial<ParameterData<SynternetParameters>> = {
+      treasuryBalance: {
+        value: treasuryBalance.toFixed(),
+        source: `chain: ${requests.treasury.resource} (${SYNT_DENOM}, ÷ 10^${SYNT_DECIMALS}) ${at}`,
+      },
+      ...chain.parameters,
+    };
 
-      checkChainParameters(synternetParameters, parameters);
+    checkChainParameters(synternetParameters, parameters);
 
-      const reads: UpstreamValue<unknown>[] = [...chain.reads, treasury, ...holdingAnswers];
-      if (mint.value) reads.push(mint.value);
-      const mintNote = mint.value
-        ? `x/mint inflation ${mintInflationValue!.toFixed()} read and used, as the total inflation less the year's treasury rate, for the current year's validator allowance`
-        : `x/mint inflation not served (${mint.missing}), the preset's schedule used`;
-      return {
-        state: {
-          chainId: chain.chainId,
-          denom: chain.denom,
-          height: chain.height,
-          blockTime: chain.blockTime,
-          total,
-          treasury: treasuryBalance,
-          treasuryAddress,
-          bonded: chain.bonded,
-          notBonded: chain.notBonded,
-          mintInflation: mintInflationValue,
-          nonCirculating: held,
-        },
-        info: {
-          kind: 'LIVE',
-          description: `Cosmos REST (LCD) at ${host}, chain ${chain.chainId}, block ${chain.height} (${chain.time}); ${mintNote}. Figures are exact at the block time and stepped by the schedule to other instants.`,
-          ...readsFreshness(reads),
-        },
-        parameters,
-      };
-    },
-  };
+    const reads: UpstreamValue<unknown>[] = [...chain.reads, treasury, ...holdingAnswers];
+    if (mint.value) reads.push(mint.value);
+    const mintNote = mint.value
+      ? `x/mint inflation ${mintInflationValue!.toFixed()} read and used, as the total inflation less the year's treasury rate, for the current year's validator allowance`
+      : `x/mint inflation not served (${mint.missing}), the preset's schedule used`;
+    return {
+      state: {
+        chainId: chain.chainId,
+        denom: chain.denom,
+        height: chain.height,
+        blockTime: chain.blockTime,
+        total,
+        treasury: treasuryBalance,
+        treasuryAddress,
+        bonded: chain.bonded,
+        notBonded: chain.notBonded,
+        mintInflation: mintInflationValue,
+        nonCirculating: held,
+      },
+      info: {
+        kind: 'LIVE',
+        description: `Cosmos REST (LCD) at ${host}, chain ${chain.chainId}, block ${chain.height} (${chain.time}); ${mintNote}. Figures are exact at the block time and stepped by the schedule to other instants.`,
+        height: block.height,
+        blockTime: block.time,
+        ...readsFreshness(reads),
+      },
+      parameters,
+    };
+  }
+
+  return cosmosBlockSource(lcdUrl, readAt);
 }

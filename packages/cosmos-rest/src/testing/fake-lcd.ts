@@ -82,7 +82,9 @@ export type FakeLcdFault =
 
 /** Options of {@link startFakeLcd}. */
 export interface FakeLcdOptions {
-  /** Changes to the default state ({@link SYNTERNET_GENESIS_STATE}). */
+  /** The chain's state before `state` applies; default {@link TEST_CHAIN_STATE}, a neutral chain. */
+  base?: FakeLcdState;
+  /** Changes to the base state. */
   state?: FakeLcdStateInput;
   /** Faults by path (without query, e.g. `/cosmos/staking/v1beta1/pool`); `'*'` applies to every path. */
   faults?: Record<string, FakeLcdFault>;
@@ -92,6 +94,15 @@ export interface FakeLcdOptions {
    * counts and faults still name the standard paths. Default: none.
    */
   basePath?: string;
+  /**
+   * The lowest height the node keeps (a pruned node): a read at a height
+   * below it (the `x-cosmos-block-height` header, or `blocks/{height}`) is
+   * answered HTTP 400 `height N is not available, lowest height is M`, as
+   * cosmos-sdk does. Default: every height since the first is kept.
+   */
+  lowestHeight?: bigint;
+  /** Seconds between blocks for {@link FakeLcd.advance} and for block times before the first height; default 6. */
+  blockSeconds?: number;
 }
 
 /** A running fake LCD. */
@@ -102,6 +113,19 @@ export interface FakeLcd {
   readonly state: FakeLcdState;
   /** Replaces parts of the state (merged as in {@link FakeLcdOptions.state}). */
   setState(patch: FakeLcdStateInput): void;
+  /**
+   * Moves the chain on by `blocks` blocks (each `blockSeconds` later), the
+   * state changing at each new height by `change` (a patch, or a function of
+   * the new height giving one). Every height keeps its state: a read with
+   * `x-cosmos-block-height: h` (or `blocks/{h}`) answers the state (block) at h.
+   */
+  advance(blocks?: number, change?: FakeLcdStateInput | ((height: bigint) => FakeLcdStateInput)): void;
+  /** The current height (the latest block's). */
+  readonly height: bigint;
+  /** The state served at a height (as a read at that height answers it), or null when pruned or in the future. */
+  stateAt(height: bigint): FakeLcdState | null;
+  /** Sets the lowest height kept: reads below it answer as a pruned node does. */
+  setLowestHeight(height: bigint): void;
   /** Sets or clears (`null`) the fault of a path (`'*'` for every path). */
   setFault(path: string, fault: FakeLcdFault | null): void;
   /** Requests received for a path (without query) since start or the last reset. */
@@ -113,19 +137,18 @@ export interface FakeLcd {
   close(): Promise<void>;
 }
 
-/** The treasury address of Synternet's mint params (`synternet-facts.md` §2). */
-export const FAKE_TREASURY_ADDRESS = 'synt1nwhx5p30n9xw88czjq4j45tuz53qw50yllrg5d';
-
 /**
- * The default state: Synternet at genesis (`synternet-facts.md`): 1,000,000,000
- * SYNT, the treasury's 899,985,000, the facts file's illustrative staking pool,
- * the slashing parameters of the tokenomics docs (window 16,000), no community
- * tax, and no standard x/mint.
+ * The default state: a neutral chain, `testchain-1`, whose bonded denom is
+ * `ustake` (6 decimals): 1,000,000,000 tokens, 504,000,000 bonded and
+ * 1,000,000 unbonding, the slashing parameters of a 16,000-block window, no
+ * community tax, no accounts and no standard x/mint. An adapter's tests pass
+ * their own chain as `base` (e.g. Synternet's genesis, from
+ * `@tokenomics/adapter-synternet/testing`).
  */
-export const SYNTERNET_GENESIS_STATE: FakeLcdState = {
-  chainId: 'synternet-1',
-  supply: [{ denom: 'usynt', amount: '1000000000000000' }],
-  balances: { [FAKE_TREASURY_ADDRESS]: [{ denom: 'usynt', amount: '899985000000000' }] },
+export const TEST_CHAIN_STATE: FakeLcdState = {
+  chainId: 'testchain-1',
+  supply: [{ denom: 'ustake', amount: '1000000000000000' }],
+  balances: {},
   pool: { not_bonded_tokens: '1000000000000', bonded_tokens: '504000000000000' },
   slashingParams: {
     signed_blocks_window: '16000',
@@ -161,7 +184,7 @@ export const ALTERED_CHAIN_PARAMS = {
   distributionParams: { community_tax: '0.020000000000000000' },
 } as const satisfies FakeLcdStateInput;
 
-/** A standard x/mint state (the facts file's example figures), for `setState({ mint: STANDARD_MINT_STATE })`. */
+/** A standard x/mint state (example figures, minting `usynt`: set `params.mint_denom` for another chain), for `setState({ mint: STANDARD_MINT_STATE })`. */
 export const STANDARD_MINT_STATE: NonNullable<FakeLcdState['mint']> = {
   inflation: '0.130016465508894587',
   annual_provisions: '130019024060848.545708142618272810',
@@ -235,6 +258,7 @@ function answer(state: FakeLcdState, path: string, query: URLSearchParams): Json
     case LCD_PATHS.distributionParams:
       return { params: { ...state.distributionParams } };
     case LCD_PATHS.latestBlock:
+    case `${LCD_PATHS.blocks}/${state.latestBlock.height}`:
       return {
         block_id: { hash: HASH, part_set_header: { total: 1, hash: HASH } },
         block: blockJson(state, PROPOSER),
@@ -304,7 +328,7 @@ function sendStatus(res: ServerResponse, status: number, message?: string): void
  * ```
  */
 export async function startFakeLcd(options: FakeLcdOptions = {}): Promise<FakeLcd> {
-  let state = merge(SYNTERNET_GENESIS_STATE, options.state ?? {});
+  let state = merge(options.base ?? TEST_CHAIN_STATE, options.state ?? {});
   const faults = new Map<string, FakeLcdFault>(Object.entries(options.faults ?? {}));
   const counts = new Map<string, number>();
   const timers = new Set<NodeJS.Timeout>();
@@ -324,7 +348,19 @@ export async function startFakeLcd(options: FakeLcdOptions = {}): Promise<FakeLc
       sendStatus(res, 501);
       return;
     }
-    const body = answer(state, path, url.searchParams);
+    let served = state;
+    const asked = heightAsked(req, path);
+    if (asked !== null && !slowDone) {
+      const refusal = heightRefusal(asked);
+      if (refusal) {
+        sendStatus(res, 400, refusal);
+        return;
+      }
+      served = path.startsWith(`${LCD_PATHS.blocks}/`) ? blockStateAt(asked) : stateAt(asked)!;
+    } else if (asked !== null) {
+      served = path.startsWith(`${LCD_PATHS.blocks}/`) ? blockStateAt(asked) : (stateAt(asked) ?? state);
+    }
+    const body = answer(served, path, url.searchParams);
     if (fault && !slowDone) {
       switch (fault.kind) {
         case 'status':
@@ -358,6 +394,54 @@ export async function startFakeLcd(options: FakeLcdOptions = {}): Promise<FakeLc
     else sendJson(res, 200, JSON.stringify(body));
   }
 
+  const blockSeconds = options.blockSeconds ?? 6;
+  let lowestHeight = options.lowestHeight ?? null;
+  /** The state at each height the chain has been at, from the first. */
+  const history = new Map<bigint, FakeLcdState>();
+  const heightOf = (at: FakeLcdState) => BigInt(at.latestBlock.height);
+  let firstHeight = heightOf(state);
+  history.set(firstHeight, state);
+
+  /** The height a request asks for: the header, or a `blocks/{height}` path; null for the latest. */
+  function heightAsked(req: IncomingMessage, path: string): bigint | null {
+    const header = req.headers['x-cosmos-block-height'];
+    if (path.startsWith(`${LCD_PATHS.blocks}/`) && path !== LCD_PATHS.latestBlock) {
+      const text = path.slice(LCD_PATHS.blocks.length + 1);
+      return /^\d+$/.test(text) ? BigInt(text) : null;
+    }
+    if (path === LCD_PATHS.latestBlock) return null;
+    return typeof header === 'string' && /^\d+$/.test(header) && header !== '0' ? BigInt(header) : null;
+  }
+
+  /** Why a height cannot be read (a cosmos-sdk node's words), or null. */
+  function heightRefusal(height: bigint): string | null {
+    const current = heightOf(state);
+    if (height > current) {
+      return `invalid height: cannot query with height in the future (${height} > ${current}); please provide a valid height`;
+    }
+    const lowest = lowestHeight ?? 1n;
+    if (height < lowest)
+      return `height ${height} is not available, lowest height is ${lowest}: invalid height`;
+    return null;
+  }
+
+  /** The state at a height: the one recorded there, or the first state for heights before the first. */
+  function stateAt(height: bigint): FakeLcdState | null {
+    if (heightRefusal(height) !== null) return null;
+    return history.get(height) ?? history.get(firstHeight)!;
+  }
+
+  /** The state a `blocks/{height}` answer is made of: that height's, with its block time. */
+  function blockStateAt(height: bigint): FakeLcdState {
+    const kept = history.get(height);
+    if (kept) return kept;
+    const first = history.get(firstHeight)!;
+    const time = new Date(
+      Date.parse(first.latestBlock.time) - Number(firstHeight - height) * blockSeconds * 1000,
+    );
+    return { ...first, latestBlock: { height: height.toString(), time: time.toISOString() } };
+  }
+
   const loopback = await listenOnLoopback((req, res) => respond(req, res));
 
   return {
@@ -367,6 +451,31 @@ export async function startFakeLcd(options: FakeLcdOptions = {}): Promise<FakeLc
     },
     setState(patch) {
       state = merge(state, patch);
+      // A change of the latest block starts the chain's history again there.
+      if (heightOf(state) !== heightOf(history.get(firstHeight)!) && !history.has(heightOf(state))) {
+        history.clear();
+        firstHeight = heightOf(state);
+      }
+      history.set(heightOf(state), state);
+    },
+    get height() {
+      return heightOf(state);
+    },
+    stateAt,
+    setLowestHeight(height) {
+      lowestHeight = height;
+    },
+    advance(blocks = 1, change) {
+      if (!Number.isSafeInteger(blocks) || blocks < 1 || blocks > 100_000) {
+        throw new RangeError(`advance takes 1 to 100,000 blocks, got ${blocks}`);
+      }
+      for (let index = 0; index < blocks; index++) {
+        const height = heightOf(state) + 1n;
+        const time = new Date(Date.parse(state.latestBlock.time) + blockSeconds * 1000).toISOString();
+        const patch = typeof change === 'function' ? change(height) : (change ?? {});
+        state = merge(merge(state, patch), { latestBlock: { height: height.toString(), time } });
+        history.set(height, state);
+      }
     },
     setFault(path, fault) {
       if (fault) faults.set(path, fault);

@@ -45,7 +45,7 @@ export interface LexicalShape {
  * @example
  * ```ts
  * import { lexicalShape } from './plugins/validation-cache.js';
- * lexicalShape('{ protocol(id: "session") { id } }')!.key; // '{ protocol ( id : \u0001s ) { id } }'
+ * lexicalShape('{ protocol(id: "example") { id } }')!.key; // '{ protocol ( id : \u0001s ) { id } }'
  * ```
  */
 export function lexicalShape(body: string): LexicalShape | null {

@@ -1,7 +1,7 @@
 import type { Implausibility, PlausibilityInput } from '@tokenomics/core';
 import { standardChainImplausibility } from '@tokenomics/cosmos-rest';
-import type { CosmosMintParameters } from './parameters.js';
-import type { CosmosMintState } from './sources/live.js';
+import type { CosmosMintParameters } from '../parameters.js';
+import type { CosmosMintState } from '../state.js';
 
 /** What a live x/mint chain's reads must match. */
 export interface CosmosMintBounds {

@@ -1,13 +1,7 @@
 import { Decimal } from '@tokenomics/core';
 import { describe, expect, it } from 'vitest';
-import { splitProtocolFee } from '../src/formulas/fee-split.js';
-import { momentaryInflation } from '../src/formulas/momentary-inflation.js';
-import { perUnitFee } from '../src/formulas/per-unit-fee.js';
-import { percentWithMinimumFee } from '../src/formulas/percent-with-minimum-fee.js';
-import { stakingApr } from '../src/formulas/staking-apr.js';
-import { type SupplyAtInput, supplyAt } from '../src/formulas/supply-at.js';
-import { validatorRateOfTotal } from '../src/formulas/validator-rate.js';
-import { type InflationScheduleParams, inflationRatesForYear } from '../src/formulas/year-rates.js';
+import { type SupplyAtInput, supplyAt } from './supply-at.js';
+import { type InflationScheduleParams, inflationRatesForYear } from './year-rates.js';
 
 const d = (text: string | number) => new Decimal(String(text));
 const list = (text: string) => text.split(',').map(d);
@@ -28,14 +22,6 @@ function input(rates: InflationScheduleParams, anchor: SupplyAtInput['anchor']):
   return { inflationStart: START, anchor, rates: (year) => inflationRatesForYear(year, rates) };
 }
 const genesis = { at: START, total: d('1000000000'), treasury: d('899985000') };
-
-describe('inflationRatesForYear', () => {
-  it('reads years 1–5 from the lists and 6+ from the long-term rates', () => {
-    expect(inflationRatesForYear(2, chainRates)).toEqual({ validator: d('0.065'), treasury: d('0.055') });
-    expect(inflationRatesForYear(6, chainRates)).toEqual({ validator: d('0.03'), treasury: d(0) });
-    expect(() => inflationRatesForYear(0, chainRates)).toThrow(RangeError);
-  });
-});
 
 describe('supplyAt (yearly-allowance ruling)', () => {
   it('grows linearly within a year and by exactly the rate over it', () => {
@@ -108,53 +94,5 @@ describe('supplyAt (yearly-allowance ruling)', () => {
   it('holds supply at the anchor before inflation starts', () => {
     const early = { at: new Date('2024-06-11T08:14:53Z'), total: d('1000000000'), treasury: d('1') };
     expect(supplyAt(input(seedRates, early), START).total.toFixed()).toBe('1000000000');
-  });
-});
-
-describe('rates', () => {
-  it('momentary inflation falls through the year', () => {
-    expect(momentaryInflation(d('80000000'), d('1000000000')).toFixed()).toBe('0.08');
-    expect(momentaryInflation(d('80000000'), d('1080000000')).toSignificantDigits(30).toFixed()).toBe(
-      '0.0740740740740740740740740740741',
-    );
-  });
-
-  it('APR = inflation / bonded × (1 − community tax)', () => {
-    expect(stakingApr(d('0.08'), d('0.5'), d(0)).toFixed()).toBe('0.16');
-    expect(stakingApr(d('0.08'), d('0.4'), d('0.02')).toFixed()).toBe('0.196'); // 0.2 × 0.98
-  });
-});
-
-describe('fees', () => {
-  it('pay-per-data adds a fixed fee per GB', () => {
-    const fee = perUnitFee(d('2.5'), d('8'), d('4'));
-    expect([fee.base, fee.protocolFee, fee.total].map((x) => x.toFixed())).toEqual(['20', '10', '30']);
-  });
-
-  it('pay-per-message adds max(minimum, rate × price) per message', () => {
-    const cheap = percentWithMinimumFee(d('1000'), d('0.0005'), d('0.25'), d('0.001'));
-    expect([cheap.base, cheap.protocolFee, cheap.total].map((x) => x.toFixed())).toEqual(['0.5', '1', '1.5']);
-    const dear = percentWithMinimumFee(d('1'), d('0.01'), d('0.25'), d('0.001'));
-    expect([dear.protocolFee, dear.total].map((x) => x.toFixed())).toEqual(['0.0025', '0.0125']);
-    const free = percentWithMinimumFee(d('3'), d('0'), d('0.25'), d('0.001'));
-    expect(free.total.toFixed()).toBe('0.003');
-  });
-
-  it('splits protocol revenue between treasury and burn, summing exactly', () => {
-    expect(splitProtocolFee(d('4'), d('0.25'))).toEqual([
-      { target: 'treasury', amount: d('3') },
-      { target: 'burn', amount: d('1') },
-    ]);
-    const [treasury, burn] = splitProtocolFee(d('0.001'), d('0.333333333333'));
-    expect(treasury!.amount.plus(burn!.amount).toFixed()).toBe('0.001');
-  });
-});
-
-describe('validatorRateOfTotal (x/mint inflation read as the total, proposal 0008)', () => {
-  it('takes the treasury’s rate off the total, never below 0', () => {
-    expect(validatorRateOfTotal(d('0.12'), d('0.055')).toFixed()).toBe('0.065'); // year 2
-    expect(validatorRateOfTotal(d('0.08'), d('0.025')).toFixed()).toBe('0.055'); // year 3
-    expect(validatorRateOfTotal(d('0.03'), d('0')).toFixed()).toBe('0.03'); // year 5
-    expect(validatorRateOfTotal(d('0.05'), d('0.055')).toFixed()).toBe('0');
   });
 });

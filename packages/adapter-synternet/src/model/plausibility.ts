@@ -1,12 +1,8 @@
 import type { Implausibility, PlausibilityInput } from '@tokenomics/core';
 import { standardChainImplausibility } from '@tokenomics/cosmos-rest';
-import type { SynternetParameters } from './parameters.js';
-import {
-  SYNT_DENOM,
-  SYNTERNET_CHAIN_ID,
-  SYNTERNET_GENESIS_TIME,
-  type SynternetState,
-} from './sources/live.js';
+import type { SynternetParameters } from '../parameters.js';
+import type { SynternetState } from '../state.js';
+import { SYNT_DENOM, SYNTERNET_CHAIN_ID, SYNTERNET_GENESIS_TIME } from '../token.js';
 
 /**
  * Synternet's plausibility rules for a live read (see the README's table):

@@ -1,0 +1,42 @@
+/**
+ * The cost of many x/mint protocols at a new instant: 200 instances' supply
+ * and rewards at an instant none of them has seen, timed per round, the
+ * median of 5 rounds (issue 16's lever). Run from the repository root:
+ * `bench/node_modules/.bin/tsx packages/adapter-cosmos-mint/scripts/protocols-cost.ts [module]`
+ * (module: the adapter's index to time, default this package's source).
+ */
+import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
+
+type Economy = {
+  supply?: (query: { at: Date }) => Promise<unknown>;
+  rewards?: (query: { at: Date }) => Promise<unknown>;
+};
+const modulePath = process.argv[2] ?? new URL('../src/index.ts', import.meta.url).pathname;
+const { cosmosMintAdapter } = (await import(pathToFileURL(modulePath).href)) as {
+  cosmosMintAdapter: (options: { id: string }) => Economy;
+};
+
+const PROTOCOLS = 200;
+const ROUNDS = 5;
+const economies = Array.from({ length: PROTOCOLS }, (_, index) => cosmosMintAdapter({ id: `hub-${index}` }));
+// Warm-up at its own instant (module loading, JIT), not counted.
+await Promise.all(
+  economies.map(async (economy) => [await economy.supply!({ at: new Date('2020-01-01T00:00:00Z') })]),
+);
+
+const times: number[] = [];
+for (let round = 0; round < ROUNDS; round++) {
+  const at = new Date(Date.UTC(2022, 0, 1 + round * 37, 13, round));
+  const started = performance.now();
+  for (const economy of economies) {
+    await economy.supply!({ at });
+    await economy.rewards!({ at });
+  }
+  times.push(performance.now() - started);
+}
+times.sort((a, b) => a - b);
+const median = times[Math.floor(ROUNDS / 2)]!;
+console.log(
+  `${PROTOCOLS} protocols, supply + rewards at a new instant: median ${median.toFixed(1)} ms (${(median / PROTOCOLS).toFixed(3)} ms per protocol); rounds ${times.map((time) => time.toFixed(1)).join(', ')}`,
+);
