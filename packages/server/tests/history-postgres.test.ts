@@ -75,7 +75,8 @@ describe('two gateway instances sharing one PostgreSQL history and one Redis', {
     const leader = servers.find((server) => server.history.recorder?.leading === true)!;
     expect(follower).toBeDefined();
     await eventually(
-      async () => ((await leader.history.store!.latest('synternet'))?.height === lcd.height ? true : undefined),
+      async () =>
+        (await leader.history.store!.latest('synternet'))?.height === lcd.height ? true : undefined,
       30_000,
       'the recorder to reach the head',
     );
