@@ -2,12 +2,13 @@
 import cluster from 'node:cluster';
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { isTokenomicsError } from '@tokenomics/core';
+import { isTokenomicsError, TokenomicsError } from '@tokenomics/core';
 import { createLogger, type GatewayConfig, gatewaySchema, startTracing } from '@tokenomics/gateway';
 import { printSchema } from 'graphql';
 import type { Logger } from 'pino';
 import { BACKFILL_USAGE, runBackfillCommand } from './backfill-command.js';
 import { configuredDescriptors, createServerAdapters, loadServerConfig } from './config.js';
+import { historySettings } from './history.js';
 import { startServer } from './serve.js';
 
 const USAGE = `Usage: tokenomics-gateway <command> [options]
@@ -137,7 +138,15 @@ async function servePrimary(
   const logger = createLogger(config.logLevel);
   crashLogger = logger;
   // Build the adapters once here, so a bad option fails before any worker starts.
-  await createServerAdapters(config, env);
+  const economies = await createServerAdapters(config, env);
+  // The embedded history store is one process's: workers sharing it would refuse each other at start.
+  const settings = historySettings(config, env);
+  if (settings.enabled && !settings.databaseUrl && economies.some((economy) => economy.history)) {
+    throw new TokenomicsError(
+      'CONFIGURATION',
+      `${workers} workers cannot share the embedded history store (one process per data folder): set DATABASE_URL (PostgreSQL, shared by every worker), or run one worker, or set history.enabled to false in gateway.config.json`,
+    );
+  }
   let stopping = false;
   const fork = () => cluster.fork(port === undefined ? {} : { PORT: port });
   cluster.on('exit', (worker, code, signal) => {

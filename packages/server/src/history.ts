@@ -24,6 +24,9 @@ export const HISTORY_SECTION = 'history';
 /** The shortest sample interval accepted (seconds); `0` turns the recorder off. */
 export const MIN_SAMPLE_SECONDS = 1;
 
+/** The shortest wait of a schedule timer: a model noting a change already past cannot spin. */
+const MIN_SCHEDULE_WAIT_MS = 1_000;
+
 /** The longest a snapshot's schedule timer waits before looking again (one hour). */
 export const SCHEDULE_RECHECK_MS = 3_600_000;
 
@@ -266,7 +269,7 @@ export async function openServerHistory({
         const wait =
           next === null
             ? SCHEDULE_RECHECK_MS
-            : Math.min(Math.max(next.getTime() - Date.now(), 0) + 1, SCHEDULE_RECHECK_MS);
+            : Math.min(Math.max(next.getTime() - Date.now() + 1, MIN_SCHEDULE_WAIT_MS), SCHEDULE_RECHECK_MS);
         const due = next !== null && next.getTime() - Date.now() < SCHEDULE_RECHECK_MS;
         const timer = setTimeout(() => {
           timers.delete(economy.id);

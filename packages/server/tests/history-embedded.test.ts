@@ -161,7 +161,7 @@ describe('recorded history on the embedded store (a Synternet chain whose supply
         // The gateway serves amounts at the token's 6 decimals (half-even), the difference of the served figures.
         const model = {
           total: servedFigure(supply.total, 6) as Decimal,
-          staked: servedFigure(supply.staked, 6) as Decimal,
+          staked: servedFigure(supply.staked!, 6) as Decimal,
         };
         const want = expected(lcd, BigInt(point.height));
         const total = point.figures.find((figure) => figure.figure === 'total');
