@@ -294,13 +294,14 @@ export async function openServerHistory({
   }
 
   /**
-   * A new day of a snapshot's schedule is announced by the recording
-   * instance only (over Redis every instance would otherwise announce it);
-   * an instance without a recorder announces it when its updates stay in
-   * this process.
+   * Who announces a new day of a snapshot's schedule: the recording instance
+   * (over Redis every instance would otherwise announce it); where nothing
+   * records (no live protocol configured), every instance; a pure reader
+   * (`sampleSeconds: 0`) only when its updates stay in this process.
    */
   function mayAnnounce(): boolean {
     if (recorder !== null) return recorder.leading;
+    if (store === null) return true;
     return !redisUrl;
   }
 
