@@ -248,6 +248,11 @@ const configSchema = configObject.refine(
 export type GatewayConfig = z.infer<typeof configSchema> & {
   /** Where relative adapter module paths resolve from. */
   baseDir: string;
+  /**
+   * The configuration file's top-level keys an app reads itself (named by
+   * {@link LoadConfigOptions.sections}), as written: the app validates them.
+   */
+  sections?: Record<string, unknown>;
 };
 
 /** One configured protocol. */
@@ -292,6 +297,12 @@ export interface LoadConfigOptions {
    * defaults). Without them, a configuration must list at least one.
    */
   defaultProtocols?: readonly { adapter: string; options?: Record<string, unknown> }[];
+  /**
+   * Top-level keys of the configuration file that belong to the app, not to
+   * the gateway (e.g. a server's `history`): left out of the gateway's checks
+   * and returned as written in {@link GatewayConfig.sections}.
+   */
+  sections?: readonly string[];
 }
 
 /**
@@ -317,6 +328,7 @@ export function loadConfig({
   env = process.env,
   cwd = process.cwd(),
   defaultProtocols = [],
+  sections = [],
 }: LoadConfigOptions = {}): GatewayConfig {
   const explicitFile = env.GATEWAY_CONFIG;
   const file = resolve(cwd, explicitFile ?? DEFAULT_CONFIG_FILE);
@@ -332,6 +344,17 @@ export function loadConfig({
         cause: error,
       });
     }
+  }
+  const appSections: Record<string, unknown> = {};
+  if (typeof fromFile === 'object' && fromFile !== null && !Array.isArray(fromFile)) {
+    const rest = { ...fromFile };
+    for (const key of sections) {
+      if (key in rest) {
+        appSections[key] = rest[key];
+        delete rest[key];
+      }
+    }
+    fromFile = rest;
   }
   const fileResult = configObject.partial().safeParse(fromFile);
   if (!fileResult.success) {
@@ -407,7 +430,7 @@ export function loadConfig({
       `invalid configuration:\n${formatIssues(result.error, explicitFile || existsSync(file) ? `${file} and the environment` : 'the environment')}`,
     );
   }
-  return { ...result.data, baseDir: dirname(file) };
+  return { ...result.data, baseDir: dirname(file), sections: appSections };
 }
 
 /** A package name (`name`, `@scope/name`) with an optional subpath; no `.` or `..` segments. */

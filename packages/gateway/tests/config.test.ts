@@ -208,6 +208,18 @@ describe('loadConfig', () => {
     );
   });
 
+  it("leaves an app's own sections out of its checks and hands them back as written", () => {
+    const { dir } = configFile({ port: 4100, history: { sampleSeconds: 5, anything: true } });
+    const config = loadConfig({ env: {}, cwd: dir, defaultProtocols: DEFAULTS, sections: ['history'] });
+    expect(config.port).toBe(4100);
+    expect(config.sections).toEqual({ history: { sampleSeconds: 5, anything: true } });
+    // Without the section named, the key is unknown to the gateway.
+    expect(() => loadConfig({ env: {}, cwd: dir, defaultProtocols: DEFAULTS })).toThrow(/history/);
+    expect(
+      loadConfig({ env: {}, cwd: tempDir(), defaultProtocols: DEFAULTS, sections: ['history'] }).sections,
+    ).toEqual({});
+  });
+
   it('refuses a file with unknown keys, bad JSON, or no protocols, naming the file', () => {
     const unknown = configFile({ prot: [] });
     expect(() => loadConfig({ cwd: unknown.dir, env: {} })).toThrowError(

@@ -1,23 +1,15 @@
 #!/usr/bin/env node
 import cluster from 'node:cluster';
 import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { isTokenomicsError } from '@tokenomics/core';
-import {
-  createGateway,
-  createLogger,
-  type GatewayConfig,
-  gatewaySchema,
-  keyvStore,
-  loadManifest,
-  startTracing,
-} from '@tokenomics/gateway';
+import { isTokenomicsError, TokenomicsError } from '@tokenomics/core';
+import { createLogger, type GatewayConfig, gatewaySchema, startTracing } from '@tokenomics/gateway';
 import { printSchema } from 'graphql';
 import type { Logger } from 'pino';
+import { BACKFILL_USAGE, runBackfillCommand } from './backfill-command.js';
 import { configuredDescriptors, createServerAdapters, loadServerConfig } from './config.js';
-import { EXAMPLE_TABS } from './examples.js';
-import { siteFromEnv } from './site.js';
+import { historySettings } from './history.js';
+import { startServer } from './serve.js';
 
 const USAGE = `Usage: tokenomics-gateway <command> [options]
 
@@ -29,6 +21,7 @@ Commands:
                         Each keeps its own memory cache: set CACHE_URL to share one.
   print-schema          Print the GraphQL schema (SDL)
     --out FILE          Write it to FILE instead of standard output
+${BACKFILL_USAGE}
 
 Configuration: gateway.config.json (or the file GATEWAY_CONFIG names; without
 one, Session and Synternet from their snapshot presets) and the environment:
@@ -38,7 +31,14 @@ WORKERS, CORS_ORIGINS, INTROSPECTION, METRICS, METRICS_TOKEN, METRICS_PORT,
 METRICS_HOST, DRAIN_GRACE_MS, PERSISTED_OPERATIONS_ONLY,
 PERSISTED_OPERATIONS_MANIFEST, RATE_LIMIT_PER_MINUTE, TRUST_PROXY,
 RATE_LIMIT_KEY_HEADER, OTEL_EXPORTER_OTLP_ENDPOINT, OTEL_SERVICE_NAME, SITE_DIR
-(the folder served at /: default the explorer's build, packages/explorer/dist; off: none).`;
+(the folder served at /: default the explorer's build, packages/explorer/dist; off: none).
+
+History (recorded observations and live updates; the "history" section of
+gateway.config.json):
+  DATABASE_URL            PostgreSQL shared by every instance (unset: the embedded store)
+  HISTORY_DATA_DIR        the embedded store's folder (default ./data/history)
+  HISTORY_SAMPLE_SECONDS  seconds between samples of each live protocol (default 60; 0: this instance never records)
+  HISTORY_RETENTION_DAYS  days of observations kept (default: all)`;
 
 /**
  * The usage text, with the environment variables of every adapter the
@@ -83,50 +83,8 @@ async function serve(config: GatewayConfig, env: NodeJS.ProcessEnv): Promise<voi
   const { metrics } = config;
   // Off (nothing registered, no spans) unless OTEL_EXPORTER_OTLP_ENDPOINT or tracing.endpoint is set.
   const tracing = await startTracing(config.tracing);
-  // The explorer at `/` (GraphiQL stays at /graphql), unless SITE_DIR says otherwise.
-  const site = siteFromEnv(env);
-  const gateway = createGateway({
-    adapters,
-    exampleTabs: EXAMPLE_TABS,
-    ...(site.dir === null ? {} : { site: { dir: site.dir } }),
-    tracing,
-    production: config.production,
-    compiledExecution: config.compiledExecution,
-    cacheStore: keyvStore(config.cache.url),
-    cacheTtlSeconds: config.cache.ttlSeconds,
-    cacheOpTimeoutMs: config.cache.opTimeoutMs,
-    upstreamTimeoutMs: config.upstreamTimeoutMs,
-    upstreamMaxBodyBytes: config.upstreamMaxBodyBytes,
-    upstreamCircuit: config.upstreamCircuit,
-    limits: config.limits,
-    corsOrigins: config.cors.origins,
-    introspection: config.introspection,
-    persistedOperations: {
-      allowArbitrary: config.persistedOperations.allowArbitrary,
-      ...(config.persistedOperations.manifest === null
-        ? {}
-        : { manifest: loadManifest(resolve(config.baseDir, config.persistedOperations.manifest)) }),
-    },
-    metrics: {
-      enabled: metrics.enabled,
-      host: metrics.host,
-      ...(metrics.token === null ? {} : { token: metrics.token }),
-      ...(metrics.port === null ? {} : { port: metrics.port }),
-    },
-    drainGraceMs: config.drainGraceMs,
-    ...(config.rateLimit.perMinute === null
-      ? {}
-      : {
-          rateLimit: {
-            perMinute: config.rateLimit.perMinute,
-            trustProxy: config.rateLimit.trustProxy,
-            apiKeyHeader: config.rateLimit.apiKeyHeader,
-            redisUrl: config.cache.url,
-          },
-        }),
-    logger,
-  });
-  const running = await gateway.listen(config.port, config.host);
+  const server = await startServer({ config, env, logger, tracing, adapters });
+  const { gateway, running } = server;
   const { metricsEndpoint } = gateway;
   logger.info(
     {
@@ -140,11 +98,13 @@ async function serve(config: GatewayConfig, env: NodeJS.ProcessEnv): Promise<voi
       metrics: { ...metricsEndpoint, url: running.metricsUrl },
       // The collector's origin only: an endpoint's credentials and path never reach a log line.
       tracing: config.tracing.endpoint ? new URL(config.tracing.endpoint).origin : 'off',
-      site: site.dir ?? 'off',
+      site: server.site.dir ?? 'off',
     },
-    `GraphiQL at ${running.url}${site.dir === null ? '' : `, the explorer at ${new URL('/', running.url).href}`}`,
+    `GraphiQL at ${running.url}${server.site.dir === null ? '' : `, the explorer at ${new URL('/', running.url).href}`}`,
   );
-  if (site.dir === null && site.reason !== 'SITE_DIR=off') logger.warn(`nothing served at /: ${site.reason}`);
+  if (server.site.dir === null && server.site.reason !== 'SITE_DIR=off') {
+    logger.warn(`nothing served at /: ${server.site.reason}`);
+  }
   if (metrics.enabled && metricsEndpoint.where === 'nowhere') {
     logger.warn(
       'GET /metrics is not served: in production set METRICS_TOKEN (a bearer token) or METRICS_PORT (a port of its own, on 127.0.0.1 unless METRICS_HOST says otherwise), or METRICS=off',
@@ -152,10 +112,10 @@ async function serve(config: GatewayConfig, env: NodeJS.ProcessEnv): Promise<voi
   }
   const stop = (signal: string) => {
     logger.info({ signal }, 'shutting down: finishing requests in flight');
-    // Requests in flight finish (answered with Connection: close); then the cache store's connections close.
-    running
+    // Requests in flight finish (answered with Connection: close); then the recorder stops, the update
+    // bus and the history store close, then the cache store's connections.
+    server
       .close()
-      .then(() => gateway.close())
       // The spans not yet exported are sent before exiting.
       .then(() => tracing?.shutdown())
       .then(
@@ -184,7 +144,15 @@ async function servePrimary(
   const logger = createLogger(config.logLevel);
   crashLogger = logger;
   // Build the adapters once here, so a bad option fails before any worker starts.
-  await createServerAdapters(config, env);
+  const economies = await createServerAdapters(config, env);
+  // The embedded history store is one process's: workers sharing it would refuse each other at start.
+  const settings = historySettings(config, env);
+  if (settings.enabled && !settings.databaseUrl && economies.some((economy) => economy.history)) {
+    throw new TokenomicsError(
+      'CONFIGURATION',
+      `${workers} workers cannot share the embedded history store (one process per data folder): set DATABASE_URL (PostgreSQL, shared by every worker), or run one worker, or set history.enabled to false in gateway.config.json`,
+    );
+  }
   let stopping = false;
   const fork = () => cluster.fork(port === undefined ? {} : { PORT: port });
   cluster.on('exit', (worker, code, signal) => {
@@ -207,6 +175,13 @@ async function servePrimary(
 }
 
 async function main(argv: string[]): Promise<void> {
+  if (argv[0] === 'backfill' && !argv.includes('--help') && !argv.includes('-h')) {
+    const code = await runBackfillCommand(argv.slice(1), process.env, {
+      stderr: process.stderr,
+      stdout: process.stdout,
+    });
+    process.exit(code);
+  }
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,

@@ -35,8 +35,11 @@ export const SERVER_DIR = fileURLToPath(new URL('../', import.meta.url));
  * config.protocols.map((protocol) => protocol.adapter); // the defaults, without gateway.config.json
  * ```
  */
-export function loadServerConfig(options: Omit<LoadConfigOptions, 'defaultProtocols'> = {}): GatewayConfig {
-  return loadConfig({ ...options, defaultProtocols: DEFAULT_PROTOCOLS });
+export function loadServerConfig(
+  options: Omit<LoadConfigOptions, 'defaultProtocols' | 'sections'> = {},
+): GatewayConfig {
+  // The file's `history` section is the server's own (validated by historySettings).
+  return loadConfig({ ...options, defaultProtocols: DEFAULT_PROTOCOLS, sections: ['history'] });
 }
 
 /**
