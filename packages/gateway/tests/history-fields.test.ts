@@ -244,6 +244,45 @@ describe('Subscription.protocolUpdated over server-sent events', () => {
     controller.abort();
   });
 
+  it('closes the feed as soon as the client goes, with no event needed to notice', async () => {
+    const chain = exampleChain({ height: 10n });
+    let returned = 0;
+    let pending: (() => void) | null = null;
+    // A feed that never sends: only return() can end a wait on it.
+    const feed: UpdateFeed = {
+      subscribe: () => ({
+        [Symbol.asyncIterator]: () => ({
+          next: () =>
+            new Promise<IteratorResult<unknown>>((resolve) => {
+              pending = () => resolve({ done: true, value: undefined });
+            }),
+          return: async () => {
+            returned += 1;
+            pending?.();
+            return { done: true, value: undefined };
+          },
+        }),
+      }),
+    };
+    const served = await serve({
+      adapters: [exampleEconomy({ id: 'live', source: chain.source })],
+      updates: feed,
+    });
+    const controller = new AbortController();
+    const response = await fetch(served.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+      body: JSON.stringify({ query: 'subscription { protocolUpdated(id: "live") { id } }' }),
+      signal: controller.signal,
+    });
+    expect(response.status).toBe(200);
+    for (let i = 0; i < 50 && pending === null; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(pending).not.toBeNull();
+    controller.abort();
+    for (let i = 0; i < 100 && returned === 0; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(returned).toBe(1);
+  });
+
   it('refuses an unknown protocol and a gateway without a feed, with codes', async () => {
     const served = await serve({ adapters: [exampleEconomy({ id: 'snap' })] });
     const ask = async (query: string) => {

@@ -7,19 +7,37 @@ import { ProtocolRef } from './protocol.js';
 /**
  * The protocol each time the feed tells of a change. Before each event the
  * subscription's context moves to the event's "now" with reads of its own,
- * so every event answers as a new query would.
+ * so every event answers as a new query would. `return()` goes straight to
+ * the feed's iterator: a client that leaves frees its subscription at once,
+ * even while it waits for an event that may never come.
  */
-async function* protocolUpdates(economy: TokenEconomy, ctx: GatewayContext): AsyncGenerator<TokenEconomy> {
+function protocolUpdates(economy: TokenEconomy, ctx: GatewayContext): AsyncIterableIterator<TokenEconomy> {
   const updates = ctx.updates;
   if (!updates) {
     throw toGraphQLError(
       new TokenomicsError('NOT_SUPPORTED', 'this gateway streams no updates (it records no history)'),
     );
   }
-  for await (const _event of updates.subscribe(economy.id)) {
-    ctx.economy = ctx.freshEconomy();
-    yield economy;
-  }
+  const events = updates.subscribe(economy.id)[Symbol.asyncIterator]();
+  const done = (): IteratorResult<TokenEconomy> => ({ done: true, value: undefined });
+  const iterator: AsyncIterableIterator<TokenEconomy> = {
+    [Symbol.asyncIterator]: () => iterator,
+    async next() {
+      const event = await events.next();
+      if (event.done) return done();
+      ctx.economy = ctx.freshEconomy();
+      return { done: false, value: economy };
+    },
+    async return() {
+      await events.return?.();
+      return done();
+    },
+    async throw(error: unknown) {
+      await events.return?.();
+      throw error;
+    },
+  };
+  return iterator;
 }
 
 builder.subscriptionType({
