@@ -23,7 +23,11 @@ export function scaffoldAdapter(dir: string, id: string, symbol: string): string
   symlinkSync(join(REPO_ROOT, 'packages', 'core'), join(dir, 'node_modules', '@tokenomics', 'core'), 'dir');
   symlinkSync(join(REPO_ROOT, 'node_modules', 'vitest'), join(dir, 'node_modules', 'vitest'), 'dir');
   // The template's options are a zod schema: the package finds zod where core does.
-  symlinkSync(join(REPO_ROOT, 'packages', 'core', 'node_modules', 'zod'), join(dir, 'node_modules', 'zod'), 'dir');
+  symlinkSync(
+    join(REPO_ROOT, 'packages', 'core', 'node_modules', 'zod'),
+    join(dir, 'node_modules', 'zod'),
+    'dir',
+  );
   symlinkSync(
     join(REPO_ROOT, 'node_modules', '@types', 'node'),
     join(dir, 'node_modules', '@types', 'node'),
