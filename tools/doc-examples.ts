@@ -25,7 +25,17 @@ import ts from 'typescript';
  * mark it: `@example (not checked: reason)` in TSDoc, `<!-- not-checked: reason -->`
  * on the line before the fence in Markdown.
  */
-export const DOC_PACKAGES: readonly string[] = ['core', 'client'];
+export const DOC_PACKAGES: readonly string[] = [
+  'core',
+  'cosmos-rest',
+  'adapter-session',
+  'adapter-synternet',
+  'adapter-cosmos-mint',
+  'gateway',
+  'history',
+  'server',
+  'client',
+];
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const OUT = join(ROOT, 'node_modules', '.cache', 'doc-examples');
@@ -114,6 +124,24 @@ export function collect(packages: readonly string[]): Example[] {
 }
 
 /**
+ * An example's code with its relative imports (`'./state.js'`, `'../formulas/x.js'`) resolved
+ * from the file the example is written in: the example of a package-internal helper imports it
+ * as a maintainer of the package would, and is checked all the same. Everything a user calls is
+ * imported by package name (`'@tokenomics/core'`).
+ */
+function besideItsFile(example: Example): string {
+  const [path = ''] = example.where.split(/:(?=\d+$)/);
+  const folder = dirname(join(ROOT, path));
+  return example.code.replace(
+    /(\bfrom\s+|\bimport\s+|\bimport\()(['"])(\.\.?\/[^'"]+)\2/g,
+    (_, lead, quote, spec) => {
+      const target = relative(OUT, join(folder, spec)).split(sep).join('/');
+      return `${lead}${quote}${target.startsWith('.') ? target : `./${target}`}${quote}`;
+    },
+  );
+}
+
+/**
  * Writes the examples as files of their own under node_modules/.cache, where
  * `@tokenomics/*` and the packages' dependencies resolve as in a user's project,
  * and type-checks them in one program: `where: message` for each error.
@@ -145,7 +173,7 @@ export function typeCheck(examples: Example[]): string[] {
   const files = examples.map((example, index) => {
     const file = join(OUT, `example-${String(index).padStart(4, '0')}.ts`);
     // `export {}` keeps each example a module of its own (no clash of top-level names).
-    writeFileSync(file, `${example.code}\nexport {};\n`);
+    writeFileSync(file, `${besideItsFile(example)}\nexport {};\n`);
     origin.set(file, example.where);
     return file;
   });

@@ -75,6 +75,8 @@ function configurationError(message: string, details: Record<string, unknown>): 
  *
  * @example
  * ```ts
+ * import { isChainAddress } from '@tokenomics/cosmos-rest';
+ *
  * isChainAddress('synt1nwhx5p30n9xw88czjq4j45tuz53qw50yllrg5d', 'synt'); // true
  * isChainAddress('synt1nwhx5p30n9xw88czjq4j45tuz53qw50yllrg5e', 'synt'); // false (checksum)
  * isChainAddress('cosmos1…', 'synt'); // false (prefix)
@@ -99,6 +101,8 @@ export function isChainAddress(address: string, prefix: string): boolean {
  * @throws TokenomicsError CONFIGURATION naming the entry and what is valid
  * @example
  * ```ts
+ * import { checkNonCirculatingHoldings } from '@tokenomics/cosmos-rest';
+ *
  * checkNonCirculatingHoldings([{ address: 'synt1m8kdtcvhx4pdndxfwsn2az52sxyq09mfexfxgs', label: 'Billing moderator', amount: '100000800' }],
  *   { prefix: 'synt', decimals: 6, requireAmount: true })[0].amount?.toFixed(); // '100000800'
  * ```
@@ -194,6 +198,8 @@ export function checkNonCirculatingHoldings(input: unknown, rules: HoldingRules)
  *
  * @example
  * ```ts
+ * import { holdingRequests } from '@tokenomics/cosmos-rest';
+ *
  * holdingRequests('https://api.synternet.com', holdings)[0].resource; // 'GET /cosmos/bank/v1beta1/balances/synt1m8kd…'
  * ```
  */
@@ -215,6 +221,11 @@ export function holdingRequests(
  * @throws TokenomicsError UPSTREAM_UNAVAILABLE when a balance may be on a later page
  * @example
  * ```ts
+ * import { readHoldings } from '@tokenomics/cosmos-rest';
+ * import { type EconomyContext } from '@tokenomics/core';
+ *
+ * declare const ctx: EconomyContext;
+ *
  * const answers = await Promise.all(requests.map((request) => ctx.reader.read(request)));
  * readHoldings(holdings, requests, answers, { denom: 'usynt', decimals: 6 }, chain.at)[0].source;
  * // 'chain: GET /cosmos/bank/v1beta1/balances/synt1… (usynt ÷ 10^6) at block 42 (…)'
@@ -241,6 +252,8 @@ export function readHoldings(
  *
  * @example
  * ```ts
+ * import { configuredHoldings } from '@tokenomics/cosmos-rest';
+ *
  * configuredHoldings(holdings)[0].source; // 'configuration: nonCirculating "Billing moderator" (synt1m8kd…), amount as configured'
  * ```
  */
@@ -264,6 +277,9 @@ export function configuredHoldings(
  * @param stakedNote - where the adapter explains staking beyond the circulating supply (a methodology anchor)
  * @example
  * ```ts
+ * import { holdingBucket } from '@tokenomics/cosmos-rest';
+ * import { Decimal } from '@tokenomics/core';
+ *
  * holdingBucket(held, new Decimal(0), 'docs/methodology/synternet.md#staked-from-the-treasury');
  * // { key: 'held-synt1m8kd…', label: 'Billing moderator (synt1m8kd…)', amount, circulating: false, source }
  * ```

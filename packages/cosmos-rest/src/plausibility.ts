@@ -49,6 +49,8 @@ const BLOCK = `GET ${LCD_PATHS.latestBlock}`;
  *
  * @example
  * ```ts
+ * import { standardChainImplausibility } from '@tokenomics/cosmos-rest';
+ *
  * standardChainImplausibility(
  *   { chainId: 'osmosis-1', denom: 'usynt', height: '838', blockTime, total },
  *   null,

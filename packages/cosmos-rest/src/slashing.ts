@@ -50,6 +50,9 @@ export const COSMOS_SDK_SLASHING_SOURCES = {
  *
  * @example
  * ```ts
+ * import { defineParameters } from '@tokenomics/core';
+ * import { slashingParameterSchema } from '@tokenomics/cosmos-rest';
+ *
  * const parameters = defineParameters({ communityTax: { … }, ...slashingParameterSchema });
  * parameters.signedBlocksWindow.kind.parse('16000'); // 16000
  * ```
@@ -153,6 +156,8 @@ function baseUnitOf(model: SlashingModel): string {
  * @throws TokenomicsError INTERNAL when `parameters` lacks a slashing key
  * @example
  * ```ts
+ * import { slashingPenaltyRules } from '@tokenomics/cosmos-rest';
+ *
  * const rules = slashingPenaltyRules({ params, token: { symbol: 'SYNT', decimals: 6, baseUnit: 'usynt' },
  *   parameters: model.parameters, sources: { downtime: 'cosmos-sdk x/slashing', doubleSign: 'cosmos-sdk x/evidence' } });
  * rules.map((rule) => rule.key); // ['downtime', 'double-sign']
@@ -291,6 +296,9 @@ function simulateDoubleSign(model: SlashingModel, input: PenaltyInput): PenaltyO
  *   or with more than the window; NOT_FOUND for another rule
  * @example
  * ```ts
+ * import { simulateSlashingPenalty } from '@tokenomics/cosmos-rest';
+ * import { Decimal } from '@tokenomics/core';
+ *
  * const outcome = simulateSlashingPenalty(model, { rule: 'downtime', stakes: [new Decimal('10000'), new Decimal('250000')], missedBlocks: 8001 });
  * outcome.stakes.map((stake) => stake.after.toFixed()); // ['9999', '249975'] (window 16,000, 0.5 to sign, 0.01 %)
  * outcome.jailedSeconds; // 600

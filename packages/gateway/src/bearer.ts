@@ -10,6 +10,8 @@ const digest = (text: string) => createHash('sha256').update(text, 'utf8').diges
  *
  * @example
  * ```ts
+ * import { bearerMatches } from './bearer.js';
+ *
  * bearerMatches(request.headers.get('authorization'), process.env.METRICS_TOKEN ?? ''); // true or false
  * ```
  */

@@ -14,6 +14,8 @@ export const CACHE_KEY_VERSION = 'v2';
  *
  * @example
  * ```ts
+ * import { cacheKey } from '@tokenomics/gateway';
+ *
  * cacheKey('GET https://user:pass@lcd.example/cosmos/staking/v1beta1/pool'); // 'v2:3f1c…' (64 hex digits)
  * ```
  */

@@ -46,6 +46,8 @@ function errorOf(error: unknown): { code?: string; message: string } {
  *
  * @example
  * ```ts
+ * import { cacheEventLogger, createCachedReader } from '@tokenomics/gateway';
+ *
  * const log = cacheEventLogger(logger);
  * createCachedReader({ store, onEvent: (event) => { metrics.onCacheEvent(event); log(event); } });
  * ```

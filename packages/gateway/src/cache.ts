@@ -154,6 +154,8 @@ interface Entry {
  *
  * @example
  * ```ts
+ * import { createCachedReader, createGateway, guardStore, keyvStore } from '@tokenomics/gateway';
+ *
  * const reader = createCachedReader({ store: guardStore(keyvStore(process.env.CACHE_URL)), ttlSeconds: 30 });
  * createGateway({ adapters, reader });
  * ```

@@ -28,6 +28,9 @@ const VARIABLE_VALUE_LENGTH = 100;
  *
  * @example
  * ```ts
+ * import { toGraphQLError } from '@tokenomics/gateway';
+ * import { TokenomicsError } from '@tokenomics/core';
+ *
  * throw toGraphQLError(new TokenomicsError('NOT_FOUND', 'no protocol "x"'), { protocol: 'x' });
  * ```
  */

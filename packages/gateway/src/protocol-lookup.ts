@@ -8,6 +8,8 @@ import { clip, type TokenEconomy, TokenomicsError } from '@tokenomics/core';
  *   BAD_INPUT when the symbol names more than one protocol
  * @example
  * ```ts
+ * import { protocolFinder } from './protocol-lookup.js';
+ *
  * const find = protocolFinder(new Map([['alpha', alpha], ['beta', beta]]));
  * find('alpha').id; // 'alpha'
  * find('alph').id; // 'alpha' (its token symbol ALPH, any case)

@@ -33,6 +33,8 @@ export interface ServedPrecision {
  *
  * @example
  * ```ts
+ * import { servedPrecision } from './served.js';
+ *
  * servedPrecision({ symbol: 'NINE', name: 'A token with 9 decimals', decimals: 9 }); // { amountPlaces: 9, ratePlaces: 18 }
  * ```
  */
@@ -53,6 +55,9 @@ const maybe = <T>(value: T | null, serve: (value: T) => T): T | null =>
  *
  * @example
  * ```ts
+ * import { formatFigure, ScaledDecimal } from '@tokenomics/core';
+ * import { servedScheduleFigure } from './served.js';
+ *
  * formatFigure(servedScheduleFigure(precision, new ScaledDecimal(25n, 10), 'amount')); // '0' (9 places for SESH)
  * ```
  */
@@ -175,6 +180,9 @@ function perResult<T extends object>(serve: (value: T) => T): (value: T) => T {
  *
  * @example
  * ```ts
+ * import { exampleEconomy } from '@tokenomics/core/testing';
+ * import { servedEconomy } from './served.js';
+ *
  * const served = servedEconomy(exampleEconomy({ id: 'example' }));
  * (await served.supply()).circulating.toFixed(); // at the token's base unit
  * ```

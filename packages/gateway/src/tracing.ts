@@ -57,6 +57,8 @@ export interface Tracing {
  *
  * @example
  * ```ts
+ * import { createGateway, startTracing } from '@tokenomics/gateway';
+ *
  * const tracing = await startTracing({ endpoint: process.env.OTEL_EXPORTER_OTLP_ENDPOINT });
  * const gateway = createGateway({ adapters, tracing });
  * process.once('SIGTERM', () => void tracing?.shutdown());
@@ -126,6 +128,8 @@ function errorStatus(error: unknown): string {
  *
  * @example
  * ```ts
+ * import { failSpan } from '@tokenomics/gateway';
+ *
  * tracer.startActiveSpan('work', async (span) => {
  *   try { await work(); } catch (error) { failSpan(span, error); throw error; } finally { span.end(); }
  * });
@@ -151,6 +155,12 @@ const headerGetter = {
  *
  * @example
  * ```ts
+ * import { startTracing, useTracing } from '@tokenomics/gateway';
+ * import { type GraphQLSchema } from 'graphql';
+ * import { createYoga } from 'graphql-yoga';
+ *
+ * declare const schema: GraphQLSchema;
+ *
  * const tracing = await startTracing({ endpoint: 'http://127.0.0.1:4318' });
  * createYoga({ schema, plugins: tracing ? useTracing(tracing) : [] });
  * ```
@@ -233,6 +243,9 @@ const TRACED_METHODS = new Set([
  *
  * @example
  * ```ts
+ * import { tracedEconomy } from '@tokenomics/gateway';
+ * import { exampleEconomy } from '@tokenomics/core/testing';
+ *
  * const traced = tracedEconomy(exampleEconomy({ id: 'example' }), tracing.tracer);
  * await traced.supply(); // one span "adapter.supply", with the upstream reads under it
  * ```

@@ -24,6 +24,10 @@ export interface CosmosMintBounds {
  *
  * @example
  * ```ts
+ * import { cosmosMintImplausibility } from './plausibility.js';
+ *
+ * declare const now: Date;
+ *
  * cosmosMintImplausibility({ next, previous, now }, { chainId: 'cosmoshub-4', denom: 'uatom', notBefore });
  * // { reason: 'chain-id', message: 'GET /cosmos/base/tendermint/v1beta1/blocks/latest answers chain "osmosis-1", expected cosmoshub-4' }
  * ```

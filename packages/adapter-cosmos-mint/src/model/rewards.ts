@@ -22,6 +22,8 @@ import { anchorNote, DISTRIBUTION, HELD, MINT, mintStateAt } from './mint-state.
  *
  * @example
  * ```ts
+ * import { rewardsFigures } from './rewards.js';
+ *
  * rewardsFigures(model, new Date('2019-03-13T23:00:00Z'), {}).stakingApr.toFixed(8); // '0.10238806' (0.07 × 0.98 / 0.67)
  * ```
  */

@@ -12,6 +12,8 @@ import { circulatingOf, heldOf } from './supply.js';
  *
  * @example
  * ```ts
+ * import { schedulePoints } from './schedule.js';
+ *
  * schedulePoints(model, [new Date('2019-03-13T23:00:00Z'), new Date('2020-03-13T05:00:00Z')], context)[1].emissionRate.toFixed(); // '0.07'
  * ```
  */

@@ -57,6 +57,8 @@ export function circulatingOf(
  *
  * @example
  * ```ts
+ * import { supplyFigures } from './supply.js';
+ *
  * supplyFigures(model, new Date('2019-03-13T23:00:00Z'), { decimals: 6, symbol: 'ATOM', chainName: 'Cosmos Hub' }).liquid?.toFixed(); // '77946000'
  * ```
  */

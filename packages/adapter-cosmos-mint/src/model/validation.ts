@@ -7,6 +7,9 @@ import type { CosmosMintParameters } from '../parameters.js';
  * @throws TokenomicsError BAD_INPUT naming both keys
  * @example
  * ```ts
+ * import { Decimal } from '@tokenomics/core';
+ * import { validateParameters } from './validation.js';
+ *
  * validateParameters({ ...params, inflationMin: new Decimal('0.3') }); // throws: inflationMin (0.3) must not exceed inflationMax (0.2)
  * ```
  */

@@ -41,6 +41,8 @@ const FEES = [
  *
  * @example
  * ```ts
+ * import { sessionFeeSchedules } from './fees.js';
+ *
  * sessionFeeSchedules(model).map((fee) => fee.key); // ['session-pro', 'session-names']
  * ```
  */
@@ -65,6 +67,9 @@ export function sessionFeeSchedules(model: SessionParameterModel): FeeSchedule[]
  *
  * @example
  * ```ts
+ * import { Decimal } from '@tokenomics/core';
+ * import { quoteSessionFee } from './fees.js';
+ *
  * const quote = quoteSessionFee(model, { fee: 'session-pro', quantity: new Decimal(1), unitPrice: new Decimal(100) });
  * quote.allocations.map((a) => a.amount.toFixed()); // ['90', '10']
  * ```

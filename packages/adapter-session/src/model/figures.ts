@@ -363,6 +363,9 @@ function poolAt(context: SessionContext, daysFromAnchor: number): bigint {
  *   lockups hold
  * @example
  * ```ts
+ * import { formatScaledInteger } from '@tokenomics/core';
+ * import { AMOUNT_PLACES, unitsAt } from './figures.js';
+ *
  * formatScaledInteger(unitsAt(model, new Date('2025-05-22Z')).pool, AMOUNT_PLACES); // '39983452.0547…' (seed)
  * ```
  */
@@ -409,6 +412,8 @@ export function unitsAt(inputs: SessionInputs, at: Date): SessionUnits {
  *
  * @example
  * ```ts
+ * import { releasedOverDays } from './figures.js';
+ *
  * releasedOverDays(model, TGE, 365).toSignificantDigits(16).toFixed(); // '5607166.601021248' (seed)
  * ```
  */
@@ -463,6 +468,8 @@ function overstaked(
  * @throws TokenomicsError BAD_INPUT as {@link unitsAt}
  * @example
  * ```ts
+ * import { figuresAt } from './figures.js';
+ *
  * figuresAt(model, new Date('2025-05-21T00:00:00Z')).liquid.toFixed(); // '30000000' (seed)
  * ```
  */
@@ -549,6 +556,9 @@ class Figures implements SessionFigures {
  * @throws TokenomicsError BAD_INPUT naming the keys at fault
  * @example
  * ```ts
+ * import { Decimal } from '@tokenomics/core';
+ * import { validateSessionParams } from './figures.js';
+ *
  * validateSessionParams({ ...params, lockupB: new Decimal('1.0000000001') }); // throws BAD_INPUT naming lockupB
  * ```
  */

@@ -20,6 +20,8 @@ import { POOL_TARGET } from './fees.js';
  *
  * @example
  * ```ts
+ * import { sessionPenaltyRules } from './penalties.js';
+ *
  * sessionPenaltyRules(model).map((rule) => rule.key); // ['liquidation', 'deregistration']
  * ```
  */
@@ -129,6 +131,9 @@ function deregister(model: SessionModel, input: PenaltyInput): PenaltyOutcome {
  *
  * @example
  * ```ts
+ * import { Decimal } from '@tokenomics/core';
+ * import { simulateSessionPenalty } from './penalties.js';
+ *
  * simulateSessionPenalty(model, { rule: 'liquidation', stakes: [new Decimal(25_000)] }).stakes[0]?.after.toFixed(); // '24950'
  * ```
  */

@@ -44,6 +44,10 @@ const sesh = (value: Decimal) => `${formatDecimal(value)} SESH`;
  *
  * @example
  * ```ts
+ * import { sessionImplausibility } from './plausibility.js';
+ *
+ * declare const now: Date;
+ *
  * sessionImplausibility({ next, previous, now }, { chainId: 42161, l1ChainId: 1, maxSupply, poolFloor });
  * // { reason: 'pool-collapse', message: 'the Staking Reward Pool reads 1 SESH, below its floor of 631775.5 SESH …' }
  * ```

@@ -25,6 +25,8 @@ const BLOCKS_PER_DAY = 720;
  *
  * @example
  * ```ts
+ * import { sessionRewards } from './rewards.js';
+ *
  * sessionRewards(model, new Date('2025-05-21T00:00:00Z'), {}).stakingApr.toFixed(); // '0.1208' (seed)
  * ```
  */

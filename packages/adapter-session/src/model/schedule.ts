@@ -12,6 +12,8 @@ const ZERO = new Decimal(0);
  *
  * @example
  * ```ts
+ * import { sessionSchedule } from './schedule.js';
+ *
  * sessionSchedule(model, [new Date('2025-05-21Z'), new Date('2025-05-22Z')])[1]?.emitted.toFixed(); // '16547.9452…' (seed)
  * ```
  */

@@ -28,6 +28,8 @@ const STAKED_SOURCE = `${methodology('liquid')}; ${SOURCES.staking}; ${SOURCES.s
  *
  * @example
  * ```ts
+ * import { sessionSupply } from './supply.js';
+ *
  * const supply = sessionSupply(model, new Date('2025-05-21T00:00:00Z'));
  * supply.circulating.toFixed(); // '80000000' (seed)
  * supply.liquid?.toFixed(); // '30000000' (80,000,000 − 2,000 × 25,000 staked)

@@ -14,6 +14,8 @@ import {
  *
  * @example
  * ```ts
+ * import { lockupBucket } from './unlocks.js';
+ *
  * lockupBucket('B'); // 'locked-B'
  * ```
  */
@@ -41,6 +43,8 @@ const byParams = new WeakMap<SessionParams, Array<{ lockup: Lockup; unlock: Unlo
  *
  * @example
  * ```ts
+ * import { lockupUnlocks } from './unlocks.js';
+ *
  * lockupUnlocks(TGE_PRESET_PARAMS).map(({ unlock }) => unlock?.kind); // ['CLIFF', 'STEP', 'STEP', 'CLIFF']
  * ```
  */
@@ -84,6 +88,8 @@ export function lockupUnlocks(params: SessionParams): Array<{ lockup: Lockup; un
  *
  * @example
  * ```ts
+ * import { sessionUnlocks } from './unlocks.js';
+ *
  * sessionUnlocks(model).map((u) => u.bucket); // ['locked-A', 'locked-B', 'locked-D', 'locked-F'] (tge-2025-05-21)
  * ```
  */

@@ -22,6 +22,12 @@ export interface SnapshotHolding {
  *
  * @example
  * ```ts
+ * import { SEED_PRESET, sessionSnapshotSource } from '@tokenomics/adapter-session';
+ * import { type UpstreamReader } from '@tokenomics/core';
+ *
+ * declare const reader: UpstreamReader;
+ * declare const now: Date;
+ *
  * const source = sessionSnapshotSource(SEED_PRESET);
  * (await source.read({ reader, now })).info.kind; // 'SNAPSHOT'
  * ```

@@ -13,6 +13,9 @@ export const TREASURY_TARGET = 'treasury';
  *
  * @example
  * ```ts
+ * import { Decimal } from '@tokenomics/core';
+ * import { splitProtocolFee } from './fee-split.js';
+ *
  * splitProtocolFee(new Decimal(4), new Decimal('0.25')); // [{ target: 'treasury', amount: 3 }, { target: 'burn', amount: 1 }]
  * ```
  */

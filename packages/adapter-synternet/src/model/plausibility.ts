@@ -15,6 +15,10 @@ import { SYNT_DENOM, SYNTERNET_CHAIN_ID, SYNTERNET_GENESIS_TIME } from '../token
  *
  * @example
  * ```ts
+ * import { synternetImplausibility } from './plausibility.js';
+ *
+ * declare const now: Date;
+ *
  * synternetImplausibility({ next, previous, now }, 'synternet-1');
  * // { reason: 'height', message: 'GET /cosmos/base/tendermint/v1beta1/blocks/latest answers block 837, …' }
  * ```

@@ -44,6 +44,9 @@ export interface SlashedStakes {
  * @param decimals - the token's base-unit decimals (6 for usynt and uatom)
  * @example
  * ```ts
+ * import { slashStakes } from '@tokenomics/cosmos-rest';
+ * import { Decimal } from '@tokenomics/core';
+ *
  * const slash = slashStakes([new Decimal('10000'), new Decimal('250000')], new Decimal('0.0001'), 6);
  * slash.burned.toFixed(); // '26'
  * slash.stakes.map((stake) => stake.after.toFixed()); // ['9999', '249975']

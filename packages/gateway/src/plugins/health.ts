@@ -41,6 +41,14 @@ export interface ProtocolHealth {
  *
  * @example
  * ```ts
+ * import { type UpstreamReader } from '@tokenomics/core';
+ * import { type GraphQLSchema } from 'graphql';
+ * import { createYoga } from 'graphql-yoga';
+ * import { useHealth } from './health.js';
+ *
+ * declare const schema: GraphQLSchema;
+ * declare const reader: UpstreamReader;
+ *
  * createYoga({ schema, plugins: [useHealth(protocols, reader, store, { onSourceEvent, snapshotWindowMs: 2_500 })] });
  * ```
  */

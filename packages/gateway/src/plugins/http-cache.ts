@@ -44,6 +44,8 @@ export interface AnswerFreshness {
  *
  * @example
  * ```ts
+ * import { newFreshness } from './http-cache.js';
+ *
  * const freshness = newFreshness(); // { usedNow: false, oldestRead: null, stale: false }
  * ```
  */
@@ -66,6 +68,8 @@ export function newFreshness(): AnswerFreshness {
  *
  * @example
  * ```ts
+ * import { newFreshness, noteNextChange } from './http-cache.js';
+ *
  * const freshness = newFreshness();
  * noteNextChange(freshness, new Date('2026-01-02T00:00:00Z'));
  * freshness.nextChange; // 1767312000000
@@ -83,6 +87,9 @@ export function noteNextChange(freshness: AnswerFreshness, next: Date | null): v
  *
  * @example
  * ```ts
+ * import { createRequestReader } from '@tokenomics/gateway';
+ * import { newFreshness, recordingReader } from './http-cache.js';
+ *
  * const freshness = newFreshness();
  * const reader = recordingReader(createRequestReader(shared), freshness);
  * await reader.read(pool); // freshness.oldestRead = the pool's fetchedAt
@@ -113,6 +120,8 @@ export function recordingReader(reader: UpstreamReader, freshness: AnswerFreshne
  *
  * @example
  * ```ts
+ * import { cacheControlFor } from './http-cache.js';
+ *
  * cacheControlFor({ usedNow: true, oldestRead: null, stale: false }, { nowMs: 0, ttlSeconds: 30 });
  * // 'public, max-age=1, stale-while-revalidate=30'
  * ```
@@ -149,6 +158,8 @@ export function cacheControlFor(
  *
  * @example
  * ```ts
+ * import { etagOf } from './http-cache.js';
+ *
  * etagOf('42'); // '"kqcBYW…"' (28 characters with the quotes)
  * ```
  */
@@ -161,6 +172,8 @@ export function etagOf(body: string): string {
  *
  * @example
  * ```ts
+ * import { ifNoneMatchHits } from './http-cache.js';
+ *
  * ifNoneMatchHits('W/"a", "b"', '"a"'); // true
  * ```
  */
@@ -261,6 +274,12 @@ function notModified(
  *
  * @example
  * ```ts
+ * import { type GraphQLSchema } from 'graphql';
+ * import { createYoga } from 'graphql-yoga';
+ * import { type AnswerFreshness, useHttpCache } from './http-cache.js';
+ *
+ * declare const schema: GraphQLSchema;
+ *
  * const freshness = new WeakMap<Request, AnswerFreshness>();
  * createYoga({ schema, plugins: [useHttpCache({ secondOf, freshnessOf: (r) => freshness.get(r), ttlSeconds: 30 })] });
  * ```

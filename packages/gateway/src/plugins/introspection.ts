@@ -10,6 +10,12 @@ import type { Plugin } from 'graphql-yoga';
  *
  * @example
  * ```ts
+ * import { useDisableIntrospection } from '@tokenomics/gateway';
+ * import { type GraphQLSchema } from 'graphql';
+ * import { createYoga } from 'graphql-yoga';
+ *
+ * declare const schema: GraphQLSchema;
+ *
  * createYoga({ schema, plugins: introspection ? [] : [useDisableIntrospection()] });
  * ```
  */

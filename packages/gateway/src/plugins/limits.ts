@@ -69,6 +69,13 @@ const armor = { onReject: [rejectAsLimit], propagateOnRejection: false, exposeLi
  *
  * @example
  * ```ts
+ * import { DEFAULT_DOCUMENT_LIMITS } from '@tokenomics/gateway';
+ * import { type GraphQLSchema } from 'graphql';
+ * import { createYoga } from 'graphql-yoga';
+ * import { useDocumentLimits } from './limits.js';
+ *
+ * declare const schema: GraphQLSchema;
+ *
  * createYoga({ schema, plugins: useDocumentLimits({ ...DEFAULT_DOCUMENT_LIMITS, maxDepth: 8 }) });
  * ```
  */
@@ -135,6 +142,12 @@ export interface RequestBudgetOptions
  *
  * @example
  * ```ts
+ * import { DEFAULT_DOCUMENT_LIMITS, useRequestBudget } from '@tokenomics/gateway';
+ * import { type GraphQLSchema } from 'graphql';
+ * import { createYoga } from 'graphql-yoga';
+ *
+ * declare const schema: GraphQLSchema;
+ *
  * createYoga({ schema, plugins: [useRequestBudget({ ...DEFAULT_DOCUMENT_LIMITS, maxSchedulePoints: 10_000, protocols: 2, now: () => new Date() })] });
  * ```
  */

@@ -40,6 +40,8 @@ export interface PersistedOperationsOptions {
  *
  * @example
  * ```ts
+ * import { documentId } from '@tokenomics/gateway';
+ *
  * documentId('{ protocols { id } }'); // '4d9f…' (64 hex digits)
  * ```
  */
@@ -52,6 +54,9 @@ export function documentId(query: string): string {
  *
  * @example
  * ```ts
+ * import { manifestOf } from '@tokenomics/gateway';
+ * import { writeFileSync } from 'node:fs';
+ *
  * const manifest = manifestOf(EXAMPLE_TABS.map((tab) => tab.query));
  * writeFileSync('persisted-operations.json', `${JSON.stringify(manifest, null, 2)}\n`);
  * ```
@@ -68,6 +73,8 @@ export function manifestOf(documents: readonly string[]): PersistedManifest {
  * @throws TokenomicsError CONFIGURATION when the file is unreadable, not such an object, or an id is not its document's hash
  * @example
  * ```ts
+ * import { createGateway, loadManifest } from '@tokenomics/gateway';
+ *
  * const manifest = loadManifest('./persisted-operations.json');
  * createGateway({ adapters, persistedOperations: { manifest, allowArbitrary: false } });
  * ```
@@ -134,6 +141,12 @@ const badRequest = (message: string, code: string) =>
  *
  * @example
  * ```ts
+ * import { usePersistedQueries } from '@tokenomics/gateway';
+ * import { type GraphQLSchema } from 'graphql';
+ * import { createYoga } from 'graphql-yoga';
+ *
+ * declare const schema: GraphQLSchema;
+ *
  * createYoga({ schema, plugins: [usePersistedQueries({ allowArbitrary: false })] });
  * ```
  */
