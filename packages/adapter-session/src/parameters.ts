@@ -197,7 +197,9 @@ export type GenesisAmounts = Readonly<
  *
  * @example
  * ```ts
- * import { genesisRemainder } from './parameters.js';
+ * import { genesisRemainder, type SessionParams } from './parameters.js';
+ *
+ * declare const seedParams: SessionParams; // the seed preset's values
  *
  * genesisRemainder(seedParams).toFixed(); // '120000000' (240M − 80M − 40M)
  * ```
@@ -253,7 +255,9 @@ export const REMAINDER = 'remainder';
  * @param resolve - the amount "remainder" stands for, from every parsed parameter
  * @example
  * ```ts
- * import { type GenesisAmounts, genesisRemainder, remainderKind } from './parameters.js';
+ * import { type GenesisAmounts, genesisRemainder, remainderKind, type SessionParams } from './parameters.js';
+ *
+ * declare const seedParams: SessionParams; // the seed preset's values
  *
  * const kind = remainderKind((values) => genesisRemainder(values as unknown as GenesisAmounts));
  * kind.parse('remainder'); // null
@@ -289,7 +293,9 @@ export function remainderKind(
  *
  * @example
  * ```ts
- * import { unscheduledLocked } from './parameters.js';
+ * import { type SessionParams, unscheduledLocked } from './parameters.js';
+ *
+ * declare const seedParams: SessionParams; // the seed preset's values
  *
  * unscheduledLocked(seedParams).toFixed(); // '120000000' (240M − 80M − 40M)
  * ```

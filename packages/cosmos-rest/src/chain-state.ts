@@ -215,7 +215,9 @@ export async function readStandardChainAnswers(
  * @throws TokenomicsError UPSTREAM_INVALID naming the path of an inconsistent answer
  * @example
  * ```ts
- * import { parseStandardChainState } from '@tokenomics/cosmos-rest';
+ * import { parseStandardChainState, type StandardChainAnswers } from '@tokenomics/cosmos-rest';
+ *
+ * declare const answers: StandardChainAnswers; // the answers to standardChainRequests(…), read at block 838
  *
  * const state = parseStandardChainState(answers, { denom: 'usynt', decimals: 6, symbol: 'SYNT' });
  * state.total.toFixed(); // '1000000000'
@@ -345,10 +347,12 @@ export async function readStandardChainState(
  * @throws TokenomicsError UPSTREAM_INVALID (reason `parameter`) `<resource> gives <key> = <value>, which must be <expected>`
  * @example
  * ```ts
- * import { checkChainParameters } from '@tokenomics/cosmos-rest';
+ * import { checkChainParameters, slashingParameterSchema } from '@tokenomics/cosmos-rest';
  *
- * checkChainParameters(synternetParameters, { communityTax: { value: '1', source: 'chain: GET /cosmos/distribution/v1beta1/params (community_tax) at block 1 (…)' } });
- * // throws: GET /cosmos/distribution/v1beta1/params gives communityTax = 1, which must be a decimal in [0, 1)
+ * checkChainParameters(slashingParameterSchema, {
+ *   slashFractionDowntime: { value: '1.5', source: 'chain: GET /cosmos/slashing/v1beta1/params (slash_fraction_downtime) at block 1 (…)' },
+ * });
+ * // throws: GET /cosmos/slashing/v1beta1/params gives slashFractionDowntime = 1.5, which must be a decimal in [0, 1]
  * ```
  */
 export function checkChainParameters<S extends ParameterSchema>(
@@ -377,7 +381,11 @@ export function checkChainParameters<S extends ParameterSchema>(
  *
  * @example
  * ```ts
- * import { readsFreshness } from '@tokenomics/cosmos-rest';
+ * import type { UpstreamValue } from '@tokenomics/core';
+ * import { readsFreshness, type StandardChainState } from '@tokenomics/cosmos-rest';
+ *
+ * declare const state: StandardChainState;
+ * declare const treasury: UpstreamValue<unknown>; // one more read of the same source
  *
  * const { fetchedAt, stale } = readsFreshness([...state.reads, treasury]);
  * ```

@@ -43,7 +43,10 @@ function redactStrings(value: unknown, depth = 0): unknown {
  *
  * @example
  * ```ts
- * import { serializeError } from '@tokenomics/gateway';
+ * import { createLogger, serializeError } from '@tokenomics/gateway';
+ *
+ * declare const error: unknown;
+ * const logger = createLogger('info');
  *
  * logger.error({ err: serializeError(error) }, 'upstream failed');
  * ```

@@ -35,7 +35,7 @@ export interface ServedPrecision {
  * ```ts
  * import { servedPrecision } from './served.js';
  *
- * servedPrecision({ symbol: 'NINE', name: 'A token with 9 decimals', decimals: 9 }); // { amountPlaces: 9, ratePlaces: 18 }
+ * servedPrecision({ decimals: 9 }); // { amountPlaces: 9, ratePlaces: 18 }
  * ```
  */
 export function servedPrecision(token: { decimals: number }): ServedPrecision {
@@ -56,9 +56,10 @@ const maybe = <T>(value: T | null, serve: (value: T) => T): T | null =>
  * @example
  * ```ts
  * import { formatFigure, ScaledDecimal } from '@tokenomics/core';
- * import { servedScheduleFigure } from './served.js';
+ * import { servedPrecision, servedScheduleFigure } from './served.js';
  *
- * formatFigure(servedScheduleFigure(precision, new ScaledDecimal(25n, 10), 'amount')); // '0' (9 places for SESH)
+ * const precision = servedPrecision({ decimals: 9 }); // SESH: 9 places for amounts
+ * formatFigure(servedScheduleFigure(precision, new ScaledDecimal(25n, 10), 'amount')); // '0.000000002'
  * ```
  */
 export function servedScheduleFigure(
@@ -184,7 +185,7 @@ function perResult<T extends object>(serve: (value: T) => T): (value: T) => T {
  * import { servedEconomy } from './served.js';
  *
  * const served = servedEconomy(exampleEconomy({ id: 'example' }));
- * (await served.supply()).circulating.toFixed(); // at the token's base unit
+ * (await served.supply!()).circulating.toFixed(); // '750' (at the token's 6 places)
  * ```
  */
 export function servedEconomy(economy: TokenEconomy): TokenEconomy {

@@ -57,7 +57,10 @@ export interface Tracing {
  *
  * @example
  * ```ts
+ * import type { TokenEconomy } from '@tokenomics/core';
  * import { createGateway, startTracing } from '@tokenomics/gateway';
+ *
+ * declare const adapters: TokenEconomy[];
  *
  * const tracing = await startTracing({ endpoint: process.env.OTEL_EXPORTER_OTLP_ENDPOINT });
  * const gateway = createGateway({ adapters, tracing });
@@ -128,7 +131,11 @@ function errorStatus(error: unknown): string {
  *
  * @example
  * ```ts
+ * import { trace } from '@opentelemetry/api';
  * import { failSpan } from '@tokenomics/gateway';
+ *
+ * declare function work(): Promise<void>;
+ * const tracer = trace.getTracer('example');
  *
  * tracer.startActiveSpan('work', async (span) => {
  *   try { await work(); } catch (error) { failSpan(span, error); throw error; } finally { span.end(); }
@@ -243,11 +250,13 @@ const TRACED_METHODS = new Set([
  *
  * @example
  * ```ts
- * import { tracedEconomy } from '@tokenomics/gateway';
  * import { exampleEconomy } from '@tokenomics/core/testing';
+ * import { type Tracing, tracedEconomy } from '@tokenomics/gateway';
+ *
+ * declare const tracing: Tracing; // startTracing(…), when it is on
  *
  * const traced = tracedEconomy(exampleEconomy({ id: 'example' }), tracing.tracer);
- * await traced.supply(); // one span "adapter.supply", with the upstream reads under it
+ * await traced.supply!(); // one span "adapter.supply", with the upstream reads under it
  * ```
  */
 export function tracedEconomy(economy: TokenEconomy, tracer: Tracer): TokenEconomy {

@@ -364,7 +364,10 @@ function poolAt(context: SessionContext, daysFromAnchor: number): bigint {
  * @example
  * ```ts
  * import { formatScaledInteger } from '@tokenomics/core';
+ * import type { SessionModel } from '../state.js';
  * import { AMOUNT_PLACES, unitsAt } from './figures.js';
+ *
+ * declare const model: SessionModel; // the seed preset
  *
  * formatScaledInteger(unitsAt(model, new Date('2025-05-22Z')).pool, AMOUNT_PLACES); // '39983452.0547…' (seed)
  * ```
@@ -412,9 +415,12 @@ export function unitsAt(inputs: SessionInputs, at: Date): SessionUnits {
  *
  * @example
  * ```ts
+ * import type { SessionModel } from '../state.js';
  * import { releasedOverDays } from './figures.js';
  *
- * releasedOverDays(model, TGE, 365).toSignificantDigits(16).toFixed(); // '5607166.601021248' (seed)
+ * declare const model: SessionModel; // the seed preset
+ *
+ * releasedOverDays(model, new Date('2025-05-21T00:00:00Z'), 365).toSignificantDigits(16).toFixed(); // '5607166.601021248' (seed)
  * ```
  */
 export function releasedOverDays(inputs: SessionInputs, at: Date, days: number): Decimal {
@@ -468,7 +474,10 @@ function overstaked(
  * @throws TokenomicsError BAD_INPUT as {@link unitsAt}
  * @example
  * ```ts
+ * import type { SessionModel } from '../state.js';
  * import { figuresAt } from './figures.js';
+ *
+ * declare const model: SessionModel; // the seed preset
  *
  * figuresAt(model, new Date('2025-05-21T00:00:00Z')).liquid.toFixed(); // '30000000' (seed)
  * ```
@@ -557,7 +566,10 @@ class Figures implements SessionFigures {
  * @example
  * ```ts
  * import { Decimal } from '@tokenomics/core';
+ * import type { SessionParams } from '../parameters.js';
  * import { validateSessionParams } from './figures.js';
+ *
+ * declare const params: SessionParams;
  *
  * validateSessionParams({ ...params, lockupB: new Decimal('1.0000000001') }); // throws BAD_INPUT naming lockupB
  * ```

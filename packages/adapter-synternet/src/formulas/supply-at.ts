@@ -166,7 +166,7 @@ export interface SupplySchedule {
  * const schedule = supplySchedule({ inflationStart: new Date('2024-08-01T00:00:00Z'),
  *   anchor: { at: new Date('2024-08-01T00:00:00Z'), total: new Decimal('1000000000'), treasury: new Decimal(0) },
  *   rates: () => ({ validator: new Decimal('0.08'), treasury: new Decimal(0) }) });
- * schedule.figuresAt(new Date('2025-01-30T12:00:00Z')).total.toFixed(); // '1040000000'
+ * schedule.supplyAt(new Date('2025-01-30T12:00:00Z')).total.toFixed(); // '1040000000'
  * ```
  */
 export function supplySchedule(input: SupplyAtInput): SupplySchedule {
@@ -384,7 +384,9 @@ function treasuryAt(entry: YearUnits, m: bigint): bigint {
  *
  * @example
  * ```ts
- * import { inflationOf } from './supply-at.js';
+ * import { inflationOf, type SupplySchedule } from './supply-at.js';
+ *
+ * declare const schedule: SupplySchedule; // the one of supplySchedule's example: 8 % from 2024-08-01
  *
  * inflationOf(schedule.figuresAt(new Date('2024-08-01T00:00:00Z'))).toFixed(); // '0.08' (8 % of 1,000,000,000)
  * ```

@@ -50,7 +50,7 @@ export interface SlashedStakes {
  * const slash = slashStakes([new Decimal('10000'), new Decimal('250000')], new Decimal('0.0001'), 6);
  * slash.burned.toFixed(); // '26'
  * slash.stakes.map((stake) => stake.after.toFixed()); // ['9999', '249975']
- * slashStakes([new Decimal('0.006'), new Decimal('0.006')], new Decimal('0.0001'), 6).stakes[0].after.toFixed(); // '0.005999'
+ * slashStakes([new Decimal('0.006'), new Decimal('0.006')], new Decimal('0.0001'), 6).stakes[0]?.after.toFixed(); // '0.005999'
  * ```
  */
 export function slashStakes(stakes: readonly Decimal[], fraction: Decimal, decimals: number): SlashedStakes {

@@ -87,8 +87,12 @@ export function noteNextChange(freshness: AnswerFreshness, next: Date | null): v
  *
  * @example
  * ```ts
+ * import type { UpstreamReader, UpstreamRequest } from '@tokenomics/core';
  * import { createRequestReader } from '@tokenomics/gateway';
  * import { newFreshness, recordingReader } from './http-cache.js';
+ *
+ * declare const shared: UpstreamReader;
+ * declare const pool: UpstreamRequest<{ pool: string }>;
  *
  * const freshness = newFreshness();
  * const reader = recordingReader(createRequestReader(shared), freshness);
@@ -274,11 +278,12 @@ function notModified(
  *
  * @example
  * ```ts
- * import { type GraphQLSchema } from 'graphql';
+ * import type { GraphQLSchema } from 'graphql';
  * import { createYoga } from 'graphql-yoga';
  * import { type AnswerFreshness, useHttpCache } from './http-cache.js';
  *
  * declare const schema: GraphQLSchema;
+ * declare const secondOf: (request: Request) => Date; // the request clock's "now", to the second
  *
  * const freshness = new WeakMap<Request, AnswerFreshness>();
  * createYoga({ schema, plugins: [useHttpCache({ secondOf, freshnessOf: (r) => freshness.get(r), ttlSeconds: 30 })] });

@@ -15,6 +15,7 @@ import type { Plugin } from 'graphql-yoga';
  * import { createYoga } from 'graphql-yoga';
  *
  * declare const schema: GraphQLSchema;
+ * const introspection = process.env.NODE_ENV !== 'production';
  *
  * createYoga({ schema, plugins: introspection ? [] : [useDisableIntrospection()] });
  * ```

@@ -96,7 +96,7 @@ function rawValueOf(node: ValueNode, type: GraphQLInputType): unknown {
  *
  * @example
  * ```ts
- * import { type GraphQLSchema, parse } from 'graphql';
+ * import { type GraphQLSchema, parse, print } from 'graphql';
  * import { literalShape } from './literal-shape.js';
  *
  * declare const schema: GraphQLSchema;

@@ -54,8 +54,9 @@ export function documentId(query: string): string {
  *
  * @example
  * ```ts
- * import { manifestOf } from '@tokenomics/gateway';
  * import { writeFileSync } from 'node:fs';
+ * import { manifestOf } from '@tokenomics/gateway';
+ * import { EXAMPLE_TABS } from '@tokenomics/server';
  *
  * const manifest = manifestOf(EXAMPLE_TABS.map((tab) => tab.query));
  * writeFileSync('persisted-operations.json', `${JSON.stringify(manifest, null, 2)}\n`);
@@ -73,7 +74,10 @@ export function manifestOf(documents: readonly string[]): PersistedManifest {
  * @throws TokenomicsError CONFIGURATION when the file is unreadable, not such an object, or an id is not its document's hash
  * @example
  * ```ts
+ * import type { TokenEconomy } from '@tokenomics/core';
  * import { createGateway, loadManifest } from '@tokenomics/gateway';
+ *
+ * declare const adapters: TokenEconomy[];
  *
  * const manifest = loadManifest('./persisted-operations.json');
  * createGateway({ adapters, persistedOperations: { manifest, allowArbitrary: false } });

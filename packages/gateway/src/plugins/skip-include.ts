@@ -108,7 +108,7 @@ function included(directives: readonly DirectiveNode[] | undefined, values: Cond
  *
  * @example
  * ```ts
- * import { parse } from 'graphql';
+ * import { parse, print } from 'graphql';
  * import { withConditionsApplied } from './skip-include.js';
  *
  * const document = parse('query ($a: Boolean!) { protocols { name } protocols @include(if: $a) { id } }');

@@ -122,15 +122,16 @@ export function supplyBreakdown(economy: TokenEconomy, supply: Supply): SupplyBr
  *
  * @example
  * ```ts
- * import { type EconomyContext } from '@tokenomics/core';
- * import { type GraphQLSchema } from 'graphql';
+ * import type { EconomyContext, TokenEconomy } from '@tokenomics/core';
+ * import type { GraphQLSchema } from 'graphql';
  * import { createYoga } from 'graphql-yoga';
  * import { useSupplyEndpoints } from './supply-endpoints.js';
  *
  * declare const schema: GraphQLSchema;
  * declare const ctx: EconomyContext;
+ * declare const findProtocol: (key: string) => TokenEconomy;
  *
- * createYoga({ schema, plugins: [useSupplyEndpoints({ findProtocol, economyContext: (request) => ctx })] });
+ * createYoga({ schema, plugins: [useSupplyEndpoints({ findProtocol, economyContext: () => ctx })] });
  * // curl http://localhost:4000/supply/sesh/circulating → 73260000
  * ```
  */
