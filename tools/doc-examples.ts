@@ -16,10 +16,13 @@ import ts from 'typescript';
  * Docs that run: every TSDoc `@example` (a ```ts fence) in the sources of these
  * packages, and every ```ts fence of their README.md, of the root README.md and
  * of docs/**\/*.md, is type-checked as a user's file would be (workspace
- * packages by name, the repository's strict settings).
+ * packages by name, the repository's strict settings); every function a
+ * package exports has one. Every package with TSDoc examples is here but the
+ * explorer (an app with no exports: its examples name page modules and the DOM).
  *
- * Widen this list as packages are brought in line (the lead, after the issue-13 merge):
- * adapter-session, adapter-synternet, adapter-cosmos-mint, cosmos-rest, gateway.
+ * An example imports what a user imports by package name; the example of a
+ * package-internal helper imports it by a path beside its own file
+ * (`import { x } from './x.js'`), and is checked all the same.
  *
  * Not TypeScript on purpose (shell output, pseudo-code)? Fence it as ```text, or
  * mark it: `@example (not checked: reason)` in TSDoc, `<!-- not-checked: reason -->`
@@ -198,4 +201,43 @@ export function typeCheck(examples: Example[]): string[] {
       const [path, first] = (origin.get(diagnostic.file.fileName) ?? ':0').split(/:(?=\d+$)/);
       return `${path}:${Number(first) + line}: TS${diagnostic.code} ${message}`;
     });
+}
+
+/**
+ * The functions a package exports (every entry of its `exports` map) that have no TSDoc `@example`:
+ * `package/entry: name` for each. Internal helpers are not held to it; what a user can import is.
+ */
+export function undocumentedExports(packages: readonly string[]): string[] {
+  const entries: { spec: string; file: string }[] = [];
+  for (const pkg of packages) {
+    const folder = join(ROOT, 'packages', pkg);
+    const manifest = JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8')) as {
+      name: string;
+      exports?: Record<string, { source?: string }>;
+    };
+    for (const [key, value] of Object.entries(manifest.exports ?? {})) {
+      if (value.source)
+        entries.push({ spec: manifest.name + key.slice(1), file: join(folder, value.source) });
+    }
+  }
+  const base = ts.readConfigFile(join(ROOT, 'tsconfig.base.json'), ts.sys.readFile);
+  const parsed = ts.parseJsonConfigFileContent(base.config, ts.sys, ROOT);
+  const program = ts.createProgram(
+    entries.map((entry) => entry.file),
+    { ...parsed.options, noEmit: true },
+  );
+  const checker = program.getTypeChecker();
+  const missing: string[] = [];
+  for (const entry of entries) {
+    const file = program.getSourceFile(entry.file);
+    const module = file && checker.getSymbolAtLocation(file);
+    if (!module) throw new Error(`cannot read the exports of ${entry.spec}`);
+    for (const exported of checker.getExportsOfModule(module)) {
+      const symbol = exported.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exported) : exported;
+      if (!(symbol.flags & ts.SymbolFlags.Function)) continue;
+      if (!symbol.getJsDocTags(checker).some((tag) => tag.name === 'example'))
+        missing.push(`${entry.spec}: ${exported.name}`);
+    }
+  }
+  return missing;
 }

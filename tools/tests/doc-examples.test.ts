@@ -1,7 +1,14 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { collect, DOC_PACKAGES, markdownExamples, tsdocExamples, typeCheck } from '../doc-examples.js';
+import {
+  collect,
+  DOC_PACKAGES,
+  markdownExamples,
+  tsdocExamples,
+  typeCheck,
+  undocumentedExports,
+} from '../doc-examples.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -63,4 +70,8 @@ describe('docs that run', () => {
     expect(examples.length).toBeGreaterThan(50);
     expect(typeCheck(examples)).toEqual([]);
   }, 300_000);
+
+  it('every function a package exports has an @example', () => {
+    expect(undocumentedExports(DOC_PACKAGES)).toEqual([]);
+  }, 120_000);
 });

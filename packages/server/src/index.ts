@@ -6,4 +6,4 @@ export {
   SERVER_DIR,
 } from './config.js';
 export { EXAMPLE_TABS } from './examples.js';
-export { adapterPackage, assertAdapterBuilt } from './fresh-build.js';
+export { assertAdapterBuilt } from './fresh-build.js';

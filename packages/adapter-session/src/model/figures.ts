@@ -215,7 +215,17 @@ const pools = sizedCache<string, bigint>({
 });
 let nextContextId = 0;
 
-/** What the memos of contexts and pools of every Session parameter set hold now, against their bounds. */
+/**
+ * What the memos of contexts and pools of every Session parameter set hold now, against their bounds.
+ *
+ * @example
+ * ```ts
+ * import { sessionAdapter, sessionMemoStats } from '@tokenomics/adapter-session';
+ *
+ * await sessionAdapter().supply!({ at: new Date('2026-01-01T00:00:00Z') });
+ * sessionMemoStats().pools; // { entries: 1, bytes: 138, maxBytes: 16777216 } (POOL_MEMO_BYTES)
+ * ```
+ */
 export function sessionMemoStats(): { contexts: SizedCacheStats; pools: SizedCacheStats } {
   return { contexts: sizedCacheStats(contexts), pools: sizedCacheStats(pools) };
 }

@@ -22,8 +22,9 @@ export interface SnapshotHolding {
  *
  * @example
  * ```ts
- * import { SEED_PRESET, sessionSnapshotSource } from '@tokenomics/adapter-session';
- * import { type UpstreamReader } from '@tokenomics/core';
+ * import type { UpstreamReader } from '@tokenomics/core';
+ * import { SEED_PRESET } from '../parameters.js';
+ * import { sessionSnapshotSource } from './snapshot.js';
  *
  * declare const reader: UpstreamReader;
  * declare const now: Date;
