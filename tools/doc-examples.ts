@@ -14,7 +14,7 @@ import ts from 'typescript';
 
 /**
  * Docs that run: every TSDoc `@example` (a ```ts fence) in the sources of these
- * packages, and every ```ts fence of their README.md, of the root README.md and
+ * packages, and every ```ts fence of every package's README.md, of the root README.md and
  * of docs/**\/*.md, is type-checked as a user's file would be (workspace
  * packages by name, the repository's strict settings); every function a
  * package exports has one. Every package with TSDoc examples is here but the
@@ -117,7 +117,8 @@ export function collect(packages: readonly string[]): Example[] {
   const markdown = [
     join(ROOT, 'README.md'),
     join(ROOT, 'bench', 'README.md'),
-    ...packages.map((pkg) => join(ROOT, 'packages', pkg, 'README.md')),
+    // Every package's README, the explorer's too (its sources' examples are not in DOC_PACKAGES).
+    ...readdirSync(join(ROOT, 'packages')).map((pkg) => join(ROOT, 'packages', pkg, 'README.md')),
     ...filesUnder(join(ROOT, 'docs'), (path) => path.endsWith('.md')),
   ];
   for (const file of markdown.filter((path) => existsSync(path))) {

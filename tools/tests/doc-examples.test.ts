@@ -65,7 +65,7 @@ describe('docs that run', () => {
     expect(errors).toEqual([expect.stringMatching(/^bad\.md:12: TS2339 Property 'nope' does not exist/)]);
   }, 120_000);
 
-  it(`every example of ${DOC_PACKAGES.join(', ')}, their READMEs, the root README and docs/ type-checks`, () => {
+  it(`every example of ${DOC_PACKAGES.join(', ')}, every package README, the root README and docs/ type-checks`, () => {
     const examples = collect(DOC_PACKAGES);
     expect(examples.length).toBeGreaterThan(50);
     expect(typeCheck(examples)).toEqual([]);
