@@ -16,7 +16,7 @@ export const CACHE_KEY_VERSION = 'v2';
  * ```ts
  * import { cacheKey } from '@tokenomics/gateway';
  *
- * cacheKey('GET https://user:pass@lcd.example/cosmos/staking/v1beta1/pool'); // 'v2:3f1c…' (64 hex digits)
+ * cacheKey('GET https://user:pass@lcd.example/cosmos/staking/v1beta1/pool'); // 'v2:da9663bcf5ce…' (64 hex digits)
  * ```
  */
 export function cacheKey(requestKey: string): string {

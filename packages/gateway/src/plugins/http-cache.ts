@@ -164,7 +164,7 @@ export function cacheControlFor(
  * ```ts
  * import { etagOf } from './http-cache.js';
  *
- * etagOf('42'); // '"kqcBYW…"' (28 characters with the quotes)
+ * etagOf('42'); // '"ks_Os51X2RTtixTQ43ZD3geXrlY"' (28 characters with the quotes)
  * ```
  */
 export function etagOf(body: string): string {

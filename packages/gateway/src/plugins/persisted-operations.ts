@@ -42,7 +42,7 @@ export interface PersistedOperationsOptions {
  * ```ts
  * import { documentId } from '@tokenomics/gateway';
  *
- * documentId('{ protocols { id } }'); // '4d9f…' (64 hex digits)
+ * documentId('{ protocols { id } }'); // '6e0d4925c74e…' (64 hex digits)
  * ```
  */
 export function documentId(query: string): string {
