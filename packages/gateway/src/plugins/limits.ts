@@ -97,7 +97,7 @@ function refusal(status: number, message: string): Response {
  * Refuses request bodies over `maxBytes` (413) before they are read, and
  * bodies of unknown length (411), so no client can stream an endless body.
  */
-export function useBodyLimit(maxBytes: number): Plugin {
+function useBodyLimit(maxBytes: number): Plugin {
   return {
     onRequest({ request, endResponse }) {
       if (request.method !== 'POST') return;
