@@ -17,8 +17,8 @@ import ts from 'typescript';
  * packages, and every ```ts fence of every package's README.md, of the root README.md and
  * of docs/**\/*.md, is type-checked as a user's file would be (workspace
  * packages by name, the repository's strict settings); every function a
- * package exports has one. Every package with TSDoc examples is here but the
- * explorer (an app with no exports: its examples name page modules and the DOM).
+ * package exports has one. Every package is here; the DOM's types are in scope
+ * (the client and the explorer run in browsers).
  *
  * An example imports what a user imports by package name; the example of a
  * package-internal helper imports it by a path beside its own file
@@ -38,6 +38,7 @@ export const DOC_PACKAGES: readonly string[] = [
   'history',
   'server',
   'client',
+  'explorer',
 ];
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -117,7 +118,6 @@ export function collect(packages: readonly string[]): Example[] {
   const markdown = [
     join(ROOT, 'README.md'),
     join(ROOT, 'bench', 'README.md'),
-    // Every package's README, the explorer's too (its sources' examples are not in DOC_PACKAGES).
     ...readdirSync(join(ROOT, 'packages')).map((pkg) => join(ROOT, 'packages', pkg, 'README.md')),
     ...filesUnder(join(ROOT, 'docs'), (path) => path.endsWith('.md')),
   ];
@@ -190,6 +190,8 @@ export function typeCheck(examples: Example[]): string[] {
     declarationMap: false,
     sourceMap: false,
     noUnusedLocals: false,
+    // The explorer's and the client's examples run in browsers.
+    lib: ['lib.es2023.d.ts', 'lib.dom.d.ts', 'lib.dom.iterable.d.ts'],
     noUnusedParameters: false,
   });
   return ts

@@ -1,3 +1,4 @@
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -66,6 +67,10 @@ describe('docs that run', () => {
   }, 120_000);
 
   it(`every example of ${DOC_PACKAGES.join(', ')}, every package README, the root README and docs/ type-checks`, () => {
+    const packages = readdirSync(join(ROOT, 'packages')).filter((name) =>
+      existsSync(join(ROOT, 'packages', name, 'package.json')),
+    );
+    expect([...DOC_PACKAGES].sort()).toEqual(packages.sort());
     const examples = collect(DOC_PACKAGES);
     expect(examples.length).toBeGreaterThan(50);
     expect(typeCheck(examples)).toEqual([]);
