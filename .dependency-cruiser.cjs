@@ -3,6 +3,10 @@
 // tools/tests/dependency-rule.test.ts; by hand:
 //   npx depcruise --config .dependency-cruiser.cjs packages/*/src tools/templates/adapter/src
 
+// The server app (packages/server) and bench/ may import anything: they compose
+// the layers, so no rule names them as importers; every other rule keeps them
+// out of the layers below (nothing under packages/*/src imports the server).
+
 /** An adapter's src folder, or the scaffold template's: group 1 is the package folder. */
 const ADAPTER_SRC = '^(packages/adapter-[^/]+|tools/templates/adapter)/src/';
 
@@ -44,6 +48,14 @@ module.exports = {
       comment: 'The gateway library names no protocol: it imports core only, never an adapter.',
       from: { path: '^packages/gateway/' },
       to: { path: '^(packages|bench|tools)/', pathNot: '^packages/(core|gateway)/' },
+    },
+    {
+      name: 'history-imports-only-core',
+      severity: 'error',
+      comment:
+        'The history store knows no protocol and no gateway: it imports core only (TokenEconomy.history, StateSource.blocks, HistoryStore), and its own libraries.',
+      from: { path: '^packages/history/' },
+      to: { path: '^(packages|bench|tools)/', pathNot: '^packages/(core|history)/' },
     },
     {
       name: 'client-imports-no-workspace-package',

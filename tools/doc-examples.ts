@@ -14,18 +14,32 @@ import ts from 'typescript';
 
 /**
  * Docs that run: every TSDoc `@example` (a ```ts fence) in the sources of these
- * packages, and every ```ts fence of their README.md, of the root README.md and
+ * packages, and every ```ts fence of every package's README.md, of the root README.md and
  * of docs/**\/*.md, is type-checked as a user's file would be (workspace
- * packages by name, the repository's strict settings).
+ * packages by name, the repository's strict settings); every function a
+ * package exports has one. Every package is here; the DOM's types are in scope
+ * (the client and the explorer run in browsers).
  *
- * Widen this list as packages are brought in line (the lead, after the issue-13 merge):
- * adapter-session, adapter-synternet, adapter-cosmos-mint, cosmos-rest, gateway.
+ * An example imports what a user imports by package name; the example of a
+ * package-internal helper imports it by a path beside its own file
+ * (`import { x } from './x.js'`), and is checked all the same.
  *
  * Not TypeScript on purpose (shell output, pseudo-code)? Fence it as ```text, or
  * mark it: `@example (not checked: reason)` in TSDoc, `<!-- not-checked: reason -->`
  * on the line before the fence in Markdown.
  */
-export const DOC_PACKAGES: readonly string[] = ['core', 'client'];
+export const DOC_PACKAGES: readonly string[] = [
+  'core',
+  'cosmos-rest',
+  'adapter-session',
+  'adapter-synternet',
+  'adapter-cosmos-mint',
+  'gateway',
+  'history',
+  'server',
+  'client',
+  'explorer',
+];
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const OUT = join(ROOT, 'node_modules', '.cache', 'doc-examples');
@@ -104,13 +118,31 @@ export function collect(packages: readonly string[]): Example[] {
   const markdown = [
     join(ROOT, 'README.md'),
     join(ROOT, 'bench', 'README.md'),
-    ...packages.map((pkg) => join(ROOT, 'packages', pkg, 'README.md')),
+    ...readdirSync(join(ROOT, 'packages')).map((pkg) => join(ROOT, 'packages', pkg, 'README.md')),
     ...filesUnder(join(ROOT, 'docs'), (path) => path.endsWith('.md')),
   ];
   for (const file of markdown.filter((path) => existsSync(path))) {
     examples.push(...markdownExamples(file, readFileSync(file, 'utf8')));
   }
   return examples;
+}
+
+/**
+ * An example's code with its relative imports (`'./state.js'`, `'../formulas/x.js'`) resolved
+ * from the file the example is written in: the example of a package-internal helper imports it
+ * as a maintainer of the package would, and is checked all the same. Everything a user calls is
+ * imported by package name (`'@tokenomics/core'`).
+ */
+function besideItsFile(example: Example): string {
+  const [path = ''] = example.where.split(/:(?=\d+$)/);
+  const folder = dirname(join(ROOT, path));
+  return example.code.replace(
+    /(\bfrom\s+|\bimport\s+|\bimport\()(['"])(\.\.?\/[^'"]+)\2/g,
+    (_, lead, quote, spec) => {
+      const target = relative(OUT, join(folder, spec)).split(sep).join('/');
+      return `${lead}${quote}${target.startsWith('.') ? target : `./${target}`}${quote}`;
+    },
+  );
 }
 
 /**
@@ -145,7 +177,7 @@ export function typeCheck(examples: Example[]): string[] {
   const files = examples.map((example, index) => {
     const file = join(OUT, `example-${String(index).padStart(4, '0')}.ts`);
     // `export {}` keeps each example a module of its own (no clash of top-level names).
-    writeFileSync(file, `${example.code}\nexport {};\n`);
+    writeFileSync(file, `${besideItsFile(example)}\nexport {};\n`);
     origin.set(file, example.where);
     return file;
   });
@@ -158,6 +190,8 @@ export function typeCheck(examples: Example[]): string[] {
     declarationMap: false,
     sourceMap: false,
     noUnusedLocals: false,
+    // The explorer's and the client's examples run in browsers.
+    lib: ['lib.es2023.d.ts', 'lib.dom.d.ts', 'lib.dom.iterable.d.ts'],
     noUnusedParameters: false,
   });
   return ts
@@ -170,4 +204,43 @@ export function typeCheck(examples: Example[]): string[] {
       const [path, first] = (origin.get(diagnostic.file.fileName) ?? ':0').split(/:(?=\d+$)/);
       return `${path}:${Number(first) + line}: TS${diagnostic.code} ${message}`;
     });
+}
+
+/**
+ * The functions a package exports (every entry of its `exports` map) that have no TSDoc `@example`:
+ * `package/entry: name` for each. Internal helpers are not held to it; what a user can import is.
+ */
+export function undocumentedExports(packages: readonly string[]): string[] {
+  const entries: { spec: string; file: string }[] = [];
+  for (const pkg of packages) {
+    const folder = join(ROOT, 'packages', pkg);
+    const manifest = JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8')) as {
+      name: string;
+      exports?: Record<string, { source?: string }>;
+    };
+    for (const [key, value] of Object.entries(manifest.exports ?? {})) {
+      if (value.source)
+        entries.push({ spec: manifest.name + key.slice(1), file: join(folder, value.source) });
+    }
+  }
+  const base = ts.readConfigFile(join(ROOT, 'tsconfig.base.json'), ts.sys.readFile);
+  const parsed = ts.parseJsonConfigFileContent(base.config, ts.sys, ROOT);
+  const program = ts.createProgram(
+    entries.map((entry) => entry.file),
+    { ...parsed.options, noEmit: true },
+  );
+  const checker = program.getTypeChecker();
+  const missing: string[] = [];
+  for (const entry of entries) {
+    const file = program.getSourceFile(entry.file);
+    const module = file && checker.getSymbolAtLocation(file);
+    if (!module) throw new Error(`cannot read the exports of ${entry.spec}`);
+    for (const exported of checker.getExportsOfModule(module)) {
+      const symbol = exported.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exported) : exported;
+      if (!(symbol.flags & ts.SymbolFlags.Function)) continue;
+      if (!symbol.getJsDocTags(checker).some((tag) => tag.name === 'example'))
+        missing.push(`${entry.spec}: ${exported.name}`);
+    }
+  }
+  return missing;
 }

@@ -1,7 +1,15 @@
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { collect, DOC_PACKAGES, markdownExamples, tsdocExamples, typeCheck } from '../doc-examples.js';
+import {
+  collect,
+  DOC_PACKAGES,
+  markdownExamples,
+  tsdocExamples,
+  typeCheck,
+  undocumentedExports,
+} from '../doc-examples.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -58,9 +66,17 @@ describe('docs that run', () => {
     expect(errors).toEqual([expect.stringMatching(/^bad\.md:12: TS2339 Property 'nope' does not exist/)]);
   }, 120_000);
 
-  it(`every example of ${DOC_PACKAGES.join(', ')}, their READMEs, the root README and docs/ type-checks`, () => {
+  it(`every example of ${DOC_PACKAGES.join(', ')}, every package README, the root README and docs/ type-checks`, () => {
+    const packages = readdirSync(join(ROOT, 'packages')).filter((name) =>
+      existsSync(join(ROOT, 'packages', name, 'package.json')),
+    );
+    expect([...DOC_PACKAGES].sort()).toEqual(packages.sort());
     const examples = collect(DOC_PACKAGES);
     expect(examples.length).toBeGreaterThan(50);
     expect(typeCheck(examples)).toEqual([]);
   }, 300_000);
+
+  it('every function a package exports has an @example', () => {
+    expect(undocumentedExports(DOC_PACKAGES)).toEqual([]);
+  }, 120_000);
 });

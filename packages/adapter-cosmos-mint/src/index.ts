@@ -30,7 +30,6 @@ export {
   resolveOptions,
 } from './options.js';
 export {
-  COSMOS_MINT_METHODOLOGY,
   COSMOS_MINT_PRESETS,
   COSMOSHUB_PRESET,
   type CosmosChainPreset,

@@ -209,6 +209,8 @@ function resolvePreset(option: unknown): CosmosChainPreset {
  * @throws TokenomicsError CONFIGURATION
  * @example
  * ```ts
+ * import { resolveOptions } from '@tokenomics/adapter-cosmos-mint';
+ *
  * resolveOptions({ id: 'testchain', denom: 'utest', decimals: 9, symbol: 'TEST' }).token;
  * // { symbol: 'TEST', name: 'Cosmos Hub Atom', decimals: 9 } — name from the preset unless tokenName is given
  * ```

@@ -38,14 +38,11 @@ import { sessionSnapshotSource } from './sources/snapshot.js';
 import { SESSION_TOKEN } from './token.js';
 
 export { CONTEXT_MEMO_BYTES, POOL_MEMO_BYTES, sessionMemoStats } from './model/figures.js';
-export { SESSION_FLOWS } from './model/flows.js';
 export { CIRCULATING_DEFINITION } from './model/supply.js';
 export {
   type CheckedHolding,
-  MAX_NON_CIRCULATING,
   type NonCirculatingOption,
   optionsSchema,
-  parseSessionOptions,
   SESSION_ENV,
   SESSION_ENV_VARS,
   type SessionAdapterOptions,
@@ -54,15 +51,10 @@ export {
   sessionOptionsFromEnv,
 } from './options.js';
 export {
-  ARBITRUM_ONE_CHAIN_ID,
-  ETHEREUM_CHAIN_ID,
   GENESIS_TABLE,
   type GenesisRow,
   LOCKUP_SCHEDULES,
-  LOCKUP_TERMS,
-  LOCKUPS,
   type Lockup,
-  METHODOLOGY,
   SEED_PRESET,
   SESSION_ADDRESSES,
   SESSION_PRESET_NAMES,
@@ -74,7 +66,6 @@ export {
   TGE_PRESET,
 } from './parameters.js';
 export { type SessionLiveOptions, type SessionLiveSource, sessionLiveSource } from './sources/live.js';
-export { sessionSnapshotSource } from './sources/snapshot.js';
 export type {
   NonCirculatingHolding,
   SessionAddresses,
@@ -82,7 +73,7 @@ export type {
   SessionSnapshotState,
   SessionState,
 } from './state.js';
-export { SESH_DECIMALS, SESSION_TOKEN } from './token.js';
+export { SESSION_TOKEN } from './token.js';
 
 /** An economy from validated options (what the descriptor's `create` does). */
 function economyOf(config: SessionConfig): TokenEconomy {

@@ -314,7 +314,7 @@ export const optionsSchema = z
  *   (listing the valid ones), a bad URL, address or chain id, or a bad non-circulating holding
  * @example
  * ```ts
- * import { parseSessionOptions } from '@tokenomics/adapter-session';
+ * import { parseSessionOptions } from './options.js';
  *
  * parseSessionOptions({ live: { rpcUrl: 'https://arb1.arbitrum.io/rpc' } }).preset; // 'tge-2025-05-21'
  * ```

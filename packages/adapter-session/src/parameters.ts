@@ -31,6 +31,8 @@ export const METHODOLOGY = 'docs/methodology/session.md';
  *
  * @example
  * ```ts
+ * import { methodology } from './parameters.js';
+ *
  * methodology('pool-release'); // 'docs/methodology/session.md#pool-release'
  * ```
  */
@@ -195,6 +197,10 @@ export type GenesisAmounts = Readonly<
  *
  * @example
  * ```ts
+ * import { genesisRemainder, type SessionParams } from './parameters.js';
+ *
+ * declare const seedParams: SessionParams; // the seed preset's values
+ *
  * genesisRemainder(seedParams).toFixed(); // '120000000' (240M − 80M − 40M)
  * ```
  */
@@ -216,6 +222,8 @@ export const AT_TGE = 'tgeDate';
  *
  * @example
  * ```ts
+ * import { poolAnchorKind } from './parameters.js';
+ *
  * poolAnchorKind().parse('tgeDate'); // null
  * poolAnchorKind().format(null, { tgeDate: new Date('2025-05-21T00:00:00Z') }); // '2025-05-21T00:00:00.000Z'
  * poolAnchorKind().parse('2026-01-01T00:00:00Z')?.toISOString(); // '2026-01-01T00:00:00.000Z'
@@ -247,6 +255,10 @@ export const REMAINDER = 'remainder';
  * @param resolve - the amount "remainder" stands for, from every parsed parameter
  * @example
  * ```ts
+ * import { type GenesisAmounts, genesisRemainder, remainderKind, type SessionParams } from './parameters.js';
+ *
+ * declare const seedParams: SessionParams; // the seed preset's values
+ *
  * const kind = remainderKind((values) => genesisRemainder(values as unknown as GenesisAmounts));
  * kind.parse('remainder'); // null
  * kind.format(null, seedParams); // '120000000'
@@ -281,6 +293,10 @@ export function remainderKind(
  *
  * @example
  * ```ts
+ * import { type SessionParams, unscheduledLocked } from './parameters.js';
+ *
+ * declare const seedParams: SessionParams; // the seed preset's values
+ *
  * unscheduledLocked(seedParams).toFixed(); // '120000000' (240M − 80M − 40M)
  * ```
  */

@@ -30,24 +30,14 @@ export {
   type SynternetLiveOptions,
 } from './options.js';
 export {
-  CHAIN_2025_PRESET,
   SEED_PRESET,
-  SYNTERNET_METHODOLOGY,
   SYNTERNET_PRESETS,
-  SYNTERNET_TOKENOMICS_URL,
   type SynternetParameters,
   type SynternetPresetName,
   synternetParameters,
 } from './parameters.js';
 export type { SynternetChainState, SynternetModel, SynternetState } from './state.js';
-export {
-  SYNT_DECIMALS,
-  SYNT_DENOM,
-  SYNT_TOKEN,
-  SYNTERNET_CHAIN_ID,
-  SYNTERNET_GENESIS_TIME,
-  SYNTERNET_TREASURY_ADDRESS,
-} from './token.js';
+export { SYNT_DECIMALS, SYNT_TOKEN, SYNTERNET_CHAIN_ID, SYNTERNET_TREASURY_ADDRESS } from './token.js';
 
 /**
  * The Synternet token economy: the yearly-allowance inflation schedule,

@@ -18,7 +18,7 @@ import { TokenomicsError } from './errors.js';
  * ```ts
  * import { Decimal } from '@tokenomics/core';
  *
- * new Decimal('40000000').times('0.151').div(365).toFixed(); // '16547.9452054794520547945205479452054794520547945205479452054795'
+ * new Decimal('40000000').times('0.151').div(365).toFixed(); // '16547.9452054794520547945205479452054794520547945205479452055' (60 significant digits)
  * ```
  */
 export const Decimal = DecimalJs.clone({

@@ -170,7 +170,20 @@ export interface AdapterDefinition<S extends ParameterSchema, State> {
   publishedSource?: StateSource<S, State>;
 }
 
-/** A source that reads nothing: the model runs on the preset alone. */
+/**
+ * A source that reads nothing: the model runs on the preset alone.
+ *
+ * @example
+ * ```ts
+ * import { type EconomyContext, snapshotSource } from '@tokenomics/core';
+ *
+ * declare const ctx: EconomyContext;
+ *
+ * const { state, info } = await snapshotSource('The published preset.').read(ctx);
+ * state; // null
+ * info; // { kind: 'SNAPSHOT', description: 'The published preset.', fetchedAt: null, stale: false }
+ * ```
+ */
 export function snapshotSource<S extends ParameterSchema>(description: string): StateSource<S, null> {
   const sourced: SourcedState<S, null> = {
     state: null,
@@ -189,9 +202,9 @@ export const SCHEDULE_POINT_BYTES = 640;
 /** Estimated bytes of one stake in a penalty outcome (before, slashed, after): 390 to 550 measured. */
 export const STAKE_BYTES = 512;
 /** Estimated bytes of one figure (a supply, rewards, a quote, a list of rules or fees): 1.7 to 6.2 KB measured. */
-export const FIGURE_BYTES = 8 * 1024;
+const FIGURE_BYTES = 8 * 1024;
 /** Estimated bytes of one model (parsed values and parameter records with provenance): 7 to 12 KB measured. */
-export const MODEL_BYTES = 16 * 1024;
+const MODEL_BYTES = 16 * 1024;
 
 /** Bounds of an adapter's memos, in estimated bytes. */
 export interface AdapterMemoOptions {

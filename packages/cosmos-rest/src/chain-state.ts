@@ -103,6 +103,8 @@ export interface StandardChainState {
  *
  * @example
  * ```ts
+ * import { inconsistentAnswer } from '@tokenomics/cosmos-rest';
+ *
  * throw inconsistentAnswer('GET /cosmos/staking/v1beta1/pool', 'reports 0 bonded');
  * // message: 'GET /cosmos/staking/v1beta1/pool reports 0 bonded'
  * ```
@@ -121,6 +123,8 @@ export function inconsistentAnswer(
  *
  * @example
  * ```ts
+ * import { chainSource } from '@tokenomics/cosmos-rest';
+ *
  * chainSource('GET /cosmos/mint/v1beta1/params', 'goal_bonded', 'at block 42 (2025-01-01T00:00:00Z)');
  * // 'chain: GET /cosmos/mint/v1beta1/params (goal_bonded) at block 42 (2025-01-01T00:00:00Z)'
  * ```
@@ -144,6 +148,8 @@ function wholeSeconds(duration: string): string {
  * @throws TokenomicsError CONFIGURATION for a URL that is not http(s); BAD_INPUT for a malformed denom
  * @example
  * ```ts
+ * import { standardChainRequests } from '@tokenomics/cosmos-rest';
+ *
  * standardChainRequests('https://api.synternet.com', 'usynt').supply.key;
  * // 'GET https://api.synternet.com/cosmos/bank/v1beta1/supply/by_denom?denom=usynt'
  * ```
@@ -173,6 +179,12 @@ export function standardChainRequests(
  * @throws TokenomicsError UPSTREAM_UNAVAILABLE naming the path of a failed or malformed read
  * @example
  * ```ts
+ * import { readStandardChainAnswers, standardChainRequests } from '@tokenomics/cosmos-rest';
+ * import { type EconomyContext } from '@tokenomics/core';
+ *
+ * declare const ctx: EconomyContext;
+ * declare const url: string;
+ *
  * const answers = await readStandardChainAnswers(ctx.reader, standardChainRequests(url, 'uatom'));
  * answers.pool.value.pool.bonded_tokens; // '250000000000000'
  * ```
@@ -203,6 +215,10 @@ export async function readStandardChainAnswers(
  * @throws TokenomicsError UPSTREAM_INVALID naming the path of an inconsistent answer
  * @example
  * ```ts
+ * import { parseStandardChainState, type StandardChainAnswers } from '@tokenomics/cosmos-rest';
+ *
+ * declare const answers: StandardChainAnswers; // the answers to standardChainRequests(…), read at block 838
+ *
  * const state = parseStandardChainState(answers, { denom: 'usynt', decimals: 6, symbol: 'SYNT' });
  * state.total.toFixed(); // '1000000000'
  * state.parameters.signedBlocksWindow.source; // 'chain: GET /cosmos/slashing/v1beta1/params (signed_blocks_window) at block 838 (…)'
@@ -302,6 +318,11 @@ export function parseStandardChainState(
  *   UPSTREAM_INVALID on an inconsistent one
  * @example
  * ```ts
+ * import { readStandardChainState } from '@tokenomics/cosmos-rest';
+ * import { type EconomyContext } from '@tokenomics/core';
+ *
+ * declare const ctx: EconomyContext;
+ *
  * const state = await readStandardChainState(ctx.reader, 'https://api.synternet.com', { denom: 'usynt', decimals: 6, symbol: 'SYNT' });
  * state.bondedRatio.toFixed(); // '0.504'
  * state.slashing.downtimeJailSeconds; // 600
@@ -326,8 +347,12 @@ export async function readStandardChainState(
  * @throws TokenomicsError UPSTREAM_INVALID (reason `parameter`) `<resource> gives <key> = <value>, which must be <expected>`
  * @example
  * ```ts
- * checkChainParameters(synternetParameters, { communityTax: { value: '1', source: 'chain: GET /cosmos/distribution/v1beta1/params (community_tax) at block 1 (…)' } });
- * // throws: GET /cosmos/distribution/v1beta1/params gives communityTax = 1, which must be a decimal in [0, 1)
+ * import { checkChainParameters, slashingParameterSchema } from '@tokenomics/cosmos-rest';
+ *
+ * checkChainParameters(slashingParameterSchema, {
+ *   slashFractionDowntime: { value: '1.5', source: 'chain: GET /cosmos/slashing/v1beta1/params (slash_fraction_downtime) at block 1 (…)' },
+ * });
+ * // throws: GET /cosmos/slashing/v1beta1/params gives slashFractionDowntime = 1.5, which must be a decimal in [0, 1]
  * ```
  */
 export function checkChainParameters<S extends ParameterSchema>(
@@ -356,6 +381,12 @@ export function checkChainParameters<S extends ParameterSchema>(
  *
  * @example
  * ```ts
+ * import type { UpstreamValue } from '@tokenomics/core';
+ * import { readsFreshness, type StandardChainState } from '@tokenomics/cosmos-rest';
+ *
+ * declare const state: StandardChainState;
+ * declare const treasury: UpstreamValue<unknown>; // one more read of the same source
+ *
  * const { fetchedAt, stale } = readsFreshness([...state.reads, treasury]);
  * ```
  */

@@ -53,6 +53,11 @@ function checkDenom(denom: string): void {
  *
  * @example
  * ```ts
+ * import { bankSupplyByDenom } from '@tokenomics/cosmos-rest';
+ * import { type UpstreamReader } from '@tokenomics/core';
+ *
+ * declare const reader: UpstreamReader;
+ *
  * const { value } = await reader.read(bankSupplyByDenom('https://api.synternet.com', 'usynt'));
  * value.amount.amount; // '1000000000000000' (usynt)
  * ```
@@ -78,6 +83,12 @@ export function bankSupplyByDenom(
  * @throws TokenomicsError BAD_INPUT when the address is not bech32-like
  * @example
  * ```ts
+ * import { bankBalances, coinAmount } from '@tokenomics/cosmos-rest';
+ * import { type UpstreamReader } from '@tokenomics/core';
+ *
+ * declare const reader: UpstreamReader;
+ * declare const url: string;
+ *
  * const { value } = await reader.read(bankBalances(url, 'synt1nwhx5p30n9xw88czjq4j45tuz53qw50yllrg5d'));
  * coinAmount(value.balances, 'usynt'); // '899985000000000'
  * ```
@@ -100,6 +111,12 @@ export function bankBalances(
  *
  * @example
  * ```ts
+ * import { stakingPool } from '@tokenomics/cosmos-rest';
+ * import { type UpstreamReader } from '@tokenomics/core';
+ *
+ * declare const reader: UpstreamReader;
+ * declare const url: string;
+ *
  * const { value } = await reader.read(stakingPool(url));
  * value.pool.bonded_tokens; // '504000000000000'
  * ```
@@ -113,6 +130,12 @@ export function stakingPool(baseUrl: string, options?: LcdRequestOptions): LcdRe
  *
  * @example
  * ```ts
+ * import { slashingParams } from '@tokenomics/cosmos-rest';
+ * import { type UpstreamReader } from '@tokenomics/core';
+ *
+ * declare const reader: UpstreamReader;
+ * declare const url: string;
+ *
  * const { value } = await reader.read(slashingParams(url));
  * value.params.signed_blocks_window; // '16000'
  * ```
@@ -129,6 +152,12 @@ export function slashingParams(
  *
  * @example
  * ```ts
+ * import { distributionParams } from '@tokenomics/cosmos-rest';
+ * import { type UpstreamReader } from '@tokenomics/core';
+ *
+ * declare const reader: UpstreamReader;
+ * declare const url: string;
+ *
  * const { value } = await reader.read(distributionParams(url));
  * value.params.community_tax; // '0.000000000000000000'
  * ```
@@ -146,6 +175,12 @@ export function distributionParams(
  *
  * @example
  * ```ts
+ * import { latestBlock } from '@tokenomics/cosmos-rest';
+ * import { type UpstreamReader } from '@tokenomics/core';
+ *
+ * declare const reader: UpstreamReader;
+ * declare const url: string;
+ *
  * const { value } = await reader.read(latestBlock(url));
  * value.block.header.time; // '2025-10-01T12:00:00.123456789Z'
  * ```
@@ -186,6 +221,12 @@ export function blockAtHeight(
  *
  * @example
  * ```ts
+ * import { mintInflation } from '@tokenomics/cosmos-rest';
+ * import { type UpstreamReader } from '@tokenomics/core';
+ *
+ * declare const reader: UpstreamReader;
+ * declare const url: string;
+ *
  * const { value } = await reader.read(mintInflation(url));
  * value.inflation; // '0.130016465508894587'
  * ```
@@ -202,6 +243,12 @@ export function mintInflation(
  *
  * @example
  * ```ts
+ * import { mintParams } from '@tokenomics/cosmos-rest';
+ * import { type UpstreamReader } from '@tokenomics/core';
+ *
+ * declare const reader: UpstreamReader;
+ * declare const url: string;
+ *
  * const { value } = await reader.read(mintParams(url));
  * value.params.goal_bonded; // '0.670000000000000000'
  * ```
@@ -216,6 +263,12 @@ export function mintParams(baseUrl: string, options?: LcdRequestOptions): LcdReq
  *
  * @example
  * ```ts
+ * import { mintAnnualProvisions } from '@tokenomics/cosmos-rest';
+ * import { type UpstreamReader } from '@tokenomics/core';
+ *
+ * declare const reader: UpstreamReader;
+ * declare const url: string;
+ *
  * const { value } = await reader.read(mintAnnualProvisions(url));
  * value.annual_provisions; // '130019024060848.545708142618272810'
  * ```
@@ -233,6 +286,8 @@ export function mintAnnualProvisions(
  *
  * @example
  * ```ts
+ * import { coinAmount } from '@tokenomics/cosmos-rest';
+ *
  * coinAmount([{ denom: 'usynt', amount: '5' }], 'usynt'); // '5'
  * coinAmount([], 'usynt'); // '0'
  * ```
@@ -249,6 +304,8 @@ export function coinAmount(coins: readonly Coin[], denom: string): string {
  * @throws TokenomicsError UPSTREAM_UNAVAILABLE when the denom may be on a later page
  * @example
  * ```ts
+ * import { balanceOf } from '@tokenomics/cosmos-rest';
+ *
  * balanceOf({ balances: [{ denom: 'usynt', amount: '7' }], pagination: null }, 'usynt'); // '7'
  * ```
  */

@@ -75,6 +75,8 @@ function configurationError(message: string, details: Record<string, unknown>): 
  *
  * @example
  * ```ts
+ * import { isChainAddress } from '@tokenomics/cosmos-rest';
+ *
  * isChainAddress('synt1nwhx5p30n9xw88czjq4j45tuz53qw50yllrg5d', 'synt'); // true
  * isChainAddress('synt1nwhx5p30n9xw88czjq4j45tuz53qw50yllrg5e', 'synt'); // false (checksum)
  * isChainAddress('cosmos1…', 'synt'); // false (prefix)
@@ -99,8 +101,10 @@ export function isChainAddress(address: string, prefix: string): boolean {
  * @throws TokenomicsError CONFIGURATION naming the entry and what is valid
  * @example
  * ```ts
+ * import { checkNonCirculatingHoldings } from '@tokenomics/cosmos-rest';
+ *
  * checkNonCirculatingHoldings([{ address: 'synt1m8kdtcvhx4pdndxfwsn2az52sxyq09mfexfxgs', label: 'Billing moderator', amount: '100000800' }],
- *   { prefix: 'synt', decimals: 6, requireAmount: true })[0].amount?.toFixed(); // '100000800'
+ *   { prefix: 'synt', decimals: 6, requireAmount: true })[0]?.amount?.toFixed(); // '100000800'
  * ```
  */
 export function checkNonCirculatingHoldings(input: unknown, rules: HoldingRules): CheckedHolding[] {
@@ -194,7 +198,11 @@ export function checkNonCirculatingHoldings(input: unknown, rules: HoldingRules)
  *
  * @example
  * ```ts
- * holdingRequests('https://api.synternet.com', holdings)[0].resource; // 'GET /cosmos/bank/v1beta1/balances/synt1m8kd…'
+ * import { type CheckedHolding, holdingRequests } from '@tokenomics/cosmos-rest';
+ *
+ * declare const holdings: CheckedHolding[]; // checkNonCirculatingHoldings(…) of one Billing moderator
+ *
+ * holdingRequests('https://api.synternet.com', holdings)[0]?.resource; // 'GET /cosmos/bank/v1beta1/balances/synt1m8kd…'
  * ```
  */
 export function holdingRequests(
@@ -215,8 +223,16 @@ export function holdingRequests(
  * @throws TokenomicsError UPSTREAM_UNAVAILABLE when a balance may be on a later page
  * @example
  * ```ts
+ * import type { EconomyContext } from '@tokenomics/core';
+ * import { type CheckedHolding, holdingRequests, readHoldings, type StandardChainState } from '@tokenomics/cosmos-rest';
+ *
+ * declare const ctx: EconomyContext;
+ * declare const holdings: CheckedHolding[];
+ * declare const chain: StandardChainState; // read at block 42
+ *
+ * const requests = holdingRequests('https://api.synternet.com', holdings);
  * const answers = await Promise.all(requests.map((request) => ctx.reader.read(request)));
- * readHoldings(holdings, requests, answers, { denom: 'usynt', decimals: 6 }, chain.at)[0].source;
+ * readHoldings(holdings, requests, answers, { denom: 'usynt', decimals: 6 }, chain.at)[0]?.source;
  * // 'chain: GET /cosmos/bank/v1beta1/balances/synt1… (usynt ÷ 10^6) at block 42 (…)'
  * ```
  */
@@ -241,7 +257,11 @@ export function readHoldings(
  *
  * @example
  * ```ts
- * configuredHoldings(holdings)[0].source; // 'configuration: nonCirculating "Billing moderator" (synt1m8kd…), amount as configured'
+ * import { type CheckedHolding, configuredHoldings } from '@tokenomics/cosmos-rest';
+ *
+ * declare const holdings: CheckedHolding[];
+ *
+ * configuredHoldings(holdings)[0]?.source; // 'configuration: nonCirculating "Billing moderator" (synt1m8kd…), amount as configured'
  * ```
  */
 export function configuredHoldings(
@@ -264,6 +284,11 @@ export function configuredHoldings(
  * @param stakedNote - where the adapter explains staking beyond the circulating supply (a methodology anchor)
  * @example
  * ```ts
+ * import { Decimal } from '@tokenomics/core';
+ * import { type HeldAmount, holdingBucket } from '@tokenomics/cosmos-rest';
+ *
+ * declare const held: HeldAmount;
+ *
  * holdingBucket(held, new Decimal(0), 'docs/methodology/synternet.md#staked-from-the-treasury');
  * // { key: 'held-synt1m8kd…', label: 'Billing moderator (synt1m8kd…)', amount, circulating: false, source }
  * ```

@@ -49,6 +49,12 @@ const BLOCK = `GET ${LCD_PATHS.latestBlock}`;
  *
  * @example
  * ```ts
+ * import { Decimal } from '@tokenomics/core';
+ * import { standardChainImplausibility } from '@tokenomics/cosmos-rest';
+ *
+ * const blockTime = new Date('2025-10-01T12:00:00Z');
+ * const total = new Decimal('1000000000');
+ * const genesis = new Date('2024-06-11T08:14:53Z');
  * standardChainImplausibility(
  *   { chainId: 'osmosis-1', denom: 'usynt', height: '838', blockTime, total },
  *   null,

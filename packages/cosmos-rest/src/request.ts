@@ -79,6 +79,8 @@ export interface LcdRequest<T extends JsonValue> extends UpstreamRequest<T> {
  * @throws TokenomicsError CONFIGURATION when the text is not an http(s) URL or has a fragment
  * @example
  * ```ts
+ * import { normalizeBaseUrl } from '@tokenomics/cosmos-rest';
+ *
  * normalizeBaseUrl('https://api.synternet.com/'); // 'https://api.synternet.com'
  * ```
  */
@@ -187,6 +189,9 @@ function describeIssues(error: z.ZodError): string {
  * @param schema - the zod schema of the answer; its output must be JSON
  * @example
  * ```ts
+ * import { lcdRequest, stakingPoolSchema } from '@tokenomics/cosmos-rest';
+ * import { createDirectReader } from '@tokenomics/core';
+ *
  * const pool = lcdRequest('https://lcd.example', '/cosmos/staking/v1beta1/pool', stakingPoolSchema);
  * const { value } = await createDirectReader().read(pool);
  * value.pool.bonded_tokens; // '504000000000000'
@@ -296,6 +301,12 @@ export function lcdRequest<Schema extends z.ZodType<JsonValue>>(
  *
  * @example
  * ```ts
+ * import { isEndpointMissing, mintInflation } from '@tokenomics/cosmos-rest';
+ * import { type UpstreamReader } from '@tokenomics/core';
+ *
+ * declare const reader: UpstreamReader;
+ * declare const url: string;
+ *
  * try { await reader.read(mintInflation(url)); } catch (error) { if (!isEndpointMissing(error)) throw error; }
  * ```
  */
@@ -318,6 +329,12 @@ export type OptionalAnswer<T extends JsonValue> =
  *
  * @example
  * ```ts
+ * import { mintInflation, optionalEndpoint } from '@tokenomics/cosmos-rest';
+ * import { type UpstreamReader } from '@tokenomics/core';
+ *
+ * declare const reader: UpstreamReader;
+ * declare const url: string;
+ *
  * const { value } = await reader.read(optionalEndpoint(mintInflation(url)));
  * const inflation = value.served ? value.value.inflation : null;
  * ```

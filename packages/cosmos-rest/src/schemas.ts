@@ -28,9 +28,6 @@ export const timestampString = z
 /** A `Coin`: a denom and an integer amount of base units. */
 export const coinSchema = z.object({ denom: z.string().min(1), amount: intString });
 
-/** A `DecCoin`: a denom and a Dec amount. */
-export const decCoinSchema = z.object({ denom: z.string().min(1), amount: decString });
-
 /** A `PageResponse`; `next_key` is base64 or null. */
 export const pageResponseSchema = z.object({
   next_key: z.string().nullable(),

@@ -50,7 +50,13 @@ export const COSMOS_SDK_SLASHING_SOURCES = {
  *
  * @example
  * ```ts
- * const parameters = defineParameters({ communityTax: { … }, ...slashingParameterSchema });
+ * import { decimalKind, defineParameters } from '@tokenomics/core';
+ * import { slashingParameterSchema } from '@tokenomics/cosmos-rest';
+ *
+ * const parameters = defineParameters({
+ *   communityTax: { label: 'Community tax', description: 'x/distribution community_tax', kind: decimalKind({ type: 'RATE', min: '0', max: '1' }) },
+ *   ...slashingParameterSchema,
+ * });
  * parameters.signedBlocksWindow.kind.parse('16000'); // 16000
  * ```
  */
@@ -153,10 +159,15 @@ function baseUnitOf(model: SlashingModel): string {
  * @throws TokenomicsError INTERNAL when `parameters` lacks a slashing key
  * @example
  * ```ts
- * const rules = slashingPenaltyRules({ params, token: { symbol: 'SYNT', decimals: 6, baseUnit: 'usynt' },
+ * import type { Parameter } from '@tokenomics/core';
+ * import { type SlashingParameterValues, slashingPenaltyRules } from '@tokenomics/cosmos-rest';
+ *
+ * declare const model: { params: SlashingParameterValues; parameters: Parameter[] }; // window 16,000, 0.5 to sign
+ *
+ * const rules = slashingPenaltyRules({ params: model.params, token: { symbol: 'SYNT', decimals: 6, baseUnit: 'usynt' },
  *   parameters: model.parameters, sources: { downtime: 'cosmos-sdk x/slashing', doubleSign: 'cosmos-sdk x/evidence' } });
  * rules.map((rule) => rule.key); // ['downtime', 'double-sign']
- * rules[0].trigger; // 'Missing more than 8000 of 16000 blocks in the signing window …'
+ * rules[0]?.trigger; // 'Missing more than 8000 of 16000 blocks in the signing window …'
  * ```
  */
 export function slashingPenaltyRules(model: SlashingModel): PenaltyRule[] {
@@ -291,6 +302,11 @@ function simulateDoubleSign(model: SlashingModel, input: PenaltyInput): PenaltyO
  *   or with more than the window; NOT_FOUND for another rule
  * @example
  * ```ts
+ * import { Decimal } from '@tokenomics/core';
+ * import { type SlashingModel, simulateSlashingPenalty } from '@tokenomics/cosmos-rest';
+ *
+ * declare const model: SlashingModel; // window 16,000, 0.5 to sign, 0.01 % for downtime
+ *
  * const outcome = simulateSlashingPenalty(model, { rule: 'downtime', stakes: [new Decimal('10000'), new Decimal('250000')], missedBlocks: 8001 });
  * outcome.stakes.map((stake) => stake.after.toFixed()); // ['9999', '249975'] (window 16,000, 0.5 to sign, 0.01 %)
  * outcome.jailedSeconds; // 600

@@ -10,6 +10,10 @@ const digest = (text: string) => createHash('sha256').update(text, 'utf8').diges
  *
  * @example
  * ```ts
+ * import { bearerMatches } from './bearer.js';
+ *
+ * declare const request: Request;
+ *
  * bearerMatches(request.headers.get('authorization'), process.env.METRICS_TOKEN ?? ''); // true or false
  * ```
  */

@@ -14,7 +14,9 @@ export const CACHE_KEY_VERSION = 'v2';
  *
  * @example
  * ```ts
- * cacheKey('GET https://user:pass@lcd.example/cosmos/staking/v1beta1/pool'); // 'v2:3f1c…' (64 hex digits)
+ * import { cacheKey } from '@tokenomics/gateway';
+ *
+ * cacheKey('GET https://user:pass@lcd.example/cosmos/staking/v1beta1/pool'); // 'v2:da9663bcf5ce…' (64 hex digits)
  * ```
  */
 export function cacheKey(requestKey: string): string {

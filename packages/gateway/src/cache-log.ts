@@ -46,6 +46,13 @@ function errorOf(error: unknown): { code?: string; message: string } {
  *
  * @example
  * ```ts
+ * import { type CacheStore, cacheEventLogger, createCachedReader, createMetrics } from '@tokenomics/gateway';
+ * import pino from 'pino';
+ *
+ * declare const store: CacheStore;
+ * const logger = pino();
+ * const metrics = createMetrics();
+ *
  * const log = cacheEventLogger(logger);
  * createCachedReader({ store, onEvent: (event) => { metrics.onCacheEvent(event); log(event); } });
  * ```

@@ -60,6 +60,8 @@ const ERROR_CODE = /^[A-Za-z][\w.-]{0,63}$/;
  *
  * @example
  * ```ts
+ * import { storeError } from './cache-store.js';
+ *
  * storeError(new Error('connection lost to redis://:pw@h:6379'), 'v2:…', { resource: 'GET /pool' });
  * // { type: 'store-error', key: 'v2:…', resource: 'GET /pool', error: 'connection lost to redis://h:6379' }
  * ```
@@ -148,6 +150,8 @@ export interface RedisStoreOptions {
  *
  * @example
  * ```ts
+ * import { guardStore, redisStore } from '@tokenomics/gateway';
+ *
  * const store = guardStore(redisStore(process.env.CACHE_URL!));
  * ```
  */
@@ -204,6 +208,8 @@ export function redisStore(url: string, options: RedisStoreOptions = {}): CacheS
  *
  * @example
  * ```ts
+ * import { keyvStore } from '@tokenomics/gateway';
+ *
  * const store = keyvStore(process.env.CACHE_URL); // memory when undefined
  * ```
  */
@@ -249,6 +255,10 @@ const FAILED = Symbol('failed');
  *
  * @example
  * ```ts
+ * import { guardStore, redisStore } from '@tokenomics/gateway';
+ *
+ * declare const url: string;
+ *
  * const store = guardStore(redisStore(url), { opTimeoutMs: 250, onEvent: console.log });
  * (await store.health()).status; // 'ok' or 'degraded'
  * ```

@@ -154,6 +154,11 @@ interface Entry {
  *
  * @example
  * ```ts
+ * import type { TokenEconomy } from '@tokenomics/core';
+ * import { createCachedReader, createGateway, guardStore, keyvStore } from '@tokenomics/gateway';
+ *
+ * declare const adapters: TokenEconomy[];
+ *
  * const reader = createCachedReader({ store: guardStore(keyvStore(process.env.CACHE_URL)), ttlSeconds: 30 });
  * createGateway({ adapters, reader });
  * ```

@@ -28,6 +28,9 @@ const VARIABLE_VALUE_LENGTH = 100;
  *
  * @example
  * ```ts
+ * import { TokenomicsError } from '@tokenomics/core';
+ * import { toGraphQLError } from './errors.js';
+ *
  * throw toGraphQLError(new TokenomicsError('NOT_FOUND', 'no protocol "x"'), { protocol: 'x' });
  * ```
  */

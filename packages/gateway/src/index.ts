@@ -32,7 +32,7 @@ export {
   resolveAdapterModule,
 } from './config.js';
 export type { GatewayContext, ResolverLimits } from './context.js';
-export { forProtocol, MASKED_MESSAGE, maskError, toGraphQLError } from './errors.js';
+export { MASKED_MESSAGE } from './errors.js';
 export { renderGatewayGraphiQL } from './graphiql.js';
 export { createRequestReader } from './loaders.js';
 export { createLogger, type LogLevel, redactLogText, serializeError } from './logger.js';
@@ -75,7 +75,6 @@ export {
 } from './plugins/request-cost.js';
 export { DEFAULT_DOCUMENT_ID_BYTES, DEFAULT_RESPONSE_TEXT_BYTES } from './plugins/response-cache.js';
 export {
-  contentTypeOf,
   RESERVED_PATH_PREFIXES,
   type StaticSiteOptions,
   sitePath,

@@ -8,6 +8,8 @@ import { type Logger, pino, stdSerializers } from 'pino';
  *
  * @example
  * ```ts
+ * import { redactLogText } from '@tokenomics/gateway';
+ *
  * redactLogText('GET https://u:p@rpc.example/v2/KEY failed'); // 'GET https://rpc.example/… failed'
  * ```
  */
@@ -41,6 +43,11 @@ function redactStrings(value: unknown, depth = 0): unknown {
  *
  * @example
  * ```ts
+ * import { createLogger, serializeError } from '@tokenomics/gateway';
+ *
+ * declare const error: unknown;
+ * const logger = createLogger('info');
+ *
  * logger.error({ err: serializeError(error) }, 'upstream failed');
  * ```
  */
@@ -56,6 +63,8 @@ export function serializeError(error: unknown): Record<string, unknown> {
  *
  * @example
  * ```ts
+ * import { createLogger } from '@tokenomics/gateway';
+ *
  * const logger = createLogger('info');
  * logger.info({ port: 4000 }, 'listening');
  * ```
@@ -70,6 +79,13 @@ export function createLogger(level: LogLevel = 'info'): Logger {
  *
  * @example
  * ```ts
+ * import { createLogger } from '@tokenomics/gateway';
+ * import { type GraphQLSchema } from 'graphql';
+ * import { createYoga } from 'graphql-yoga';
+ * import { yogaLogger } from './logger.js';
+ *
+ * declare const schema: GraphQLSchema;
+ *
  * createYoga({ schema, logging: yogaLogger(createLogger('info')) });
  * ```
  */

@@ -8,9 +8,15 @@ import { clip, type TokenEconomy, TokenomicsError } from '@tokenomics/core';
  *   BAD_INPUT when the symbol names more than one protocol
  * @example
  * ```ts
+ * import { exampleEconomy } from '@tokenomics/core/testing';
+ * import { protocolFinder } from './protocol-lookup.js';
+ *
+ * const alpha = exampleEconomy({ id: 'alpha' }); // token EX
+ * const beta = { ...exampleEconomy({ id: 'beta' }), token: { symbol: 'BETA', name: 'Beta', decimals: 6 } };
+ *
  * const find = protocolFinder(new Map([['alpha', alpha], ['beta', beta]]));
  * find('alpha').id; // 'alpha'
- * find('alph').id; // 'alpha' (its token symbol ALPH, any case)
+ * find('ex').id; // 'alpha' (its token symbol EX, any case)
  * ```
  */
 export function protocolFinder(byId: ReadonlyMap<string, TokenEconomy>): (key: string) => TokenEconomy {

@@ -33,7 +33,9 @@ export interface ServedPrecision {
  *
  * @example
  * ```ts
- * servedPrecision({ symbol: 'NINE', name: 'A token with 9 decimals', decimals: 9 }); // { amountPlaces: 9, ratePlaces: 18 }
+ * import { servedPrecision } from './served.js';
+ *
+ * servedPrecision({ decimals: 9 }); // { amountPlaces: 9, ratePlaces: 18 }
  * ```
  */
 export function servedPrecision(token: { decimals: number }): ServedPrecision {
@@ -53,7 +55,11 @@ const maybe = <T>(value: T | null, serve: (value: T) => T): T | null =>
  *
  * @example
  * ```ts
- * formatFigure(servedScheduleFigure(precision, new ScaledDecimal(25n, 10), 'amount')); // '0' (9 places for SESH)
+ * import { formatFigure, ScaledDecimal } from '@tokenomics/core';
+ * import { servedPrecision, servedScheduleFigure } from './served.js';
+ *
+ * const precision = servedPrecision({ decimals: 9 }); // SESH: 9 places for amounts
+ * formatFigure(servedScheduleFigure(precision, new ScaledDecimal(25n, 10), 'amount')); // '0.000000002'
  * ```
  */
 export function servedScheduleFigure(
@@ -175,8 +181,11 @@ function perResult<T extends object>(serve: (value: T) => T): (value: T) => T {
  *
  * @example
  * ```ts
+ * import { exampleEconomy } from '@tokenomics/core/testing';
+ * import { servedEconomy } from './served.js';
+ *
  * const served = servedEconomy(exampleEconomy({ id: 'example' }));
- * (await served.supply()).circulating.toFixed(); // at the token's base unit
+ * (await served.supply!()).circulating.toFixed(); // '750' (at the token's 6 places)
  * ```
  */
 export function servedEconomy(economy: TokenEconomy): TokenEconomy {

@@ -57,6 +57,11 @@ export interface Tracing {
  *
  * @example
  * ```ts
+ * import type { TokenEconomy } from '@tokenomics/core';
+ * import { createGateway, startTracing } from '@tokenomics/gateway';
+ *
+ * declare const adapters: TokenEconomy[];
+ *
  * const tracing = await startTracing({ endpoint: process.env.OTEL_EXPORTER_OTLP_ENDPOINT });
  * const gateway = createGateway({ adapters, tracing });
  * process.once('SIGTERM', () => void tracing?.shutdown());
@@ -126,6 +131,12 @@ function errorStatus(error: unknown): string {
  *
  * @example
  * ```ts
+ * import { trace } from '@opentelemetry/api';
+ * import { failSpan } from '@tokenomics/gateway';
+ *
+ * declare function work(): Promise<void>;
+ * const tracer = trace.getTracer('example');
+ *
  * tracer.startActiveSpan('work', async (span) => {
  *   try { await work(); } catch (error) { failSpan(span, error); throw error; } finally { span.end(); }
  * });
@@ -151,6 +162,12 @@ const headerGetter = {
  *
  * @example
  * ```ts
+ * import { startTracing, useTracing } from '@tokenomics/gateway';
+ * import { type GraphQLSchema } from 'graphql';
+ * import { createYoga } from 'graphql-yoga';
+ *
+ * declare const schema: GraphQLSchema;
+ *
  * const tracing = await startTracing({ endpoint: 'http://127.0.0.1:4318' });
  * createYoga({ schema, plugins: tracing ? useTracing(tracing) : [] });
  * ```
@@ -233,8 +250,13 @@ const TRACED_METHODS = new Set([
  *
  * @example
  * ```ts
+ * import { exampleEconomy } from '@tokenomics/core/testing';
+ * import { type Tracing, tracedEconomy } from '@tokenomics/gateway';
+ *
+ * declare const tracing: Tracing; // startTracing(…), when it is on
+ *
  * const traced = tracedEconomy(exampleEconomy({ id: 'example' }), tracing.tracer);
- * await traced.supply(); // one span "adapter.supply", with the upstream reads under it
+ * await traced.supply!(); // one span "adapter.supply", with the upstream reads under it
  * ```
  */
 export function tracedEconomy(economy: TokenEconomy, tracer: Tracer): TokenEconomy {

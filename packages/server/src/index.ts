@@ -12,7 +12,7 @@ export {
   SERVER_DIR,
 } from './config.js';
 export { EXAMPLE_TABS } from './examples.js';
-export { adapterPackage, assertAdapterBuilt } from './fresh-build.js';
+export { assertAdapterBuilt } from './fresh-build.js';
 export {
   HISTORY_SECTION,
   HISTORY_SETTINGS_ENV,

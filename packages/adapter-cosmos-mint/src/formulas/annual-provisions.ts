@@ -8,6 +8,9 @@ import type { Decimal } from '@tokenomics/core';
  *
  * @example
  * ```ts
+ * import { Decimal } from '@tokenomics/core';
+ * import { annualProvisions } from './annual-provisions.js';
+ *
  * annualProvisions(new Decimal('0.07'), new Decimal('236200000')).toFixed(); // '16534000'
  * ```
  */

@@ -14,6 +14,8 @@ export const MINT_YEAR_MS = 8_766 * 3_600_000;
  *
  * @example
  * ```ts
+ * import { blocksElapsed } from './blocks-elapsed.js';
+ *
  * blocksElapsed(new Date('2025-01-01T00:00:00Z'), new Date('2025-01-01T06:00:00Z'), 4360000); // 2984
  * ```
  */

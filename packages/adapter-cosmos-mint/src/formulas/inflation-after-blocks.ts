@@ -28,6 +28,9 @@ export interface InflationPath {
  * @param n - whole blocks, ≥ 0
  * @example
  * ```ts
+ * import { Decimal } from '@tokenomics/core';
+ * import { inflationAfterBlocks } from './inflation-after-blocks.js';
+ *
  * const bounds = { min: new Decimal('0.07'), max: new Decimal('0.2') };
  * // 6,311,520 blocks (a year) at Δ = 0.000000005226169707 from 0.13: 0.13 + 6,311,520 × Δ
  * inflationAfterBlocks(new Decimal('0.13'), new Decimal('0.000000005226169707'), bounds, 6311520).inflation.toFixed(); // '0.16298507462912464'

@@ -14,6 +14,9 @@ import { legacyDec } from './legacy-dec.js';
  * @param blocksPerYear - x/mint `blocks_per_year`
  * @example
  * ```ts
+ * import { Decimal } from '@tokenomics/core';
+ * import { inflationChangePerBlock } from './inflation-change-per-block.js';
+ *
  * // (1 − 0.5/0.67) × 0.13 / 6,311,520: exactly 221/42,287,184,000 = 5.2261697066…e-9; the chain's 18-decimal value:
  * inflationChangePerBlock(new Decimal('0.5'), new Decimal('0.67'), new Decimal('0.13'), 6311520).toFixed(); // '0.000000005226169707'
  * ```

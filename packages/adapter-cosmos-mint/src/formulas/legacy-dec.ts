@@ -13,6 +13,9 @@ export const LEGACY_DEC_PLACES = 18;
  *
  * @example
  * ```ts
+ * import { Decimal } from '@tokenomics/core';
+ * import { legacyDec } from './legacy-dec.js';
+ *
  * legacyDec(new Decimal('0.5').div('0.67')).toFixed(); // '0.74626865671641791'
  * ```
  */

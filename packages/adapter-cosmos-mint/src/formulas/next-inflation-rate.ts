@@ -17,6 +17,9 @@ export interface InflationBounds {
  *
  * @example
  * ```ts
+ * import { Decimal } from '@tokenomics/core';
+ * import { nextInflationRate } from './next-inflation-rate.js';
+ *
  * const bounds = { min: new Decimal('0.07'), max: new Decimal('0.2') };
  * nextInflationRate(new Decimal('0.13'), new Decimal('0.000000005226169707'), bounds).toFixed(); // '0.130000005226169707'
  * nextInflationRate(new Decimal('0.2'), new Decimal('0.000000005226169707'), bounds).toFixed(); // '0.2'

@@ -11,6 +11,9 @@ import { Decimal } from '@tokenomics/core';
  *
  * @example
  * ```ts
+ * import { Decimal } from '@tokenomics/core';
+ * import { stakingApr } from './staking-apr.js';
+ *
  * stakingApr(new Decimal('0.07'), new Decimal('0.67'), new Decimal('0.02')).toFixed(20); // '0.10238805970149253731'
  * ```
  */

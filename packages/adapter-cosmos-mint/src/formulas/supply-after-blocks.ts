@@ -52,6 +52,9 @@ const BINOMIAL = [[1], [1, 1], [1, 2, 1], [1, 3, 3, 1], [1, 4, 6, 4, 1]] as cons
  *
  * @example
  * ```ts
+ * import { Decimal } from '@tokenomics/core';
+ * import { supplyAfterBlocks } from './supply-after-blocks.js';
+ *
  * const path = { inflation: new Decimal('0.07'), first: new Decimal('0.07'), linearBlocks: 4360000, bound: null };
  * // constant 7 % over a year of 4,360,000 blocks: (1 + 0.07/4,360,000)^4,360,000 ≈ e^0.07
  * supplyAfterBlocks(new Decimal('1000000'), path, new Decimal(0), 4360000, 4360000).total.toFixed(6); // '1072508.180652'

@@ -5,6 +5,8 @@ import type { TokenFlow } from '@tokenomics/core';
  *
  * @example
  * ```ts
+ * import { mintFlows } from './flows.js';
+ *
  * mintFlows('ATOM').map((flow) => flow.key); // ['block-provisions', 'community-tax', 'staking', 'fees', 'slashing-burn']
  * ```
  */

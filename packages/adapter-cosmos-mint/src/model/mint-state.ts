@@ -55,7 +55,9 @@ export function mintStateStats(): MintStatsAt {
  *
  * @example
  * ```ts
- * import { mintStateAt } from '@tokenomics/adapter-cosmos-mint';
+ * import { type CosmosMintModel, mintStateAt } from '@tokenomics/adapter-cosmos-mint';
+ *
+ * declare const model: CosmosMintModel; // the cosmoshub preset
  *
  * mintStateAt(model, new Date('2020-03-13T05:00:00Z')).blocks; // 4360000 with the cosmoshub preset
  * ```

@@ -24,6 +24,12 @@ export interface CosmosMintBounds {
  *
  * @example
  * ```ts
+ * import { cosmosMintImplausibility } from './plausibility.js';
+ *
+ * declare const input: Parameters<typeof cosmosMintImplausibility>[0]; // a state read from osmosis-1
+ * const { next, previous, now } = input;
+ * const notBefore = new Date('2019-03-13T23:00:00Z');
+ *
  * cosmosMintImplausibility({ next, previous, now }, { chainId: 'cosmoshub-4', denom: 'uatom', notBefore });
  * // { reason: 'chain-id', message: 'GET /cosmos/base/tendermint/v1beta1/blocks/latest answers chain "osmosis-1", expected cosmoshub-4' }
  * ```

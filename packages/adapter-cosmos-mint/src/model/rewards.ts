@@ -22,6 +22,11 @@ import { anchorNote, DISTRIBUTION, HELD, MINT, mintStateAt } from './mint-state.
  *
  * @example
  * ```ts
+ * import type { CosmosMintModel } from '../state.js';
+ * import { rewardsFigures } from './rewards.js';
+ *
+ * declare const model: CosmosMintModel; // the cosmoshub preset
+ *
  * rewardsFigures(model, new Date('2019-03-13T23:00:00Z'), {}).stakingApr.toFixed(8); // '0.10238806' (0.07 × 0.98 / 0.67)
  * ```
  */

@@ -12,7 +12,13 @@ import { circulatingOf, heldOf } from './supply.js';
  *
  * @example
  * ```ts
- * schedulePoints(model, [new Date('2019-03-13T23:00:00Z'), new Date('2020-03-13T05:00:00Z')], context)[1].emissionRate.toFixed(); // '0.07'
+ * import type { CosmosMintModel, ModelContext } from '../state.js';
+ * import { schedulePoints } from './schedule.js';
+ *
+ * declare const model: CosmosMintModel; // the cosmoshub preset
+ * declare const context: ModelContext;
+ *
+ * schedulePoints(model, [new Date('2019-03-13T23:00:00Z'), new Date('2020-03-13T05:00:00Z')], context)[1]?.emissionRate.toFixed(); // '0.07'
  * ```
  */
 export function schedulePoints(

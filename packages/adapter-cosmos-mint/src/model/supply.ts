@@ -57,6 +57,11 @@ export function circulatingOf(
  *
  * @example
  * ```ts
+ * import type { CosmosMintModel } from '../state.js';
+ * import { supplyFigures } from './supply.js';
+ *
+ * declare const model: CosmosMintModel; // the cosmoshub preset
+ *
  * supplyFigures(model, new Date('2019-03-13T23:00:00Z'), { decimals: 6, symbol: 'ATOM', chainName: 'Cosmos Hub' }).liquid?.toFixed(); // '77946000'
  * ```
  */

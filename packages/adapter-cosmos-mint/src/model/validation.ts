@@ -7,6 +7,12 @@ import type { CosmosMintParameters } from '../parameters.js';
  * @throws TokenomicsError BAD_INPUT naming both keys
  * @example
  * ```ts
+ * import { Decimal, type ParameterValues } from '@tokenomics/core';
+ * import type { CosmosMintParameters } from '../parameters.js';
+ * import { validateParameters } from './validation.js';
+ *
+ * declare const params: ParameterValues<CosmosMintParameters>; // inflationMax 0.2
+ *
  * validateParameters({ ...params, inflationMin: new Decimal('0.3') }); // throws: inflationMin (0.3) must not exceed inflationMax (0.2)
  * ```
  */

@@ -57,6 +57,9 @@ export interface CosmosMintLiveSourceOptions {
  *   another denom
  * @example
  * ```ts
+ * import { createDirectReader } from '@tokenomics/core';
+ * import { cosmosMintLiveSource } from './live.js';
+ *
  * const source = cosmosMintLiveSource({ lcdUrl: 'https://lcd.example', denom: 'uatom', decimals: 6 });
  * (await source.read({ reader: createDirectReader(), now: new Date() })).info.kind; // 'LIVE'
  * (await source.blocks!.readAt({ reader: createDirectReader(), now: new Date() }, 1200n)).info.height; // 1200n

@@ -7,6 +7,12 @@ import type { CosmosChainPreset, CosmosMintParameters } from '../parameters.js';
  *
  * @example
  * ```ts
+ * import { COSMOSHUB_PRESET } from '@tokenomics/adapter-cosmos-mint';
+ * import { type EconomyContext } from '@tokenomics/core';
+ * import { cosmosMintSnapshotSource } from './snapshot.js';
+ *
+ * declare const ctx: EconomyContext;
+ *
  * const source = cosmosMintSnapshotSource(COSMOSHUB_PRESET);
  * (await source.read(ctx)).info.kind; // 'SNAPSHOT'
  * ```

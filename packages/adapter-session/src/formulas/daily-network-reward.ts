@@ -5,7 +5,10 @@ import type { Decimal } from '@tokenomics/core';
  *
  * @example
  * ```ts
- * dailyNetworkReward(new Decimal(40_000_000), new Decimal('0.151')).toFixed(); // '16547.9452054794520547945205479452054794520547945205479452054795'
+ * import { Decimal } from '@tokenomics/core';
+ * import { dailyNetworkReward } from './daily-network-reward.js';
+ *
+ * dailyNetworkReward(new Decimal(40_000_000), new Decimal('0.151')).toFixed(); // '16547.9452054794520547945205479452054794520547945205479452055' (60 significant digits)
  * ```
  */
 export function dailyNetworkReward(pool: Decimal, rate: Decimal): Decimal {

@@ -27,6 +27,9 @@ export interface LiquidationSplit {
  * @param decimals - the token's decimals (SESH 9)
  * @example
  * ```ts
+ * import { Decimal } from '@tokenomics/core';
+ * import { liquidationSplit } from './liquidation-split.js';
+ *
  * const split = liquidationSplit(new Decimal(25_000), { liquidator: 3, pool: 17, recipient: 9980 }, 9);
  * [split.liquidator, split.pool, split.returned].map((d) => d.toFixed()); // ['7.5', '42.5', '24950']
  * ```

@@ -14,6 +14,9 @@ export interface NetworkFeeSplit {
  *
  * @example
  * ```ts
+ * import { Decimal } from '@tokenomics/core';
+ * import { networkFeeSplit } from './network-fee-split.js';
+ *
  * const { pool, liquidity } = networkFeeSplit(new Decimal(100), new Decimal('0.9'));
  * pool.toFixed(); // '90'
  * liquidity.toFixed(); // '10'

@@ -8,6 +8,8 @@ import { MS_PER_DAY } from '@tokenomics/core';
  *
  * @example
  * ```ts
+ * import { nextDailyStep } from './next-daily-step.js';
+ *
  * nextDailyStep(new Date('2025-05-21T00:00:00Z'), new Date('2026-01-01T10:00:00Z')).toISOString();
  * // '2026-01-02T00:00:00.000Z'
  * ```

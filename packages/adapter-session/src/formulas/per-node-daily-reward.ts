@@ -6,6 +6,9 @@ import type { Decimal } from '@tokenomics/core';
  *
  * @example
  * ```ts
+ * import { Decimal } from '@tokenomics/core';
+ * import { perNodeDailyReward } from './per-node-daily-reward.js';
+ *
  * perNodeDailyReward(new Decimal(40_000_000), new Decimal('0.151'), 2000).toSignificantDigits(30).toFixed(); // '8.27397260273972602739726027397'
  * ```
  */

@@ -43,6 +43,9 @@ export interface PoolBalanceTable {
  *
  * @example
  * ```ts
+ * import { Decimal } from '@tokenomics/core';
+ * import { poolBalanceTable } from './pool-balance-table.js';
+ *
  * const table = poolBalanceTable(new Decimal(40_000_000), new Decimal('0.151'), new Decimal(0), 40);
  * ```
  */
@@ -108,6 +111,9 @@ function power(table: PoolBalanceTable, n: number): bigint {
  *
  * @example
  * ```ts
+ * import { Decimal } from '@tokenomics/core';
+ * import { poolBalanceFromTable, poolBalanceTable } from './pool-balance-table.js';
+ *
  * const table = poolBalanceTable(new Decimal(40_000_000), new Decimal('0.151'), new Decimal(0), 40);
  * poolBalanceFromTable(table, 1).toFixed(); // '39983452.0547945205479452054794520547945205479452'
  * ```
@@ -122,6 +128,9 @@ export function poolBalanceFromTable(table: PoolBalanceTable, days: number): Dec
  *
  * @example
  * ```ts
+ * import { Decimal } from '@tokenomics/core';
+ * import { poolBalanceTable, poolUnitsFromTable } from './pool-balance-table.js';
+ *
  * const table = poolBalanceTable(new Decimal(40_000_000), new Decimal('0.151'), new Decimal(0), 40);
  * poolUnitsFromTable(table, 1); // 399834520547945205479452054794520547945205479452n
  * ```

@@ -19,6 +19,9 @@ export interface PoolStepInput {
  *
  * @example
  * ```ts
+ * import { Decimal } from '@tokenomics/core';
+ * import { poolBalanceAfterDays } from './pool-balance.js';
+ *
  * // one day on 40,000,000: 40,000,000 − 16,547.945205479452… = 39,983,452.054794520547…
  * poolBalanceAfterDays({ pool: new Decimal(40_000_000), rate: new Decimal('0.151'), days: 1 });
  * ```

@@ -8,6 +8,9 @@ import { type PoolStepInput, poolBalanceAfterDays } from './pool-balance.js';
  *
  * @example
  * ```ts
+ * import { Decimal } from '@tokenomics/core';
+ * import { poolReleasedOverDays } from './pool-released.js';
+ *
  * // a year on 40,000,000: 40,000,000 × 0.140179165025531210554… = 5,607,166.60102124842…
  * poolReleasedOverDays({ pool: new Decimal(40_000_000), rate: new Decimal('0.151'), days: 365 });
  * ```

@@ -7,6 +7,9 @@ import { Decimal } from '@tokenomics/core';
  *
  * @example
  * ```ts
+ * import { Decimal } from '@tokenomics/core';
+ * import { releasedFraction } from './released-fraction.js';
+ *
  * releasedFraction(new Decimal('0.151'), 365).toSignificantDigits(21).toFixed(); // '0.140179165025531210554'
  * ```
  */

@@ -7,6 +7,9 @@ import type { Decimal } from '@tokenomics/core';
  *
  * @example
  * ```ts
+ * import { Decimal } from '@tokenomics/core';
+ * import { stakingApr } from './staking-apr.js';
+ *
  * stakingApr(new Decimal(40_000_000), new Decimal('0.151'), 2000, new Decimal(25_000)).toFixed(); // '0.1208'
  * ```
  */

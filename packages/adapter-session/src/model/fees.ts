@@ -41,6 +41,11 @@ const FEES = [
  *
  * @example
  * ```ts
+ * import type { SessionParameterModel } from '../state.js';
+ * import { sessionFeeSchedules } from './fees.js';
+ *
+ * declare const model: SessionParameterModel;
+ *
  * sessionFeeSchedules(model).map((fee) => fee.key); // ['session-pro', 'session-names']
  * ```
  */
@@ -65,6 +70,12 @@ export function sessionFeeSchedules(model: SessionParameterModel): FeeSchedule[]
  *
  * @example
  * ```ts
+ * import { Decimal } from '@tokenomics/core';
+ * import type { SessionModel } from '../state.js';
+ * import { quoteSessionFee } from './fees.js';
+ *
+ * declare const model: SessionModel;
+ *
  * const quote = quoteSessionFee(model, { fee: 'session-pro', quantity: new Decimal(1), unitPrice: new Decimal(100) });
  * quote.allocations.map((a) => a.amount.toFixed()); // ['90', '10']
  * ```

@@ -215,7 +215,17 @@ const pools = sizedCache<string, bigint>({
 });
 let nextContextId = 0;
 
-/** What the memos of contexts and pools of every Session parameter set hold now, against their bounds. */
+/**
+ * What the memos of contexts and pools of every Session parameter set hold now, against their bounds.
+ *
+ * @example
+ * ```ts
+ * import { sessionAdapter, sessionMemoStats } from '@tokenomics/adapter-session';
+ *
+ * await sessionAdapter().supply!({ at: new Date('2026-01-01T00:00:00Z') });
+ * sessionMemoStats().pools; // { entries: 1, bytes: 138, maxBytes: 16777216 } (POOL_MEMO_BYTES)
+ * ```
+ */
 export function sessionMemoStats(): { contexts: SizedCacheStats; pools: SizedCacheStats } {
   return { contexts: sizedCacheStats(contexts), pools: sizedCacheStats(pools) };
 }
@@ -363,6 +373,12 @@ function poolAt(context: SessionContext, daysFromAnchor: number): bigint {
  *   lockups hold
  * @example
  * ```ts
+ * import { formatScaledInteger } from '@tokenomics/core';
+ * import type { SessionModel } from '../state.js';
+ * import { AMOUNT_PLACES, unitsAt } from './figures.js';
+ *
+ * declare const model: SessionModel; // the seed preset
+ *
  * formatScaledInteger(unitsAt(model, new Date('2025-05-22Z')).pool, AMOUNT_PLACES); // '39983452.0547…' (seed)
  * ```
  */
@@ -409,7 +425,12 @@ export function unitsAt(inputs: SessionInputs, at: Date): SessionUnits {
  *
  * @example
  * ```ts
- * releasedOverDays(model, TGE, 365).toSignificantDigits(16).toFixed(); // '5607166.601021248' (seed)
+ * import type { SessionModel } from '../state.js';
+ * import { releasedOverDays } from './figures.js';
+ *
+ * declare const model: SessionModel; // the seed preset
+ *
+ * releasedOverDays(model, new Date('2025-05-21T00:00:00Z'), 365).toSignificantDigits(16).toFixed(); // '5607166.601021248' (seed)
  * ```
  */
 export function releasedOverDays(inputs: SessionInputs, at: Date, days: number): Decimal {
@@ -463,6 +484,11 @@ function overstaked(
  * @throws TokenomicsError BAD_INPUT as {@link unitsAt}
  * @example
  * ```ts
+ * import type { SessionModel } from '../state.js';
+ * import { figuresAt } from './figures.js';
+ *
+ * declare const model: SessionModel; // the seed preset
+ *
  * figuresAt(model, new Date('2025-05-21T00:00:00Z')).liquid.toFixed(); // '30000000' (seed)
  * ```
  */
@@ -549,6 +575,12 @@ class Figures implements SessionFigures {
  * @throws TokenomicsError BAD_INPUT naming the keys at fault
  * @example
  * ```ts
+ * import { Decimal } from '@tokenomics/core';
+ * import type { SessionParams } from '../parameters.js';
+ * import { validateSessionParams } from './figures.js';
+ *
+ * declare const params: SessionParams;
+ *
  * validateSessionParams({ ...params, lockupB: new Decimal('1.0000000001') }); // throws BAD_INPUT naming lockupB
  * ```
  */

@@ -20,6 +20,11 @@ import { POOL_TARGET } from './fees.js';
  *
  * @example
  * ```ts
+ * import type { SessionParameterModel } from '../state.js';
+ * import { sessionPenaltyRules } from './penalties.js';
+ *
+ * declare const model: SessionParameterModel;
+ *
  * sessionPenaltyRules(model).map((rule) => rule.key); // ['liquidation', 'deregistration']
  * ```
  */
@@ -129,6 +134,12 @@ function deregister(model: SessionModel, input: PenaltyInput): PenaltyOutcome {
  *
  * @example
  * ```ts
+ * import { Decimal } from '@tokenomics/core';
+ * import type { SessionModel } from '../state.js';
+ * import { simulateSessionPenalty } from './penalties.js';
+ *
+ * declare const model: SessionModel;
+ *
  * simulateSessionPenalty(model, { rule: 'liquidation', stakes: [new Decimal(25_000)] }).stakes[0]?.after.toFixed(); // '24950'
  * ```
  */

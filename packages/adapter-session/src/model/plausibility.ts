@@ -44,6 +44,14 @@ const sesh = (value: Decimal) => `${formatDecimal(value)} SESH`;
  *
  * @example
  * ```ts
+ * import { Decimal } from '@tokenomics/core';
+ * import { sessionImplausibility } from './plausibility.js';
+ *
+ * declare const input: Parameters<typeof sessionImplausibility>[0]; // the pool read at 1 SESH
+ * const { next, previous, now } = input;
+ * const maxSupply = new Decimal('240000000');
+ * const poolFloor = new Decimal('631775.5');
+ *
  * sessionImplausibility({ next, previous, now }, { chainId: 42161, l1ChainId: 1, maxSupply, poolFloor });
  * // { reason: 'pool-collapse', message: 'the Staking Reward Pool reads 1 SESH, below its floor of 631775.5 SESH …' }
  * ```

@@ -25,6 +25,11 @@ const BLOCKS_PER_DAY = 720;
  *
  * @example
  * ```ts
+ * import type { SessionModel } from '../state.js';
+ * import { sessionRewards } from './rewards.js';
+ *
+ * declare const model: SessionModel; // the seed preset
+ *
  * sessionRewards(model, new Date('2025-05-21T00:00:00Z'), {}).stakingApr.toFixed(); // '0.1208' (seed)
  * ```
  */

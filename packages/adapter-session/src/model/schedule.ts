@@ -12,6 +12,11 @@ const ZERO = new Decimal(0);
  *
  * @example
  * ```ts
+ * import type { SessionModel } from '../state.js';
+ * import { sessionSchedule } from './schedule.js';
+ *
+ * declare const model: SessionModel; // the seed preset
+ *
  * sessionSchedule(model, [new Date('2025-05-21Z'), new Date('2025-05-22Z')])[1]?.emitted.toFixed(); // '16547.9452…' (seed)
  * ```
  */

@@ -28,6 +28,11 @@ const STAKED_SOURCE = `${methodology('liquid')}; ${SOURCES.staking}; ${SOURCES.s
  *
  * @example
  * ```ts
+ * import type { SessionModel } from '../state.js';
+ * import { sessionSupply } from './supply.js';
+ *
+ * declare const model: SessionModel; // the seed preset
+ *
  * const supply = sessionSupply(model, new Date('2025-05-21T00:00:00Z'));
  * supply.circulating.toFixed(); // '80000000' (seed)
  * supply.liquid?.toFixed(); // '30000000' (80,000,000 − 2,000 × 25,000 staked)

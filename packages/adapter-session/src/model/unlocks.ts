@@ -14,6 +14,8 @@ import {
  *
  * @example
  * ```ts
+ * import { lockupBucket } from './unlocks.js';
+ *
  * lockupBucket('B'); // 'locked-B'
  * ```
  */
@@ -41,7 +43,12 @@ const byParams = new WeakMap<SessionParams, Array<{ lockup: Lockup; unlock: Unlo
  *
  * @example
  * ```ts
- * lockupUnlocks(TGE_PRESET_PARAMS).map(({ unlock }) => unlock?.kind); // ['CLIFF', 'STEP', 'STEP', 'CLIFF']
+ * import type { SessionParams } from '../parameters.js';
+ * import { lockupUnlocks } from './unlocks.js';
+ *
+ * declare const tgeParams: SessionParams; // the tge-2025-05-21 preset's values
+ *
+ * lockupUnlocks(tgeParams).map(({ unlock }) => unlock?.kind); // ['CLIFF', 'STEP', 'STEP', 'CLIFF']
  * ```
  */
 export function lockupUnlocks(params: SessionParams): Array<{ lockup: Lockup; unlock: Unlock | null }> {
@@ -84,6 +91,11 @@ export function lockupUnlocks(params: SessionParams): Array<{ lockup: Lockup; un
  *
  * @example
  * ```ts
+ * import type { SessionModel } from '../state.js';
+ * import { sessionUnlocks } from './unlocks.js';
+ *
+ * declare const model: SessionModel; // the tge-2025-05-21 preset
+ *
  * sessionUnlocks(model).map((u) => u.bucket); // ['locked-A', 'locked-B', 'locked-D', 'locked-F'] (tge-2025-05-21)
  * ```
  */

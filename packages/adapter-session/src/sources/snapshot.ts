@@ -22,6 +22,13 @@ export interface SnapshotHolding {
  *
  * @example
  * ```ts
+ * import type { UpstreamReader } from '@tokenomics/core';
+ * import { SEED_PRESET } from '../parameters.js';
+ * import { sessionSnapshotSource } from './snapshot.js';
+ *
+ * declare const reader: UpstreamReader;
+ * declare const now: Date;
+ *
  * const source = sessionSnapshotSource(SEED_PRESET);
  * (await source.read({ reader, now })).info.kind; // 'SNAPSHOT'
  * ```

@@ -154,6 +154,8 @@ export interface FakeArbitrumOptions {
  *
  * @example
  * ```ts
+ * import { createFakeArbitrumState } from '@tokenomics/adapter-session/testing';
+ *
  * createFakeArbitrumState({ serviceNodeRewards: { totalNodes: 1234n } }).serviceNodeRewards.totalNodes; // 1234n
  * ```
  */

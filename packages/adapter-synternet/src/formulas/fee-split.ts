@@ -13,7 +13,10 @@ export const TREASURY_TARGET = 'treasury';
  *
  * @example
  * ```ts
- * splitProtocolFee(new Decimal(4), new Decimal('0.25')); // [{ target: 'treasury', amount: 3 }, { target: 'burn', amount: 1 }]
+ * import { Decimal } from '@tokenomics/core';
+ * import { splitProtocolFee } from './fee-split.js';
+ *
+ * splitProtocolFee(new Decimal(4), new Decimal('0.25')); // [{ target: 'treasury', amount: Decimal(3) }, { target: 'burn', amount: Decimal(1) }]
  * ```
  */
 export function splitProtocolFee(fee: Decimal, burnShare: Decimal): Allocation[] {

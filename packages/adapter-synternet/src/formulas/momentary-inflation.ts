@@ -10,6 +10,9 @@ import type { Decimal } from '@tokenomics/core';
  *
  * @example
  * ```ts
+ * import { Decimal } from '@tokenomics/core';
+ * import { momentaryInflation } from './momentary-inflation.js';
+ *
  * momentaryInflation(new Decimal('80000000'), new Decimal('1040000000')).toFixed(25); // '0.0769230769230769230769231'
  * ```
  */

@@ -15,6 +15,9 @@ export interface FeeBreakdown {
  *
  * @example
  * ```ts
+ * import { Decimal } from '@tokenomics/core';
+ * import { perUnitFee } from './per-unit-fee.js';
+ *
  * perUnitFee(new Decimal(1), new Decimal(8), new Decimal(4)).total.toFixed(); // '12'
  * ```
  */

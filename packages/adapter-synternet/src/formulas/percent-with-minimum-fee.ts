@@ -14,6 +14,9 @@ import type { FeeBreakdown } from './per-unit-fee.js';
  *
  * @example
  * ```ts
+ * import { Decimal } from '@tokenomics/core';
+ * import { percentWithMinimumFee } from './percent-with-minimum-fee.js';
+ *
  * percentWithMinimumFee(new Decimal(1), new Decimal('0.0005'), new Decimal('0.25'), new Decimal('0.001')).total.toFixed(); // '0.0015'
  * ```
  */

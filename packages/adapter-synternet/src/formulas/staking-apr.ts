@@ -8,6 +8,9 @@ import { Decimal } from '@tokenomics/core';
  *
  * @example
  * ```ts
+ * import { Decimal } from '@tokenomics/core';
+ * import { stakingApr } from './staking-apr.js';
+ *
  * stakingApr(new Decimal('0.08'), new Decimal('0.5'), new Decimal(0)).toFixed(); // '0.16'
  * ```
  */

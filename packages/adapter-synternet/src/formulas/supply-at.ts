@@ -160,10 +160,13 @@ export interface SupplySchedule {
  *
  * @example
  * ```ts
+ * import { Decimal } from '@tokenomics/core';
+ * import { supplySchedule } from './supply-at.js';
+ *
  * const schedule = supplySchedule({ inflationStart: new Date('2024-08-01T00:00:00Z'),
  *   anchor: { at: new Date('2024-08-01T00:00:00Z'), total: new Decimal('1000000000'), treasury: new Decimal(0) },
  *   rates: () => ({ validator: new Decimal('0.08'), treasury: new Decimal(0) }) });
- * schedule.figuresAt(new Date('2025-01-30T12:00:00Z')).total.toFixed(); // '1040000000'
+ * schedule.supplyAt(new Date('2025-01-30T12:00:00Z')).total.toFixed(); // '1040000000'
  * ```
  */
 export function supplySchedule(input: SupplyAtInput): SupplySchedule {
@@ -381,6 +384,10 @@ function treasuryAt(entry: YearUnits, m: bigint): bigint {
  *
  * @example
  * ```ts
+ * import { inflationOf, type SupplySchedule } from './supply-at.js';
+ *
+ * declare const schedule: SupplySchedule; // the one of supplySchedule's example: 8 % from 2024-08-01
+ *
  * inflationOf(schedule.figuresAt(new Date('2024-08-01T00:00:00Z'))).toFixed(); // '0.08' (8 % of 1,000,000,000)
  * ```
  */
@@ -414,6 +421,9 @@ function exactSum(a: Decimal, b: Decimal): Decimal {
  *
  * @example
  * ```ts
+ * import { Decimal } from '@tokenomics/core';
+ * import { supplyAt } from './supply-at.js';
+ *
  * const input = { inflationStart: new Date('2024-08-01T00:00:00Z'),
  *   anchor: { at: new Date('2024-08-01T00:00:00Z'), total: new Decimal('1000000000'), treasury: new Decimal('899985000') },
  *   rates: (y: number) => ({ validator: new Decimal(['0.08', '0.065'][y - 1] ?? '0.03'), treasury: new Decimal(0) }) };

@@ -13,6 +13,9 @@ import { Decimal } from '@tokenomics/core';
  *
  * @example
  * ```ts
+ * import { Decimal } from '@tokenomics/core';
+ * import { validatorRateOfTotal } from './validator-rate.js';
+ *
  * validatorRateOfTotal(new Decimal('0.12'), new Decimal('0.055')).toFixed(); // '0.065'
  * validatorRateOfTotal(new Decimal('0.05'), new Decimal('0.055')).toFixed(); // '0'
  * ```

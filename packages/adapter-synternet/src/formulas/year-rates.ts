@@ -29,6 +29,9 @@ export interface InflationScheduleParams {
  *
  * @example
  * ```ts
+ * import { Decimal } from '@tokenomics/core';
+ * import { inflationRatesForYear } from './year-rates.js';
+ *
  * const rates = inflationRatesForYear(2, {
  *   inflationSchedule: ['0.08', '0.065', '0.055', '0.045', '0.03'].map((r) => new Decimal(r)),
  *   longTermInflation: new Decimal('0.03'),

@@ -15,6 +15,11 @@ import { SYNT_DENOM, SYNTERNET_CHAIN_ID, SYNTERNET_GENESIS_TIME } from '../token
  *
  * @example
  * ```ts
+ * import { synternetImplausibility } from './plausibility.js';
+ *
+ * declare const input: Parameters<typeof synternetImplausibility>[0]; // block 837 after 838
+ * const { next, previous, now } = input;
+ *
  * synternetImplausibility({ next, previous, now }, 'synternet-1');
  * // { reason: 'height', message: 'GET /cosmos/base/tendermint/v1beta1/blocks/latest answers block 837, …' }
  * ```

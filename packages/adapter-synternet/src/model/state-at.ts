@@ -141,7 +141,17 @@ export function withSchedule<T>(model: SynternetModel, use: (schedule: SupplySch
   }
 }
 
-/** What the schedule tables of every Synternet model hold now, against their bound. */
+/**
+ * What the schedule tables of every Synternet model hold now, against their bound.
+ *
+ * @example
+ * ```ts
+ * import { scheduleTableStats, synternetAdapter } from '@tokenomics/adapter-synternet';
+ *
+ * await synternetAdapter().supply!({ at: new Date('2026-01-01T00:00:00Z') });
+ * scheduleTableStats(); // { entries: 1, bytes: 13312, maxBytes: 16777216 } (SCHEDULE_TABLES_BYTES)
+ * ```
+ */
 export function scheduleTableStats(): SizedCacheStats {
   return sizedCacheStats(schedules);
 }

@@ -45,6 +45,8 @@ import { SYNT_DECIMALS, SYNT_DENOM } from '../token.js';
  *   malformed answer; UPSTREAM_INVALID on an inconsistent one
  * @example
  * ```ts
+ * import { synternetAdapter } from '@tokenomics/adapter-synternet';
+ *
  * const economy = synternetAdapter({ live: { lcdUrl: 'https://api.synternet.com' } });
  * (await economy.source()).kind; // 'LIVE'
  * ```

@@ -7,6 +7,11 @@ import type { SynternetParameters, SynternetPresetName } from '../parameters.js'
  *
  * @example
  * ```ts
+ * import { type EconomyContext } from '@tokenomics/core';
+ * import { synternetSnapshotSource } from './snapshot.js';
+ *
+ * declare const ctx: EconomyContext;
+ *
  * const source = synternetSnapshotSource('seed');
  * (await source.read(ctx)).info.kind; // 'SNAPSHOT'
  * ```

@@ -26,7 +26,7 @@ const FORBIDDEN: ReadonlyArray<[RegExp, string]> = [
  * ```ts
  * import { repositoryRoot } from '@tokenomics/core/testing';
  *
- * repositoryRoot(); // '/work/main' (where pnpm-workspace.yaml is)
+ * repositoryRoot(); // the folder holding pnpm-workspace.yaml, e.g. '/home/me/tokenomics-gateway'
  * ```
  */
 export function repositoryRoot(): string | null {

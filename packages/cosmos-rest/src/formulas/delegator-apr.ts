@@ -10,6 +10,9 @@ import { Decimal, formatDecimal, TokenomicsError } from '@tokenomics/core';
  * @throws TokenomicsError BAD_INPUT when the commission is outside [0, 1]
  * @example
  * ```ts
+ * import { delegatorApr } from '@tokenomics/cosmos-rest';
+ * import { Decimal } from '@tokenomics/core';
+ *
  * delegatorApr(new Decimal('0.16'), new Decimal('0.05')).toFixed(); // '0.152'
  * delegatorApr(new Decimal('0.16'), new Decimal('1.5')); // throws BAD_INPUT: commission must be a fraction in [0, 1], got 1.5
  * ```

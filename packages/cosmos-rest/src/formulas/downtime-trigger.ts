@@ -24,6 +24,9 @@ export interface DowntimeThreshold {
  * @param minSignedPerWindow - x/slashing `min_signed_per_window`
  * @example
  * ```ts
+ * import { downtimeTrigger } from '@tokenomics/cosmos-rest';
+ * import { Decimal } from '@tokenomics/core';
+ *
  * downtimeTrigger(8001, 16000, new Decimal('0.5')).triggered; // true
  * downtimeTrigger(8000, 16000, new Decimal('0.5')).triggered; // false
  * downtimeTrigger(9501, 10000, new Decimal('0.05')).triggered; // true

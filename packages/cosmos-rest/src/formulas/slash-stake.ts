@@ -44,10 +44,13 @@ export interface SlashedStakes {
  * @param decimals - the token's base-unit decimals (6 for usynt and uatom)
  * @example
  * ```ts
+ * import { slashStakes } from '@tokenomics/cosmos-rest';
+ * import { Decimal } from '@tokenomics/core';
+ *
  * const slash = slashStakes([new Decimal('10000'), new Decimal('250000')], new Decimal('0.0001'), 6);
  * slash.burned.toFixed(); // '26'
  * slash.stakes.map((stake) => stake.after.toFixed()); // ['9999', '249975']
- * slashStakes([new Decimal('0.006'), new Decimal('0.006')], new Decimal('0.0001'), 6).stakes[0].after.toFixed(); // '0.005999'
+ * slashStakes([new Decimal('0.006'), new Decimal('0.006')], new Decimal('0.0001'), 6).stakes[0]?.after.toFixed(); // '0.005999'
  * ```
  */
 export function slashStakes(stakes: readonly Decimal[], fraction: Decimal, decimals: number): SlashedStakes {

@@ -46,6 +46,9 @@ function placesOf(figure: ExactFigure): number {
  * @throws TokenomicsError INTERNAL when staked exceeds circulating + Σ holdings (the caller's figures disagree)
  * @example
  * ```ts
+ * import { splitStaked } from '@tokenomics/cosmos-rest';
+ * import { Decimal } from '@tokenomics/core';
+ *
  * const split = splitStaked(new Decimal(500_000_000), new Decimal(100_015_000), [new Decimal(899_985_000)]);
  * [split.liquid.toText(), split.fromCirculating.toText(), split.fromHoldings.toText()]; // ['0', '100015000', '399985000']
  * ```

@@ -22,6 +22,9 @@ import {
  * @param decimals - the token's base-unit decimals
  * @example
  * ```ts
+ * import { stakedAmount } from '@tokenomics/cosmos-rest';
+ * import { Decimal } from '@tokenomics/core';
+ *
  * stakedAmount(new Decimal('0.5'), new Decimal('1040000000'), 6).toText(); // '520000000'
  * stakedAmount(new Decimal('1'), new Decimal('10.0000006'), 6).toText(); // '10' (not 10.000001)
  * ```

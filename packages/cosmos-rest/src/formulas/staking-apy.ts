@@ -8,6 +8,9 @@ import type { Decimal } from '@tokenomics/core';
  *
  * @example
  * ```ts
+ * import { dailyCompoundedApy } from '@tokenomics/cosmos-rest';
+ * import { Decimal } from '@tokenomics/core';
+ *
  * dailyCompoundedApy(new Decimal('0.16')).toFixed(10); // '0.1734697305'
  * ```
  */

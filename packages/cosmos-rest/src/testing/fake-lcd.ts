@@ -320,6 +320,8 @@ function sendStatus(res: ServerResponse, status: number, message?: string): void
  *
  * @example
  * ```ts
+ * import { startFakeLcd } from '@tokenomics/cosmos-rest/testing';
+ *
  * const lcd = await startFakeLcd({ state: { pool: { bonded_tokens: '600000000000000' } } });
  * lcd.setFault('/cosmos/mint/v1beta1/inflation', { kind: 'status', status: 501 });
  * // … read `${lcd.url}/cosmos/staking/v1beta1/pool` …

@@ -13,6 +13,14 @@ import {
  *
  * @example
  * ```ts
+ * import { codedFailure } from '@tokenomics/cosmos-rest/testing';
+ * import { stakingPool } from '@tokenomics/cosmos-rest';
+ * import { type UpstreamReader } from '@tokenomics/core';
+ * import { expect } from 'vitest';
+ *
+ * declare const reader: UpstreamReader;
+ * declare const url: string;
+ *
  * const error = await codedFailure(reader.read(stakingPool(url)));
  * expect(error.code).toBe('UPSTREAM_UNAVAILABLE');
  * ```
@@ -41,6 +49,12 @@ export type MemoReader = UpstreamReader & {
  * @param inner - the reader behind it; default a direct reader with a 5 s timeout
  * @example
  * ```ts
+ * import { memoReader } from '@tokenomics/cosmos-rest/testing';
+ * import { type TokenEconomy } from '@tokenomics/core';
+ *
+ * declare const economy: TokenEconomy;
+ * declare const now: Date;
+ *
  * const memo = memoReader();
  * await economy.supply!({}, { reader: memo, now });
  * await economy.rewards!({}, { reader: memo, now });

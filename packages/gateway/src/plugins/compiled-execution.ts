@@ -67,6 +67,12 @@ interface Planned {
  *
  * @example
  * ```ts
+ * import { type GraphQLSchema } from 'graphql';
+ * import { createYoga } from 'graphql-yoga';
+ * import { useCompiledExecution } from './compiled-execution.js';
+ *
+ * declare const schema: GraphQLSchema;
+ *
  * createYoga({ schema, plugins: [useCompiledExecution()] });
  * ```
  */

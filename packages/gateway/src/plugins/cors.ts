@@ -23,6 +23,12 @@ export interface CorsOptions {
  *
  * @example
  * ```ts
+ * import { useCors } from '@tokenomics/gateway';
+ * import { type GraphQLSchema } from 'graphql';
+ * import { createYoga } from 'graphql-yoga';
+ *
+ * declare const schema: GraphQLSchema;
+ *
  * createYoga({ schema, cors: false, plugins: [useCors({ origins: ['https://app.example'] })] });
  * ```
  */

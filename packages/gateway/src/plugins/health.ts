@@ -41,6 +41,18 @@ export interface ProtocolHealth {
  *
  * @example
  * ```ts
+ * import type { EconomyContext, TokenEconomy, UpstreamReader } from '@tokenomics/core';
+ * import type { GuardedStore } from '@tokenomics/gateway';
+ * import type { GraphQLSchema } from 'graphql';
+ * import { createYoga } from 'graphql-yoga';
+ * import { useHealth } from './health.js';
+ *
+ * declare const schema: GraphQLSchema;
+ * declare const protocols: TokenEconomy[];
+ * declare const reader: UpstreamReader;
+ * declare const store: GuardedStore; // guardStore(…): it answers health()
+ * declare const onSourceEvent: EconomyContext['onSourceEvent'];
+ *
  * createYoga({ schema, plugins: [useHealth(protocols, reader, store, { onSourceEvent, snapshotWindowMs: 2_500 })] });
  * ```
  */

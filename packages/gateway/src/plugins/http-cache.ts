@@ -44,6 +44,8 @@ export interface AnswerFreshness {
  *
  * @example
  * ```ts
+ * import { newFreshness } from './http-cache.js';
+ *
  * const freshness = newFreshness(); // { usedNow: false, oldestRead: null, stale: false }
  * ```
  */
@@ -66,6 +68,8 @@ export function newFreshness(): AnswerFreshness {
  *
  * @example
  * ```ts
+ * import { newFreshness, noteNextChange } from './http-cache.js';
+ *
  * const freshness = newFreshness();
  * noteNextChange(freshness, new Date('2026-01-02T00:00:00Z'));
  * freshness.nextChange; // 1767312000000
@@ -83,6 +87,13 @@ export function noteNextChange(freshness: AnswerFreshness, next: Date | null): v
  *
  * @example
  * ```ts
+ * import type { UpstreamReader, UpstreamRequest } from '@tokenomics/core';
+ * import { createRequestReader } from '@tokenomics/gateway';
+ * import { newFreshness, recordingReader } from './http-cache.js';
+ *
+ * declare const shared: UpstreamReader;
+ * declare const pool: UpstreamRequest<{ pool: string }>;
+ *
  * const freshness = newFreshness();
  * const reader = recordingReader(createRequestReader(shared), freshness);
  * await reader.read(pool); // freshness.oldestRead = the pool's fetchedAt
@@ -113,6 +124,8 @@ export function recordingReader(reader: UpstreamReader, freshness: AnswerFreshne
  *
  * @example
  * ```ts
+ * import { cacheControlFor } from './http-cache.js';
+ *
  * cacheControlFor({ usedNow: true, oldestRead: null, stale: false }, { nowMs: 0, ttlSeconds: 30 });
  * // 'public, max-age=1, stale-while-revalidate=30'
  * ```
@@ -149,7 +162,9 @@ export function cacheControlFor(
  *
  * @example
  * ```ts
- * etagOf('42'); // '"kqcBYW…"' (28 characters with the quotes)
+ * import { etagOf } from './http-cache.js';
+ *
+ * etagOf('42'); // '"ks_Os51X2RTtixTQ43ZD3geXrlY"' (28 characters with the quotes)
  * ```
  */
 export function etagOf(body: string): string {
@@ -161,6 +176,8 @@ export function etagOf(body: string): string {
  *
  * @example
  * ```ts
+ * import { ifNoneMatchHits } from './http-cache.js';
+ *
  * ifNoneMatchHits('W/"a", "b"', '"a"'); // true
  * ```
  */
@@ -261,6 +278,13 @@ function notModified(
  *
  * @example
  * ```ts
+ * import type { GraphQLSchema } from 'graphql';
+ * import { createYoga } from 'graphql-yoga';
+ * import { type AnswerFreshness, useHttpCache } from './http-cache.js';
+ *
+ * declare const schema: GraphQLSchema;
+ * declare const secondOf: (request: Request) => Date; // the request clock's "now", to the second
+ *
  * const freshness = new WeakMap<Request, AnswerFreshness>();
  * createYoga({ schema, plugins: [useHttpCache({ secondOf, freshnessOf: (r) => freshness.get(r), ttlSeconds: 30 })] });
  * ```

@@ -10,6 +10,13 @@ import type { Plugin } from 'graphql-yoga';
  *
  * @example
  * ```ts
+ * import { useDisableIntrospection } from '@tokenomics/gateway';
+ * import { type GraphQLSchema } from 'graphql';
+ * import { createYoga } from 'graphql-yoga';
+ *
+ * declare const schema: GraphQLSchema;
+ * const introspection = process.env.NODE_ENV !== 'production';
+ *
  * createYoga({ schema, plugins: introspection ? [] : [useDisableIntrospection()] });
  * ```
  */

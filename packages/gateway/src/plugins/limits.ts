@@ -69,6 +69,13 @@ const armor = { onReject: [rejectAsLimit], propagateOnRejection: false, exposeLi
  *
  * @example
  * ```ts
+ * import { DEFAULT_DOCUMENT_LIMITS } from '@tokenomics/gateway';
+ * import { type GraphQLSchema } from 'graphql';
+ * import { createYoga } from 'graphql-yoga';
+ * import { useDocumentLimits } from './limits.js';
+ *
+ * declare const schema: GraphQLSchema;
+ *
  * createYoga({ schema, plugins: useDocumentLimits({ ...DEFAULT_DOCUMENT_LIMITS, maxDepth: 8 }) });
  * ```
  */
@@ -90,7 +97,7 @@ function refusal(status: number, message: string): Response {
  * Refuses request bodies over `maxBytes` (413) before they are read, and
  * bodies of unknown length (411), so no client can stream an endless body.
  */
-export function useBodyLimit(maxBytes: number): Plugin {
+function useBodyLimit(maxBytes: number): Plugin {
   return {
     onRequest({ request, endResponse }) {
       if (request.method !== 'POST') return;
@@ -135,6 +142,12 @@ export interface RequestBudgetOptions
  *
  * @example
  * ```ts
+ * import { DEFAULT_DOCUMENT_LIMITS, useRequestBudget } from '@tokenomics/gateway';
+ * import { type GraphQLSchema } from 'graphql';
+ * import { createYoga } from 'graphql-yoga';
+ *
+ * declare const schema: GraphQLSchema;
+ *
  * createYoga({ schema, plugins: [useRequestBudget({ ...DEFAULT_DOCUMENT_LIMITS, maxSchedulePoints: 10_000, protocols: 2, now: () => new Date() })] });
  * ```
  */

@@ -96,6 +96,11 @@ function rawValueOf(node: ValueNode, type: GraphQLInputType): unknown {
  *
  * @example
  * ```ts
+ * import { type GraphQLSchema, parse, print } from 'graphql';
+ * import { literalShape } from './literal-shape.js';
+ *
+ * declare const schema: GraphQLSchema;
+ *
  * const shape = literalShape(schema, parse('{ protocol(id: "example") { id } }'));
  * print(shape!.document); // 'query ($_lit0: ID!) { protocol(id: $_lit0) { id } }' (printed on several lines)
  * shape!.variables; // { _lit0: 'example' }

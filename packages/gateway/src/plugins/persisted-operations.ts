@@ -40,7 +40,9 @@ export interface PersistedOperationsOptions {
  *
  * @example
  * ```ts
- * documentId('{ protocols { id } }'); // '4d9f…' (64 hex digits)
+ * import { documentId } from '@tokenomics/gateway';
+ *
+ * documentId('{ protocols { id } }'); // '6e0d4925c74e…' (64 hex digits)
  * ```
  */
 export function documentId(query: string): string {
@@ -52,6 +54,10 @@ export function documentId(query: string): string {
  *
  * @example
  * ```ts
+ * import { writeFileSync } from 'node:fs';
+ * import { manifestOf } from '@tokenomics/gateway';
+ * import { EXAMPLE_TABS } from '@tokenomics/server';
+ *
  * const manifest = manifestOf(EXAMPLE_TABS.map((tab) => tab.query));
  * writeFileSync('persisted-operations.json', `${JSON.stringify(manifest, null, 2)}\n`);
  * ```
@@ -68,6 +74,11 @@ export function manifestOf(documents: readonly string[]): PersistedManifest {
  * @throws TokenomicsError CONFIGURATION when the file is unreadable, not such an object, or an id is not its document's hash
  * @example
  * ```ts
+ * import type { TokenEconomy } from '@tokenomics/core';
+ * import { createGateway, loadManifest } from '@tokenomics/gateway';
+ *
+ * declare const adapters: TokenEconomy[];
+ *
  * const manifest = loadManifest('./persisted-operations.json');
  * createGateway({ adapters, persistedOperations: { manifest, allowArbitrary: false } });
  * ```
@@ -134,6 +145,12 @@ const badRequest = (message: string, code: string) =>
  *
  * @example
  * ```ts
+ * import { usePersistedQueries } from '@tokenomics/gateway';
+ * import { type GraphQLSchema } from 'graphql';
+ * import { createYoga } from 'graphql-yoga';
+ *
+ * declare const schema: GraphQLSchema;
+ *
  * createYoga({ schema, plugins: [usePersistedQueries({ allowArbitrary: false })] });
  * ```
  */

@@ -68,6 +68,8 @@ const EXPOSED = 'Retry-After, RateLimit-Limit, RateLimit-Remaining, RateLimit-Re
  *
  * @example
  * ```ts
+ * import { clientBucketOfIp } from '@tokenomics/gateway';
+ *
  * clientBucketOfIp('::ffff:203.0.113.7'); // '203.0.113.7'
  * clientBucketOfIp('2001:db8:1:2:3:4:5:6'); // '2001:db8:1:2::/64'
  * ```
@@ -94,6 +96,8 @@ export function clientBucketOfIp(address: string): string {
  *
  * @example
  * ```ts
+ * import { clientAddress } from '@tokenomics/gateway';
+ *
  * clientAddress('10.0.0.2', '198.51.100.9, 10.0.0.1', 1); // '10.0.0.1' (what the one trusted proxy saw)
  * clientAddress('10.0.0.2', '198.51.100.9, 10.0.0.1', 2); // '198.51.100.9'
  * clientAddress('10.0.0.2', '198.51.100.9', false); // '10.0.0.2'
@@ -155,6 +159,12 @@ function limitHeaders(points: number, windowSeconds: number, res: RateLimiterRes
  *
  * @example
  * ```ts
+ * import { useRateLimit } from '@tokenomics/gateway';
+ * import { type GraphQLSchema } from 'graphql';
+ * import { createYoga } from 'graphql-yoga';
+ *
+ * declare const schema: GraphQLSchema;
+ *
  * const rateLimit = useRateLimit({ points: 100, redisUrl: process.env.CACHE_URL, trustProxy: 1 });
  * createYoga({ schema, plugins: [rateLimit] });
  * // on shutdown: await rateLimit.close();

@@ -16,7 +16,7 @@ export interface RequestClock {
  *
  * @example
  * ```ts
- * import { requestClock } from './plugins/request-clock.js';
+ * import { requestClock } from './request-clock.js';
  * const clock = requestClock(() => new Date('2026-01-01T00:00:00.750Z'));
  * clock.currentSecondMs(); // 1767225600000
  * ```
@@ -42,7 +42,7 @@ export function requestClock(now: () => Date = () => new Date()): RequestClock {
  *
  * @example
  * ```ts
- * import { requestSeconds } from './plugins/request-clock.js';
+ * import { requestSeconds } from './request-clock.js';
  * const secondOf = requestSeconds(() => new Date());
  * secondOf(new Request('http://localhost/graphql')); // this second, to the ms 000
  * ```

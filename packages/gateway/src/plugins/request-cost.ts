@@ -103,6 +103,11 @@ function instantOf(value: unknown, fallback: Date | null): Date | null {
  *
  * @example
  * ```ts
+ * import { requestCost } from '@tokenomics/gateway';
+ * import { type GraphQLSchema, parse } from 'graphql';
+ *
+ * declare const schema: GraphQLSchema;
+ *
  * const document = parse('{ protocols { schedule(from: "2026-01-01Z", to: "2036-01-01Z", interval: DAY) { at } } }');
  * requestCost(schema, document, null, {}, { protocols: 2, maxSchedulePoints: 10_000, maxStakes: 1_000, maxOverrides: 50, now: new Date() }).total;
  * // 7308: 2 × (3,653 points + 1 field)

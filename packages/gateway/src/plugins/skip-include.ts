@@ -21,6 +21,9 @@ export type ConditionValues = ReadonlyMap<string, boolean>;
  *
  * @example
  * ```ts
+ * import { parse } from 'graphql';
+ * import { conditionVariables } from './skip-include.js';
+ *
  * conditionVariables(parse('query ($a: Boolean!) { protocols { id @skip(if: $a) name @include(if: true) } }'));
  * // ['a']
  * ```
@@ -47,6 +50,8 @@ export function conditionVariables(document: DocumentNode): string[] {
  *
  * @example
  * ```ts
+ * import { conditionValuesOf } from './skip-include.js';
+ *
  * conditionValuesOf(['a', 'b'], { a: true }, { b: false }); // Map { 'a' => true, 'b' => false }
  * conditionValuesOf(['a'], { a: 'yes' }, {}); // null
  * ```
@@ -103,6 +108,9 @@ function included(directives: readonly DirectiveNode[] | undefined, values: Cond
  *
  * @example
  * ```ts
+ * import { parse, print } from 'graphql';
+ * import { withConditionsApplied } from './skip-include.js';
+ *
  * const document = parse('query ($a: Boolean!) { protocols { name } protocols @include(if: $a) { id } }');
  * print(withConditionsApplied(document, new Map([['a', false]]))!);
  * // query ($a: Boolean!) { protocols { name } } (printed on several lines)

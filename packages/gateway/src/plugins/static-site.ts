@@ -43,7 +43,7 @@ const PAGE_POLICY =
  *
  * @example
  * ```ts
- * import { contentTypeOf } from '@tokenomics/gateway';
+ * import { contentTypeOf } from './static-site.js';
  *
  * contentTypeOf('index-AbCd1234.js'); // 'text/javascript; charset=utf-8'
  * ```

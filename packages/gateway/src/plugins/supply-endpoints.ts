@@ -68,6 +68,12 @@ const text = (figure: Supply['total'] | null) => (figure === null ? null : forma
  *
  * @example
  * ```ts
+ * import { type EconomyContext, type TokenEconomy } from '@tokenomics/core';
+ * import { supplyBreakdown } from './supply-endpoints.js';
+ *
+ * declare const economy: TokenEconomy;
+ * declare const ctx: EconomyContext;
+ *
  * const breakdown = supplyBreakdown(economy, await economy.supply!({}, ctx));
  * breakdown.supply_data.circulating_supply; // '750'
  * ```
@@ -116,7 +122,16 @@ export function supplyBreakdown(economy: TokenEconomy, supply: Supply): SupplyBr
  *
  * @example
  * ```ts
- * createYoga({ schema, plugins: [useSupplyEndpoints({ findProtocol, economyContext: (request) => ctx })] });
+ * import type { EconomyContext, TokenEconomy } from '@tokenomics/core';
+ * import type { GraphQLSchema } from 'graphql';
+ * import { createYoga } from 'graphql-yoga';
+ * import { useSupplyEndpoints } from './supply-endpoints.js';
+ *
+ * declare const schema: GraphQLSchema;
+ * declare const ctx: EconomyContext;
+ * declare const findProtocol: (key: string) => TokenEconomy;
+ *
+ * createYoga({ schema, plugins: [useSupplyEndpoints({ findProtocol, economyContext: () => ctx })] });
  * // curl http://localhost:4000/supply/sesh/circulating → 73260000
  * ```
  */

@@ -44,7 +44,7 @@ export interface LexicalShape {
  *
  * @example
  * ```ts
- * import { lexicalShape } from './plugins/validation-cache.js';
+ * import { lexicalShape } from './validation-cache.js';
  * lexicalShape('{ protocol(id: "example") { id } }')!.key; // '{ protocol ( id : \u0001s ) { id } }'
  * ```
  */
@@ -145,7 +145,7 @@ export interface ValidationCacheOptions {
  * @example
  * ```ts
  * import { createSchema, createYoga } from 'graphql-yoga';
- * import { useValidationCache } from './plugins/validation-cache.js';
+ * import { useValidationCache } from './validation-cache.js';
  * const schema = createSchema({ typeDefs: 'type Query { hello(name: String): String }' });
  * createYoga({ schema, plugins: [useValidationCache()] });
  * ```

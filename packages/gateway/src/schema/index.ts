@@ -21,6 +21,9 @@ let schema: GraphQLSchema | undefined;
  *
  * @example
  * ```ts
+ * import { gatewaySchema } from '@tokenomics/gateway';
+ * import { printSchema } from 'graphql';
+ *
  * printSchema(gatewaySchema());
  * ```
  */

@@ -80,8 +80,3 @@ export const adapter = defineAdapterDescriptor({
 });
 
 export default adapter;
-
-// SHIM(lead-merge): the gateway of this branch loads a module's `createAdapter`
-// factory; drop this once the gateway loads descriptors (the default export).
-/** @deprecated The gateway loads the default export (the descriptor); use `adapter.create`. */
-export const createAdapter = __CAMEL_NAME__Economy;
