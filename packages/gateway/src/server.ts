@@ -405,12 +405,17 @@ export function createGateway(options: GatewayOptions): Gateway {
           currentSecondMs: clock.currentSecondMs,
           freshnessOf: (request) => freshness.get(request),
           ttlSeconds: cacheTtlSeconds,
+          onRawAnswer: metrics.countAnswered,
         });
   // A repeat GET of this second answered on Node's response before yoga builds anything: only where no
   // other plugin would add to a hit (no rate limit to count it, CORS open to any origin).
   const rawHits =
     httpCache && !rateLimit && (options.corsOrigins ?? '*') === '*'
-      ? (request: IncomingMessage, response: ServerResponse) => httpCache.answerRaw(request, response)
+      ? (
+          request: IncomingMessage,
+          response: ServerResponse,
+          fallback: (request: IncomingMessage, response: ServerResponse) => void,
+        ) => httpCache.answerRaw(request, response, fallback)
       : null;
 
   const yoga = createYoga<Record<string, never>, GatewayContext>({
@@ -549,7 +554,13 @@ async function listenGateway(
     port: number;
     host: string;
     drainGraceMs: number;
-    rawHits: ((request: IncomingMessage, response: ServerResponse) => boolean) | null;
+    rawHits:
+      | ((
+          request: IncomingMessage,
+          response: ServerResponse,
+          fallback: (request: IncomingMessage, response: ServerResponse) => void,
+        ) => boolean)
+      | null;
   },
 ): Promise<RunningGateway> {
   const inFlight = new Set<ServerResponse>();
@@ -563,9 +574,11 @@ async function listenGateway(
     if (request.url === '/health/live' && (request.method === 'GET' || request.method === 'HEAD')) {
       response.writeHead(200, LIVE_HEADERS);
       response.end();
+      metrics.countAnswered('/health/live', 200);
       return;
     }
-    if (rawHits?.(request, response)) return;
+    // A repeat GET of this second, or one waiting for the same GET being answered (else yoga).
+    if (rawHits?.(request, response, handler)) return;
     handler(request, response);
   });
   const boundPort = await listenOn(server, port, host);
