@@ -815,48 +815,50 @@ function markdown(report: BenchReport): string {
     lines.push('');
     for (const plot of report.plots) lines.push(`![${plot}](${plot})`);
   }
-  lines.push('');
-  lines.push('## Throughput and latency (medians of the rounds)');
-  lines.push('');
-  lines.push(
-    table(
-      [
-        'scenario',
-        'server',
-        'req/s',
-        'p50 ms',
-        'p99 ms',
-        'bare yoga req/s',
-        'bare p50 ms',
-        'bare p99 ms',
-        'req/s ratio',
-        'p99 ratio',
-        'response bytes',
-        'failures',
-      ],
-      report.scenarios.map((r) => [
-        r.title,
-        r.server,
-        fmt(r.gateway.rps),
-        fmt(r.gateway.p50, 1),
-        fmt(r.gateway.p99, 1),
-        fmt(r.baseline.rps),
-        fmt(r.baseline.p50, 1),
-        fmt(r.baseline.p99, 1),
-        `${fmt(r.rpsRatio, 3)}×`,
-        `${fmt(r.p99Ratio, 2)}×`,
-        fmt(r.gateway.responseBytes),
-        `${r.failures.gateway} / ${r.failures.baseline}`,
-      ]),
-    ),
-  );
-  lines.push('');
-  lines.push('Per round (gateway req/s ÷ bare yoga req/s):');
-  lines.push('');
-  for (const r of report.scenarios) {
+  if (report.scenarios.length > 0) {
+    lines.push('');
+    lines.push('## Throughput and latency (medians of the rounds)');
+    lines.push('');
     lines.push(
-      `- ${r.title}: ${r.rounds.map((x) => `${fmt(x.gateway.rps)} ÷ ${fmt(x.baseline.rps)} (${x.order})`).join('; ')}`,
+      table(
+        [
+          'scenario',
+          'server',
+          'req/s',
+          'p50 ms',
+          'p99 ms',
+          'bare yoga req/s',
+          'bare p50 ms',
+          'bare p99 ms',
+          'req/s ratio',
+          'p99 ratio',
+          'response bytes',
+          'failures',
+        ],
+        report.scenarios.map((r) => [
+          r.title,
+          r.server,
+          fmt(r.gateway.rps),
+          fmt(r.gateway.p50, 1),
+          fmt(r.gateway.p99, 1),
+          fmt(r.baseline.rps),
+          fmt(r.baseline.p50, 1),
+          fmt(r.baseline.p99, 1),
+          `${fmt(r.rpsRatio, 3)}×`,
+          `${fmt(r.p99Ratio, 2)}×`,
+          fmt(r.gateway.responseBytes),
+          `${r.failures.gateway} / ${r.failures.baseline}`,
+        ]),
+      ),
     );
+    lines.push('');
+    lines.push('Per round (gateway req/s ÷ bare yoga req/s):');
+    lines.push('');
+    for (const r of report.scenarios) {
+      lines.push(
+        `- ${r.title}: ${r.rounds.map((x) => `${fmt(x.gateway.rps)} ÷ ${fmt(x.baseline.rps)} (${x.order})`).join('; ')}`,
+      );
+    }
   }
   if (report.regression) {
     lines.push('');
