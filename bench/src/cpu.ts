@@ -5,7 +5,7 @@
  * than throughput ratios, so a lever can be judged on a busy machine.
  * Alternating rounds, medians. See bench/README.md (issue 16).
  */
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { adapterPackageDir, gatewayCliPath } from './lib/paths.js';
@@ -17,7 +17,10 @@ const USAGE = `Usage: pnpm --filter @tokenomics/bench run cpu [options]
   --requests N       requests per round and scenario (default 200; schedules: 3 a round)
   --rounds N         rounds (default 5)
   --only a,b         new-at-literal, new-at-variable, repeat, schedule-points
-  --schedule-years 1,10,27`;
+  --schedule-years 1,10,27
+  --baseline PATH    another build's packages/server/dist/cli.js (a checkout after the server split):
+                     loaded in this same process and measured in alternation with this build, the
+                     same requests on both (the machine's load falls on both alike)`;
 
 const { values: args } = parseArgs({
   options: {
@@ -25,6 +28,7 @@ const { values: args } = parseArgs({
     rounds: { type: 'string', default: '5' },
     only: { type: 'string' },
     'schedule-years': { type: 'string', default: '1,10,27' },
+    baseline: { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
@@ -41,86 +45,107 @@ const only = new Set(
 );
 const years = args['schedule-years'].split(',').map((n) => Math.max(1, Math.round(Number(n))));
 
-// The measured build: the server app beside the CLI (its default configuration), its gateway library.
-const cli = gatewayCliPath();
 type GatewayModule = typeof import('@tokenomics/gateway');
-const gatewayModule = (await import(
-  pathToFileURL(join(adapterPackageDir(cli, 'gateway'), 'dist', 'index.js')).href
-)) as GatewayModule;
-const serverModule = (await import(pathToFileURL(join(dirname(cli), 'index.js')).href)) as {
-  loadServerConfig: (options: { env: Record<string, string> }) => unknown;
-  createServerAdapters: (config: unknown, env: Record<string, string>) => Promise<unknown[]>;
-};
-const adapters = await serverModule.createServerAdapters(serverModule.loadServerConfig({ env: {} }), {});
-const gateway = gatewayModule.createGateway({
-  adapters: adapters as Parameters<GatewayModule['createGateway']>[0]['adapters'],
-  production: true,
-  logger: gatewayModule.createLogger('silent'),
-});
+type Target = { name: string; gateway: ReturnType<GatewayModule['createGateway']> };
 
-async function post(body: string): Promise<void> {
-  const response = await gateway.yoga.fetch('http://gateway.test/graphql', {
+/** A build's gateway in this process: the server app beside the CLI (its default configuration), its gateway library. */
+async function load(name: string, cli: string): Promise<Target> {
+  const gatewayModule = (await import(
+    pathToFileURL(join(adapterPackageDir(cli, 'gateway'), 'dist', 'index.js')).href
+  )) as GatewayModule;
+  const serverModule = (await import(pathToFileURL(join(dirname(cli), 'index.js')).href)) as {
+    loadServerConfig: (options: { env: Record<string, string> }) => unknown;
+    createServerAdapters: (config: unknown, env: Record<string, string>) => Promise<unknown[]>;
+  };
+  const adapters = await serverModule.createServerAdapters(serverModule.loadServerConfig({ env: {} }), {});
+  const gateway = gatewayModule.createGateway({
+    adapters: adapters as Parameters<GatewayModule['createGateway']>[0]['adapters'],
+    production: true,
+    logger: gatewayModule.createLogger('silent'),
+  });
+  return { name, gateway };
+}
+const targets = [await load('this build', gatewayCliPath())];
+if (args.baseline) targets.push(await load('baseline', resolve(args.baseline)));
+
+async function post(target: Target, body: string): Promise<void> {
+  const response = await target.gateway.yoga.fetch('http://gateway.test/graphql', {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
     body,
   });
   const text = await response.text();
   if (response.status !== 200 || !text.startsWith('{"data":') || text.includes('"errors":')) {
-    throw new Error(`a request failed: ${response.status} ${text.slice(0, 300)}`);
+    throw new Error(`${target.name}: a request failed: ${response.status} ${text.slice(0, 300)}`);
   }
 }
 
 /** Milliseconds of CPU (user + system) per request of `count` sequential requests. */
-async function cpuPerRequest(count: number, body: () => string): Promise<number> {
+async function cpuPerRequest(target: Target, count: number, body: () => string): Promise<number> {
   const bodies = Array.from({ length: count }, body);
   const started = process.cpuUsage();
-  for (const text of bodies) await post(text);
+  for (const text of bodies) await post(target, text);
   const used = process.cpuUsage(started);
   return (used.user + used.system) / 1_000 / count;
 }
 
-// Instants never asked before in this process: each scenario draws from its own range.
-const literalAt = instants(Date.UTC(2026, 0, 1));
-const variableAt = instants(Date.UTC(2025, 6, 1));
-const scenarios: Array<{ id: string; title: string; body: () => string }> = [
+// Instants never asked before by a build: each scenario draws from its own range, each build its own copy.
+const SCENARIOS: Array<{ id: string; title: string; body: () => () => string }> = [
   {
     id: 'new-at-literal',
     title: 'dashboard, a new `at` literal per request',
-    body: () => JSON.stringify({ query: dashboardAt(literalAt()) }),
+    body: () => {
+      const next = instants(Date.UTC(2026, 0, 1));
+      return () => JSON.stringify({ query: dashboardAt(next()) });
+    },
   },
   {
     id: 'new-at-variable',
     title: 'dashboard, a new `$at` variable per request',
-    body: () => JSON.stringify({ query: DASHBOARD_AT_VARIABLE, variables: { at: variableAt() } }),
+    body: () => {
+      const next = instants(Date.UTC(2025, 6, 1));
+      return () => JSON.stringify({ query: DASHBOARD_AT_VARIABLE, variables: { at: next() } });
+    },
   },
   {
     id: 'repeat',
     title: 'dashboard, the same document (response cache, result memo)',
-    body: () => JSON.stringify({ query: DASHBOARD }),
+    body: () => () => JSON.stringify({ query: DASHBOARD }),
   },
-].filter((scenario) => only.has(scenario.id));
+];
+const runs = SCENARIOS.filter((scenario) => only.has(scenario.id)).flatMap((scenario) =>
+  targets.map((target) => ({ scenario, target, body: scenario.body(), samples: [] as number[] })),
+);
 
-const rows: string[][] = [];
 const results: Record<string, number> = {};
-if (scenarios.length > 0) {
-  const samples = new Map<string, number[]>(scenarios.map((scenario) => [scenario.id, []]));
-  for (const scenario of scenarios) await cpuPerRequest(20, scenario.body); // warm-up (JIT, plans)
+if (runs.length > 0) {
+  for (const run of runs) await cpuPerRequest(run.target, 20, run.body); // warm-up (JIT, plans)
   for (let round = 0; round < ROUNDS; round++) {
-    // Alternate the order so a slow moment of the machine is spread over the scenarios.
-    const order = round % 2 === 0 ? scenarios : [...scenarios].reverse();
-    for (const scenario of order)
-      samples.get(scenario.id)!.push(await cpuPerRequest(REQUESTS, scenario.body));
+    // Alternate the order so a slow moment of the machine is spread over scenarios and builds.
+    for (const run of round % 2 === 0 ? runs : [...runs].reverse()) {
+      run.samples.push(await cpuPerRequest(run.target, REQUESTS, run.body));
+    }
   }
-  for (const scenario of scenarios) {
-    const values = samples.get(scenario.id)!;
-    results[scenario.id] = median(values);
-    rows.push([scenario.title, fmt(median(values), 3), values.map((value) => fmt(value, 3)).join(', ')]);
-  }
-  process.stdout.write(`${table(['scenario', 'CPU ms / request (median)', 'rounds'], rows)}\n\n`);
+  const rows = runs.map((run) => {
+    const value = median(run.samples);
+    results[`${run.scenario.id}${run.target.name === 'this build' ? '' : ` (${run.target.name})`}`] = value;
+    const base = runs.find((other) => other.scenario === run.scenario && other.target.name === 'baseline');
+    return [
+      run.scenario.title,
+      run.target.name,
+      fmt(value, 3),
+      base && base !== run ? `${fmt(value / median(base.samples), 2)}×` : '',
+      run.samples.map((sample) => fmt(sample, 3)).join(', '),
+    ];
+  });
+  process.stdout.write(
+    `${table(['scenario', 'build', 'CPU ms / request (median)', '÷ baseline', 'rounds'], rows)}\n\n`,
+  );
 }
 
 if (only.has('schedule-points')) {
   const pointRows: string[][] = [];
+  const target = targets[0]!;
   for (const protocol of ['session', 'synternet']) {
     const perPoint = new Map<number, number[]>(years.map((y) => [y, []]));
     let offset = 0;
@@ -128,11 +153,11 @@ if (only.has('schedule-points')) {
       offset++;
       return dailySchedule(protocol, y, new Date(Date.UTC(2026, 1, 1 + offset)));
     };
-    for (const y of years) await post(JSON.stringify({ query: window(y) })); // warm-up
+    for (const y of years) await post(target, JSON.stringify({ query: window(y) })); // warm-up
     for (let round = 0; round < ROUNDS; round++) {
       for (const y of round % 2 === 0 ? years : [...years].reverse()) {
         const points = Math.round(y * 365.25) + 1;
-        const ms = await cpuPerRequest(SCHEDULES, () => JSON.stringify({ query: window(y) }));
+        const ms = await cpuPerRequest(target, SCHEDULES, () => JSON.stringify({ query: window(y) }));
         perPoint.get(y)!.push((ms * 1_000) / points);
       }
     }
@@ -148,4 +173,4 @@ if (only.has('schedule-points')) {
   );
 }
 process.stdout.write(`\n${JSON.stringify(results)}\n`);
-await gateway.close();
+await Promise.all(targets.map((target) => target.gateway.close()));
