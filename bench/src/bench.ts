@@ -1019,6 +1019,8 @@ function plots(report: BenchReport, name: string): string[] {
         barChart(
           'Throughput of this build ÷ the --baseline build (same document, same run)',
           report.regression.scenarios.map((r) => ({ label: r.id, value: r.rpsRatio, goal: REGRESSION_GOAL })),
+          '×',
+          'the baseline build',
         ),
       );
       written.push(file);
