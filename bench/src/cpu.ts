@@ -8,6 +8,7 @@
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { createSchema, createYoga } from 'graphql-yoga';
 import { adapterPackageDir, gatewayCliPath } from './lib/paths.js';
 import { DASHBOARD, DASHBOARD_AT_VARIABLE, dailySchedule, dashboardAt, instants } from './lib/queries.js';
 import { fmt, median, table } from './lib/report.js';
@@ -16,7 +17,8 @@ const USAGE = `Usage: pnpm --filter @tokenomics/bench run cpu [options]
 
   --requests N       requests per round and scenario (default 200; schedules: 3 a round)
   --rounds N         rounds (default 5)
-  --only a,b         new-at-literal, new-at-variable, repeat, schedule-points
+  --only a,b         hello (bare yoga in this process), new-at-literal, new-at-variable, repeat,
+                     schedule-points
   --schedule-years 1,10,27
   --baseline PATH    another build's packages/server/dist/cli.js (a checkout after the server split):
                      loaded in this same process and measured in alternation with this build, the
@@ -41,12 +43,20 @@ const ROUNDS = Math.max(1, Number(args.rounds));
 /** Schedules per round and length (each a window never asked before). */
 const SCHEDULES = 3;
 const only = new Set(
-  (args.only ?? 'new-at-literal,new-at-variable,repeat,schedule-points').split(',').map((id) => id.trim()),
+  (args.only ?? 'hello,new-at-literal,new-at-variable,repeat,schedule-points')
+    .split(',')
+    .map((id) => id.trim()),
 );
 const years = args['schedule-years'].split(',').map((n) => Math.max(1, Math.round(Number(n))));
 
 type GatewayModule = typeof import('@tokenomics/gateway');
-type Target = { name: string; gateway: ReturnType<GatewayModule['createGateway']> };
+type Target = {
+  name: string;
+  gateway: {
+    yoga: { fetch: (url: string, init: RequestInit) => Response | Promise<Response> };
+    close(): Promise<void>;
+  };
+};
 
 /** A build's gateway in this process: the server app beside the CLI (its default configuration), its gateway library. */
 async function load(name: string, cli: string): Promise<Target> {
@@ -65,7 +75,7 @@ async function load(name: string, cli: string): Promise<Target> {
   });
   return { name, gateway };
 }
-const targets = [await load('this build', gatewayCliPath())];
+const targets: Target[] = [await load('this build', gatewayCliPath())];
 if (args.baseline) targets.push(await load('baseline', resolve(args.baseline)));
 
 async function post(target: Target, body: string): Promise<void> {
@@ -113,9 +123,43 @@ const SCENARIOS: Array<{ id: string; title: string; body: () => () => string }> 
     body: () => () => JSON.stringify({ query: DASHBOARD }),
   },
 ];
-const runs = SCENARIOS.filter((scenario) => only.has(scenario.id)).flatMap((scenario) =>
-  targets.map((target) => ({ scenario, target, body: scenario.body(), samples: [] as number[] })),
-);
+/** Bare graphql-yoga answering `{ hello }` in this process (what bench.ts runs as its baseline server). */
+const bareYoga: Target = {
+  name: 'bare yoga',
+  gateway: {
+    yoga: createYoga({
+      schema: createSchema({
+        typeDefs: 'type Query { hello: String! }',
+        resolvers: { Query: { hello: () => 'world' } },
+      }),
+      graphqlEndpoint: '/graphql',
+      landingPage: false,
+      graphiql: false,
+      logging: false,
+      maskedErrors: true,
+    }),
+    close: async () => {},
+  },
+};
+const helloRun = only.has('hello')
+  ? [
+      {
+        scenario: {
+          id: 'hello',
+          title: 'bare graphql-yoga `{ hello }` (the bench baseline)',
+          body: () => () => '',
+        },
+        target: bareYoga,
+        body: () => JSON.stringify({ query: '{ hello }' }),
+        samples: [] as number[],
+      },
+    ]
+  : [];
+const runs = SCENARIOS.filter((scenario) => only.has(scenario.id))
+  .flatMap((scenario) =>
+    targets.map((target) => ({ scenario, target, body: scenario.body(), samples: [] as number[] })),
+  )
+  .concat(helloRun);
 
 const results: Record<string, number> = {};
 if (runs.length > 0) {
@@ -128,18 +172,20 @@ if (runs.length > 0) {
   }
   const rows = runs.map((run) => {
     const value = median(run.samples);
-    results[`${run.scenario.id}${run.target.name === 'this build' ? '' : ` (${run.target.name})`}`] = value;
+    results[`${run.scenario.id}${run.target.name === 'baseline' ? ' (baseline)' : ''}`] = value;
+    const hello = runs.find((other) => other.target === bareYoga);
     const base = runs.find((other) => other.scenario === run.scenario && other.target.name === 'baseline');
     return [
       run.scenario.title,
       run.target.name,
       fmt(value, 3),
       base && base !== run ? `${fmt(value / median(base.samples), 2)}×` : '',
+      hello && run !== hello ? `${fmt(median(hello.samples) / value, 3)}×` : '',
       run.samples.map((sample) => fmt(sample, 3)).join(', '),
     ];
   });
   process.stdout.write(
-    `${table(['scenario', 'build', 'CPU ms / request (median)', '÷ baseline', 'rounds'], rows)}\n\n`,
+    `${table(['scenario', 'build', 'CPU ms / request (median)', '÷ baseline', 'bare yoga ÷ this (CPU)', 'rounds'], rows)}\n\n`,
   );
 }
 
