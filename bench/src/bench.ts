@@ -655,7 +655,7 @@ function targets(report: Omit<BenchReport, 'targets'>): BenchReport['targets'] {
     'dashboard-new-at-literal',
     0.5,
     'uncached dashboard, a new `at` literal per request ≥ 0.5× bare yoga',
-    'the model figures (supply, rewards per protocol and instant) and parse/validate dominate: share one model state per protocol and instant between supply, rewards and schedule; profile with `pnpm --filter @tokenomics/bench run profile`',
+    'the models at a new instant (decimal.js pow/exp in the rewards derivations: cosmos-rest stakingRates APY, Session pool-balance and released-fraction formulas), the served rounding (served.ts) and graphql-jit list handling; a new literal still costs its parse (yoga) over a new variable: compare `pnpm --filter @tokenomics/bench run cpu` (CPU per request in one process)',
   );
   const variable = report.scenarios.find((x) => x.id === 'dashboard-new-at-variable');
   if (variable)
@@ -668,7 +668,7 @@ function targets(report: Omit<BenchReport, 'targets'>): BenchReport['targets'] {
     'hit',
     2.5,
     'cache hit of the dashboard (GET, replayed before yoga) ≥ 2.5× bare yoga',
-    'the hit is already a precomputed buffer written on node:http; what is left is the socket and HTTP parsing that raw node:http pays too (compare raw-http)',
+    'the hit is a precomputed buffer and header list written on node:http, concurrent misses of a second wait for one computation; what is left is the socket and HTTP parsing that raw node:http pays too (compare raw-http: the ceiling on this machine)',
   );
   ratioTarget(
     'not-modified',
