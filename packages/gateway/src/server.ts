@@ -263,7 +263,9 @@ export interface Gateway {
   economyContext(): EconomyContext;
   /**
    * How many GETs were answered on Node's response before yoga (repeats of
-   * the current second: 200s and 304s; see `useHttpCache`'s `answerRaw`).
+   * the current second, and requests that waited for the same GET's first
+   * answer: 200s and 304s; see `useHttpCache`'s `answerRaw`). They are also
+   * in `tokenomics_http_requests_total`, as are `/health/live` probes.
    */
   rawAnswers(): { ok: number; notModified: number };
   /** Starts an HTTP server on `port` (0 for any free port) and host. */
