@@ -64,10 +64,13 @@ const USAGE = `Usage: pnpm --filter @tokenomics/bench run bench [options]
   --schedule-samples N  sequential 10-year schedule requests timed (default 30; --quick: 15)
   --only a,b            scenarios to run: dashboard, dashboard-new-at-literal, dashboard-new-at-variable,
                         what-if, schedule, fees, hit, raw-http, not-modified, live, cluster,
-                        schedule-points, protocols-cost
+                        schedule-points, protocols-cost, regression
   --baseline PATH       another build's gateway CLI (e.g. the commit before a change:
-                        /other/checkout/packages/gateway/dist/cli.js): protocols-cost is measured on
-                        both, alternating, in the same run
+                        /other/checkout/packages/gateway/dist/cli.js before the server split,
+                        packages/server/dist/cli.js after): protocols-cost is measured on both,
+                        alternating, in the same run, and \`regression\` runs the dashboard, what-if,
+                        fees, schedule and hit scenarios on this build against that one (A/B, the
+                        same document on both: "no throughput regression")
   --protocols 1,50,200  cosmos-mint instances per gateway in protocols-cost
   --schedule-years 1,10,27  daily schedule lengths of schedule-points
   --quick               shorter runs (the numbers are noisier)
@@ -139,6 +142,7 @@ const ALL = [
   'cluster',
   'schedule-points',
   'protocols-cost',
+  'regression',
 ] as const;
 type ScenarioId = (typeof ALL)[number];
 const only = new Set(
@@ -146,7 +150,10 @@ const only = new Set(
 );
 for (const id of only)
   if (!(ALL as readonly string[]).includes(id)) throw new Error(`--only: unknown scenario "${id}"`);
-const wanted = (id: ScenarioId) => only.has(id) && (id !== 'cluster' || settings.workers > 1);
+const wanted = (id: ScenarioId) =>
+  only.has(id) &&
+  (id !== 'cluster' || settings.workers > 1) &&
+  (id !== 'regression' || settings.baseline !== null);
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -199,26 +206,30 @@ async function runScenario(
   scenario: Scenario,
   baseline: ServerProcess,
   upstreams?: Upstreams,
+  /** What the baseline is asked: bare yoga's `{ hello }`, or (regression) the scenario's own document. */
+  baselineQuery = HELLO,
 ): Promise<ScenarioResult> {
   const server = scenario.server();
   const gatewayBody = graphqlBody(scenario.query);
-  const helloBody = graphqlBody(HELLO);
+  const helloBody = graphqlBody(baselineQuery);
   const get = scenario.get;
   const gatewayHeaders = get ? ((await get.headers?.()) ?? {}) : {};
   // After every run both servers go idle before the next starts (see waitIdle).
   const load = async (url: string, body: string, duration: number) => {
     const toGateway = url === server.url;
     const result = await runLoad({
-      url: get ? getUrl(url, toGateway ? scenario.query : HELLO) : url,
+      url: get ? getUrl(url, toGateway ? scenario.query : baselineQuery) : url,
       body,
-      ...(toGateway && scenario.bodyOf ? { bodyOf: scenario.bodyOf } : {}),
+      ...(scenario.bodyOf && (toGateway || baselineQuery !== HELLO) ? { bodyOf: scenario.bodyOf } : {}),
       duration,
       connections: settings.connections,
       ...(get
         ? {
             method: 'GET' as const,
-            headers: toGateway ? gatewayHeaders : {},
-            ...(toGateway && get.expectStatus !== undefined ? { expectStatus: get.expectStatus } : {}),
+            headers: toGateway || baselineQuery !== HELLO ? gatewayHeaders : {},
+            ...((toGateway || baselineQuery !== HELLO) && get.expectStatus !== undefined
+              ? { expectStatus: get.expectStatus }
+              : {}),
           }
         : {}),
     });
@@ -253,7 +264,7 @@ async function runScenario(
       gateway: b,
     });
     log(
-      `  round ${round}: bare yoga ${fmt(a.rps)} req/s p99 ${a.p99} ms | gateway ${fmt(b.rps)} req/s p50 ${b.p50} ms p99 ${b.p99} ms (${fmt(b.rps / a.rps, 2)}×)${failures(b) ? ` ⚠ ${failures(b)} failures` : ''}`,
+      `  round ${round}: ${baseline.name} ${fmt(a.rps)} req/s p99 ${a.p99} ms | gateway ${fmt(b.rps)} req/s p50 ${b.p50} ms p99 ${b.p99} ms (${fmt(b.rps / a.rps, 2)}×)${failures(b) ? ` ⚠ ${failures(b)} failures` : ''}`,
     );
   }
   const seconds = (performance.now() - started) / 1000;
@@ -605,6 +616,11 @@ interface BenchReport {
   schedulePoints?: SchedulePoints[];
   protocolsCost?: ProtocolsCost;
   concurrentLive?: ConcurrentLive;
+  /**
+   * `--baseline`: this build against the baseline build, the same document on both (A/B, alternating):
+   * `gateway` is this build, `baseline` the other; issue 13's "no throughput regression".
+   */
+  regression?: { cli: string; scenarios: ScenarioResult[] };
   targets: Array<{ target: string; measured: string; met: boolean | null; ifMissed?: string }>;
   /** The PNGs written beside the report. */
   plots?: string[];
@@ -639,7 +655,7 @@ function targets(report: Omit<BenchReport, 'targets'>): BenchReport['targets'] {
     'dashboard-new-at-literal',
     0.5,
     'uncached dashboard, a new `at` literal per request ≥ 0.5× bare yoga',
-    'the model figures (supply, rewards per protocol and instant) and parse/validate dominate: share one model state per protocol and instant between supply, rewards and schedule; profile with `pnpm --filter @tokenomics/bench run profile`',
+    'the models at a new instant (decimal.js pow/exp in the rewards derivations: cosmos-rest stakingRates APY, Session pool-balance and released-fraction formulas), the served rounding (served.ts) and graphql-jit list handling; a new literal still costs its parse (yoga) over a new variable: compare `pnpm --filter @tokenomics/bench run cpu` (CPU per request in one process)',
   );
   const variable = report.scenarios.find((x) => x.id === 'dashboard-new-at-variable');
   if (variable)
@@ -652,7 +668,7 @@ function targets(report: Omit<BenchReport, 'targets'>): BenchReport['targets'] {
     'hit',
     2.5,
     'cache hit of the dashboard (GET, replayed before yoga) ≥ 2.5× bare yoga',
-    'the hit is already a precomputed buffer written on node:http; what is left is the socket and HTTP parsing that raw node:http pays too (compare raw-http)',
+    'the hit is a precomputed buffer and header list written on node:http, concurrent misses of a second wait for one computation; what is left is the socket and HTTP parsing that raw node:http pays too (compare raw-http: the ceiling on this machine)',
   );
   ratioTarget(
     'not-modified',
@@ -731,6 +747,17 @@ function targets(report: Omit<BenchReport, 'targets'>): BenchReport['targets'] {
       met: null,
     });
   }
+  if (report.regression) {
+    for (const r of report.regression.scenarios) {
+      list.push({
+        target: `no throughput regression against --baseline: ${r.id} ≥ ${REGRESSION_GOAL}× the baseline build`,
+        measured: `${fmt(r.gateway.rps)} vs ${fmt(r.baseline.rps)} req/s = ${fmt(r.rpsRatio, 2)}× (p99 ${fmt(r.gateway.p99, 1)} vs ${fmt(r.baseline.p99, 1)} ms)`,
+        met: r.rpsRatio >= REGRESSION_GOAL,
+        ifMissed:
+          'profile both builds under this scenario (`pnpm --filter @tokenomics/bench run profile`, GATEWAY_CLI for the baseline) and compare the workspace functions by inclusive time',
+      });
+    }
+  }
   for (const failed of report.failedScenarios) {
     list.push({
       target: `scenario ${failed.id} ran`,
@@ -751,6 +778,9 @@ function targets(report: Omit<BenchReport, 'targets'>): BenchReport['targets'] {
   });
   return list;
 }
+
+/** The regression check's goal: this build's throughput at least this share of the baseline build's (noise allowed). */
+const REGRESSION_GOAL = 0.95;
 
 function markdown(report: BenchReport): string {
   const s = report.settings;
@@ -785,48 +815,79 @@ function markdown(report: BenchReport): string {
     lines.push('');
     for (const plot of report.plots) lines.push(`![${plot}](${plot})`);
   }
-  lines.push('');
-  lines.push('## Throughput and latency (medians of the rounds)');
-  lines.push('');
-  lines.push(
-    table(
-      [
-        'scenario',
-        'server',
-        'req/s',
-        'p50 ms',
-        'p99 ms',
-        'bare yoga req/s',
-        'bare p50 ms',
-        'bare p99 ms',
-        'req/s ratio',
-        'p99 ratio',
-        'response bytes',
-        'failures',
-      ],
-      report.scenarios.map((r) => [
-        r.title,
-        r.server,
-        fmt(r.gateway.rps),
-        fmt(r.gateway.p50, 1),
-        fmt(r.gateway.p99, 1),
-        fmt(r.baseline.rps),
-        fmt(r.baseline.p50, 1),
-        fmt(r.baseline.p99, 1),
-        `${fmt(r.rpsRatio, 3)}×`,
-        `${fmt(r.p99Ratio, 2)}×`,
-        fmt(r.gateway.responseBytes),
-        `${r.failures.gateway} / ${r.failures.baseline}`,
-      ]),
-    ),
-  );
-  lines.push('');
-  lines.push('Per round (gateway req/s ÷ bare yoga req/s):');
-  lines.push('');
-  for (const r of report.scenarios) {
+  if (report.scenarios.length > 0) {
+    lines.push('');
+    lines.push('## Throughput and latency (medians of the rounds)');
+    lines.push('');
     lines.push(
-      `- ${r.title}: ${r.rounds.map((x) => `${fmt(x.gateway.rps)} ÷ ${fmt(x.baseline.rps)} (${x.order})`).join('; ')}`,
+      table(
+        [
+          'scenario',
+          'server',
+          'req/s',
+          'p50 ms',
+          'p99 ms',
+          'bare yoga req/s',
+          'bare p50 ms',
+          'bare p99 ms',
+          'req/s ratio',
+          'p99 ratio',
+          'response bytes',
+          'failures',
+        ],
+        report.scenarios.map((r) => [
+          r.title,
+          r.server,
+          fmt(r.gateway.rps),
+          fmt(r.gateway.p50, 1),
+          fmt(r.gateway.p99, 1),
+          fmt(r.baseline.rps),
+          fmt(r.baseline.p50, 1),
+          fmt(r.baseline.p99, 1),
+          `${fmt(r.rpsRatio, 3)}×`,
+          `${fmt(r.p99Ratio, 2)}×`,
+          fmt(r.gateway.responseBytes),
+          `${r.failures.gateway} / ${r.failures.baseline}`,
+        ]),
+      ),
     );
+    lines.push('');
+    lines.push('Per round (gateway req/s ÷ bare yoga req/s):');
+    lines.push('');
+    for (const r of report.scenarios) {
+      lines.push(
+        `- ${r.title}: ${r.rounds.map((x) => `${fmt(x.gateway.rps)} ÷ ${fmt(x.baseline.rps)} (${x.order})`).join('; ')}`,
+      );
+    }
+  }
+  if (report.regression) {
+    lines.push('');
+    lines.push(`## This build against the --baseline build (\`${report.regression.cli}\`)`);
+    lines.push('');
+    lines.push(
+      `The same document on both gateways, alternating rounds as above; ratio = this build ÷ the baseline build (goal ≥ ${REGRESSION_GOAL}×: no throughput regression).`,
+    );
+    lines.push('');
+    lines.push(
+      table(
+        ['scenario', 'this build req/s', 'p99 ms', 'baseline req/s', 'p99 ms', 'req/s ratio', 'failures'],
+        report.regression.scenarios.map((r) => [
+          r.title,
+          fmt(r.gateway.rps),
+          fmt(r.gateway.p99, 1),
+          fmt(r.baseline.rps),
+          fmt(r.baseline.p99, 1),
+          `${fmt(r.rpsRatio, 3)}×`,
+          `${r.failures.gateway} / ${r.failures.baseline}`,
+        ]),
+      ),
+    );
+    lines.push('');
+    for (const r of report.regression.scenarios) {
+      lines.push(
+        `- ${r.title}: ${r.rounds.map((x) => `${fmt(x.gateway.rps)} ÷ ${fmt(x.baseline.rps)} (${x.order === 'baseline first' ? 'baseline build first' : 'this build first'})`).join('; ')}`,
+      );
+    }
   }
   if (report.schedule) {
     const t = report.schedule;
@@ -947,6 +1008,19 @@ function plots(report: BenchReport, name: string): string[] {
             value: r.rpsRatio,
             ...(goals[r.id] === undefined ? {} : { goal: goals[r.id] }),
           })),
+        ),
+      );
+      written.push(file);
+    }
+    if (report.regression?.scenarios.length) {
+      const file = `${name}-regression.png`;
+      writePng(
+        join(REPORTS_DIR, file),
+        barChart(
+          'Throughput of this build ÷ the --baseline build (same document, same run)',
+          report.regression.scenarios.map((r) => ({ label: r.id, value: r.rpsRatio, goal: REGRESSION_GOAL })),
+          '×',
+          'the baseline build',
         ),
       );
       written.push(file);
@@ -1141,6 +1215,26 @@ async function main(): Promise<number> {
     );
     await live.stop();
     await upstreams.close();
+  }
+  if (wanted('regression') && settings.baseline) {
+    const cli = settings.baseline;
+    await attempt('regression', async () => {
+      const previous = await startGateway({ name: 'baseline build (--baseline)', cli });
+      try {
+        const ids = new Set<ScenarioId>(['dashboard', 'what-if', 'fees', 'schedule', 'hit']);
+        const regression: NonNullable<typeof partial.regression> = { cli, scenarios: [] };
+        partial.regression = regression;
+        for (const scenario of scenarios.filter((x) => ids.has(x.id))) {
+          await attempt(`regression ${scenario.id}`, async () => {
+            await preflight(snapshot.url, scenario.query, scenario.title);
+            await preflight(previous.url, scenario.query, `${scenario.title} (baseline build)`);
+            regression.scenarios.push(await runScenario(scenario, previous, undefined, scenario.query));
+          });
+        }
+      } finally {
+        await previous.stop();
+      }
+    });
   }
   if (wanted('cluster'))
     await attempt('cluster', async () => {

@@ -28,7 +28,7 @@ const num = (value: number) =>
   value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(2);
 
 /**
- * Horizontal bars (one per scenario), a dashed line at 1 (bare yoga) and each goal as a tick.
+ * Horizontal bars (one per scenario), a dashed line at 1 (bare yoga, or `one`) and each goal as a tick.
  *
  * @example
  * ```ts
@@ -36,7 +36,13 @@ const num = (value: number) =>
  * const svg = barChart('Throughput ÷ bare yoga', [{ label: 'hit', value: 3.1, goal: 2.5 }]);
  * ```
  */
-export function barChart(title: string, bars: readonly Bar[], unit = '×'): string {
+export function barChart(
+  title: string,
+  bars: readonly Bar[],
+  unit = '×',
+  /** What the dashed line at 1 stands for. */
+  one = 'bare yoga { hello }',
+): string {
   const width = 900;
   const left = 300;
   const right = 70;
@@ -66,7 +72,7 @@ export function barChart(title: string, bars: readonly Bar[], unit = '×'): stri
   const axisY = top + bars.length * rowHeight + 5;
   parts.push(
     `<line x1="${x(1)}" x2="${x(1)}" y1="${top}" y2="${axisY}" stroke="#111827" stroke-dasharray="4 3"/>`,
-    `<text x="${x(1)}" y="${axisY + 16}" font-size="12" text-anchor="middle" font-family="DejaVu Sans, sans-serif">1 = bare yoga { hello }; black tick = goal</text>`,
+    `<text x="${x(1)}" y="${axisY + 16}" font-size="12" text-anchor="middle" font-family="DejaVu Sans, sans-serif">1 = ${one}; black tick = goal</text>`,
   );
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">${parts.join('')}</svg>`;
 }

@@ -1,4 +1,5 @@
 import { type FakeArbitrum, startFakeArbitrum } from '@tokenomics/adapter-session/testing';
+import { SYNTERNET_GENESIS_STATE } from '@tokenomics/adapter-synternet/testing';
 import { type FakeLcd, startFakeLcd } from '@tokenomics/cosmos-rest/testing';
 
 /** The loopback fake upstreams of the live scenarios, run in the harness process. */
@@ -23,7 +24,11 @@ export interface UpstreamCounts {
 }
 
 export async function startUpstreams(): Promise<Upstreams> {
-  const [arbitrum, lcd] = await Promise.all([startFakeArbitrum(), startFakeLcd()]);
+  // The fake LCD knows no protocol: it serves Synternet's genesis state (usynt supply, pool, params).
+  const [arbitrum, lcd] = await Promise.all([
+    startFakeArbitrum(),
+    startFakeLcd({ base: SYNTERNET_GENESIS_STATE }),
+  ]);
   return {
     arbitrum,
     lcd,

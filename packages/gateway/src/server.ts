@@ -263,7 +263,9 @@ export interface Gateway {
   economyContext(): EconomyContext;
   /**
    * How many GETs were answered on Node's response before yoga (repeats of
-   * the current second: 200s and 304s; see `useHttpCache`'s `answerRaw`).
+   * the current second, and requests that waited for the same GET's first
+   * answer: 200s and 304s; see `useHttpCache`'s `answerRaw`). They are also
+   * in `tokenomics_http_requests_total`, as are `/health/live` probes.
    */
   rawAnswers(): { ok: number; notModified: number };
   /** Starts an HTTP server on `port` (0 for any free port) and host. */
@@ -405,12 +407,17 @@ export function createGateway(options: GatewayOptions): Gateway {
           currentSecondMs: clock.currentSecondMs,
           freshnessOf: (request) => freshness.get(request),
           ttlSeconds: cacheTtlSeconds,
+          onRawAnswer: metrics.countAnswered,
         });
   // A repeat GET of this second answered on Node's response before yoga builds anything: only where no
   // other plugin would add to a hit (no rate limit to count it, CORS open to any origin).
   const rawHits =
     httpCache && !rateLimit && (options.corsOrigins ?? '*') === '*'
-      ? (request: IncomingMessage, response: ServerResponse) => httpCache.answerRaw(request, response)
+      ? (
+          request: IncomingMessage,
+          response: ServerResponse,
+          fallback: (request: IncomingMessage, response: ServerResponse) => void,
+        ) => httpCache.answerRaw(request, response, fallback)
       : null;
 
   const yoga = createYoga<Record<string, never>, GatewayContext>({
@@ -549,7 +556,13 @@ async function listenGateway(
     port: number;
     host: string;
     drainGraceMs: number;
-    rawHits: ((request: IncomingMessage, response: ServerResponse) => boolean) | null;
+    rawHits:
+      | ((
+          request: IncomingMessage,
+          response: ServerResponse,
+          fallback: (request: IncomingMessage, response: ServerResponse) => void,
+        ) => boolean)
+      | null;
   },
 ): Promise<RunningGateway> {
   const inFlight = new Set<ServerResponse>();
@@ -563,9 +576,11 @@ async function listenGateway(
     if (request.url === '/health/live' && (request.method === 'GET' || request.method === 'HEAD')) {
       response.writeHead(200, LIVE_HEADERS);
       response.end();
+      metrics.countAnswered('/health/live', 200);
       return;
     }
-    if (rawHits?.(request, response)) return;
+    // A repeat GET of this second, or one waiting for the same GET being answered (else yoga).
+    if (rawHits?.(request, response, handler)) return;
     handler(request, response);
   });
   const boundPort = await listenOn(server, port, host);

@@ -19,6 +19,7 @@ import {
   poolBalanceTable,
   poolUnitsFromTable,
 } from '../formulas/pool-balance-table.js';
+import { releasedFraction } from '../formulas/released-fraction.js';
 import {
   LOCKUPS,
   type Lockup,
@@ -649,3 +650,39 @@ export function validateSessionParams(params: SessionParams): void {
 
 /** Zero. */
 export const ZERO = new Decimal(0);
+
+/** What the rewards derivation shows of a release rate alone: yearly released fractions, by rate. */
+export interface ReleaseRateFractions {
+  /** Released per year with daily steps: 1 − (1 − rate/365)^365. */
+  dailySteps: Decimal;
+  /** Released per year by the contract's per-second accrual: 1 − e^(−rate). */
+  continuous: Decimal;
+}
+
+/** Kept by the rate's Decimal (immutable; a model's parameters hold one for their life). */
+const rateFractions = new WeakMap<Decimal, ReleaseRateFractions>();
+
+/**
+ * The yearly released fractions of a release rate (a `pow` and an `exp` in
+ * 60-digit decimals), computed once per rate rather than at every instant
+ * the rewards are asked at: they do not depend on the instant.
+ *
+ * @example
+ * ```ts
+ * import { Decimal } from '@tokenomics/core';
+ * import { releaseRateFractions } from './figures.js';
+ *
+ * releaseRateFractions(new Decimal('0.145')).continuous.toFixed(6); // '0.134978'
+ * ```
+ */
+export function releaseRateFractions(rate: Decimal): ReleaseRateFractions {
+  let fractions = rateFractions.get(rate);
+  if (fractions === undefined) {
+    fractions = {
+      dailySteps: releasedFraction(rate, 365),
+      continuous: new Decimal(1).minus(rate.neg().exp()),
+    };
+    rateFractions.set(rate, fractions);
+  }
+  return fractions;
+}

@@ -10,11 +10,10 @@ import {
 } from '@tokenomics/core';
 import { dailyNetworkReward } from '../formulas/daily-network-reward.js';
 import { perNodeDailyReward } from '../formulas/per-node-daily-reward.js';
-import { releasedFraction } from '../formulas/released-fraction.js';
 import { stakingApr } from '../formulas/staking-apr.js';
 import { methodology, SOURCES } from '../parameters.js';
 import type { SessionModel } from '../state.js';
-import { figuresAt, releasedOverDays } from './figures.js';
+import { figuresAt, releasedOverDays, releaseRateFractions } from './figures.js';
 
 /** Oxen blocks per day (2-minute blocks). */
 const BLOCKS_PER_DAY = 720;
@@ -41,7 +40,8 @@ export function sessionRewards(model: SessionModel, at: Date, query: RewardsQuer
   const daily = dailyNetworkReward(f.pool, rate);
   const perNode = perNodeDailyReward(f.pool, rate, nodes);
   const apr = stakingApr(f.pool, rate, nodes, params.stakingRequirement);
-  const yearly = releasedFraction(rate, 365);
+  // The same at every instant: computed once per rate.
+  const { dailySteps: yearly, continuous } = releaseRateFractions(rate);
   // today's release × 365 = rate × pool, exactly (the daily release itself is rate × pool / 365)
   const annualEmission = rate.times(f.pool);
   const nextYear = releasedOverDays(model, at, 365);
@@ -58,9 +58,7 @@ export function sessionRewards(model: SessionModel, at: Date, query: RewardsQuer
     'perParticipantDaily (rate × pool / (365 × networkSize))': amountInput(perNode),
     'network reward per day (rate × pool / 365)': amountInput(daily),
     'released per year with daily steps (1 − (1 − rate/365)^365)': rateInput(yearly),
-    'contract: per-second accrual, 2-minute blocks (1 − e^(−rate))': rateInput(
-      new Decimal(1).minus(rate.neg().exp()),
-    ),
+    'contract: per-second accrual, 2-minute blocks (1 − e^(−rate))': rateInput(continuous),
     'pool₀ (stakingRewardPool)': amountInput(params.stakingRewardPool),
     'days stepped from pool₀': f.daysFromAnchor,
   };

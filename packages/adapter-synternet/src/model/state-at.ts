@@ -186,10 +186,20 @@ export function checkNonCirculating(
   );
 }
 
-/** Supply, treasury and emissions at an instant, checked (treasury ≤ total). */
+/** The last instant's state of each model: supply and rewards at one instant (one request) compute it once. */
+const lastStates = new WeakMap<SynternetModel, { at: number; result: SupplyAtResult }>();
+
+/**
+ * Supply, treasury and emissions at an instant, checked (treasury ≤ total).
+ * The last instant's is kept per model (models are immutable), so supply and
+ * rewards at the same instant share one computation.
+ */
 export function stateAt(model: SynternetModel, at: Date): SupplyAtResult {
+  const last = lastStates.get(model);
+  if (last !== undefined && last.at === at.getTime()) return last.result;
   const result = withSchedule(model, (schedule) => schedule.supplyAt(at));
   checkNonCirculating(unitsOf(result.total), unitsOf(result.treasury), 0n, at);
+  lastStates.set(model, { at: at.getTime(), result });
   return result;
 }
 

@@ -2,8 +2,9 @@ import { type ExecutionResult, GraphQLError, type Source, type SourceLocation } 
 import { type CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
 import { isPromise, type Plugin } from 'graphql-yoga';
 import { LRUCache } from 'lru-cache';
-import { type LiteralShape, literalShape } from './literal-shape.js';
+import { type LiteralShape, literalShape, shapeWithLiterals } from './literal-shape.js';
 import { conditionValuesOf, conditionVariables, withConditionsApplied } from './skip-include.js';
+import { documentLexicalShape } from './validation-cache.js';
 
 /** Compiled plans kept per gateway (least recently used dropped first). */
 export const DEFAULT_MAX_PLANS = 500;
@@ -87,6 +88,30 @@ export function useCompiledExecution({
   const plans = new LRUCache<string, Kept>({ max: maxPlans });
   // Shapes seen but not compiled yet, with how often they ran.
   const sightings = new LRUCache<string, number>({ max: maxPlans });
+  // Shapes by lexical shape and token offsets: a new document differing only in literals (a new `at`)
+  // takes its shape from here with its own literals, without a visit and a print of the document.
+  const byLexicalShape = new LRUCache<string, Planned>({ max: maxPlans });
+
+  /** The document's shape: from a document of the same lexical shape when one was seen, else visited. */
+  function plannedOf(
+    document: Parameters<typeof literalShape>[1],
+    schema: Parameters<typeof literalShape>[0],
+    operationName: string | null | undefined,
+  ): Planned | null {
+    const lexical = documentLexicalShape(document);
+    const lexicalKey = lexical && `${operationName ?? ''}\n${lexical.starts.join(',')}\n${lexical.key}`;
+    const seen = lexicalKey ? byLexicalShape.get(lexicalKey) : undefined;
+    if (seen && lexical) {
+      const shape = shapeWithLiterals(seen.shape, lexical.literals);
+      if (shape) return { shape, conditions: seen.conditions };
+    }
+    const shape = literalShape(schema, document, operationName);
+    const planned = shape && { shape, conditions: conditionVariables(shape.document) };
+    if (planned && lexicalKey && shape.origins.length === lexical.literals.length) {
+      byLexicalShape.set(lexicalKey, planned);
+    }
+    return planned;
+  }
 
   function planOf(key: string, compile: () => Plan | null): Plan | null {
     const kept = plans.get(key);
@@ -116,8 +141,7 @@ export function useCompiledExecution({
       }
       let planned = byName.get(args.operationName ?? '');
       if (planned === undefined) {
-        const shape = literalShape(args.schema, args.document, args.operationName);
-        planned = shape && { shape, conditions: conditionVariables(shape.document) };
+        planned = plannedOf(args.document, args.schema, args.operationName);
         byName.set(args.operationName ?? '', planned);
       }
       if (planned === null) {

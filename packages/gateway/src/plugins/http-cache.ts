@@ -203,6 +203,12 @@ export interface HttpCacheOptions {
    * before any `Request` exists. Default: the wall clock's second.
    */
   currentSecondMs?: () => number;
+  /**
+   * Told of each answer {@link HttpCache.answerRaw} gives (path: `/graphql`
+   * or `other`, status 200 or 304), so that request counts include them
+   * (the metrics plugin never sees them).
+   */
+  onRawAnswer?: (path: string, status: number) => void;
 }
 
 /** The plugin of {@link useHttpCache}, with the raw Node path of its hits. */
@@ -217,8 +223,19 @@ export interface HttpCache extends Plugin {
    * calls it only without rate limits and with CORS allowing any origin, so
    * the one header added is `Access-Control-Allow-Origin: *` when the request
    * has an `Origin`.
+   *
+   * With `fallback` (the server's yoga handler), a miss while the same GET
+   * of this second is already being answered waits for that answer instead
+   * of computing it again (returns true): when the first answer is kept,
+   * every waiting request gets it on the raw path; when it is not (an
+   * error, a new second), each waiting request goes to `fallback` as if it
+   * had just arrived. Without it, every miss returns false.
    */
-  answerRaw(request: IncomingMessage, response: ServerResponse): boolean;
+  answerRaw(
+    request: IncomingMessage,
+    response: ServerResponse,
+    fallback?: (request: IncomingMessage, response: ServerResponse) => void,
+  ): boolean;
   /** How many answers {@link HttpCache.answerRaw} gave (200s and 304s). */
   rawAnswers(): { ok: number; notModified: number };
 }
@@ -232,6 +249,34 @@ interface KeptAnswer {
   vary: string | null;
   /** The body's UTF-8 bytes, encoded once: what the raw path writes. */
   bytes: Buffer;
+  /** The raw path's header lists (name, value, name, value…), built once: 200, 304, each with and without CORS. */
+  raw: { ok: string[]; okCors: string[]; notModified: string[]; notModifiedCors: string[] };
+}
+
+/** A request waiting for the answer to the same GET, being computed. */
+interface Waiter {
+  request: IncomingMessage;
+  response: ServerResponse;
+}
+
+/** The raw path's header lists of an answer (see {@link KeptAnswer.raw}). */
+function rawHeaders(answer: Omit<KeptAnswer, 'raw'>): KeptAnswer['raw'] {
+  const validators = ['etag', answer.etag, 'cache-control', answer.cacheControl];
+  if (answer.vary) validators.push('vary', answer.vary);
+  const ok = [
+    ...validators,
+    'content-type',
+    answer.contentType,
+    'content-length',
+    String(answer.bytes.length),
+  ];
+  const cors = ['access-control-allow-origin', '*'];
+  return { ok, okCors: [...ok, ...cors], notModified: validators, notModifiedCors: [...validators, ...cors] };
+}
+
+/** The metrics path label of a raw answer's URL: the GraphQL endpoint or another (a supply endpoint). */
+function rawPathLabel(url: string): string {
+  return url.startsWith('/graphql') && (url.length === 8 || url[8] === '?') ? '/graphql' : 'other';
 }
 
 /** The path and query of a URL (what Node's `request.url` holds). */
@@ -250,6 +295,12 @@ function pathOf(url: string): string {
   if (start < 0) return '/';
   const end = url.slice(start).search(/[?#]/);
   return end < 0 ? url.slice(start) : url.slice(start, start + end);
+}
+
+/** The path of a Node request's URL (path and query, no origin). */
+function rawPathOf(url: string): string {
+  const end = url.search(/[?#]/);
+  return end < 0 ? url : url.slice(0, end);
 }
 
 /** A 304 for `etag`: no body, the validators and caching headers only. */
@@ -301,12 +352,42 @@ export function useHttpCache(options: HttpCacheOptions): HttpCache {
   // `Request` and from Node's `IncomingMessage`. Only GETs are kept.
   const keyOf = (request: Request) =>
     `${pathAndQuery(request.url)}\u0000${request.headers.get('accept') ?? ''}`;
+  // GETs of the current second being computed, by raw key, with the requests waiting for them.
+  let pending = new Map<string, Waiter[]>();
   const advance = (at: number) => {
     if (at > second) {
       second = at;
       kept.clear();
+      // Waiters of the last second are released by their first request's close (to the fallback).
+      pending = new Map();
     }
     return at;
+  };
+  const onRawAnswer = options.onRawAnswer ?? (() => {});
+  /** Writes a kept answer on Node's response: 304 when If-None-Match names its ETag, else 200 with the bytes. */
+  const writeRaw = (hit: KeptAnswer, request: IncomingMessage, response: ServerResponse) => {
+    const cors = request.headers.origin !== undefined;
+    const ifNoneMatch = request.headers['if-none-match'];
+    if (ifNoneMatch !== undefined && ifNoneMatchHits(ifNoneMatch, hit.etag)) {
+      raw.notModified++;
+      onRawAnswer(rawPathLabel(request.url ?? ''), 304);
+      response.writeHead(304, cors ? hit.raw.notModifiedCors : hit.raw.notModified);
+      response.end();
+      return;
+    }
+    raw.ok++;
+    onRawAnswer(rawPathLabel(request.url ?? ''), hit.status);
+    response.writeHead(hit.status, cors ? hit.raw.okCors : hit.raw.ok);
+    response.end(hit.bytes);
+  };
+  /** The first request of a GET is done: requests still waiting (its answer was not kept) go to the fallback. */
+  const release = (
+    key: string,
+    waiters: Waiter[],
+    fallback: (request: IncomingMessage, response: ServerResponse) => void,
+  ) => {
+    if (pending.get(key) === waiters) pending.delete(key);
+    for (const waiter of waiters.splice(0)) fallback(waiter.request, waiter.response);
   };
   const currentSecond = (request: Request) => advance(options.secondOf(request).getTime());
   const nowSecond = options.currentSecondMs ?? (() => Math.floor(Date.now() / 1000) * 1000);
@@ -315,28 +396,25 @@ export function useHttpCache(options: HttpCacheOptions): HttpCache {
   return {
     stats: () => sizedCacheStats(kept),
     rawAnswers: () => ({ ...raw }),
-    answerRaw(request, response) {
+    answerRaw(request, response, fallback) {
       if (request.method !== 'GET' || request.url === undefined) return false;
       if (advance(nowSecond()) !== second) return false;
-      const accept = request.headers.accept;
-      const hit = kept.get(`${request.url}\u0000${accept ?? ''}`);
-      if (!hit) return false;
-      const headers: Record<string, string> = { etag: hit.etag, 'cache-control': hit.cacheControl };
-      if (hit.vary) headers.vary = hit.vary;
-      if (request.headers.origin !== undefined) headers['access-control-allow-origin'] = '*';
-      const ifNoneMatch = request.headers['if-none-match'];
-      if (ifNoneMatch !== undefined && ifNoneMatchHits(ifNoneMatch, hit.etag)) {
-        raw.notModified++;
-        response.writeHead(304, headers);
-        response.end();
+      const key = `${request.url}\u0000${request.headers.accept ?? ''}`;
+      const hit = kept.get(key);
+      if (hit) {
+        writeRaw(hit, request, response);
         return true;
       }
-      raw.ok++;
-      headers['content-type'] = hit.contentType;
-      headers['content-length'] = String(hit.bytes.length);
-      response.writeHead(hit.status, headers);
-      response.end(hit.bytes);
-      return true;
+      if (!fallback || !cacheablePath(rawPathOf(request.url))) return false;
+      const waiting = pending.get(key);
+      if (waiting) {
+        waiting.push({ request, response });
+        return true;
+      }
+      const waiters: Waiter[] = [];
+      pending.set(key, waiters);
+      response.once('close', () => release(key, waiters, fallback));
+      return false;
     },
     onRequest({ request, endResponse, fetchAPI }) {
       if (request.method !== 'GET') return;
@@ -389,16 +467,18 @@ export function useHttpCache(options: HttpCacheOptions): HttpCache {
       if (vary) headers.append('vary', vary);
       headers.set('etag', etag);
       headers.set('cache-control', cacheControl);
-      if (at === second)
-        kept.set(keyOf(request), {
-          status: 200,
-          contentType,
-          body,
-          etag,
-          cacheControl,
-          vary,
-          bytes: Buffer.from(body),
-        });
+      if (at === second) {
+        const answer = { status: 200, contentType, body, etag, cacheControl, vary, bytes: Buffer.from(body) };
+        const keptAnswer: KeptAnswer = { ...answer, raw: rawHeaders(answer) };
+        const key = keyOf(request);
+        kept.set(key, keptAnswer);
+        // The requests that waited for this answer on the raw path get it now.
+        const waiters = pending.get(key);
+        if (waiters) {
+          pending.delete(key);
+          for (const waiter of waiters.splice(0)) writeRaw(keptAnswer, waiter.request, waiter.response);
+        }
+      }
       if (ifNoneMatchHits(request.headers.get('if-none-match'), etag)) {
         const reply = notModified(fetchAPI.Response, etag, cacheControl, headers.get('vary'));
         for (const [name, value] of headers)

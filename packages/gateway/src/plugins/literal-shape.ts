@@ -41,6 +41,68 @@ export interface LiteralShape {
    * string), so they are sent as if the client had (a value the client sends wins).
    */
   defaults: Record<string, unknown>;
+  /**
+   * The hoisted arguments whose value is one string or number literal: the
+   * variable's name, the literal's offset in the source and the argument's
+   * type. With {@link shapeWithLiterals}, a document of the same lexical
+   * shape reuses this shape with its own literals, without a visit.
+   */
+  origins: LiteralOrigin[];
+}
+
+/** Where a hoisted variable's value came from: one literal of the source, at `start`. */
+export interface LiteralOrigin {
+  name: string;
+  start: number;
+  type: GraphQLInputType;
+}
+
+/** A string or number literal as the lexer reads it (the validation cache's lexical shape). */
+export interface SourceLiteral {
+  kind: Kind.STRING | Kind.INT | Kind.FLOAT;
+  value: string;
+  block: boolean;
+  start: number;
+}
+
+/**
+ * `shape` for another document of the same lexical shape (the same tokens
+ * at the same offsets, string and number literals aside): the same document,
+ * key and defaults, the variables read from `literals`. Null unless every
+ * literal of the source is a hoisted argument's whole value (a literal in a
+ * directive, a default, a list or an object would be part of the shape's
+ * document), which is checked here.
+ *
+ * @example
+ * ```ts
+ * import { parse } from 'graphql';
+ * import { literalShape, shapeWithLiterals } from './plugins/literal-shape.js';
+ * import { lexicalShape } from './plugins/validation-cache.js';
+ * declare const schema: import('graphql').GraphQLSchema;
+ * const shape = literalShape(schema, parse('{ protocol(id: "example") { id } }'))!;
+ * shapeWithLiterals(shape, lexicalShape('{ protocol(id: "exampl2") { id } }')!.literals)?.variables; // { _lit0: 'exampl2' }
+ * ```
+ */
+export function shapeWithLiterals(
+  shape: LiteralShape,
+  literals: readonly SourceLiteral[],
+): LiteralShape | null {
+  const { origins } = shape;
+  if (origins.length !== literals.length) return null;
+  const variables: Record<string, unknown> = { ...shape.variables };
+  for (let i = 0; i < origins.length; i++) {
+    const origin = origins[i]!;
+    const literal = literals[i]!;
+    if (origin.start !== literal.start) return null;
+    const node: ValueNode =
+      literal.kind === Kind.STRING
+        ? { kind: Kind.STRING, value: literal.value, block: literal.block }
+        : { kind: literal.kind, value: literal.value };
+    const raw = rawValueOf(node, origin.type);
+    if (raw === UNHOISTABLE) return null;
+    variables[origin.name] = raw;
+  }
+  return { ...shape, variables };
 }
 
 /**
@@ -131,6 +193,7 @@ export function literalShape(
   const variables: Record<string, unknown> = {};
   const definitions: VariableDefinitionNode[] = [];
   const fieldStarts: number[] = [];
+  const origins: LiteralOrigin[] = [];
   let unsupported = false;
 
   const typeInfo = new TypeInfo(schema);
@@ -157,6 +220,13 @@ export function literalShape(
           type: parseType(String(argument.type), { noLocation: true }),
         });
         variables[name] = raw;
+        const value = node.value;
+        if (
+          (value.kind === Kind.STRING || value.kind === Kind.INT || value.kind === Kind.FLOAT) &&
+          value.loc
+        ) {
+          origins.push({ name, start: value.loc.start, type: argument.type });
+        }
         return { ...node, value: variable };
       },
     }),
@@ -171,7 +241,14 @@ export function literalShape(
         : definition,
     ),
   };
-  return { document: shaped, key: `${print(shaped)}\n#${fieldStarts.join(',')}`, variables, defaults };
+  origins.sort((a, b) => a.start - b.start);
+  return {
+    document: shaped,
+    key: `${print(shaped)}\n#${fieldStarts.join(',')}`,
+    variables,
+    defaults,
+    origins,
+  };
 }
 
 /** A variable-name prefix no variable of the operation starts with. */

@@ -32,6 +32,12 @@ export interface GatewayMetrics {
   listener(request: IncomingMessage, response: ServerResponse): void;
   /** Feeds cache and upstream events from the shared reader. */
   onCacheEvent(event: CacheEvent): void;
+  /**
+   * Counts an answer given outside yoga (the raw hit path, the liveness
+   * probe) in `tokenomics_http_requests_total`: a plain integer per path and
+   * status here, added to the counter when it is scraped.
+   */
+  countAnswered(path: string, status: number): void;
   /** Feeds how each query was executed (compiled plan, reused plan, standard executor). */
   onPlan(outcome: PlanOutcome): void;
   /** Feeds what live sources report: each read rejected as implausible. */
@@ -146,11 +152,20 @@ function graphqlMetrics(registry: Registry): Plugin {
 export function createMetrics(access: MetricsAccess = { onGatewayPort: true }): GatewayMetrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'tokenomics_' });
-  const requests = new Counter({
+  // Answers given outside yoga, by path then status: counted as integers, added at each scrape.
+  const answered = new Map<string, Map<number, number>>();
+  const requests: Counter<'path' | 'status'> = new Counter({
     name: 'tokenomics_http_requests_total',
     help: 'HTTP requests by path and status.',
     labelNames: ['path', 'status'] as const,
     registers: [registry],
+    collect() {
+      for (const [path, statuses] of answered) {
+        for (const [status, count] of statuses)
+          if (count > 0) requests.inc({ path, status: String(status) }, count);
+        statuses.clear();
+      }
+    },
   });
   const latency = new Histogram({
     name: 'tokenomics_http_request_duration_seconds',
@@ -245,6 +260,14 @@ export function createMetrics(access: MetricsAccess = { onGatewayPort: true }): 
         if (!response.headersSent) response.writeHead(500).end();
         else response.destroy();
       });
+    },
+    countAnswered(path, status) {
+      let statuses = answered.get(path);
+      if (statuses === undefined) {
+        statuses = new Map();
+        answered.set(path, statuses);
+      }
+      statuses.set(status, (statuses.get(status) ?? 0) + 1);
     },
     onCacheEvent(event) {
       if (event.type === 'upstream') {

@@ -22,16 +22,20 @@ export const DEFAULT_VALIDATION_SHAPE_BYTES = 4 * 1024 * 1024;
 const ENTRY_BYTES = 128;
 
 /** A literal of the source, as the lexer read it. */
-interface Literal {
+export interface Literal {
   kind: Kind.STRING | Kind.INT | Kind.FLOAT;
   value: string;
   block: boolean;
+  /** Its offset in the source. */
+  start: number;
 }
 
 /** A document's shape: its tokens with every string and number literal replaced by its kind, and the literals. */
 export interface LexicalShape {
   key: string;
   literals: Literal[];
+  /** Every token's offset in the source, in order: with the key, it fixes where each field is. */
+  starts: number[];
 }
 
 /**
@@ -51,9 +55,11 @@ export interface LexicalShape {
 export function lexicalShape(body: string): LexicalShape | null {
   const parts: string[] = [];
   const literals: Literal[] = [];
+  const starts: number[] = [];
   try {
     const lexer = new Lexer(new Source(body));
     for (let token = lexer.advance(); token.kind !== TokenKind.EOF; token = lexer.advance()) {
+      starts.push(token.start);
       switch (token.kind) {
         case TokenKind.STRING:
         case TokenKind.BLOCK_STRING:
@@ -61,15 +67,16 @@ export function lexicalShape(body: string): LexicalShape | null {
             kind: Kind.STRING,
             value: token.value,
             block: token.kind === TokenKind.BLOCK_STRING,
+            start: token.start,
           });
           parts.push('\u0001s');
           break;
         case TokenKind.INT:
-          literals.push({ kind: Kind.INT, value: token.value, block: false });
+          literals.push({ kind: Kind.INT, value: token.value, block: false, start: token.start });
           parts.push('\u0001i');
           break;
         case TokenKind.FLOAT:
-          literals.push({ kind: Kind.FLOAT, value: token.value, block: false });
+          literals.push({ kind: Kind.FLOAT, value: token.value, block: false, start: token.start });
           parts.push('\u0001f');
           break;
         default:
@@ -79,7 +86,32 @@ export function lexicalShape(body: string): LexicalShape | null {
   } catch {
     return null;
   }
-  return { key: parts.join(' '), literals };
+  return { key: parts.join(' '), literals, starts };
+}
+
+/** Lexical shapes by parsed document: a document is lexed once, by whichever plugin asks first. */
+const documentShapes = new WeakMap<DocumentNode, LexicalShape | null>();
+
+/**
+ * The {@link lexicalShape} of a parsed document's source, computed once per
+ * document (the validation cache and the compiled plans both read it);
+ * null when the document has no source or it does not lex.
+ *
+ * @example
+ * ```ts
+ * import { parse } from 'graphql';
+ * import { documentLexicalShape } from './plugins/validation-cache.js';
+ * documentLexicalShape(parse('{ protocol(id: "example") { id } }'))!.literals[0]!.value; // 'example'
+ * ```
+ */
+export function documentLexicalShape(document: DocumentNode): LexicalShape | null {
+  let shape = documentShapes.get(document);
+  if (shape === undefined) {
+    const body = document.loc?.source.body;
+    shape = body === undefined ? null : lexicalShape(body);
+    documentShapes.set(document, shape);
+  }
+  return shape;
 }
 
 /**
@@ -162,13 +194,11 @@ export function useValidationCache(
   return {
     stats: () => ({ ...sizedCacheStats(shapes), hits }),
     onValidate({ params, setResult }) {
-      const body = params.documentAST.loc?.source.body;
-      if (body === undefined) return;
       if (schemaOfShapes !== params.schema) {
         schemaOfShapes = params.schema;
         shapes.clear();
       }
-      const shape = lexicalShape(body);
+      const shape = documentLexicalShape(params.documentAST);
       if (!shape) return;
       const types = shapes.get(shape.key);
       if (types && literalsValid(types, shape.literals)) {
