@@ -76,8 +76,8 @@ export interface SourceLiteral {
  * @example
  * ```ts
  * import { parse } from 'graphql';
- * import { literalShape, shapeWithLiterals } from './plugins/literal-shape.js';
- * import { lexicalShape } from './plugins/validation-cache.js';
+ * import { literalShape, shapeWithLiterals } from './literal-shape.js';
+ * import { lexicalShape } from './validation-cache.js';
  * declare const schema: import('graphql').GraphQLSchema;
  * const shape = literalShape(schema, parse('{ protocol(id: "example") { id } }'))!;
  * shapeWithLiterals(shape, lexicalShape('{ protocol(id: "exampl2") { id } }')!.literals)?.variables; // { _lit0: 'exampl2' }

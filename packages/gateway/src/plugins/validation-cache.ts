@@ -100,7 +100,7 @@ const documentShapes = new WeakMap<DocumentNode, LexicalShape | null>();
  * @example
  * ```ts
  * import { parse } from 'graphql';
- * import { documentLexicalShape } from './plugins/validation-cache.js';
+ * import { documentLexicalShape } from './validation-cache.js';
  * documentLexicalShape(parse('{ protocol(id: "example") { id } }'))!.literals[0]!.value; // 'example'
  * ```
  */
