@@ -30,11 +30,6 @@ export function scaffoldAdapter(dir: string, id: string, symbol: string): string
     'dir',
   );
   symlinkSync(
-    join(REPO_ROOT, 'packages', 'core', 'node_modules', 'zod'),
-    join(dir, 'node_modules', 'zod'),
-    'dir',
-  );
-  symlinkSync(
     join(REPO_ROOT, 'node_modules', '@types', 'node'),
     join(dir, 'node_modules', '@types', 'node'),
     'dir',
