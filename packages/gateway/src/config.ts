@@ -16,7 +16,7 @@ import { z } from 'zod';
 import { DEFAULT_MAX_PLANS } from './plugins/compiled-execution.js';
 import { DEFAULT_DOCUMENT_LIMITS } from './plugins/limits.js';
 import { DEFAULT_DOCUMENT_ID_BYTES, DEFAULT_RESPONSE_TEXT_BYTES } from './plugins/response-cache.js';
-import { DEFAULT_DRAIN_GRACE_MS } from './server.js';
+import { DEFAULT_DRAIN_GRACE_MS, DEFAULT_GATEWAY_LIMITS } from './server.js';
 import { TRACING_SERVICE_NAME } from './tracing.js';
 
 const protocolSchema = z
@@ -226,6 +226,14 @@ const configObject = z
         ),
         /** Compiled query plans kept. */
         maxPlans: integerText('limits.maxPlans', 1, 100_000).default(DEFAULT_MAX_PLANS),
+        /** Subscriptions open at once, over every client. */
+        maxSubscriptions: integerText('limits.maxSubscriptions', 0, 1_000_000).default(
+          DEFAULT_GATEWAY_LIMITS.maxSubscriptions,
+        ),
+        /** Subscriptions one client may hold open at once. */
+        maxSubscriptionsPerClient: integerText('limits.maxSubscriptionsPerClient', 0, 100_000).default(
+          DEFAULT_GATEWAY_LIMITS.maxSubscriptionsPerClient,
+        ),
       })
       .strict()
       .default({
@@ -234,6 +242,8 @@ const configObject = z
         responseCacheBytes: DEFAULT_RESPONSE_TEXT_BYTES,
         responseDocumentBytes: DEFAULT_DOCUMENT_ID_BYTES,
         maxPlans: DEFAULT_MAX_PLANS,
+        maxSubscriptions: DEFAULT_GATEWAY_LIMITS.maxSubscriptions,
+        maxSubscriptionsPerClient: DEFAULT_GATEWAY_LIMITS.maxSubscriptionsPerClient,
       }),
   })
   .strict();
@@ -391,7 +401,11 @@ export function loadConfig({
     }),
     limits: compact({
       ...fileResult.data.limits,
-      ...compact({ maxSchedulePoints: env.MAX_SCHEDULE_POINTS }),
+      ...compact({
+        maxSchedulePoints: env.MAX_SCHEDULE_POINTS,
+        maxSubscriptions: env.MAX_SUBSCRIPTIONS,
+        maxSubscriptionsPerClient: env.MAX_SUBSCRIPTIONS_PER_CLIENT,
+      }),
     }),
     rateLimit: compact({
       ...fileResult.data.rateLimit,

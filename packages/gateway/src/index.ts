@@ -80,6 +80,11 @@ export {
   sitePath,
   useStaticSite,
 } from './plugins/static-site.js';
+export {
+  type SubscriptionLimitsOptions,
+  type SubscriptionLimitsPlugin,
+  useSubscriptionLimits,
+} from './plugins/subscription-limits.js';
 export { gatewaySchema } from './schema/index.js';
 export {
   createGateway,

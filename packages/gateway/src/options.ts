@@ -28,6 +28,8 @@ const limitsSchema = z.strictObject({
   responseCacheBytes: whole(1),
   responseDocumentBytes: whole(1),
   maxPlans: whole(1),
+  maxSubscriptions: whole(),
+  maxSubscriptionsPerClient: whole(),
 });
 
 /**

@@ -54,12 +54,30 @@ import {
   useSecondResponseCache,
 } from './plugins/response-cache.js';
 import { type StaticSiteOptions, useStaticSite } from './plugins/static-site.js';
+import { useSubscriptionLimits } from './plugins/subscription-limits.js';
 import { useSupplyEndpoints } from './plugins/supply-endpoints.js';
 import { useValidationCache } from './plugins/validation-cache.js';
 import { protocolFinder } from './protocol-lookup.js';
 import { gatewaySchema } from './schema/index.js';
 import { servedEconomy } from './served.js';
 import { type Tracing, tracedEconomy, useTracing } from './tracing.js';
+
+/**
+ * `history`, its reads noted in `freshness` as live reads made now: the
+ * store keeps changing (the recorder, a backfill), so an answer read from it
+ * is fresh for the cache TTL, even with an explicit range.
+ */
+function recordingHistory(history: HistoryReader, freshness: AnswerFreshness | undefined): HistoryReader {
+  if (!freshness) return history;
+  return {
+    async range(protocolId, query) {
+      const readAt = Date.now();
+      const found = await history.range(protocolId, query);
+      if (freshness.oldestRead === null || readAt < freshness.oldestRead) freshness.oldestRead = readAt;
+      return found;
+    },
+  };
+}
 
 /** Every limit the gateway enforces. */
 export interface GatewayLimits extends DocumentLimits {
@@ -75,6 +93,10 @@ export interface GatewayLimits extends DocumentLimits {
   responseDocumentBytes: number;
   /** Compiled query plans kept, least recently used dropped first. Default 500 (`DEFAULT_MAX_PLANS`). */
   maxPlans: number;
+  /** Subscriptions (server-sent event streams) open at once over every client. Default 1,000. */
+  maxSubscriptions: number;
+  /** Subscriptions one client (as the rate limiter counts it: its IP, or its API key) may hold open. Default 10. */
+  maxSubscriptionsPerClient: number;
 }
 
 /** The defaults of {@link GatewayLimits}: the document limits and the bounds of the gateway's own caches. */
@@ -84,6 +106,8 @@ export const DEFAULT_GATEWAY_LIMITS: GatewayLimits = {
   responseCacheBytes: DEFAULT_RESPONSE_TEXT_BYTES,
   responseDocumentBytes: DEFAULT_DOCUMENT_ID_BYTES,
   maxPlans: DEFAULT_MAX_PLANS,
+  maxSubscriptions: 1_000,
+  maxSubscriptionsPerClient: 10,
 };
 
 /**
@@ -457,6 +481,13 @@ export function createGateway(options: GatewayOptions): Gateway {
       // A document shaped like one already valid, with literals its scalars accept, skips validation.
       useValidationCache(),
       useRequestBudget({ ...limits, protocols: protocols.length, now: secondOf }),
+      // After the budget: a subscription it refuses is never counted.
+      useSubscriptionLimits({
+        maxSubscriptions: limits.maxSubscriptions,
+        maxSubscriptionsPerClient: limits.maxSubscriptionsPerClient,
+        trustProxy: options.rateLimit?.trustProxy ?? false,
+        ...(options.rateLimit?.apiKeyHeader ? { apiKeyHeader: options.rateLimit.apiKeyHeader } : {}),
+      }),
       ...(options.responseCache === false
         ? []
         : [
@@ -471,18 +502,22 @@ export function createGateway(options: GatewayOptions): Gateway {
       // Last: the execution span wraps whichever executor runs.
       ...(tracing ? useTracing(tracing) : []),
     ],
-    context: ({ request }): GatewayContext => ({
-      protocols,
-      protocolById,
-      findProtocol,
+    context: ({ request }): GatewayContext => {
       // "Now" to the whole second: figures at an instant are computed once and reused by every request in it.
-      economy: requestEconomy(request),
-      limits,
-      history: options.history ?? null,
-      updates: options.updates ?? null,
-      // A subscription's events each compute at their own "now", with reads of their own.
-      freshEconomy,
-    }),
+      const economy = requestEconomy(request);
+      const record = freshness.get(request);
+      return {
+        protocols,
+        protocolById,
+        findProtocol,
+        economy,
+        limits,
+        history: options.history ? recordingHistory(options.history, record) : null,
+        updates: options.updates ?? null,
+        // A subscription's events each compute at their own "now", with reads of their own.
+        freshEconomy,
+      };
+    },
   });
 
   return {

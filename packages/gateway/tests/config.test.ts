@@ -103,6 +103,30 @@ describe('loadConfig', () => {
     );
   });
 
+  it('takes the subscription caps from the file and the environment (which wins), checked', () => {
+    expect(loadConfig({ cwd: tempDir(), env: {}, defaultProtocols: DEFAULTS }).limits).toMatchObject({
+      maxSubscriptions: 1_000,
+      maxSubscriptionsPerClient: 10,
+    });
+    const { dir } = configFile({ limits: { maxSubscriptions: 50, maxSubscriptionsPerClient: 3 } });
+    expect(loadConfig({ cwd: dir, env: {}, defaultProtocols: DEFAULTS }).limits).toMatchObject({
+      maxSubscriptions: 50,
+      maxSubscriptionsPerClient: 3,
+    });
+    expect(
+      loadConfig({
+        cwd: dir,
+        env: { MAX_SUBSCRIPTIONS: '7', MAX_SUBSCRIPTIONS_PER_CLIENT: '2' },
+        defaultProtocols: DEFAULTS,
+      }).limits,
+    ).toMatchObject({ maxSubscriptions: 7, maxSubscriptionsPerClient: 2 });
+    expect(() =>
+      loadConfig({ cwd: dir, env: { MAX_SUBSCRIPTIONS_PER_CLIENT: 'many' }, defaultProtocols: DEFAULTS }),
+    ).toThrowError(
+      /limits\.maxSubscriptionsPerClient: limits\.maxSubscriptionsPerClient must be an integer from 0 to 100000/,
+    );
+  });
+
   it('takes WORKERS as a count or "auto" (one per core)', () => {
     expect(loadConfig({ env: { WORKERS: '3' }, cwd: tempDir(), defaultProtocols: DEFAULTS }).workers).toBe(3);
     expect(loadConfig({ env: { WORKERS: 'auto' }, cwd: tempDir(), defaultProtocols: DEFAULTS }).workers).toBe(

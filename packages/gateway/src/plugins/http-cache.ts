@@ -118,7 +118,8 @@ export function recordingReader(reader: UpstreamReader, freshness: AnswerFreshne
  *   daily pool step), when every read of "now" was such a figure and the
  *   answer does not itself show the instant: until the next step (at most a day);
  * - otherwise, a figure at "now" (the request's second): 1 s;
- * - nothing at "now" and nothing live (every `at` explicit): a day.
+ * - nothing at "now" and nothing live (every `at` explicit): a day. (A read of
+ *   the recorded history counts as a live read made at the request.)
  *
  * `stale-while-revalidate` is the TTL in every case.
  *

@@ -2,7 +2,7 @@ import { costLimitPlugin } from '@escape.tech/graphql-armor-cost-limit';
 import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
 import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
-import { GraphQLError, type ValidationContext } from 'graphql';
+import { type ExecutionArgs, GraphQLError, type ValidationContext } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { requestCost } from './request-cost.js';
 
@@ -134,7 +134,7 @@ export interface RequestBudgetOptions
 }
 
 /**
- * Refuses, before any resolver runs, a query whose {@link requestCost} is
+ * Refuses, before any resolver runs, a query or subscription whose {@link requestCost} is
  * over the budget, or one of whose fields has more stakes or overrides than
  * allowed: LIMIT_EXCEEDED (HTTP 400), the message saying what it costs and
  * how to ask for less. The cost is computed on the validated document with
@@ -152,30 +152,33 @@ export interface RequestBudgetOptions
  * ```
  */
 export function useRequestBudget(options: RequestBudgetOptions): Plugin {
+  const refusalOf = (args: ExecutionArgs): GraphQLError | null => {
+    const request = (args.contextValue as { request?: Request } | undefined)?.request;
+    const cost = requestCost(args.schema, args.document, args.operationName, args.variableValues, {
+      ...options,
+      now: request ? options.now(request) : new Date(),
+    });
+    if (cost.overCaps.length > 0) return limitError(`${listed(cost.overCaps)}; send fewer in one field`);
+    if (cost.total > options.requestBudget) {
+      return limitError(
+        `this request would cost ${cost.total} units of work; the budget is ${options.requestBudget}. ` +
+          `It asks for ${cost.points} schedule points, ${cost.stakes} stakes, ${cost.overrides} overrides (10 each) ` +
+          `and ${cost.fields} protocol fields (a field under \`protocols\` counts once per protocol). ` +
+          'Ask for fewer aliases, shorter schedules or longer intervals, or fewer stakes or overrides, or split the request',
+        { cost: cost.total, budget: options.requestBudget },
+      );
+    }
+    return null;
+  };
   return {
     onExecute({ args, setResultAndStopExecution }) {
-      const request = (args.contextValue as { request?: Request }).request;
-      const cost = requestCost(args.schema, args.document, args.operationName, args.variableValues, {
-        ...options,
-        now: request ? options.now(request) : new Date(),
-      });
-      if (cost.overCaps.length > 0) {
-        setResultAndStopExecution({
-          errors: [limitError(`${listed(cost.overCaps)}; send fewer in one field`)],
-        });
-      } else if (cost.total > options.requestBudget) {
-        setResultAndStopExecution({
-          errors: [
-            limitError(
-              `this request would cost ${cost.total} units of work; the budget is ${options.requestBudget}. ` +
-                `It asks for ${cost.points} schedule points, ${cost.stakes} stakes, ${cost.overrides} overrides (10 each) ` +
-                `and ${cost.fields} protocol fields (a field under \`protocols\` counts once per protocol). ` +
-                'Ask for fewer aliases, shorter schedules or longer intervals, or fewer stakes or overrides, or split the request',
-              { cost: cost.total, budget: options.requestBudget },
-            ),
-          ],
-        });
-      }
+      const refused = refusalOf(args);
+      if (refused) setResultAndStopExecution({ errors: [refused] });
+    },
+    // A subscription is priced as a query is: each of its events computes the whole selection again.
+    onSubscribe({ args, setResultAndStopExecution }) {
+      const refused = refusalOf(args);
+      if (refused) setResultAndStopExecution({ errors: [refused] });
     },
   };
 }

@@ -133,6 +133,42 @@ function apiKeyId(key: string): string {
   return createHash('sha256').update(`tokenomics-rate-limit:${key}`).digest('hex');
 }
 
+/**
+ * The client a request counts against: its API key's hash when `apiKeyHeader`
+ * names a header the request carries, otherwise its address's bucket
+ * ({@link clientAddress}, {@link clientBucketOfIp}). `key` is what limits
+ * count by; `logged` is safe to log (a prefix of the key's hash, never the key).
+ *
+ * @example
+ * ```ts
+ * import { clientBucket } from './rate-limit.js';
+ *
+ * const request = new Request('http://gateway.test/graphql', { headers: { 'x-forwarded-for': '198.51.100.9' } });
+ * clientBucket(request, { req: { socket: { remoteAddress: '10.0.0.2' } } }, { trustProxy: 1 }).key; // 'ip:198.51.100.9'
+ * ```
+ */
+export function clientBucket(
+  request: Request,
+  serverContext: unknown,
+  options: { trustProxy?: TrustProxy; apiKeyHeader?: string },
+): { key: string; logged: string } {
+  const apiKeyHeader = options.apiKeyHeader?.toLowerCase();
+  if (apiKeyHeader) {
+    const apiKey = request.headers.get(apiKeyHeader)?.trim();
+    if (apiKey && apiKey.length <= MAX_API_KEY_LENGTH) {
+      const id = apiKeyId(apiKey);
+      // Logged by a prefix of the hash: enough to tell clients apart, useless to replay.
+      return { key: `key:${id}`, logged: `key:${id.slice(0, 12)}` };
+    }
+  }
+  const socket = (serverContext as { req?: { socket?: { remoteAddress?: string } } } | undefined)?.req?.socket
+    ?.remoteAddress;
+  const ip = clientBucketOfIp(
+    clientAddress(socket, request.headers.get('x-forwarded-for'), options.trustProxy ?? false),
+  );
+  return { key: `ip:${ip}`, logged: `ip:${ip}` };
+}
+
 /** The RateLimit headers (IETF draft 6 style) of a limiter answer; `Retry-After` on a refusal. */
 function limitHeaders(points: number, windowSeconds: number, res: RateLimiterRes, refused: boolean) {
   const reset = Math.max(1, Math.ceil(res.msBeforeNext / 1000));
@@ -233,20 +269,8 @@ export function useRateLimit(options: RateLimitOptions): RateLimitPlugin {
 
   const counted = new WeakMap<Request, Record<string, string>>();
 
-  function bucketOf(request: Request, serverContext: unknown): { key: string; logged: string } {
-    if (apiKeyHeader) {
-      const apiKey = request.headers.get(apiKeyHeader)?.trim();
-      if (apiKey && apiKey.length <= MAX_API_KEY_LENGTH) {
-        const id = apiKeyId(apiKey);
-        // Logged by a prefix of the hash: enough to tell clients apart, useless to replay.
-        return { key: `key:${id}`, logged: `key:${id.slice(0, 12)}` };
-      }
-    }
-    const socket = (serverContext as { req?: { socket?: { remoteAddress?: string } } } | undefined)?.req
-      ?.socket?.remoteAddress;
-    const ip = clientBucketOfIp(clientAddress(socket, request.headers.get('x-forwarded-for'), trustProxy));
-    return { key: `ip:${ip}`, logged: `ip:${ip}` };
-  }
+  const bucketOf = (request: Request, serverContext: unknown) =>
+    clientBucket(request, serverContext, { trustProxy, ...(apiKeyHeader ? { apiKeyHeader } : {}) });
 
   return {
     async onRequest({ request, url, serverContext, endResponse }) {
