@@ -473,6 +473,21 @@ describe('history: every state is one block, and past heights read from an archi
     expect(sessionObserved(then).poolBalance?.toFixed()).toBe('55554555.123456789');
   });
 
+  test('readAt(h) reads the L1 total supply at Ethereum’s latest block, and its source says so', async () => {
+    chain.advance(5n);
+    const ctx = context(recordingReader());
+    const withL1 = sessionLiveSource({ rpcUrl: chain.url, l1RpcUrl: l1.url }, TGE_PRESET);
+    const then = await withL1.blocks.readAt(ctx, 340_000_000n);
+    const maxSupply = then.parameters?.maxSupply;
+    expect(maxSupply?.value).toBe('239999999.5');
+    expect(maxSupply?.source).toContain('at its latest block, not at the time of block 340000000');
+    expect(then.info.description).toContain('SESH.totalSupply() on Ethereum');
+    expect(then.info.description).toContain('(its latest block)');
+    // a live read says nothing of the kind: both chains are at their latest block
+    const head = await withL1.read(context(recordingReader()));
+    expect(head.parameters?.maxSupply?.source).not.toContain('latest block');
+  });
+
   test('a pruned height is UPSTREAM_UNAVAILABLE with reason PRUNED; the rest still reads', async () => {
     chain.pruneBelow(339_999_990n);
     const ctx = context(recordingReader());

@@ -35,6 +35,12 @@ export interface HistoryLease {
   readonly name: string;
   /** True once the lease is gone (released, or its database connection was lost): acquire again. */
   readonly lost: boolean;
+  /**
+   * Confirms the lease is still held with a cheap round trip on its own
+   * connection (marking it {@link HistoryLease.lost} when that fails);
+   * absent where a lease cannot silently go (an embedded store).
+   */
+  check?(): Promise<boolean>;
   /** Gives the role up (idempotent). */
   release(): Promise<void>;
 }

@@ -183,11 +183,13 @@ export function kyselyHistoryStore(db: Kysely<HistoryDatabase>, hooks: KyselySto
       const lease = await hooks.tryLeadership(name);
       if (lease === null) return null;
       leases.add(lease);
+      const check = lease.check?.bind(lease);
       return {
         name: lease.name,
         get lost() {
           return lease.lost;
         },
+        ...(check === undefined ? {} : { check }),
         async release() {
           leases.delete(lease);
           await lease.release();

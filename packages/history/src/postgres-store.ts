@@ -8,6 +8,9 @@ import { migrateHistory } from './migrations.js';
 /** The first key of every advisory lock the history takes (the second is `hashtext(name)`): "tkn". */
 const LOCK_NAMESPACE = 0x746b6e;
 
+/** How long a lease's `select 1` may take before the lease counts as lost. */
+const CHECK_PATIENCE_MS = 10_000;
+
 /** Options of {@link postgresHistoryStore}. */
 export interface PostgresHistoryStoreOptions {
   /** A PostgreSQL connection URL (`DATABASE_URL`); never logged. */
@@ -48,8 +51,10 @@ export async function postgresHistoryStore({
   }
   return kyselyHistoryStore(db, {
     async tryLeadership(name): Promise<HistoryLease | null> {
-      // The lock lives as long as its session: a connection of its own, out of the pool.
-      const client = new pg.Client({ connectionString: url });
+      // The lock lives as long as its session: a connection of its own, out of
+      // the pool, with TCP keep-alive so a dead peer is noticed. A follower
+      // opens (and ends) one such connection per attempt, once per interval.
+      const client = new pg.Client({ connectionString: url, keepAlive: true });
       let lost = false;
       client.on('error', () => {
         lost = true;
@@ -57,20 +62,45 @@ export async function postgresHistoryStore({
       client.on('end', () => {
         lost = true;
       });
-      await client.connect();
-      const take = sql<{
-        locked: boolean;
-      }>`select pg_try_advisory_lock(${LOCK_NAMESPACE}, hashtext(${name})) as locked`.compile(db);
-      const { rows } = await client.query<{ locked: boolean }>(take.sql, [...take.parameters]);
-      if (rows[0]?.locked !== true) {
+      try {
+        await client.connect();
+        const take = sql<{
+          locked: boolean;
+        }>`select pg_try_advisory_lock(${LOCK_NAMESPACE}, hashtext(${name})) as locked`.compile(db);
+        const { rows } = await client.query<{ locked: boolean }>(take.sql, [...take.parameters]);
+        if (rows[0]?.locked !== true) {
+          await client.end().catch(() => {});
+          return null;
+        }
+      } catch (error) {
         await client.end().catch(() => {});
-        return null;
+        throw error;
       }
       let released: Promise<void> | null = null;
       return {
         name,
         get lost() {
           return lost;
+        },
+        async check() {
+          if (lost) return false;
+          let timer: NodeJS.Timeout | undefined;
+          try {
+            await Promise.race([
+              client.query('select 1'),
+              new Promise((_, reject) => {
+                timer = setTimeout(() => reject(new Error('lease check timed out')), CHECK_PATIENCE_MS);
+                timer.unref?.();
+              }),
+            ]);
+          } catch {
+            // Gone or unreachable: end the session so the lock is surely released.
+            lost = true;
+            void client.end().catch(() => {});
+          } finally {
+            clearTimeout(timer);
+          }
+          return !lost;
         },
         release() {
           released ??= (async () => {

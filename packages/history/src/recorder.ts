@@ -172,6 +172,8 @@ export function createRecorder(options: RecorderOptions): Recorder {
       const before = previous.get(id) ?? null;
       if (before !== null && observation.height <= before.height) return;
       if (stopped || lease === null || lease.lost) return;
+      // A silently partitioned old leader must not write: confirm the lease on its own connection.
+      if (lease.check !== undefined && !(await lease.check())) return;
       const added = await store.append(id, [observation]);
       previous.set(id, observation);
       if (added === 0) return;
@@ -183,8 +185,10 @@ export function createRecorder(options: RecorderOptions): Recorder {
       }
     } catch (error) {
       warn({ protocol: id, error: redactError(error).message }, 'history recorder: sample failed, skipped');
+    } finally {
+      // Also when the height stood still (the early returns above).
+      await retain(id);
     }
-    await retain(id);
   }
 
   async function retain(id: string): Promise<void> {

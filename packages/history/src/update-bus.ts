@@ -28,6 +28,11 @@ export interface UpdateBusOptions {
 export interface UpdateBus {
   /** The graphql-yoga PubSub underneath (a `Subscription` resolver may use it directly). */
   readonly pubSub: PubSub<UpdateBusTopics>;
+  /**
+   * Redis commands (PUBLISH, SUBSCRIBE, UNSUBSCRIBE) that failed, since the
+   * bus opened: while Redis is down events are lost, the server keeps serving.
+   */
+  readonly redisFailures: number;
   /** Announces that a protocol's observed state changed. */
   publish(protocolId: string, update?: Partial<Omit<ProtocolUpdate, 'protocolId'>>): void;
   /**
@@ -62,15 +67,78 @@ export interface UpdateBus {
 export function createUpdateBus({ redisUrl, onError }: UpdateBusOptions = {}): UpdateBus {
   const clients: Redis[] = [];
   let config: Parameters<typeof createPubSub<UpdateBusTopics>>[0] = {};
+  let failures = 0;
   if (redisUrl) {
+    // One report per outage (until a connection is ready again), however many commands fail.
+    let reported = false;
+    const failed = (command: string) => (error: unknown) => {
+      failures++;
+      if (reported) return;
+      reported = true;
+      const message = error instanceof Error ? error.message : String(error);
+      onError?.(
+        new Error(`update bus: Redis ${command} failed, events are lost until it is back: ${message}`),
+      );
+    };
     const connect = () => {
       const client = new Redis(redisUrl, { maxRetriesPerRequest: 3 });
       client.on('error', (error: Error) => onError?.(new Error(`update bus: Redis: ${error.message}`)));
+      client.on('ready', () => {
+        reported = false;
+      });
       clients.push(client);
       return client;
     };
+    const publisher = connect();
+    const subscriber = connect();
+    // The channels the event target wants, and those whose SUBSCRIBE or
+    // UNSUBSCRIBE failed: ioredis re-subscribes only what Redis confirmed.
+    const wanted = new Set<string>();
+    const stale = new Set<string>();
+    const subscribe = (channel: string) => {
+      void subscriber.subscribe(channel).catch(failed('SUBSCRIBE'));
+    };
+    const unsubscribe = (channel: string) => {
+      void subscriber.unsubscribe(channel).catch((error: unknown) => {
+        if (!wanted.has(channel)) stale.add(channel);
+        failed('UNSUBSCRIBE')(error);
+      });
+    };
+    subscriber.on('ready', () => {
+      for (const channel of wanted) subscribe(channel);
+      for (const channel of stale) if (!wanted.has(channel)) unsubscribe(channel);
+      stale.clear();
+    });
+    // The event target calls publish, subscribe, unsubscribe and on('message')
+    // without catching the promises: these never reject (a rejection would end the process).
+    const publishClient = {
+      publish(channel: string, message: string) {
+        return publisher.publish(channel, message).catch((error: unknown) => {
+          failed('PUBLISH')(error);
+          return 0;
+        });
+      },
+    };
+    const subscribeClient = {
+      on(event: 'message', listener: (channel: string, message: string) => void) {
+        subscriber.on(event, listener);
+        return subscribeClient;
+      },
+      subscribe(channel: string) {
+        wanted.add(channel);
+        stale.delete(channel);
+        subscribe(channel);
+      },
+      unsubscribe(channel: string) {
+        wanted.delete(channel);
+        unsubscribe(channel);
+      },
+    };
     config = {
-      eventTarget: createRedisEventTarget({ publishClient: connect(), subscribeClient: connect() }),
+      eventTarget: createRedisEventTarget({
+        publishClient: publishClient as unknown as Redis,
+        subscribeClient: subscribeClient as unknown as Redis,
+      }),
     };
   }
   const pubSub = createPubSub<UpdateBusTopics>(config);
@@ -78,6 +146,9 @@ export function createUpdateBus({ redisUrl, onError }: UpdateBusOptions = {}): U
 
   return {
     pubSub,
+    get redisFailures() {
+      return failures;
+    },
     publish(protocolId, update = {}) {
       pubSub.publish('protocolUpdated', protocolId, {
         protocolId,

@@ -232,4 +232,41 @@ describe('the recorder', () => {
     await recorder.stop();
     expect((await store.range('retained', ALL)).map((o) => o.height)).toEqual([2n, 12n]);
   });
+
+  it('prunes old observations even while the chain’s height stands still', async () => {
+    const store = await openStore();
+    const now = Date.now();
+    await store.append('standing', [
+      observation(1n, 0, { at: new Date(now - 40 * 86_400_000), total: new Decimal(1) }),
+      observation(2n, 0, { at: new Date(now - 10 * 86_400_000), total: new Decimal(2) }),
+    ]);
+    // The chain stays at the stored height 2: every sample returns before appending.
+    const chain = fakeChain({ genesis: new Date(now - 60_000), height: 2n, blockSeconds: 1 });
+    const recorder = createRecorder({
+      store,
+      protocols: [{ id: 'standing', history: chain.history }],
+      retentionDays: 30,
+      start: false,
+    });
+    await recorder.sampleOnce();
+    await recorder.stop();
+    expect(chain.calls.observe).toBe(1);
+    expect((await store.range('standing', ALL)).map((o) => o.height)).toEqual([2n]);
+  });
+
+  it('confirms the lease on its own connection before writing: a dead session writes nothing', async () => {
+    const store = await openStore();
+    const lease = await store.tryLeadership('checked');
+    expect(lease).not.toBeNull();
+    expect(await lease?.check?.()).toBe(true);
+    const admin = new pg.Client({ connectionString: server.url });
+    await admin.connect();
+    await admin.query(
+      "select pg_terminate_backend(pid) from pg_locks where locktype = 'advisory' and granted and objid = hashtext('checked')::oid",
+    );
+    await admin.end();
+    expect(await lease?.check?.()).toBe(false);
+    expect(lease?.lost).toBe(true);
+    await lease?.release();
+  });
 });

@@ -78,4 +78,58 @@ describe('the update bus', () => {
       await Promise.all(buses.map((bus) => bus.close()));
     }
   });
+
+  it('survives a Redis outage: failed commands are reported, never rejected, and updates flow again once Redis is back', async () => {
+    const rejections: unknown[] = [];
+    const record = (reason: unknown) => void rejections.push(reason);
+    process.on('unhandledRejection', record);
+    const errors: string[] = [];
+    const buses: UpdateBus[] = [
+      createUpdateBus({ redisUrl: redis.url, onError: (error) => errors.push(error.message) }),
+      createUpdateBus({ redisUrl: redis.url, onError: (error) => errors.push(error.message) }),
+    ];
+    const [recorder, reader] = buses as [UpdateBus, UpdateBus];
+    try {
+      // A subscription made before the outage, and one that leaves during it.
+      const before = reader.subscribe('session');
+      expect(
+        await nextWhilePublishing(before, () => recorder.publish('session', { height: '1' })),
+      ).toMatchObject({ height: '1' });
+      const leaving = reader.subscribe('leaving');
+      await nextWhilePublishing(leaving, () => recorder.publish('leaving'));
+
+      await redis.kill();
+      recorder.publish('session', { height: '2' });
+      const during = reader.subscribe('synternet');
+      const duringNext = during.next(); // its SUBSCRIBE goes out while Redis is down
+      await leaving.return?.(); // and this UNSUBSCRIBE
+      for (let i = 0; i < 400 && (recorder.redisFailures === 0 || reader.redisFailures < 2); i++) {
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      expect(recorder.redisFailures).toBeGreaterThan(0);
+      expect(reader.redisFailures).toBeGreaterThanOrEqual(2);
+      expect(errors.some((message) => message.includes('events are lost'))).toBe(true);
+
+      await redis.restart();
+      // ioredis reconnects; the subscription from before the outage hears again…
+      const again = await nextWhilePublishing(before, () => recorder.publish('session', { height: '3' }));
+      expect(again).toMatchObject({ protocolId: 'session', height: '3' });
+      // …and so does the one whose SUBSCRIBE failed during it.
+      let heard = false;
+      void duringNext.then(() => {
+        heard = true;
+      });
+      for (let i = 0; i < 200 && !heard; i++) {
+        recorder.publish('synternet', { height: '9' });
+        await Promise.race([duringNext, new Promise((resolve) => setTimeout(resolve, 50))]);
+      }
+      expect((await duringNext).value).toMatchObject({ protocolId: 'synternet', height: '9' });
+      expect(rejections).toEqual([]);
+      await before.return?.();
+      await during.return?.();
+    } finally {
+      process.off('unhandledRejection', record);
+      await Promise.all(buses.map((bus) => bus.close()));
+    }
+  }, 60_000);
 });

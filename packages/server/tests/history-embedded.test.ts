@@ -9,6 +9,7 @@ import {
   eventually,
   perBlock,
   query,
+  SSE_BOUND_MS,
   START_HEIGHT,
   START_TIME,
   startHistoryServer,
@@ -122,11 +123,13 @@ describe('recorded history on the embedded store (a Synternet chain whose supply
       // Let the subscription's listener settle before the chain moves (not a timing assertion).
       await new Promise((resolve) => setTimeout(resolve, 300));
       lcd.advance(1, perBlock);
+      const advancedAt = Date.now();
       const changedAt = lcd.height;
-      // One sample interval is 1 s (plus the 1 s cache TTL of the shared reads); 30 s is a safety limit.
+      // One sample interval is 1 s, plus the 1 s cache TTL of the shared reads: within SSE_BOUND_MS (22 s, slack included).
       expect(await client.next(30_000)).toEqual({
         data: { protocolUpdated: { id: 'synternet', name: 'Synternet' } },
       });
+      expect(Date.now() - advancedAt).toBeLessThan(SSE_BOUND_MS);
       const latest = await server.history.store!.latest('synternet');
       expect(latest?.height).toBe(changedAt);
       expect(latest?.total?.toFixed()).toBe(expected(lcd, changedAt).total);

@@ -149,3 +149,11 @@ export async function subscribe(endpoint: string, document: string): Promise<Sse
     },
   };
 }
+
+/**
+ * How soon after the fake chain moves an SSE client must hear it: issue 14's
+ * "within one sample interval", plus the shared reads' cache TTL (the
+ * recorder may read an answer cached up to that long before the change),
+ * plus 20 s of slack for a loaded machine — 1 s + 1 s + 20 s in these tests.
+ */
+export const SSE_BOUND_MS = (1 + 1 + 20) * 1000;

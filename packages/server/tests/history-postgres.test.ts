@@ -7,6 +7,7 @@ import {
   eventually,
   perBlock,
   query,
+  SSE_BOUND_MS,
   START_HEIGHT,
   START_TIME,
   startHistoryServer,
@@ -88,10 +89,13 @@ describe('two gateway instances sharing one PostgreSQL history and one Redis', {
       // Let the subscription's SUBSCRIBE reach Redis before the chain moves (not a timing assertion).
       await new Promise((resolve) => setTimeout(resolve, 500));
       lcd.advance(1, perBlock);
+      const advancedAt = Date.now();
       const changedAt = lcd.height;
+      // One sample interval (1 s) plus the cache TTL (1 s) plus slack: SSE_BOUND_MS (22 s); 30 s ends the wait.
       expect(await client.next(30_000)).toEqual({
         data: { protocolUpdated: { id: 'synternet', token: { symbol: 'SYNT' } } },
       });
+      expect(Date.now() - advancedAt).toBeLessThan(SSE_BOUND_MS);
       expect((await follower.history.store!.latest('synternet'))?.height).toBe(changedAt);
       // The follower never wrote: it still does not lead.
       expect(follower.history.recorder?.leading).toBe(false);

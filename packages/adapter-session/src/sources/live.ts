@@ -770,7 +770,8 @@ export function sessionLiveSource(
       l1TotalSupply = seshOf(l1Read.value.totalSupply);
       parameters.maxSupply = {
         value: formatDecimal(l1TotalSupply),
-        source: `chain: SESH.totalSupply() on Ethereum (${shortAddress(addresses.l1Token)}), read ${l1Read.fetchedAt.toISOString()}`,
+        // Another chain: a past height still reads Ethereum's latest block (no L1 block search), and says so.
+        source: `chain: SESH.totalSupply() on Ethereum (${shortAddress(addresses.l1Token)})${archive ? `, at its latest block, not at the time of ${block} (${blockTime.toISOString()})` : ''}, read ${l1Read.fetchedAt.toISOString()}`,
       };
     }
     const reads = [
