@@ -19,6 +19,11 @@ export type GatewayErrorCode =
   | 'INTERNAL_SERVER_ERROR'
   /** The answer was not a GraphQL response (e.g. a proxy's HTML error page); see `status`. */
   | 'HTTP_ERROR'
+  /**
+   * A subscription's event stream sent more than {@link SubscribeOptions.maxEventBytes} without
+   * ending an event (no blank line): the client closed the stream rather than buffer it without end.
+   */
+  | 'EVENT_TOO_LARGE'
   | (string & {});
 
 /** Headers as `new Headers(…)` takes them: a `Headers`, a record, or a list of pairs. */
@@ -95,7 +100,16 @@ export interface SubscribeOptions {
   headers?: HeadersLike;
   /** Aborting it closes the stream (as `return()` on the iterator does). */
   signal?: AbortSignal;
+  /**
+   * The most the stream may send, in UTF-8 bytes, without ending an event (a blank line): beyond it
+   * the client closes the stream and throws a {@link GatewayError} with code `'EVENT_TOO_LARGE'`,
+   * rather than buffer an event that never ends. Default 1 MiB (1,048,576 bytes).
+   */
+  maxEventBytes?: number;
 }
+
+/** The default of {@link SubscribeOptions.maxEventBytes}: 1 MiB. */
+const DEFAULT_MAX_EVENT_BYTES = 1024 * 1024;
 
 /** The variables argument of a subscription: optional when the operation has no required variable. */
 type SubscribeArgs<Variables> = [{ [key: string]: never }] extends [Variables]
@@ -260,7 +274,8 @@ export function createClient(options: ClientOptions): GatewayClient {
         typeof options.headers === 'function' ? options.headers() : options.headers,
       );
       for (const [name, value] of new Headers(call.headers)) headers.set(name, value);
-      return readEventStream<Result>(doFetch, url, payload, headers, call.signal);
+      const maxEventBytes = call.maxEventBytes ?? DEFAULT_MAX_EVENT_BYTES;
+      return readEventStream<Result>(doFetch, url, payload, headers, call.signal, maxEventBytes);
     },
 
     async query<Result, Variables>(
@@ -369,6 +384,15 @@ function errorOf(body: Answer['body'], status: number, otherwise: string): Gatew
     : new GatewayError(otherwise, 'HTTP_ERROR', [], status);
 }
 
+const encoder = new TextEncoder();
+
+/** Whether `text` is longer than `limit` bytes in UTF-8 (a character is 1 to 3 bytes per UTF-16 unit). */
+function utf8Exceeds(text: string, limit: number): boolean {
+  if (text.length > limit) return true;
+  if (text.length * 3 <= limit) return false;
+  return encoder.encode(text).length > limit;
+}
+
 /** The events of one subscription: a POST with `Accept: text/event-stream`, read until complete or closed. */
 async function* readEventStream<Result>(
   doFetch: typeof fetch,
@@ -376,6 +400,7 @@ async function* readEventStream<Result>(
   payload: Payload,
   headers: Headers,
   signal: AbortSignal | undefined,
+  maxEventBytes: number,
 ): AsyncGenerator<Result, void, undefined> {
   const controller = new AbortController();
   const abort = () => controller.abort(signal?.reason);
@@ -410,6 +435,14 @@ async function* readEventStream<Result>(
         const { value, done } = await reader.read();
         if (done) return;
         const { events, rest } = parseServerSentEvents(buffered + decoder.decode(value, { stream: true }));
+        if (utf8Exceeds(rest, maxEventBytes)) {
+          throw new GatewayError(
+            `the gateway sent an event longer than ${maxEventBytes} bytes (maxEventBytes) without ending it`,
+            'EVENT_TOO_LARGE',
+            [],
+            response.status,
+          );
+        }
         buffered = rest;
         for (const { event, data } of events) {
           if (event === 'complete') return;

@@ -177,4 +177,84 @@ describe('client.subscribe over server-sent events, against a gateway on loopbac
       await new Promise((resolve) => server.close(resolve));
     }
   });
+
+  it('gives up on an event that never ends (no blank line): EVENT_TOO_LARGE, and the connection is closed', async () => {
+    // An event stream whose one event never ends: `data: xxx…` in 16 KiB chunks with no blank line,
+    // 4 MiB at most (bounded), and the connection left open: only the client can close it.
+    const chunk = 'x'.repeat(16 * 1024);
+    const streams: { written: number; closed: boolean }[] = [];
+    const server: Server = createServer((_request, response) => {
+      const stream = { written: 0, closed: false };
+      streams.push(stream);
+      response.on('close', () => {
+        stream.closed = true;
+      });
+      response.writeHead(200, { 'content-type': 'text/event-stream' });
+      response.write('event: next\ndata: ');
+      const more = () => {
+        while (!stream.closed && stream.written < 4 * 1024 * 1024) {
+          stream.written += chunk.length;
+          if (!response.write(chunk)) return void response.once('drain', more);
+        }
+      };
+      more();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const client = createClient({ url: `http://127.0.0.1:${port}/graphql` });
+      const first = async (options: { maxEventBytes?: number }) => {
+        for await (const _event of client.subscribe(Updated, { id: 'session' }, options)) return null;
+        return 'ended';
+      };
+      // A cap of 64 KiB, asked for.
+      const small = await first({ maxEventBytes: 64 * 1024 }).catch((caught: unknown) => caught);
+      expect(small).toBeInstanceOf(GatewayError);
+      expect(small).toMatchObject({ code: 'EVENT_TOO_LARGE', status: 200, errors: [] });
+      expect((small as GatewayError).message).toBe(
+        'the gateway sent an event longer than 65536 bytes (maxEventBytes) without ending it',
+      );
+      // The default: 1 MiB.
+      const byDefault = await first({}).catch((caught: unknown) => caught);
+      expect(byDefault).toMatchObject({ code: 'EVENT_TOO_LARGE', status: 200 });
+      expect((byDefault as GatewayError).message).toContain('longer than 1048576 bytes');
+      // Both connections were closed by the client.
+      expect(streams.length).toBe(2);
+      await until(() => streams.every((stream) => stream.closed));
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
+  it('counts the cap in UTF-8 bytes, and an event under it still arrives', async () => {
+    const id = 'é'.repeat(300);
+    const server: Server = createServer((request, response) => {
+      response.writeHead(200, { 'content-type': 'text/event-stream' });
+      // /open: 300 'é' of an event that never ends (the connection stays open until the client leaves).
+      if (request.url === '/open') response.write(`event: next\ndata: ${id}`);
+      else {
+        const data = JSON.stringify({ data: { protocolUpdated: { id } } });
+        response.end(`event: next\ndata: ${data}\n\nevent: complete\ndata:\n\n`);
+      }
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const read = async (path: string, maxEventBytes: number) => {
+        const ids: string[] = [];
+        const client = createClient({ url: `http://127.0.0.1:${port}${path}` });
+        for await (const event of client.subscribe(Updated, { id: 'session' }, { maxEventBytes }))
+          ids.push(event.protocolUpdated.id);
+        return ids;
+      };
+      // 300 'é' are 300 characters but 600 bytes in UTF-8: over a 400-byte cap.
+      const refused = await read('/open', 400).catch((caught: unknown) => caught);
+      expect(refused).toMatchObject({ code: 'EVENT_TOO_LARGE', status: 200 });
+      expect(await read('/whole', 1024)).toEqual([id]);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
 });

@@ -281,6 +281,28 @@ describe('the explorer in Chromium, against a gateway on loopback', () => {
           { key: 'communityTax', value: '0.1' },
         ]),
       ).not.toBe(await aprAt('synternet', taxed.at, [{ key: 'bondedRatio', value: '0.3' }]));
+      // A decimal slider with an awkward step (the 0.001 SYNT fee minimum: 0.0005–0.0025 by 0.00005),
+      // one step right by keyboard: the override sent is exact decimal text, not the slider's float.
+      const sent: string[] = [];
+      page.on('request', (request) => {
+        const body = request.postData();
+        if (request.url() === gateway.graphqlUrl && body?.includes('messageFeeMinimum')) sent.push(body);
+      });
+      const minimum = page.locator('#panel-synternet input[type="range"][data-key="messageFeeMinimum"]');
+      expect(await minimum.getAttribute('step')).toBe('0.00005');
+      expect(await minimum.getAttribute('min')).toBe('0.0005');
+      await minimum.focus();
+      await page.keyboard.press('ArrowRight');
+      await settled(page, present, ['#panel-synternet .overrides', 'messageFeeMinimum = 0.00105']);
+      expect(sent.length).toBeGreaterThan(0);
+      for (const body of sent) {
+        const overrides = (JSON.parse(body) as { variables: { overrides: { key: string; value: string }[] } })
+          .variables.overrides;
+        expect(overrides.find((override) => override.key === 'messageFeeMinimum')?.value).toBe('0.00105');
+      }
+      expect(
+        await page.locator('#panel-synternet input[data-exact][data-key="messageFeeMinimum"]').inputValue(),
+      ).toBe('0.00105');
       await page.screenshot({ path: join(ARTIFACTS, 'explorer-what-if.png'), fullPage: true });
 
       // Reset: back to the published model.
