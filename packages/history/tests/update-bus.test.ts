@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUpdateBus, type ProtocolUpdate, type UpdateBus } from '../src/index.js';
 import { startRedis, type TestRedis } from '../../gateway/tests/redis-server.js';
+import { createUpdateBus, type ProtocolUpdate, type UpdateBus } from '../src/index.js';
 
 let redis: TestRedis;
 

@@ -1,7 +1,7 @@
 import type { FakeLcd } from '@tokenomics/cosmos-rest/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPostgres, type TestPostgres } from '../../history/tests/postgres-server.js';
 import { startRedis, type TestRedis } from '../../gateway/tests/redis-server.js';
+import { startPostgres, type TestPostgres } from '../../history/tests/postgres-server.js';
 import {
   configFolder,
   eventually,
