@@ -126,6 +126,11 @@ async function hostilePhase(): Promise<{
         met: result.serverErrors === 0 && result.socketErrors === 0,
       },
       {
+        goal: 'hostile: the heaviest accepted requests answered in full',
+        measured: `${result.notWhole} not whole`,
+        met: result.notWhole === 0,
+      },
+      {
         goal: 'hostile: RSS after within 25 % of before',
         measured: `${fmt(before / MiB, 1)} → ${fmt(after / MiB, 1)} MiB (${growth >= 0 ? '+' : ''}${fmt(growth, 1)} %)`,
         met: !crashed && Math.abs(growth) <= 25,

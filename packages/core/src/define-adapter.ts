@@ -40,6 +40,7 @@ import {
   resolveParameters,
 } from './parameters.js';
 import { scheduleInstants } from './schedule.js';
+import { scheduleInSlices } from './schedule-slices.js';
 import { type SizedCacheStats, sizedCache, sizedCacheStats } from './sized-cache.js';
 import type { SourcedState, StateSource } from './state-source.js';
 import { unlocksBetween } from './unlocks/unlocks-between.js';
@@ -142,7 +143,13 @@ export interface AdapterDefinition<S extends ParameterSchema, State> {
     /** Called with a known rule key and non-negative stakes. */
     simulate(model: Model<S, State>, input: PenaltyInput): PenaltyOutcome;
   };
-  /** Points at the given instants, all at or after genesis and in order. */
+  /**
+   * Points at the given instants, all at or after genesis and in order. A
+   * point may depend only on its instant and the instant before it (what was
+   * emitted since): a long schedule is computed in slices overlapping by one
+   * instant ({@link scheduleInSlices}), so that one request never holds the
+   * event loop for long. The conformance kit checks it (`scheduleSplits`).
+   */
   schedule?(model: Model<S, State>, instants: Date[]): SchedulePoint[];
   flows?: readonly TokenFlow[];
   /** Bounds of the memos of models and results; defaults suit a gateway. */
@@ -302,6 +309,8 @@ export function defineAdapter<S extends ParameterSchema, State>(
     maxBytes: Math.max(1, Math.floor((definition.memo?.modelBytes ?? DEFAULT_MODEL_MEMO_BYTES) / 4)),
     sizeOf: (_model, key) => MODEL_BYTES + 2 * key.length,
   });
+  // Schedules being computed (in slices), by result key: bounded by the requests in flight.
+  const schedulesInProgress = new Map<string, Promise<SchedulePoint[]>>();
   const sourceId = objectIds<SourcedState<S, State>>();
   const modelId = objectIds<ParameterModel<S>>();
 
@@ -602,17 +611,25 @@ export function defineAdapter<S extends ParameterSchema, State>(
       checkInstant(resolved, from, 'from');
       const interval = query.interval ?? 'MONTH';
       const key = `${from.getTime()} ${query.to.getTime()} ${interval} ${query.maxPoints ?? ''}`;
-      return figure(
-        resolved,
-        `schedule ${key}`,
-        () => {
-          const instants = scheduleInstants(from, query.to, interval, {
-            ...(query.maxPoints === undefined ? {} : { maxPoints: query.maxPoints }),
-          });
-          return schedule(resolved, instants);
-        },
-        (points) => points.length * SCHEDULE_POINT_BYTES,
-      );
+      const id = `${modelId(resolved)} schedule ${key}`;
+      const kept = results.get(id);
+      if (kept !== undefined) return kept as SchedulePoint[];
+      const instants = scheduleInstants(from, query.to, interval, {
+        ...(query.maxPoints === undefined ? {} : { maxPoints: query.maxPoints }),
+      });
+      // A long schedule is computed in slices, giving the event loop a turn between them; concurrent
+      // asks of the same schedule share one computation.
+      let computing = schedulesInProgress.get(id);
+      if (computing === undefined) {
+        computing = scheduleInSlices(instants, (part) => schedule(resolved, part)).then((points) => {
+          results.set(id, points, { size: Math.ceil(points.length * SCHEDULE_POINT_BYTES + 2 * id.length) });
+          return points;
+        });
+        schedulesInProgress.set(id, computing);
+        const done = () => schedulesInProgress.delete(id);
+        computing.then(done, done);
+      }
+      return computing;
     };
   }
   if (flows) economy.flows = () => flows;

@@ -320,6 +320,16 @@ const BREAKAGES: Array<[string, Check, () => TokenEconomy, RegExp]> = [
     /circulating 751 ≠ supply 750/,
   ],
   [
+    "makes a point depend on the schedule's start (emitted: the points since the first)",
+    'a schedule equals its halves joined (points depend on their instant and the one before)',
+    () =>
+      broken((g) => ({
+        schedule: async (q, c) =>
+          (await g.schedule!(q, c)).map((p, index) => ({ ...p, emitted: new Decimal(index) })),
+      })),
+    /split at 2025-0\d-01T00:00:00.000Z .*: emitted is \d+, the whole schedule says \d+/,
+  ],
+  [
     'writes a figure other than it reads',
     'schedule points are ordered, written as they read, and equal supply and rewards at their instants',
     () =>

@@ -216,6 +216,18 @@ const configObject = z
         maxOverrides: integerText('limits.maxOverrides', 1, 1_000).default(
           DEFAULT_DOCUMENT_LIMITS.maxOverrides,
         ),
+        /** Units of the request budget from which a request is heavy (run a few at a time). */
+        heavyRequestCost: integerText('limits.heavyRequestCost', 1, 10_000_000).default(
+          DEFAULT_DOCUMENT_LIMITS.heavyRequestCost,
+        ),
+        /** Heavy requests executing at once per process. */
+        maxHeavyRequests: integerText('limits.maxHeavyRequests', 1, 1_000).default(
+          DEFAULT_DOCUMENT_LIMITS.maxHeavyRequests,
+        ),
+        /** Heavy requests waiting their turn per process. */
+        maxQueuedHeavyRequests: integerText('limits.maxQueuedHeavyRequests', 0, 100_000).default(
+          DEFAULT_DOCUMENT_LIMITS.maxQueuedHeavyRequests,
+        ),
         /** Bytes of response texts kept for the current second (identical requests reuse them). */
         responseCacheBytes: integerText('limits.responseCacheBytes', 1_024, 1_073_741_824).default(
           DEFAULT_RESPONSE_TEXT_BYTES,

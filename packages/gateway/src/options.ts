@@ -24,6 +24,9 @@ const limitsSchema = z.strictObject({
   requestBudget: whole(),
   maxStakes: whole(),
   maxOverrides: whole(),
+  heavyRequestCost: whole(1),
+  maxHeavyRequests: whole(1),
+  maxQueuedHeavyRequests: whole(),
   maxSchedulePoints: whole(1),
   responseCacheBytes: whole(1),
   responseDocumentBytes: whole(1),
@@ -80,6 +83,7 @@ export const gatewayOptionsSchema = z.strictObject({
   logger: object.optional(),
   responseCache: z.boolean().optional(),
   compiledExecution: z.boolean().optional(),
+  streamLargeAnswers: z.boolean().optional(),
   persistedOperations: object.optional(),
   httpCache: z.boolean().optional(),
   now: z

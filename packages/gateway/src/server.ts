@@ -54,6 +54,7 @@ import {
   useSecondResponseCache,
 } from './plugins/response-cache.js';
 import { type StaticSiteOptions, useStaticSite } from './plugins/static-site.js';
+import { useStreamedAnswers } from './plugins/streamed-answers.js';
 import { useSubscriptionLimits } from './plugins/subscription-limits.js';
 import { useSupplyEndpoints } from './plugins/supply-endpoints.js';
 import { useValidationCache } from './plugins/validation-cache.js';
@@ -214,6 +215,12 @@ export interface GatewayOptions {
    * the standard executor.
    */
   compiledExecution?: boolean;
+  /**
+   * Stream large answers (a list of 2,000 items or more: long schedules) a
+   * chunk at a time, with turns of the event loop between chunks, instead of
+   * writing one string in one go ({@link useStreamedAnswers}). Default true.
+   */
+  streamLargeAnswers?: boolean;
   /**
    * Persisted operations: trusted documents by id (the committed manifest by
    * default) and automatic persisted queries. Arbitrary documents stay allowed
@@ -499,6 +506,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       ...(options.compiledExecution === false
         ? []
         : [useCompiledExecution({ maxPlans: limits.maxPlans, onPlan: metrics.onPlan })]),
+      ...(options.streamLargeAnswers === false ? [] : [useStreamedAnswers()]),
       // Last: the execution span wraps whichever executor runs.
       ...(tracing ? useTracing(tracing) : []),
     ],

@@ -430,6 +430,54 @@ export const scheduleMatchesModel: ConformanceCheck = async (economy, options) =
   return violations;
 };
 
+/** A point as written: its instant and every figure's wire text. */
+function writtenPoint(point: SchedulePoint): Record<string, string> {
+  const written: Record<string, string> = { at: point.at.toISOString() };
+  for (const figure of SCHEDULE_FIGURES) {
+    const exact = scheduleFigure(point, figure);
+    written[figure] = exact === null ? 'null' : formatFigure(exact);
+  }
+  return written;
+}
+
+/**
+ * Schedule: a point depends only on its instant and the one before it, as
+ * the economy's slicing of long schedules needs (`scheduleInSlices`): the
+ * schedule from `from` to `to` equals, written point by point, the one from
+ * `from` to a middle point followed by the one from that point to `to`
+ * (whose first point, emitting nothing since itself, is the middle point's
+ * twin but for `emitted`).
+ */
+export const scheduleSplits: ConformanceCheck = async (economy, options) => {
+  if (!economy.schedule || !options.schedule) return [];
+  const violations: string[] = [];
+  const ctx = options.context?.();
+  for (const overrides of overrideSets(options)) {
+    const whole = await economy.schedule({ ...options.schedule, overrides }, ctx);
+    if (whole.length < 3) continue;
+    const middle = whole[Math.floor(whole.length / 2)]!.at;
+    const head = await economy.schedule({ ...options.schedule, to: middle, overrides }, ctx);
+    const tail = await economy.schedule({ ...options.schedule, from: middle, overrides }, ctx);
+    const joined = [...head, ...tail.slice(1)].map(writtenPoint);
+    const expected = whole.map(writtenPoint);
+    if (joined.length !== expected.length) {
+      violations.push(
+        `split at ${middle.toISOString()}: ${joined.length} points, the whole has ${expected.length}`,
+      );
+      continue;
+    }
+    expected.forEach((point, index) => {
+      for (const [name, value] of Object.entries(point)) {
+        if (joined[index]![name] !== value)
+          violations.push(
+            `split at ${middle.toISOString()} ${label(whole[index]!.at, overrides)}: ${name} is ${joined[index]![name]}, the whole schedule says ${value}`,
+          );
+      }
+    });
+  }
+  return violations;
+};
+
 /** Flows: keys unique, every field filled. */
 export const flowsAreDescribed: ConformanceCheck = async (economy) => {
   if (!economy.flows) return [];
@@ -712,6 +760,7 @@ export const CONFORMANCE_CHECKS = {
   'penalties: after = before − slashed, slashedTotal = their sum': penaltiesBalance,
   'schedule points are ordered, written as they read, and equal supply and rewards at their instants':
     scheduleMatchesModel,
+  'a schedule equals its halves joined (points depend on their instant and the one before)': scheduleSplits,
   'flows are described': flowsAreDescribed,
   'supply: total − Σ non-circulating buckets = circulating; staked ≤ circulating + Σ staked non-circulating buckets':
     bucketsReconcile,

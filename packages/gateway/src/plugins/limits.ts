@@ -5,6 +5,7 @@ import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
 import { type ExecutionArgs, GraphQLError, type ValidationContext } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { requestCost } from './request-cost.js';
+import { workGate } from './work-gate.js';
 
 /** Limits on what one request may ask for. */
 export interface DocumentLimits {
@@ -28,6 +29,17 @@ export interface DocumentLimits {
   maxStakes: number;
   /** Overrides one field may take. */
   maxOverrides: number;
+  /**
+   * A request costing at least this many units ({@link requestCost}) is heavy:
+   * heavy requests run at most {@link DocumentLimits.maxHeavyRequests} at a
+   * time per process, the rest waiting their turn, so that long schedules
+   * never crowd out the light requests (and the liveness probe) between them.
+   */
+  heavyRequestCost: number;
+  /** Heavy requests executing at once per process. */
+  maxHeavyRequests: number;
+  /** Heavy requests waiting their turn per process; one more is refused (429, RATE_LIMITED). */
+  maxQueuedHeavyRequests: number;
 }
 
 /**
@@ -46,6 +58,10 @@ export const DEFAULT_DOCUMENT_LIMITS: DocumentLimits = {
   requestBudget: 50_000,
   maxStakes: 1_000,
   maxOverrides: 50,
+  // Both protocols' 10-year daily schedules (7,308) are heavy; one protocol's (3,654) is not.
+  heavyRequestCost: 5_000,
+  maxHeavyRequests: 1,
+  maxQueuedHeavyRequests: 64,
 };
 
 function limitError(message: string, details: Record<string, unknown> = {}): GraphQLError {
@@ -124,7 +140,8 @@ function listed(problems: readonly string[], shown = 3): string {
 
 /** Options of {@link useRequestBudget}. */
 export interface RequestBudgetOptions
-  extends Pick<DocumentLimits, 'requestBudget' | 'maxStakes' | 'maxOverrides'> {
+  extends Pick<DocumentLimits, 'requestBudget' | 'maxStakes' | 'maxOverrides'>,
+    Partial<Pick<DocumentLimits, 'heavyRequestCost' | 'maxHeavyRequests' | 'maxQueuedHeavyRequests'>> {
   /** A schedule field's own limit on points. */
   maxSchedulePoints: number;
   /** How many protocols the gateway serves. */
@@ -152,33 +169,72 @@ export interface RequestBudgetOptions
  * ```
  */
 export function useRequestBudget(options: RequestBudgetOptions): Plugin {
-  const refusalOf = (args: ExecutionArgs): GraphQLError | null => {
+  const heavyCost = options.heavyRequestCost ?? Number.POSITIVE_INFINITY;
+  const gate = workGate(
+    options.maxHeavyRequests ?? DEFAULT_DOCUMENT_LIMITS.maxHeavyRequests,
+    options.maxQueuedHeavyRequests ?? DEFAULT_DOCUMENT_LIMITS.maxQueuedHeavyRequests,
+  );
+  // A heavy request's slot, released when its execution ends or, failing that, when its answer goes.
+  const slots = new WeakMap<Request, () => void>();
+  const costOf = (args: ExecutionArgs): { refused: GraphQLError | null; total: number } => {
     const request = (args.contextValue as { request?: Request } | undefined)?.request;
     const cost = requestCost(args.schema, args.document, args.operationName, args.variableValues, {
       ...options,
       now: request ? options.now(request) : new Date(),
     });
-    if (cost.overCaps.length > 0) return limitError(`${listed(cost.overCaps)}; send fewer in one field`);
+    if (cost.overCaps.length > 0) {
+      return { refused: limitError(`${listed(cost.overCaps)}; send fewer in one field`), total: cost.total };
+    }
     if (cost.total > options.requestBudget) {
-      return limitError(
+      const refused = limitError(
         `this request would cost ${cost.total} units of work; the budget is ${options.requestBudget}. ` +
           `It asks for ${cost.points} schedule points, ${cost.stakes} stakes, ${cost.overrides} overrides (10 each) ` +
           `and ${cost.fields} protocol fields (a field under \`protocols\` counts once per protocol). ` +
           'Ask for fewer aliases, shorter schedules or longer intervals, or fewer stakes or overrides, or split the request',
         { cost: cost.total, budget: options.requestBudget },
       );
+      return { refused, total: cost.total };
     }
-    return null;
+    return { refused: null, total: cost.total };
   };
   return {
     onExecute({ args, setResultAndStopExecution }) {
-      const refused = refusalOf(args);
-      if (refused) setResultAndStopExecution({ errors: [refused] });
+      const { refused, total } = costOf(args);
+      if (refused) {
+        setResultAndStopExecution({ errors: [refused] });
+        return;
+      }
+      if (total < heavyCost) return;
+      // Heavy: wait for a slot (in order), or be turned away when too many already wait.
+      const ticket = gate.enter();
+      if (ticket === null) {
+        setResultAndStopExecution({ errors: [busyError(total, gate.stats().waiting)] });
+        return;
+      }
+      const request = (args.contextValue as { request?: Request } | undefined)?.request;
+      return ticket.then((release) => {
+        if (request) slots.set(request, release);
+        return { onExecuteDone: release };
+      });
+    },
+    onResponse({ request }) {
+      slots.get(request)?.();
     },
     // A subscription is priced as a query is: each of its events computes the whole selection again.
     onSubscribe({ args, setResultAndStopExecution }) {
-      const refused = refusalOf(args);
+      const { refused } = costOf(args);
       if (refused) setResultAndStopExecution({ errors: [refused] });
     },
   };
+}
+
+/** Too many heavy requests already wait their turn: 429, RATE_LIMITED, retry in a second. */
+function busyError(cost: number, waiting: number): GraphQLError {
+  return new GraphQLError(
+    `this request costs ${cost} units, which makes it heavy; heavy requests run one slot at a time and ` +
+      `${waiting} already wait their turn. Retry in a moment, or ask for less (shorter schedules or longer intervals)`,
+    {
+      extensions: { code: 'RATE_LIMITED', cost, http: { status: 429, headers: { 'retry-after': '1' } } },
+    },
+  );
 }

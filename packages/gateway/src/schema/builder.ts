@@ -1,14 +1,15 @@
 import SchemaBuilder from '@pothos/core';
 import type { Decimal, ExactFigure } from '@tokenomics/core';
 import type { GatewayContext } from '../context.js';
+import type { WrittenFigure } from './written-figure.js';
 
 /** The Pothos types of the gateway's schema. */
 export interface GatewaySchemaTypes {
   Context: GatewayContext;
   Scalars: {
     ID: { Input: string; Output: string };
-    // Resolvers may hand back a ScaledDecimal: it is written from its integer, no Decimal made.
-    Decimal: { Input: Decimal; Output: ExactFigure };
+    // Resolvers may hand back a ScaledDecimal (written from its integer, no Decimal made) or a figure already written.
+    Decimal: { Input: Decimal; Output: ExactFigure | WrittenFigure };
     DateTime: { Input: Date; Output: Date };
   };
   DefaultFieldNullability: false;

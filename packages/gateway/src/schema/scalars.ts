@@ -35,7 +35,7 @@ function decimalFromText(text: string): Decimal {
 builder.scalarType('Decimal', {
   description:
     'An exact decimal number written as a string, e.g. "16547.945205479". Amounts are in whole tokens (SESH, SYNT), not base units, served rounded half to even at the token\'s base unit; rates are fractions ("0.14" is 14%) served to 18 decimal places; never in exponent notation, no trailing zeros. Inputs may also be integers; send fractions as strings, since a JSON float has already lost digits. Inputs have at most 40 significant digits and a magnitude within 10^-30 … 10^30 (or are 0); amounts of a token have at most its decimals (SESH 9, SYNT 6).',
-  serialize: (value) => formatFigure(value as ExactFigure),
+  serialize: (value) => (typeof value === 'string' ? value : formatFigure(value as ExactFigure)),
   parseValue(value) {
     if (typeof value === 'string') return decimalFromText(value);
     if (typeof value === 'number' && Number.isSafeInteger(value)) return decimalFromText(String(value));

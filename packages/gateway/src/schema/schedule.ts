@@ -2,6 +2,8 @@ import {
   type ExactFigure,
   ExactSchedulePoint,
   INTERVALS,
+  mapInTurns,
+  SCHEDULE_SLICE_POINTS,
   type SchedulePoint,
   scheduleFigure,
 } from '@tokenomics/core';
@@ -10,22 +12,22 @@ import { builder } from './builder.js';
 import { whenCapable } from './capability.js';
 import { overridesArg, toOverrides } from './parameters.js';
 import { ProtocolRef } from './protocol.js';
+import { type WrittenFigure, writtenFigure } from './written-figure.js';
 
 /**
- * A schedule point as the gateway writes it: each figure as the adapter
- * computed it (a ScaledDecimal stays an integer until written), as a plain
- * property. The fields read those properties with no resolver of their own,
+ * A schedule point as the gateway writes it: each figure in its wire text,
+ * as a plain property. The fields read those properties with no resolver of their own,
  * which a compiled plan turns into a property read: a 10-year daily schedule
  * is 44,000 of them.
  */
 interface SchedulePointRow {
   at: Date;
-  total: ExactFigure;
-  circulating: ExactFigure;
-  emitted: ExactFigure;
-  emissionRate: ExactFigure;
-  poolBalance: ExactFigure | null;
-  liquid: ExactFigure | null;
+  total: WrittenFigure;
+  circulating: WrittenFigure;
+  emitted: WrittenFigure;
+  emissionRate: WrittenFigure;
+  poolBalance: WrittenFigure | null;
+  liquid: WrittenFigure | null;
 }
 
 /** A point's `liquid`, as computed (a scaled integer stays one); null where the adapter does not know it. */
@@ -36,18 +38,24 @@ function liquidOf(point: SchedulePoint): ExactFigure | null {
   return point.liquid ?? null;
 }
 
-/** A point as written: every figure at the served precision (amounts at the token's base unit, the rate to 18 places). */
+/**
+ * A point as written: every figure at the served precision (amounts at the
+ * token's base unit, the rate to 18 places), already in its wire text (made
+ * here, a slice of points at a time, rather than all at once as the answer is
+ * completed).
+ */
 function rowOf(point: SchedulePoint, p: ServedPrecision): SchedulePointRow {
   const poolBalance = scheduleFigure(point, 'poolBalance');
   const liquid = liquidOf(point);
+  const amount = (figure: ExactFigure) => writtenFigure(servedScheduleFigure(p, figure, 'amount'));
   return {
     at: point.at,
-    total: servedScheduleFigure(p, scheduleFigure(point, 'total'), 'amount'),
-    circulating: servedScheduleFigure(p, scheduleFigure(point, 'circulating'), 'amount'),
-    emitted: servedScheduleFigure(p, scheduleFigure(point, 'emitted'), 'amount'),
-    emissionRate: servedScheduleFigure(p, scheduleFigure(point, 'emissionRate'), 'rate'),
-    poolBalance: poolBalance === null ? null : servedScheduleFigure(p, poolBalance, 'amount'),
-    liquid: liquid === null ? null : servedScheduleFigure(p, liquid, 'amount'),
+    total: amount(scheduleFigure(point, 'total')),
+    circulating: amount(scheduleFigure(point, 'circulating')),
+    emitted: amount(scheduleFigure(point, 'emitted')),
+    emissionRate: writtenFigure(servedScheduleFigure(p, scheduleFigure(point, 'emissionRate'), 'rate')),
+    poolBalance: poolBalance === null ? null : amount(poolBalance),
+    liquid: liquid === null ? null : amount(liquid),
   };
 }
 
@@ -111,7 +119,8 @@ builder.objectFields(ProtocolRef, (t) => ({
           ctx.economy,
         );
         const precision = servedPrecision(economy.token);
-        return points.map((point) => rowOf(point, precision));
+        // Written a slice at a time, with a turn of the event loop between slices (as the model computed them).
+        return mapInTurns(points, (point) => rowOf(point, precision), SCHEDULE_SLICE_POINTS);
       }),
   }),
 }));

@@ -1,0 +1,107 @@
+import { nextTurn } from '@tokenomics/core';
+import type { ExecutionResult } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import { jsonPieces } from './json-pieces.js';
+
+/** Options of {@link useStreamedAnswers}. */
+export interface StreamedAnswersOptions {
+  /** An answer holding a list at least this long is streamed. Default 2,000 (a 5-year daily schedule). */
+  minListItems?: number;
+  /** Bytes (about) written between turns of the event loop. Default 64 KiB. */
+  chunkBytes?: number;
+}
+
+/** The media types yoga's regular (non-streaming) result processor writes, in its order. */
+const REGULAR_MEDIA_TYPES = ['application/graphql-response+json', 'application/json'];
+
+/** The media type yoga's regular processor picked for this request's Accept (as yoga's result-processor plugin picks it). */
+function regularMediaType(request: Request): string | null {
+  let picked: string | null = null;
+  const accepts = (request.headers.get('accept') || '*/*').replace(/\s/g, '').toLowerCase().split(',');
+  for (const accept of accepts.reverse()) {
+    const [asked = '', ...params] = accept.split(';');
+    const charset = params.find((param) => param.includes('charset=')) ?? 'charset=utf-8';
+    if (charset !== 'charset=utf-8') continue;
+    const [askedType, askedSub] = asked.split('/');
+    for (const type of REGULAR_MEDIA_TYPES) {
+      const [pre, sub] = type.split('/');
+      if ((askedType === '*' || askedType === pre) && (askedSub === '*' || askedSub === sub)) picked = type;
+    }
+  }
+  return picked;
+}
+
+/** Whether `value` holds, within a few levels, a list of at least `min` items. */
+function holdsLongList(value: unknown, min: number, depth = 0): boolean {
+  if (typeof value !== 'object' || value === null || depth > 8) return false;
+  if (Array.isArray(value)) {
+    if (value.length >= min) return true;
+    return value.some((item) => holdsLongList(item, min, depth + 1));
+  }
+  for (const item of Object.values(value)) if (holdsLongList(item, min, depth + 1)) return true;
+  return false;
+}
+
+/**
+ * Writes a large answer (one holding a long list: a schedule of thousands of
+ * points) as a stream, about `chunkBytes` at a time with a turn of the event
+ * loop between chunks, instead of one string made and written in one go: a
+ * megabyte answer then never holds the process (other requests, the
+ * liveness probe) for longer than a chunk, and is never whole in memory.
+ * The bytes are exactly those yoga writes (`JSON.stringify` of the result);
+ * only answers without errors or extensions, answered by yoga's regular
+ * JSON processor, are streamed (sent chunked, without a Content-Length).
+ *
+ * @example
+ * ```ts
+ * import { type GraphQLSchema } from 'graphql';
+ * import { createYoga } from 'graphql-yoga';
+ * import { useStreamedAnswers } from './streamed-answers.js';
+ *
+ * declare const schema: GraphQLSchema;
+ *
+ * createYoga({ schema, plugins: [useStreamedAnswers({ minListItems: 2_000 })] });
+ * ```
+ */
+export function useStreamedAnswers(options: StreamedAnswersOptions = {}): Plugin {
+  const minListItems = options.minListItems ?? 2_000;
+  const chunkBytes = options.chunkBytes ?? 64 * 1024;
+  return {
+    onResultProcess({ request, result, resultProcessor, setResultProcessor }) {
+      if (Array.isArray(result) || Symbol.asyncIterator in result) return;
+      const answer = result as ExecutionResult;
+      if (answer.errors?.length || answer.extensions || !holdsLongList(answer.data, minListItems)) return;
+      // Only where yoga's own JSON processor would write the answer (not SSE, not multipart).
+      if (resultProcessor?.name !== 'processRegularResult') return;
+      const mediaType = regularMediaType(request);
+      if (mediaType === null) return;
+      setResultProcessor((_result, fetchAPI) => {
+        const pieces = jsonPieces({ data: answer.data });
+        const encoder = new TextEncoder();
+        let first = true;
+        const body = new fetchAPI.ReadableStream<Uint8Array>({
+          async pull(controller) {
+            // The first chunk at once; each next one after the event loop had a turn.
+            if (!first) await nextTurn();
+            first = false;
+            let text = '';
+            for (let step = pieces.next(); ; step = pieces.next()) {
+              if (step.done) {
+                if (text) controller.enqueue(encoder.encode(text));
+                controller.close();
+                return;
+              }
+              text += step.value;
+              if (text.length >= chunkBytes) break;
+            }
+            controller.enqueue(encoder.encode(text));
+          },
+        });
+        return new fetchAPI.Response(body, {
+          status: 200,
+          headers: { 'content-type': `${mediaType}; charset=utf-8` },
+        });
+      }, mediaType);
+    },
+  };
+}

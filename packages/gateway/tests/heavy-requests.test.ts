@@ -1,0 +1,143 @@
+import { exampleEconomy } from '@tokenomics/core/testing';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createGateway } from '../src/index.js';
+import { type ServedGateway, serveOnLoopback } from './fixtures.js';
+
+/** `days` daily points of the example economy from 2025-01-01 (its genesis), every figure, aliased `a<i>`. */
+function schedules(count: number, days: number, from = 1): string {
+  const to = new Date(Date.UTC(2025, 0, from + days - 1)).toISOString();
+  const fields = Array.from(
+    { length: count },
+    (_, i) =>
+      `a${i}: schedule(from: "${new Date(Date.UTC(2025, 0, from)).toISOString()}", to: "${to}", interval: DAY) { at total circulating emitted emissionRate poolBalance liquid }`,
+  );
+  return `{ protocol(id: "example") { ${fields.join(' ')} } }`;
+}
+
+const postRaw = (url: string, query: string, accept = 'application/graphql-response+json') =>
+  fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept },
+    body: JSON.stringify({ query }),
+  });
+
+describe('large answers are streamed, byte for byte', () => {
+  const servers: ServedGateway[] = [];
+  afterAll(async () => {
+    for (const server of servers) await server.close();
+  });
+
+  it('writes exactly the bytes of the unstreamed answer, without a Content-Length, for both media types', async () => {
+    const streamed = await serveOnLoopback(createGateway({ adapters: [exampleEconomy({ id: 'example' })] }));
+    const whole = await serveOnLoopback(
+      createGateway({ adapters: [exampleEconomy({ id: 'example' })], streamLargeAnswers: false }),
+    );
+    servers.push(streamed, whole);
+    // 2 × 3,000 points: over the 2,000-item threshold.
+    const query = schedules(2, 3_000);
+    for (const accept of ['application/graphql-response+json', 'application/json', '*/*']) {
+      const [a, b] = await Promise.all([
+        postRaw(streamed.url, query, accept),
+        postRaw(whole.url, query, accept),
+      ]);
+      expect(a.status).toBe(200);
+      expect(a.headers.get('content-type')).toBe(b.headers.get('content-type'));
+      expect(a.headers.get('content-length')).toBeNull();
+      expect(b.headers.get('content-length')).not.toBeNull();
+      const [textA, textB] = [await a.text(), await b.text()];
+      expect(textA.length).toBeGreaterThan(500_000);
+      expect(textA).toBe(textB);
+    }
+    // A short answer is written whole, as before.
+    const short = await postRaw(streamed.url, schedules(1, 30));
+    expect(short.headers.get('content-length')).not.toBeNull();
+    expect(JSON.parse(await short.text()).data.protocol.a0).toHaveLength(30);
+  });
+
+  it('keeps the event loop turning while a heavy request is computed and written', async () => {
+    const server = await serveOnLoopback(createGateway({ adapters: [exampleEconomy({ id: 'example' })] }));
+    servers.push(server);
+    // The gateway runs in this process: a timer every 10 ms counts the turns its event loop takes.
+    let ticks = 0;
+    const timer = setInterval(() => {
+      ticks += 1;
+    }, 10);
+    try {
+      const started = performance.now();
+      // 4 × 10,000 points (40,004 units of the 50,000 budget): hundreds of milliseconds of work.
+      const response = await postRaw(server.url, schedules(4, 10_000));
+      const text = await response.text();
+      const elapsed = performance.now() - started;
+      expect(response.status).toBe(200);
+      expect(text.startsWith('{"data":')).toBe(true);
+      // An idle loop would tick elapsed / 10 times; one blocked for the whole request ticks once or twice.
+      expect(ticks).toBeGreaterThan(elapsed / 10 / 4);
+    } finally {
+      clearInterval(timer);
+    }
+  });
+});
+
+describe('heavy requests take turns', () => {
+  it('runs at most maxHeavyRequests at once, queues maxQueuedHeavyRequests, refuses the next with 429 RATE_LIMITED', async () => {
+    const server = await serveOnLoopback(
+      createGateway({
+        adapters: [exampleEconomy({ id: 'example' })],
+        limits: { heavyRequestCost: 5_000, maxHeavyRequests: 1, maxQueuedHeavyRequests: 1 },
+      }),
+    );
+    try {
+      // Distinct windows: none is answered from another's memo or the response cache.
+      const bodies = await Promise.all(
+        [1, 2, 3].map(async (from) => {
+          const response = await postRaw(server.url, schedules(1, 6_000, from));
+          return {
+            status: response.status,
+            retryAfter: response.headers.get('retry-after'),
+            body: await response.json(),
+          };
+        }),
+      );
+      const refused = bodies.filter((answer) => answer.status === 429);
+      const answered = bodies.filter((answer) => answer.status === 200);
+      expect(answered).toHaveLength(2);
+      expect(answered.every((answer) => answer.body.data.protocol.a0.length === 6_000)).toBe(true);
+      expect(refused).toHaveLength(1);
+      expect(refused[0]!.retryAfter).toBe('1');
+      expect(refused[0]!.body.errors).toEqual([
+        expect.objectContaining({
+          message: expect.stringMatching(/heavy requests run one slot at a time and 1 already wait/),
+          extensions: expect.objectContaining({ code: 'RATE_LIMITED', cost: 6_001 }),
+        }),
+      ]);
+      // A light request is never queued, and once the heavy ones are done their slots are free again.
+      expect((await server.post('{ protocols { id } }')).status).toBe(200);
+      const again = await postRaw(server.url, schedules(1, 6_000, 4));
+      expect(again.status).toBe(200);
+      expect((await again.json()).data.protocol.a0).toHaveLength(6_000);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('frees the slot of a heavy request that fails', async () => {
+    const server = await serveOnLoopback(
+      createGateway({
+        adapters: [exampleEconomy({ id: 'example' })],
+        limits: { heavyRequestCost: 100, maxHeavyRequests: 1, maxQueuedHeavyRequests: 0 },
+      }),
+    );
+    try {
+      // Before genesis: BAD_INPUT from the resolver, after the slot was taken.
+      const bad = `{ protocol(id: "example") { schedule(from: "2020-01-01T00:00:00Z", to: "2020-12-31T00:00:00Z", interval: DAY) { at } } }`;
+      for (let i = 0; i < 3; i++) {
+        const response = await postRaw(server.url, bad);
+        expect((await response.json()).errors[0].extensions.code).toBe('BAD_INPUT');
+      }
+      const good = await postRaw(server.url, schedules(1, 200));
+      expect(good.status).toBe(200);
+    } finally {
+      await server.close();
+    }
+  });
+});
