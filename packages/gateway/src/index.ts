@@ -80,6 +80,7 @@ export {
   sitePath,
   useStaticSite,
 } from './plugins/static-site.js';
+export { type StreamedAnswersOptions, useStreamedAnswers } from './plugins/streamed-answers.js';
 export {
   type SubscriptionLimitsOptions,
   type SubscriptionLimitsPlugin,

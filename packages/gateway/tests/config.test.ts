@@ -90,6 +90,28 @@ describe('loadConfig', () => {
     );
   });
 
+  it('takes the heavy-request settings from the file, checked', () => {
+    const { dir } = configFile({
+      limits: { heavyRequestCost: 2_000, maxHeavyRequests: 2, maxQueuedHeavyRequests: 0 },
+    });
+    expect(loadConfig({ cwd: dir, env: {}, defaultProtocols: DEFAULTS }).limits).toMatchObject({
+      heavyRequestCost: 2_000,
+      maxHeavyRequests: 2,
+      maxQueuedHeavyRequests: 0,
+    });
+    expect(loadConfig({ cwd: configFile({}).dir, env: {}, defaultProtocols: DEFAULTS }).limits).toMatchObject(
+      {
+        heavyRequestCost: 5_000,
+        maxHeavyRequests: 1,
+        maxQueuedHeavyRequests: 64,
+      },
+    );
+    const { dir: bad } = configFile({ limits: { heavyRequestCost: 0, maxHeavyRequests: 0 } });
+    expect(() => loadConfig({ cwd: bad, env: {}, defaultProtocols: DEFAULTS })).toThrowError(
+      /limits\.heavyRequestCost: limits\.heavyRequestCost must be an integer from 1 to 10000000[\s\S]*limits\.maxHeavyRequests: limits\.maxHeavyRequests must be an integer from 1 to 1000/,
+    );
+  });
+
   it('takes the request budget and the caps on stakes and overrides from the file, checked', () => {
     const { dir } = configFile({ limits: { requestBudget: 5_000, maxStakes: 10, maxOverrides: 4 } });
     expect(loadConfig({ cwd: dir, env: {}, defaultProtocols: DEFAULTS }).limits).toMatchObject({
