@@ -33,9 +33,13 @@ describe('large answers are streamed, byte for byte', () => {
       createGateway({ adapters: [exampleEconomy({ id: 'example' })], streamLargeAnswers: false }),
     );
     servers.push(streamed, whole);
-    // 2 × 3,000 points: over the 2,000-item threshold.
-    const query = schedules(2, 3_000);
-    for (const accept of ['application/graphql-response+json', 'application/json', '*/*']) {
+    for (const [index, accept] of [
+      'application/graphql-response+json',
+      'application/json',
+      '*/*',
+    ].entries()) {
+      // 2 × 3,000 points (over the 2,000-item threshold), a window of its own each time (no kept text answers it).
+      const query = schedules(2, 3_000, 1 + index);
       const [a, b] = await Promise.all([
         postRaw(streamed.url, query, accept),
         postRaw(whole.url, query, accept),
@@ -52,6 +56,28 @@ describe('large answers are streamed, byte for byte', () => {
     const short = await postRaw(streamed.url, schedules(1, 30));
     expect(short.headers.get('content-length')).not.toBeNull();
     expect(JSON.parse(await short.text()).data.protocol.a0).toHaveLength(30);
+  });
+
+  it('keeps a streamed answer for the rest of its second: a repeat is the kept text, the same bytes', async () => {
+    const server = await serveOnLoopback(createGateway({ adapters: [exampleEconomy({ id: 'example' })] }));
+    servers.push(server);
+    let checked = false;
+    // Both requests must fall in one second (the response cache keeps texts for the current second).
+    for (let attempt = 0; attempt < 5 && !checked; attempt++) {
+      // A window of its own each time: an earlier attempt's kept text cannot answer it.
+      const query = schedules(1, 2_500, 1 + attempt);
+      const second = Math.floor(Date.now() / 1000);
+      const first = await postRaw(server.url, query);
+      const firstText = await first.text();
+      const repeat = await postRaw(server.url, query);
+      const repeatText = await repeat.text();
+      if (Math.floor(Date.now() / 1000) !== second) continue;
+      expect(first.headers.get('content-length')).toBeNull(); // streamed
+      expect(repeat.headers.get('content-length')).toBe(String(Buffer.byteLength(repeatText))); // the kept text
+      expect(repeatText).toBe(firstText);
+      checked = true;
+    }
+    expect(checked).toBe(true);
   });
 
   it('keeps the event loop turning while a heavy request is computed and written', async () => {

@@ -7,6 +7,7 @@ import {
 } from '@tokenomics/core';
 import type { ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { type AnswerTextKeeper, KEEP_ANSWER_TEXT } from './answer-text.js';
 
 /** The request clock lives in its own module; re-exported here for existing imports. */
 export { requestSeconds } from './request-clock.js';
@@ -107,17 +108,30 @@ export function useSecondResponseCache(
       const entry = entries.get(request);
       if (!entry?.keep || Array.isArray(result) || Symbol.asyncIterator in result) return;
       let text: string | undefined;
-      setResult({
+      const maxTextBytes = options.maxTextBytes ?? DEFAULT_RESPONSE_TEXT_BYTES;
+      const keeper: AnswerTextKeeper = {
+        maxChars: Math.floor((maxTextBytes - ENTRY_BYTES) / 2) - entry.key.length,
+        keep(made) {
+          // A text larger than the whole bound is not kept (lru-cache's maxEntrySize).
+          if (entry.second === second) texts.set(entry.key, made);
+        },
+      };
+      const kept: ExecutionResult & {
+        stringify(value: ExecutionResult): string;
+        [KEEP_ANSWER_TEXT]: AnswerTextKeeper;
+      } = {
         ...result,
         stringify: (value: ExecutionResult) => {
           if (text === undefined) {
             text = JSON.stringify(value);
-            // A text larger than the whole bound is not kept (lru-cache's maxEntrySize).
-            if (entry.second === second) texts.set(entry.key, text);
+            keeper.keep(text);
           }
           return text;
         },
-      });
+        // A streamed answer (useStreamedAnswers) hands its text over when written.
+        [KEEP_ANSWER_TEXT]: keeper,
+      };
+      setResult(kept);
     },
   };
 }

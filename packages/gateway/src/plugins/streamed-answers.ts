@@ -1,6 +1,7 @@
 import { nextTurn } from '@tokenomics/core';
 import type { ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { type AnswerTextKeeper, KEEP_ANSWER_TEXT } from './answer-text.js';
 import { jsonPieces } from './json-pieces.js';
 
 /** Options of {@link useStreamedAnswers}. */
@@ -75,9 +76,13 @@ export function useStreamedAnswers(options: StreamedAnswersOptions = {}): Plugin
       if (resultProcessor?.name !== 'processRegularResult') return;
       const mediaType = regularMediaType(request);
       if (mediaType === null) return;
-      setResultProcessor((_result, fetchAPI) => {
+      setResultProcessor((processed, fetchAPI) => {
         const pieces = jsonPieces({ data: answer.data });
         const encoder = new TextEncoder();
+        // The response cache's keeper, when it would keep this answer: it gets the text once written.
+        const keeper = (processed as { [KEEP_ANSWER_TEXT]?: AnswerTextKeeper })[KEEP_ANSWER_TEXT];
+        let kept: string[] | null = keeper ? [] : null;
+        let keptChars = 0;
         let first = true;
         const body = new fetchAPI.ReadableStream<Uint8Array>({
           async pull(controller) {
@@ -85,16 +90,25 @@ export function useStreamedAnswers(options: StreamedAnswersOptions = {}): Plugin
             if (!first) await nextTurn();
             first = false;
             let text = '';
+            let done = false;
             for (let step = pieces.next(); ; step = pieces.next()) {
               if (step.done) {
-                if (text) controller.enqueue(encoder.encode(text));
-                controller.close();
-                return;
+                done = true;
+                break;
               }
               text += step.value;
               if (text.length >= chunkBytes) break;
             }
-            controller.enqueue(encoder.encode(text));
+            if (kept && keeper) {
+              keptChars += text.length;
+              if (keptChars > keeper.maxChars) kept = null;
+              else kept.push(text);
+            }
+            if (text) controller.enqueue(encoder.encode(text));
+            if (done) {
+              controller.close();
+              if (kept && keeper) keeper.keep(kept.join(''));
+            }
           },
         });
         return new fetchAPI.Response(body, {
