@@ -151,6 +151,35 @@ describe('Protocol.history and Protocol.drift', () => {
     expect(expensive.body.errors[0].extensions.code).toBe('LIMIT_EXCEEDED');
   });
 
+  it('drift over more observations than one slice answers every one, in order', async () => {
+    const chain = exampleChain({ height: 80n, blockSeconds: 3_600 });
+    const economy = exampleEconomy({
+      id: 'live',
+      source: chain.source,
+      publishedSource: snapshotSource('the published preset'),
+    });
+    const history = arrayHistory();
+    const observed: Observation[] = [];
+    for (let height = 1n; height <= 60n; height++) {
+      const observation = await economy.history?.observeAt?.(undefined, height);
+      if (observation) observed.push(observation);
+    }
+    history.rows.set('live', observed);
+    const served = await serve({ adapters: [economy], history });
+    const { body } = await served.post(
+      '{ protocol(id: "live") { drift(from: "2025-06-01T00:00:00Z") { height figures { figure observed modelled } } } }',
+    );
+    expect(body.errors).toBeUndefined();
+    expect(body.data.protocol.drift.map((p: { height: string }) => p.height)).toEqual(
+      Array.from({ length: 60 }, (_, i) => String(i + 1)),
+    );
+    const totals = body.data.protocol.drift.map(
+      (p: { figures: Array<{ figure: string; observed: string }> }) =>
+        p.figures.find((f) => f.figure === 'total')?.observed,
+    );
+    expect(totals).toEqual(observed.map((o) => o.total?.toFixed()));
+  });
+
   it('drift puts the published model beside each observation, with the difference', async () => {
     const chain = exampleChain({ height: 10n, blockSeconds: 86_400 });
     const economy = exampleEconomy({

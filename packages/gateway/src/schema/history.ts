@@ -1,6 +1,7 @@
 import {
   type Decimal,
   type Interval,
+  nextTurn,
   type Observation,
   type Rewards,
   type Supply,
@@ -235,10 +236,21 @@ builder.objectFields(ProtocolRef, (t) => ({
             `${economy.name} has no published model to compare with`,
           );
         }
-        return Promise.all(found.map((observation) => driftPoint(economy, published, observation)));
+        // The model at each observation, a slice at a time with a turn of the event loop between
+        // slices: ten thousand observations never hold the process in one piece.
+        const points: DriftPointValue[] = [];
+        for (let start = 0; start < found.length; start += DRIFT_SLICE) {
+          if (start > 0) await nextTurn();
+          const slice = found.slice(start, start + DRIFT_SLICE);
+          points.push(...(await Promise.all(slice.map((o) => driftPoint(economy, published, o)))));
+        }
+        return points;
       }),
   }),
 }));
+
+/** Observations compared with the model between turns of the event loop (each a supply and a rewards). */
+const DRIFT_SLICE = 25;
 
 async function driftPoint(
   economy: TokenEconomy,
