@@ -306,7 +306,7 @@ function hostileReport(
     `# Gateway soak, hostile mix, ${startedAt.toISOString()}`,
     '',
     `Machine: ${machineLine(machineInfo())}.`,
-    `${settings.hostile} s of the hostile mix (bench/src/lib/hostile.ts: the heaviest accepted queries, inputs the gateway must refuse, malformed and oversized bodies) from 16 concurrent loops, against a live gateway (cache TTL 2 s) whose fake upstreams fail, hang and recover every 3 s; /health/live probed every 200 ms from a thread of its own (so the harness's own load does not add to its times). RSS compares the gateway before the mix (after a 45 s warm-up of it, which fills the bounded memos and caches and lets the heap reach its working size) with 5 s after it.`,
+    `${settings.hostile} s of the hostile mix (bench/src/lib/hostile.ts: the heaviest accepted queries, up to 39,452 of the 50,000 budget units and 8 MB of answer, each of which must come back whole; inputs the gateway must refuse; malformed and oversized bodies) from 16 concurrent loops, against a live gateway (cache TTL 2 s) whose fake upstreams fail, hang and recover every 3 s; /health/live probed every 200 ms from a thread of its own (so the harness's own load does not add to its times). RSS compares the gateway before the mix (after a 45 s warm-up of it, which fills the bounded memos and caches and lets the heap reach its working size) with 5 s after it.`,
     '',
     table(
       ['goal', 'measured', 'result'],
