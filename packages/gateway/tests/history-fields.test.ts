@@ -101,6 +101,16 @@ describe('DataSource.height and blockTime', () => {
   });
 });
 
+/** The example economy `live` on `chain`, with the published preset as its model to compare with. */
+function liveWithPublished(chain: ReturnType<typeof exampleChain>) {
+  const economy = exampleEconomy({
+    id: 'live',
+    source: chain.source,
+    publishedSource: snapshotSource('the published preset'),
+  });
+  return { chain, economy };
+}
+
 describe('Protocol.history and Protocol.drift', () => {
   it('answer the recorded observations at the served precision, stepped by an interval', async () => {
     const chain = exampleChain({ height: 10n, blockSeconds: 86_400 });
@@ -152,12 +162,7 @@ describe('Protocol.history and Protocol.drift', () => {
   });
 
   it('drift over more observations than one slice answers every one, in order', async () => {
-    const chain = exampleChain({ height: 80n, blockSeconds: 3_600 });
-    const economy = exampleEconomy({
-      id: 'live',
-      source: chain.source,
-      publishedSource: snapshotSource('the published preset'),
-    });
+    const { economy } = liveWithPublished(exampleChain({ height: 80n, blockSeconds: 3_600 }));
     const history = arrayHistory();
     const observed: Observation[] = [];
     for (let height = 1n; height <= 60n; height++) {
@@ -181,12 +186,7 @@ describe('Protocol.history and Protocol.drift', () => {
   });
 
   it('drift puts the published model beside each observation, with the difference', async () => {
-    const chain = exampleChain({ height: 10n, blockSeconds: 86_400 });
-    const economy = exampleEconomy({
-      id: 'live',
-      source: chain.source,
-      publishedSource: snapshotSource('the published preset'),
-    });
+    const { chain, economy } = liveWithPublished(exampleChain({ height: 10n, blockSeconds: 86_400 }));
     const history = arrayHistory();
     const observation = await economy.history?.observeAt?.(undefined, 4n);
     history.rows.set('live', observation ? [observation] : []);
