@@ -76,7 +76,11 @@ const PLAIN_DECIMAL = /^-?\d+(\.\d+)?$/;
 function servedInput(p: ServedPrecision, input: NamedValue): NamedValue {
   if (input.figure) {
     const figure = input.kind === 'AMOUNT' ? amount(p, input.figure) : rate(p, input.figure);
-    return { ...input, figure, value: formatFigure(figure) };
+    // Built member by member: a spread would read `value`, which derive() writes only when read.
+    const value = formatFigure(figure);
+    return input.kind === undefined
+      ? { name: input.name, value, figure }
+      : { name: input.name, value, figure, kind: input.kind };
   }
   // A decimal given without its kind is served as a rate is (18 places): never more digits than that.
   if (!PLAIN_DECIMAL.test(input.value) || input.value.length <= p.ratePlaces) return input;
