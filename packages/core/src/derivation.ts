@@ -100,28 +100,9 @@ function namedValue(name: string, value: DerivationInput): NamedValue {
   if (typeof value === 'string') return { name, value };
   if (typeof value === 'number') return { name, value: String(value) };
   if (value instanceof Date) return { name, value: value.toISOString() };
-  if (isTypedInput(value)) return typedValue(name, value.figure, value.kind);
+  if (isTypedInput(value))
+    return { name, value: formatDecimal(value.figure), figure: value.figure, kind: value.kind };
   return { name, value: formatDecimal(value) };
-}
-
-/**
- * A typed input whose text is written when first read: the gateway serves
- * such an input from its `figure` (rounded by its kind) and never reads the
- * full-precision text, so writing it for every derivation of every new
- * instant was wasted work. `value` stays an own enumerable property (a
- * getter), so spreading, JSON and equality see the same object as before.
- */
-function typedValue(name: string, figure: Decimal, kind: InputKind): NamedValue {
-  let text: string | undefined;
-  return {
-    name,
-    get value() {
-      if (text === undefined) text = formatDecimal(figure);
-      return text;
-    },
-    figure,
-    kind,
-  };
 }
 
 function isTypedInput(value: Decimal | TypedInput): value is TypedInput {

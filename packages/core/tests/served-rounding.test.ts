@@ -110,7 +110,7 @@ describe('formatFigure', () => {
 });
 
 describe('derive', () => {
-  it('writes a typed input when read, the same text as before, as an own enumerable member', () => {
+  it('writes every input as text, typed ones with their figure and kind, as own enumerable members', () => {
     const pool = new Decimal('40000000.123456789123456789');
     const rate = new Decimal('0.151');
     const derivation = derive(
