@@ -12,7 +12,11 @@ export interface NamedValue {
   name: string;
   /** The input as text, at full precision (decimals in plain form, instants in ISO-8601). */
   value: string;
-  /** The input as an exact decimal, where the adapter gave its kind: the gateway serves it by the rules of that kind. */
+  /**
+   * The input as an exact decimal, where the adapter gave its kind: the gateway serves it by the
+   * rules of that kind. `value` is then this figure's text (`formatDecimal(figure)`, as
+   * {@link derive} writes it): a figure that needs no rounding is served with that text.
+   */
   figure?: Decimal;
   /** AMOUNT or RATE where the adapter said so; a decimal given without a kind is served as a RATE is. */
   kind?: InputKind;

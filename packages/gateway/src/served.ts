@@ -76,8 +76,9 @@ const PLAIN_DECIMAL = /^-?\d+(\.\d+)?$/;
 function servedInput(p: ServedPrecision, input: NamedValue): NamedValue {
   if (input.figure) {
     const figure = input.kind === 'AMOUNT' ? amount(p, input.figure) : rate(p, input.figure);
-    // Built member by member: cheaper than a spread, and `value` is replaced anyway.
-    const value = formatFigure(figure);
+    // Built member by member: cheaper than a spread. A figure served as it is (no more places
+    // than served) keeps the text derive() wrote of it, the same text formatFigure would write.
+    const value = figure === input.figure ? input.value : formatFigure(figure);
     return input.kind === undefined
       ? { name: input.name, value, figure }
       : { name: input.name, value, figure, kind: input.kind };

@@ -8,7 +8,7 @@ import {
 } from '@tokenomics/core';
 import { LOCKUP_TERMS, LOCKUPS, methodology, SOURCES } from '../parameters.js';
 import { parameter, type SessionModel } from '../state.js';
-import { figuresAt, ZERO } from './figures.js';
+import { atStep, figuresAt, ZERO } from './figures.js';
 import { LOCKUP_LABELS, lockupBucket } from './unlocks.js';
 
 /** How circulating supply is defined (Supply.circulatingDefinition). */
@@ -39,6 +39,13 @@ const STAKED_SOURCE = `${methodology('liquid')}; ${SOURCES.staking}; ${SOURCES.s
  * ```
  */
 export function sessionSupply(model: SessionModel, at: Date): Supply {
+  return atStep(supplies, model, at, '', () => supplyAt(model, at));
+}
+
+/** Supplies kept by model and step: the figures step once a day (see atStep). */
+const supplies = new WeakMap<object, Map<string, Supply>>();
+
+function supplyAt(model: SessionModel, at: Date): Supply {
   const { params } = model;
   const f = figuresAt(model, at);
   const buckets: SupplyBucket[] = [
