@@ -64,10 +64,14 @@ async function load(name: string, cli: string): Promise<Target> {
     pathToFileURL(join(adapterPackageDir(cli, 'gateway'), 'dist', 'index.js')).href
   )) as GatewayModule;
   const serverModule = (await import(pathToFileURL(join(dirname(cli), 'index.js')).href)) as {
-    loadServerConfig: (options: { env: Record<string, string> }) => unknown;
+    loadServerConfig: (options: { env: Record<string, string>; cwd?: string }) => unknown;
     createServerAdapters: (config: unknown, env: Record<string, string>) => Promise<unknown[]>;
   };
-  const adapters = await serverModule.createServerAdapters(serverModule.loadServerConfig({ env: {} }), {});
+  // The configuration's folder is the build's server package: adapter packages resolve from
+  // there, so each build runs its own adapters (from the bench's folder, a baseline would run
+  // this workspace's adapters beside its own gateway library).
+  const config = serverModule.loadServerConfig({ env: {}, cwd: dirname(dirname(cli)) });
+  const adapters = await serverModule.createServerAdapters(config, {});
   const gateway = gatewayModule.createGateway({
     adapters: adapters as Parameters<GatewayModule['createGateway']>[0]['adapters'],
     production: true,

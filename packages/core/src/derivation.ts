@@ -112,3 +112,37 @@ function namedValue(name: string, value: DerivationInput): NamedValue {
 function isTypedInput(value: Decimal | TypedInput): value is TypedInput {
   return 'kind' in value && 'figure' in value;
 }
+
+/**
+ * Makes `target[key]` an own enumerable member computed by `compute` when
+ * first read, then the same value on every read: for what is costly to build
+ * and often not asked for (a supply's derivations, when a query selects only
+ * the figures). Spreading, JSON and equality read it like any member; a copy
+ * made with its property descriptors shares the one computation.
+ *
+ * @example
+ * ```ts
+ * import { Decimal, derive, lazyMember, type Supply } from '@tokenomics/core';
+ *
+ * declare const supply: Supply;
+ * const total = new Decimal('1000');
+ * lazyMember(supply, 'derivations', () => ({ total: derive('total', { total }, total, 'docs') }));
+ * supply.derivations.total?.formula; // 'total' (derived now)
+ * ```
+ */
+export function lazyMember<T extends object, K extends keyof T>(target: T, key: K, compute: () => T[K]): T {
+  let value: T[K];
+  let computed = false;
+  Object.defineProperty(target, key, {
+    enumerable: true,
+    configurable: true,
+    get() {
+      if (!computed) {
+        value = compute();
+        computed = true;
+      }
+      return value;
+    },
+  });
+  return target;
+}

@@ -13,6 +13,7 @@ import {
   formatDecimal,
   formatFigure,
   guardedSource,
+  lazyMember,
   rateInput,
   ScaledDecimal,
   type StateSource,
@@ -174,5 +175,24 @@ describe('guardedSource', () => {
     expect(seen).toEqual([
       { now: new Date('2026-01-01T00:00:00Z'), hasNow: true, events: true, window: 250 },
     ]);
+  });
+});
+
+describe('lazyMember', () => {
+  it('computes once, when first read, as an own enumerable member that copies by descriptors share', () => {
+    let computed = 0;
+    const target = lazyMember({ at: 1, figures: [] as number[] }, 'figures', () => {
+      computed++;
+      return [1, 2, 3];
+    });
+    expect(computed).toBe(0);
+    const copy = Object.defineProperties({}, Object.getOwnPropertyDescriptors(target)) as typeof target;
+    expect(Object.keys(target)).toEqual(['at', 'figures']);
+    expect(target.figures).toEqual([1, 2, 3]);
+    expect(copy.figures).toBe(target.figures);
+    expect({ ...target }).toEqual({ at: 1, figures: [1, 2, 3] });
+    expect(JSON.stringify(target)).toBe('{"at":1,"figures":[1,2,3]}');
+    expect(target).toEqual({ at: 1, figures: [1, 2, 3] });
+    expect(computed).toBe(1);
   });
 });

@@ -4,11 +4,13 @@ import {
   type ExactFigure,
   type FeeQuote,
   formatFigure,
+  lazyMember,
   type NamedValue,
   type PenaltyOutcome,
   RATE_PLACES,
   type Rewards,
   type Supply,
+  type SupplyFigure,
   servedFigure,
   type TokenEconomy,
   type Unlock,
@@ -96,24 +98,27 @@ function servedDerivation(p: ServedPrecision, derivation: Derivation, result: De
 }
 
 function servedSupply(p: ServedPrecision, s: Supply): Supply {
-  const figures = {
+  // Member by member, not a spread: a spread would read `derivations`, which an adapter may
+  // derive only when read (lazyMember), and which a query rarely selects (the dashboard does not).
+  const served: Supply = {
+    at: s.at,
     max: maybe(s.max, (v) => amount(p, v)),
     total: amount(p, s.total),
     circulating: amount(p, s.circulating),
     staked: maybe(s.staked, (v) => amount(p, v)),
     liquid: maybe(s.liquid, (v) => amount(p, v)),
     burned: maybe(s.burned, (v) => amount(p, v)),
-  };
-  const derivations: Supply['derivations'] = {};
-  for (const [figure, derivation] of Object.entries(s.derivations) as [keyof typeof figures, Derivation][]) {
-    derivations[figure] = servedDerivation(p, derivation, amount(p, derivation.result));
-  }
-  return {
-    ...s,
-    ...figures,
+    circulatingDefinition: s.circulatingDefinition,
     buckets: s.buckets.map((bucket) => ({ ...bucket, amount: amount(p, bucket.amount) })),
-    derivations,
+    derivations: {},
   };
+  return lazyMember(served, 'derivations', () => {
+    const derivations: Supply['derivations'] = {};
+    for (const [figure, derivation] of Object.entries(s.derivations) as [SupplyFigure, Derivation][]) {
+      derivations[figure] = servedDerivation(p, derivation, amount(p, derivation.result));
+    }
+    return derivations;
+  });
 }
 
 function servedRewards(p: ServedPrecision, r: Rewards): Rewards {

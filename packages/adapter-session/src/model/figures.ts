@@ -378,7 +378,13 @@ export function atStep<T extends { at: Date }>(
     memo.set(model, kept);
   }
   const same = kept.get(key);
-  if (same) return same.at.getTime() === at.getTime() ? same : { ...same, at };
+  if (same) {
+    if (same.at.getTime() === at.getTime()) return same;
+    // A copy by descriptors, not a spread: a member derived when read (lazyMember) stays so, shared.
+    const copy = Object.defineProperties({}, Object.getOwnPropertyDescriptors(same)) as T;
+    copy.at = at;
+    return copy;
+  }
   const result = compute();
   if (kept.size >= STEP_MEMO_LIMIT) kept.clear();
   kept.set(key, result);
