@@ -360,7 +360,8 @@ const STEP_MEMO_LIMIT = 64;
 /**
  * `compute(at)`, or the result computed at another instant of the same step
  * ({@link stepKeyAt}, and `extra` for what else the result reads) with this
- * `at`: the same object but for `at`. Kept per model (models are immutable).
+ * `at`: `withAt` (default: a spread with `at` replaced) makes it. Kept per
+ * model (models are immutable).
  */
 export function atStep<T extends { at: Date }>(
   memo: WeakMap<object, Map<string, T>>,
@@ -368,6 +369,7 @@ export function atStep<T extends { at: Date }>(
   at: Date,
   extra: string,
   compute: () => T,
+  withAt: (kept: T, at: Date) => T = (kept) => ({ ...kept, at }),
 ): T {
   const step = stepKeyAt(model, at);
   if (step === null) return compute();
@@ -378,13 +380,7 @@ export function atStep<T extends { at: Date }>(
     memo.set(model, kept);
   }
   const same = kept.get(key);
-  if (same) {
-    if (same.at.getTime() === at.getTime()) return same;
-    // A copy by descriptors, not a spread: a member derived when read (lazyMember) stays so, shared.
-    const copy = Object.defineProperties({}, Object.getOwnPropertyDescriptors(same)) as T;
-    copy.at = at;
-    return copy;
-  }
+  if (same) return same.at.getTime() === at.getTime() ? same : withAt(same, at);
   const result = compute();
   if (kept.size >= STEP_MEMO_LIMIT) kept.clear();
   kept.set(key, result);

@@ -40,7 +40,24 @@ const STAKED_SOURCE = `${methodology('liquid')}; ${SOURCES.staking}; ${SOURCES.s
  * ```
  */
 export function sessionSupply(model: SessionModel, at: Date): Supply {
-  return atStep(supplies, model, at, '', () => supplyAt(model, at));
+  return atStep(supplies, model, at, '', () => supplyAt(model, at), withAt);
+}
+
+/** The kept supply at another instant of its step: member by member (a spread would derive its derivations). */
+function withAt(kept: Supply, at: Date): Supply {
+  const supply: Supply = {
+    at,
+    max: kept.max,
+    total: kept.total,
+    circulating: kept.circulating,
+    staked: kept.staked,
+    liquid: kept.liquid,
+    burned: kept.burned,
+    circulatingDefinition: kept.circulatingDefinition,
+    buckets: kept.buckets,
+    derivations: {},
+  };
+  return lazyMember(supply, 'derivations', () => kept.derivations);
 }
 
 /** Supplies kept by model and step: the figures step once a day (see atStep). */

@@ -54,6 +54,8 @@ export interface SupplyAtResult {
   treasuryEmitted: Decimal;
   /** Momentary inflation: the year's validator allowance over `total`, rounded to RATE_PLACES. */
   inflation: Decimal;
+  /** The amounts above × 10^AMOUNT_PLACES, as computed (no round trip through a Decimal's text). */
+  units: { total: bigint; treasury: bigint; validatorEmitted: bigint; treasuryEmitted: bigint };
 }
 
 /** What {@link supplyAt} steps. */
@@ -367,6 +369,12 @@ export function supplySchedule(input: SupplyAtInput): SupplySchedule {
         validatorEmitted: fromScaledInteger(figures.validatorEmittedUnits, AMOUNT_PLACES),
         treasuryEmitted: fromScaledInteger(treasuryEmitted, AMOUNT_PLACES),
         inflation: inflationOf(figures),
+        units: {
+          total: figures.totalUnits,
+          treasury: figures.treasuryUnits,
+          validatorEmitted: figures.validatorEmittedUnits,
+          treasuryEmitted,
+        },
       };
     },
   };

@@ -49,8 +49,8 @@ export function supplyFigures(
   const s = stateAt(model, at);
   const anchor = anchorOf(model);
   const held = heldOf(model, configured);
-  const totalUnits = unitsOf(s.total);
-  const treasuryUnits = unitsOf(s.treasury);
+  const totalUnits = s.units.total;
+  const treasuryUnits = s.units.treasury;
   const heldUnits = held.reduce((sum, holding) => sum + unitsOf(holding.amount), 0n);
   checkNonCirculating(totalUnits, treasuryUnits, heldUnits, at);
   // Exact, as schedule points compute it: a Decimal subtraction rounds to 60 digits, which a
