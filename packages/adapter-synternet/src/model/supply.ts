@@ -70,7 +70,7 @@ export function supplyFigures(
   const spills = fromHoldings.gt(fromTreasury);
   const treasuryNotes = [
     sourceOf(model, 'treasuryBalance'),
-    ...(s.treasuryEmitted.isZero() ? [] : [`plus treasury inflation (${METHOD}#treasury-inflation)`]),
+    ...(s.units.treasuryEmitted === 0n ? [] : [`plus treasury inflation (${METHOD}#treasury-inflation)`]),
     ...(fromTreasury.isZero()
       ? []
       : [
