@@ -17,6 +17,9 @@ const USAGE = `Usage: pnpm --filter @tokenomics/bench run cpu [options]
 
   --requests N       requests per round and scenario (default 200; schedules: 3 a round)
   --rounds N         rounds (default 5)
+  --warmup N         requests per scenario and build before the rounds (default 20); the JIT and the
+                     memos settle only after some 1,000 requests of the dashboard, so --warmup 1500
+                     measures the steady state a long load test sees (default: mostly warm-up)
   --only a,b         hello (bare yoga in this process), new-at-literal, new-at-variable, repeat,
                      schedule-points
   --schedule-years 1,10,27
@@ -28,6 +31,7 @@ const { values: args } = parseArgs({
   options: {
     requests: { type: 'string', default: '200' },
     rounds: { type: 'string', default: '5' },
+    warmup: { type: 'string', default: '20' },
     only: { type: 'string' },
     'schedule-years': { type: 'string', default: '1,10,27' },
     baseline: { type: 'string' },
@@ -40,6 +44,7 @@ if (args.help) {
 }
 const REQUESTS = Math.max(1, Number(args.requests));
 const ROUNDS = Math.max(1, Number(args.rounds));
+const WARMUP = Math.max(1, Number(args.warmup));
 /** Schedules per round and length (each a window never asked before). */
 const SCHEDULES = 3;
 const only = new Set(
@@ -64,10 +69,14 @@ async function load(name: string, cli: string): Promise<Target> {
     pathToFileURL(join(adapterPackageDir(cli, 'gateway'), 'dist', 'index.js')).href
   )) as GatewayModule;
   const serverModule = (await import(pathToFileURL(join(dirname(cli), 'index.js')).href)) as {
-    loadServerConfig: (options: { env: Record<string, string> }) => unknown;
+    loadServerConfig: (options: { env: Record<string, string>; cwd?: string }) => unknown;
     createServerAdapters: (config: unknown, env: Record<string, string>) => Promise<unknown[]>;
   };
-  const adapters = await serverModule.createServerAdapters(serverModule.loadServerConfig({ env: {} }), {});
+  // The configuration's folder is the build's server package: adapter packages resolve from
+  // there, so each build runs its own adapters (from the bench's folder, a baseline would run
+  // this workspace's adapters beside its own gateway library).
+  const config = serverModule.loadServerConfig({ env: {}, cwd: dirname(dirname(cli)) });
+  const adapters = await serverModule.createServerAdapters(config, {});
   const gateway = gatewayModule.createGateway({
     adapters: adapters as Parameters<GatewayModule['createGateway']>[0]['adapters'],
     production: true,
@@ -163,7 +172,7 @@ const runs = SCENARIOS.filter((scenario) => only.has(scenario.id))
 
 const results: Record<string, number> = {};
 if (runs.length > 0) {
-  for (const run of runs) await cpuPerRequest(run.target, 20, run.body); // warm-up (JIT, plans)
+  for (const run of runs) await cpuPerRequest(run.target, WARMUP, run.body); // warm-up (JIT, plans, memos)
   for (let round = 0; round < ROUNDS; round++) {
     // Alternate the order so a slow moment of the machine is spread over scenarios and builds.
     for (const run of round % 2 === 0 ? runs : [...runs].reverse()) {

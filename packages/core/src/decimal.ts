@@ -254,7 +254,8 @@ export function sumDecimals(values: Iterable<Decimal>): Decimal {
  */
 export function divideHalfEven(numerator: bigint, denominator: bigint): bigint {
   let quotient = numerator / denominator;
-  let remainder = numerator % denominator;
+  // One division: the remainder from the quotient (a multiplication is cheaper than a second division).
+  let remainder = numerator - quotient * denominator;
   if (remainder < 0n) {
     quotient -= 1n;
     remainder += denominator;

@@ -12,7 +12,11 @@ export interface NamedValue {
   name: string;
   /** The input as text, at full precision (decimals in plain form, instants in ISO-8601). */
   value: string;
-  /** The input as an exact decimal, where the adapter gave its kind: the gateway serves it by the rules of that kind. */
+  /**
+   * The input as an exact decimal, where the adapter gave its kind: the gateway serves it by the
+   * rules of that kind. `value` is then this figure's text (`formatDecimal(figure)`, as
+   * {@link derive} writes it): a figure that needs no rounding is served with that text.
+   */
   figure?: Decimal;
   /** AMOUNT or RATE where the adapter said so; a decimal given without a kind is served as a RATE is. */
   kind?: InputKind;
@@ -107,4 +111,38 @@ function namedValue(name: string, value: DerivationInput): NamedValue {
 
 function isTypedInput(value: Decimal | TypedInput): value is TypedInput {
   return 'kind' in value && 'figure' in value;
+}
+
+/**
+ * Makes `target[key]` an own enumerable member computed by `compute` when
+ * first read, then the same value on every read: for what is costly to build
+ * and often not asked for (a supply's derivations, when a query selects only
+ * the figures). Spreading, JSON and equality read it like any member; a copy
+ * made with its property descriptors shares the one computation.
+ *
+ * @example
+ * ```ts
+ * import { Decimal, derive, lazyMember, type Supply } from '@tokenomics/core';
+ *
+ * declare const supply: Supply;
+ * const total = new Decimal('1000');
+ * lazyMember(supply, 'derivations', () => ({ total: derive('total', { total }, total, 'docs') }));
+ * supply.derivations.total?.formula; // 'total' (derived now)
+ * ```
+ */
+export function lazyMember<T extends object, K extends keyof T>(target: T, key: K, compute: () => T[K]): T {
+  let value: T[K];
+  let computed = false;
+  Object.defineProperty(target, key, {
+    enumerable: true,
+    configurable: true,
+    get() {
+      if (!computed) {
+        value = compute();
+        computed = true;
+      }
+      return value;
+    },
+  });
+  return target;
 }

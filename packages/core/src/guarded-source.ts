@@ -309,9 +309,10 @@ export function guardedSource<S extends ParameterSchema, State>(
 
       let next: SourcedState<S, State>;
       try {
-        // The context as it is (a getter of "now" stays a getter, unread), with this reader.
-        const readCtx = Object.defineProperties({} as EconomyContext, {
-          ...Object.getOwnPropertyDescriptors(ctx),
+        // The context as it is (a getter of "now" stays a getter, unread), with this reader: an
+        // object whose prototype is the context (copying the context's descriptors cost more than
+        // the rest of a snapshot's read, on every field of every request).
+        const readCtx: EconomyContext = Object.create(ctx, {
           reader: { value: reader, enumerable: true, writable: true, configurable: true },
         });
         next = await source.read(readCtx);

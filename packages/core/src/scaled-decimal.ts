@@ -95,8 +95,14 @@ export function asDecimal(figure: ExactFigure): Decimal {
   return figure instanceof ScaledDecimal ? figure.toDecimal() : figure;
 }
 
-/** Wire texts of Decimals, kept as long as the Decimal lives. */
-const decimalTexts = new WeakMap<Decimal, string>();
+/**
+ * Where a Decimal's wire text is kept: a non-enumerable, read-only property
+ * of the Decimal itself, invisible to equality, spreading and JSON. A
+ * WeakMap cost about twice the formatting itself for the fresh Decimals of
+ * every new instant (an ephemeron entry each, which the garbage collector
+ * walks); a property costs a fraction of it.
+ */
+const TEXT = Symbol('tokenomics.wireText');
 
 /**
  * The wire text of an {@link ExactFigure}, without building a Decimal for a
@@ -122,10 +128,9 @@ export function formatFigure(figure: ExactFigure): string {
       `a figure must be a Decimal or ScaledDecimal, got ${typeof figure}`,
     );
   }
-  let text = decimalTexts.get(figure);
-  if (text === undefined) {
-    text = formatDecimal(figure);
-    decimalTexts.set(figure, text);
-  }
+  const kept = (figure as Decimal & { [TEXT]?: string })[TEXT];
+  if (kept !== undefined) return kept;
+  const text = formatDecimal(figure);
+  if (Object.isExtensible(figure)) Object.defineProperty(figure, TEXT, { value: text });
   return text;
 }

@@ -25,9 +25,16 @@ export const RATE_PLACES = 18;
 export function servedFigure(figure: ExactFigure, places: number): ExactFigure {
   if (figure instanceof ScaledDecimal) {
     if (figure.places <= places) return figure;
-    const units = divideHalfEven(figure.units, 10n ** BigInt(figure.places - places));
+    const units = divideHalfEven(figure.units, powerOfTen(figure.places - places));
     return new ScaledDecimal(units, places);
   }
   if (figure.decimalPlaces() <= places) return figure;
   return figure.toDecimalPlaces(places, Decimal.ROUND_HALF_EVEN);
+}
+
+/** 10^0 … 10^127 as bigints, made once: a schedule rounds thousands of figures by the same few powers. */
+const POWERS_OF_TEN: bigint[] = Array.from({ length: 128 }, (_, k) => 10n ** BigInt(k));
+
+function powerOfTen(k: number): bigint {
+  return POWERS_OF_TEN[k] ?? 10n ** BigInt(k);
 }

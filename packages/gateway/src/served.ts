@@ -4,11 +4,13 @@ import {
   type ExactFigure,
   type FeeQuote,
   formatFigure,
+  lazyMember,
   type NamedValue,
   type PenaltyOutcome,
   RATE_PLACES,
   type Rewards,
   type Supply,
+  type SupplyFigure,
   servedFigure,
   type TokenEconomy,
   type Unlock,
@@ -76,7 +78,12 @@ const PLAIN_DECIMAL = /^-?\d+(\.\d+)?$/;
 function servedInput(p: ServedPrecision, input: NamedValue): NamedValue {
   if (input.figure) {
     const figure = input.kind === 'AMOUNT' ? amount(p, input.figure) : rate(p, input.figure);
-    return { ...input, figure, value: formatFigure(figure) };
+    // Built member by member: cheaper than a spread. A figure served as it is (no more places
+    // than served) keeps the text derive() wrote of it, the same text formatFigure would write.
+    const value = figure === input.figure ? input.value : formatFigure(figure);
+    return input.kind === undefined
+      ? { name: input.name, value, figure }
+      : { name: input.name, value, figure, kind: input.kind };
   }
   // A decimal given without its kind is served as a rate is (18 places): never more digits than that.
   if (!PLAIN_DECIMAL.test(input.value) || input.value.length <= p.ratePlaces) return input;
@@ -91,24 +98,27 @@ function servedDerivation(p: ServedPrecision, derivation: Derivation, result: De
 }
 
 function servedSupply(p: ServedPrecision, s: Supply): Supply {
-  const figures = {
+  // Member by member, not a spread: a spread would read `derivations`, which an adapter may
+  // derive only when read (lazyMember), and which a query rarely selects (the dashboard does not).
+  const served: Supply = {
+    at: s.at,
     max: maybe(s.max, (v) => amount(p, v)),
     total: amount(p, s.total),
     circulating: amount(p, s.circulating),
     staked: maybe(s.staked, (v) => amount(p, v)),
     liquid: maybe(s.liquid, (v) => amount(p, v)),
     burned: maybe(s.burned, (v) => amount(p, v)),
-  };
-  const derivations: Supply['derivations'] = {};
-  for (const [figure, derivation] of Object.entries(s.derivations) as [keyof typeof figures, Derivation][]) {
-    derivations[figure] = servedDerivation(p, derivation, amount(p, derivation.result));
-  }
-  return {
-    ...s,
-    ...figures,
+    circulatingDefinition: s.circulatingDefinition,
     buckets: s.buckets.map((bucket) => ({ ...bucket, amount: amount(p, bucket.amount) })),
-    derivations,
+    derivations: {},
   };
+  return lazyMember(served, 'derivations', () => {
+    const derivations: Supply['derivations'] = {};
+    for (const [figure, derivation] of Object.entries(s.derivations) as [SupplyFigure, Derivation][]) {
+      derivations[figure] = servedDerivation(p, derivation, amount(p, derivation.result));
+    }
+    return derivations;
+  });
 }
 
 function servedRewards(p: ServedPrecision, r: Rewards): Rewards {

@@ -4,6 +4,7 @@ import {
   derive,
   formatDecimal,
   fromScaledInteger,
+  lazyMember,
   rateInput,
   type Supply,
   type SupplyBucket,
@@ -108,7 +109,7 @@ export function supplyFigures(model: CosmosMintModel, at: Date, context: ModelCo
     held.length === 0
       ? 'this model subtracts no vesting, module or community-pool balance unless the deployment configures one'
       : `the deployment's configured non-circulating holdings (${held.map((holding) => holding.label).join(', ')}) are subtracted`;
-  return {
+  const supply: Supply = {
     at,
     max: null,
     total,
@@ -118,49 +119,51 @@ export function supplyFigures(model: CosmosMintModel, at: Date, context: ModelCo
     burned: null,
     circulatingDefinition: `Circulating = total supply of the mint denom minus configured non-circulating holdings: x/mint has no cap and no treasury, and ${heldNote}. Staked (bonded) ${context.symbol} counts as circulating, the convention of CoinGecko, CoinMarketCap and Messari; liquid = circulating − staked, never below 0. Burns by slashing are not modelled (burned is unknown). See ${METHOD}#circulating-staked-and-liquid.`,
     buckets,
-    derivations: {
-      total: derive(
-        'total(n) = anchorSupply × Π_{k=1..n} (1 + inflation_k / blocksPerYear), n = floor(elapsed × blocksPerYear / 365.25 d); inflation_k = clamp(inflation_1 + (k − 1) × Δ, inflationMin, inflationMax), Δ = (1 − bondedRatio / goalBonded) × inflationRateChange / blocksPerYear; product as exp(Σ ln), series error ≤ seriesErrorBound (relative); the chain truncates each block’s provision to a base unit (< 1 base unit per block lower)',
-        {
-          anchorTime: params.anchorTime,
-          anchorSupply: amountInput(params.anchorSupply),
-          blocks: s.blocks,
-          anchorInflation: rateInput(params.anchorInflation),
-          changePerBlock: rateInput(s.change),
-          linearBlocks: s.path.linearBlocks,
-          bound: s.path.bound === null ? 'none reached' : s.path.bound,
-          inflation: rateInput(s.path.inflation),
-          minted: amountInput(s.supply.minted),
-          seriesErrorBound: rateInput(s.supply.seriesErrorBound),
-        },
-        total,
-        `${MINT}; ${anchorNote(model)}; ${HELD}`,
-      ),
-      circulating: derive(
-        'circulating = total − Σ configured non-circulating holdings (staked tokens count as circulating; x/mint has no treasury)',
-        {
-          total: amountInput(total),
-          nonCirculatingHoldings: amountInput(sumDecimals(held.map((holding) => holding.amount))),
-        },
-        circulating,
-        `${METHOD}#circulating-staked-and-liquid`,
-      ),
-      staked: derive(
-        `staked = bondedRatio × total, rounded half to even to the base unit (10^-${context.decimals}), never above total`,
-        { bondedRatio: rateInput(params.bondedRatio), total: amountInput(total) },
-        staked,
-        bondedSource,
-      ),
-      liquid: derive(
-        'liquid = max(circulating − staked, 0)',
-        {
-          circulating: amountInput(circulating),
-          staked: amountInput(staked),
-          stakedFromHoldings: amountInput(fromHoldings),
-        },
-        liquid,
-        STAKED_FROM_HOLDINGS,
-      ),
-    },
+    derivations: {},
   };
+  // Derived when read: a query selecting only the figures (the dashboard) never pays for them.
+  return lazyMember(supply, 'derivations', () => ({
+    total: derive(
+      'total(n) = anchorSupply × Π_{k=1..n} (1 + inflation_k / blocksPerYear), n = floor(elapsed × blocksPerYear / 365.25 d); inflation_k = clamp(inflation_1 + (k − 1) × Δ, inflationMin, inflationMax), Δ = (1 − bondedRatio / goalBonded) × inflationRateChange / blocksPerYear; product as exp(Σ ln), series error ≤ seriesErrorBound (relative); the chain truncates each block’s provision to a base unit (< 1 base unit per block lower)',
+      {
+        anchorTime: params.anchorTime,
+        anchorSupply: amountInput(params.anchorSupply),
+        blocks: s.blocks,
+        anchorInflation: rateInput(params.anchorInflation),
+        changePerBlock: rateInput(s.change),
+        linearBlocks: s.path.linearBlocks,
+        bound: s.path.bound === null ? 'none reached' : s.path.bound,
+        inflation: rateInput(s.path.inflation),
+        minted: amountInput(s.supply.minted),
+        seriesErrorBound: rateInput(s.supply.seriesErrorBound),
+      },
+      total,
+      `${MINT}; ${anchorNote(model)}; ${HELD}`,
+    ),
+    circulating: derive(
+      'circulating = total − Σ configured non-circulating holdings (staked tokens count as circulating; x/mint has no treasury)',
+      {
+        total: amountInput(total),
+        nonCirculatingHoldings: amountInput(sumDecimals(held.map((holding) => holding.amount))),
+      },
+      circulating,
+      `${METHOD}#circulating-staked-and-liquid`,
+    ),
+    staked: derive(
+      `staked = bondedRatio × total, rounded half to even to the base unit (10^-${context.decimals}), never above total`,
+      { bondedRatio: rateInput(params.bondedRatio), total: amountInput(total) },
+      staked,
+      bondedSource,
+    ),
+    liquid: derive(
+      'liquid = max(circulating − staked, 0)',
+      {
+        circulating: amountInput(circulating),
+        staked: amountInput(staked),
+        stakedFromHoldings: amountInput(fromHoldings),
+      },
+      liquid,
+      STAKED_FROM_HOLDINGS,
+    ),
+  }));
 }

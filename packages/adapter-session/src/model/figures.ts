@@ -325,6 +325,68 @@ function lockedBuckets(context: SessionContext, at: Date): LockedBuckets {
   return buckets;
 }
 
+/**
+ * What alone fixes the model's figures at `at`: the day since the TGE (the
+ * pool steps once a day, fees and liquidity accrue by the day) and each
+ * lockup's phase ({@link phaseOf}); null inside a linear unlock's window,
+ * where every instant differs. Supply and rewards at two instants with the
+ * same key differ only in their `at`: the adapter computes them once per
+ * key (a new `at` within the day costs a copy).
+ *
+ * @example
+ * ```ts
+ * import type { SessionModel } from '../state.js';
+ * import { stepKeyAt } from './figures.js';
+ *
+ * declare const model: SessionModel; // the seed preset
+ *
+ * stepKeyAt(model, new Date('2026-01-01T08:00:00Z')) === stepKeyAt(model, new Date('2026-01-01T20:00:00Z')); // true
+ * ```
+ */
+export function stepKeyAt(inputs: SessionInputs, at: Date): string | null {
+  const context = contextOf(inputs);
+  let key = Math.floor((at.getTime() - context.tge) / MS_PER_DAY).toString();
+  for (const { unlock } of context.lockups) {
+    const phase = unlock ? phaseOf(unlock, at) : 0;
+    if (phase === null) return null;
+    key += ` ${phase}`;
+  }
+  return key;
+}
+
+/** Results kept per model and step key: a few days' worth (the memo of results by instant is the adapter's). */
+const STEP_MEMO_LIMIT = 64;
+
+/**
+ * `compute(at)`, or the result computed at another instant of the same step
+ * ({@link stepKeyAt}, and `extra` for what else the result reads) with this
+ * `at`: `withAt` (default: a spread with `at` replaced) makes it. Kept per
+ * model (models are immutable).
+ */
+export function atStep<T extends { at: Date }>(
+  memo: WeakMap<object, Map<string, T>>,
+  model: SessionInputs,
+  at: Date,
+  extra: string,
+  compute: () => T,
+  withAt: (kept: T, at: Date) => T = (kept) => ({ ...kept, at }),
+): T {
+  const step = stepKeyAt(model, at);
+  if (step === null) return compute();
+  const key = extra === '' ? step : `${step} ${extra}`;
+  let kept = memo.get(model);
+  if (!kept) {
+    kept = new Map();
+    memo.set(model, kept);
+  }
+  const same = kept.get(key);
+  if (same) return same.at.getTime() === at.getTime() ? same : withAt(same, at);
+  const result = compute();
+  if (kept.size >= STEP_MEMO_LIMIT) kept.clear();
+  kept.set(key, result);
+  return result;
+}
+
 /** The model at an instant in exact integers: what {@link figuresAt} and schedules share. */
 export interface SessionUnits {
   /** Whole days since the TGE. */

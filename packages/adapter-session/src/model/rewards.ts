@@ -13,7 +13,7 @@ import { perNodeDailyReward } from '../formulas/per-node-daily-reward.js';
 import { stakingApr } from '../formulas/staking-apr.js';
 import { methodology, SOURCES } from '../parameters.js';
 import type { SessionModel } from '../state.js';
-import { figuresAt, releasedOverDays, releaseRateFractions } from './figures.js';
+import { atStep, figuresAt, releasedOverDays, releaseRateFractions } from './figures.js';
 
 /** Oxen blocks per day (2-minute blocks). */
 const BLOCKS_PER_DAY = 720;
@@ -33,6 +33,14 @@ const BLOCKS_PER_DAY = 720;
  * ```
  */
 export function sessionRewards(model: SessionModel, at: Date, query: RewardsQuery): Rewards {
+  const commission = query.commission === undefined ? '' : formatDecimal(query.commission);
+  return atStep(rewardsMemo, model, at, commission, () => rewardsAt(model, at, query));
+}
+
+/** Rewards kept by model, step and commission: the figures step once a day (see atStep). */
+const rewardsMemo = new WeakMap<object, Map<string, Rewards>>();
+
+function rewardsAt(model: SessionModel, at: Date, query: RewardsQuery): Rewards {
   const { params, state } = model;
   const f = figuresAt(model, at);
   const rate = params.poolReleaseRate;

@@ -1,6 +1,7 @@
 import {
   amountInput,
   derive,
+  lazyMember,
   rateInput,
   type Supply,
   type SupplyBucket,
@@ -8,7 +9,7 @@ import {
 } from '@tokenomics/core';
 import { LOCKUP_TERMS, LOCKUPS, methodology, SOURCES } from '../parameters.js';
 import { parameter, type SessionModel } from '../state.js';
-import { figuresAt, ZERO } from './figures.js';
+import { atStep, figuresAt, ZERO } from './figures.js';
 import { LOCKUP_LABELS, lockupBucket } from './unlocks.js';
 
 /** How circulating supply is defined (Supply.circulatingDefinition). */
@@ -39,6 +40,30 @@ const STAKED_SOURCE = `${methodology('liquid')}; ${SOURCES.staking}; ${SOURCES.s
  * ```
  */
 export function sessionSupply(model: SessionModel, at: Date): Supply {
+  return atStep(supplies, model, at, '', () => supplyAt(model, at), withAt);
+}
+
+/** The kept supply at another instant of its step: member by member (a spread would derive its derivations). */
+function withAt(kept: Supply, at: Date): Supply {
+  const supply: Supply = {
+    at,
+    max: kept.max,
+    total: kept.total,
+    circulating: kept.circulating,
+    staked: kept.staked,
+    liquid: kept.liquid,
+    burned: kept.burned,
+    circulatingDefinition: kept.circulatingDefinition,
+    buckets: kept.buckets,
+    derivations: {},
+  };
+  return lazyMember(supply, 'derivations', () => kept.derivations);
+}
+
+/** Supplies kept by model and step: the figures step once a day (see atStep). */
+const supplies = new WeakMap<object, Map<string, Supply>>();
+
+function supplyAt(model: SessionModel, at: Date): Supply {
   const { params } = model;
   const f = figuresAt(model, at);
   const buckets: SupplyBucket[] = [
@@ -114,7 +139,7 @@ export function sessionSupply(model: SessionModel, at: Date): Supply {
   const holdingInputs: Record<string, TypedInput> = {};
   for (const holding of f.holdings)
     holdingInputs[`${holding.label} (${holding.address})`] = amountInput(holding.amount);
-  return {
+  const supply: Supply = {
     at,
     max: f.max,
     total: f.total,
@@ -124,55 +149,57 @@ export function sessionSupply(model: SessionModel, at: Date): Supply {
     burned: ZERO,
     circulatingDefinition: CIRCULATING_DEFINITION,
     buckets,
-    derivations: {
-      max: derive('maxSupply', { maxSupply: amountInput(f.max) }, f.max, totalSource),
-      total: derive(
-        'total = maxSupply (the whole supply was minted at genesis; SESH has no mint path, and fees are burnt and reminted)',
-        { maxSupply: amountInput(f.max) },
-        f.total,
-        totalSource,
-      ),
-      circulating: derive(
-        'circulating = total − pool − lockedUnscheduled − Σ still-locked lockups − configured holdings (staked tokens circulate); ' +
-          'pool = pool₀ × (1 − rate/365)^days + inflow × (1 − (1 − rate/365)^days) / (rate/365); ' +
-          'a lockup is its amount less what its unlocks released by now (B and D: equal monthly tranches in base units from month 13, the remainder in the last)',
-        {
-          total: amountInput(f.total),
-          pool: amountInput(f.pool),
-          lockedUnscheduled: amountInput(f.lockedUnscheduled),
-          ...lockupInputs,
-          ...holdingInputs,
-          'pool₀ (stakingRewardPool)': amountInput(params.stakingRewardPool),
-          'pool₀ at': f.anchor,
-          days: f.daysFromAnchor,
-          rate: rateInput(params.poolReleaseRate),
-          'inflow (feeInflowPerDay × feeToPoolShare)': amountInput(f.poolInflowPerDay),
-        },
-        f.circulating,
-        SUPPLY_SOURCE,
-      ),
-      staked: derive(
-        'staked = networkSize × stakingRequirement (no totalStaked getter exists on chain)',
-        { networkSize: params.networkSize, stakingRequirement: amountInput(params.stakingRequirement) },
-        f.staked,
-        STAKED_SOURCE,
-      ),
-      liquid: derive(
-        'liquid = max(circulating − staked, 0): circulating tokens that are not staked',
-        {
-          circulating: amountInput(f.circulating),
-          staked: amountInput(f.staked),
-          'staked from the treasury': amountInput(f.stakedFromTreasury),
-        },
-        f.liquid,
-        `${methodology('liquid')}; ${SOURCES.spec}`,
-      ),
-      burned: derive(
-        'burned = 0: Network Fees are burnt and reminted (90 % to the pool, 10 % to liquidity), so nothing is destroyed net',
-        {},
-        ZERO,
-        `${methodology('fees')}; ${SOURCES.spec}`,
-      ),
-    },
+    derivations: {},
   };
+  // Derived when read: a query selecting only the figures (the dashboard) never pays for them.
+  return lazyMember(supply, 'derivations', () => ({
+    max: derive('maxSupply', { maxSupply: amountInput(f.max) }, f.max, totalSource),
+    total: derive(
+      'total = maxSupply (the whole supply was minted at genesis; SESH has no mint path, and fees are burnt and reminted)',
+      { maxSupply: amountInput(f.max) },
+      f.total,
+      totalSource,
+    ),
+    circulating: derive(
+      'circulating = total − pool − lockedUnscheduled − Σ still-locked lockups − configured holdings (staked tokens circulate); ' +
+        'pool = pool₀ × (1 − rate/365)^days + inflow × (1 − (1 − rate/365)^days) / (rate/365); ' +
+        'a lockup is its amount less what its unlocks released by now (B and D: equal monthly tranches in base units from month 13, the remainder in the last)',
+      {
+        total: amountInput(f.total),
+        pool: amountInput(f.pool),
+        lockedUnscheduled: amountInput(f.lockedUnscheduled),
+        ...lockupInputs,
+        ...holdingInputs,
+        'pool₀ (stakingRewardPool)': amountInput(params.stakingRewardPool),
+        'pool₀ at': f.anchor,
+        days: f.daysFromAnchor,
+        rate: rateInput(params.poolReleaseRate),
+        'inflow (feeInflowPerDay × feeToPoolShare)': amountInput(f.poolInflowPerDay),
+      },
+      f.circulating,
+      SUPPLY_SOURCE,
+    ),
+    staked: derive(
+      'staked = networkSize × stakingRequirement (no totalStaked getter exists on chain)',
+      { networkSize: params.networkSize, stakingRequirement: amountInput(params.stakingRequirement) },
+      f.staked,
+      STAKED_SOURCE,
+    ),
+    liquid: derive(
+      'liquid = max(circulating − staked, 0): circulating tokens that are not staked',
+      {
+        circulating: amountInput(f.circulating),
+        staked: amountInput(f.staked),
+        'staked from the treasury': amountInput(f.stakedFromTreasury),
+      },
+      f.liquid,
+      `${methodology('liquid')}; ${SOURCES.spec}`,
+    ),
+    burned: derive(
+      'burned = 0: Network Fees are burnt and reminted (90 % to the pool, 10 % to liquidity), so nothing is destroyed net',
+      {},
+      ZERO,
+      `${methodology('fees')}; ${SOURCES.spec}`,
+    ),
+  }));
 }

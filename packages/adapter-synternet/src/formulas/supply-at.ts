@@ -54,6 +54,8 @@ export interface SupplyAtResult {
   treasuryEmitted: Decimal;
   /** Momentary inflation: the year's validator allowance over `total`, rounded to RATE_PLACES. */
   inflation: Decimal;
+  /** The amounts above × 10^AMOUNT_PLACES, as computed (no round trip through a Decimal's text). */
+  units: { total: bigint; treasury: bigint; validatorEmitted: bigint; treasuryEmitted: bigint };
 }
 
 /** What {@link supplyAt} steps. */
@@ -358,18 +360,80 @@ export function supplySchedule(input: SupplyAtInput): SupplySchedule {
         entry.treasuryEmittedBase + entry.treasuryEmittedSlope * m,
         entry.den,
       );
-      return {
-        at,
-        year: figures.year,
-        elapsed: new Decimal(figures.intoYear).div(entry.endMs - entry.startMs),
-        total: fromScaledInteger(figures.totalUnits, AMOUNT_PLACES),
-        treasury: fromScaledInteger(figures.treasuryUnits, AMOUNT_PLACES),
-        validatorEmitted: fromScaledInteger(figures.validatorEmittedUnits, AMOUNT_PLACES),
-        treasuryEmitted: fromScaledInteger(treasuryEmitted, AMOUNT_PLACES),
-        inflation: inflationOf(figures),
-      };
+      return new SupplyAtValue(at, figures, entry.endMs - entry.startMs, treasuryEmitted);
     },
   };
+}
+
+/**
+ * A {@link SupplyAtResult} whose Decimals are made when first read (then the
+ * same instance on every read): a request reads a few of them (supply's
+ * total and treasury, rewards' inflation), the rest only when a derivation
+ * is asked for. Making a Decimal parses its text; the year's elapsed
+ * fraction is a 60-digit division.
+ */
+class SupplyAtValue implements SupplyAtResult {
+  readonly year: InflationYear;
+  readonly units: SupplyAtResult['units'];
+  private elapsedValue: Decimal | undefined;
+  private totalValue: Decimal | undefined;
+  private treasuryValue: Decimal | undefined;
+  private validatorEmittedValue: Decimal | undefined;
+  private treasuryEmittedValue: Decimal | undefined;
+  private inflationValue: Decimal | undefined;
+
+  constructor(
+    readonly at: Date,
+    private readonly figures: SupplyFigures,
+    private readonly yearLength: number,
+    treasuryEmitted: bigint,
+  ) {
+    this.year = figures.year;
+    this.units = {
+      total: figures.totalUnits,
+      treasury: figures.treasuryUnits,
+      validatorEmitted: figures.validatorEmittedUnits,
+      treasuryEmitted,
+    };
+  }
+
+  get elapsed(): Decimal {
+    if (this.elapsedValue === undefined) {
+      this.elapsedValue = new Decimal(this.figures.intoYear).div(this.yearLength);
+    }
+    return this.elapsedValue;
+  }
+
+  get total(): Decimal {
+    if (this.totalValue === undefined) this.totalValue = fromScaledInteger(this.units.total, AMOUNT_PLACES);
+    return this.totalValue;
+  }
+
+  get treasury(): Decimal {
+    if (this.treasuryValue === undefined) {
+      this.treasuryValue = fromScaledInteger(this.units.treasury, AMOUNT_PLACES);
+    }
+    return this.treasuryValue;
+  }
+
+  get validatorEmitted(): Decimal {
+    if (this.validatorEmittedValue === undefined) {
+      this.validatorEmittedValue = fromScaledInteger(this.units.validatorEmitted, AMOUNT_PLACES);
+    }
+    return this.validatorEmittedValue;
+  }
+
+  get treasuryEmitted(): Decimal {
+    if (this.treasuryEmittedValue === undefined) {
+      this.treasuryEmittedValue = fromScaledInteger(this.units.treasuryEmitted, AMOUNT_PLACES);
+    }
+    return this.treasuryEmittedValue;
+  }
+
+  get inflation(): Decimal {
+    if (this.inflationValue === undefined) this.inflationValue = inflationOf(this.figures);
+    return this.inflationValue;
+  }
 }
 
 /** Treasury × 10^AMOUNT_PLACES at m ms into the year: anchor.treasury + treasuryEmitted − the anchor's, never below 0. */

@@ -3,14 +3,16 @@ import {
   amountInput,
   Decimal,
   derive,
+  fromScaledInteger,
   type Rewards,
   type RewardsQuery,
   rateInput,
 } from '@tokenomics/core';
 import { stakingRates } from '@tokenomics/cosmos-rest';
 import { stakingApr } from '../formulas/staking-apr.js';
+import { AMOUNT_PLACES } from '../formulas/supply-at.js';
 import type { SynternetModel } from '../state.js';
-import { chainValidatorRate, exactMinus, METHOD, RULING, SPEC, stateAt, withSchedule } from './state-at.js';
+import { chainValidatorRate, METHOD, RULING, SPEC, stateAt, withSchedule } from './state-at.js';
 
 /**
  * Rewards at `at`: momentary validator inflation (emissionRate), the run-rate
@@ -27,8 +29,9 @@ export function rewardsFigures(model: SynternetModel, at: Date, query: RewardsQu
   const keep = new Decimal(1).minus(params.communityTax);
   const annualEmission = s.year.validatorAllowance.times(keep);
   const nextTo = addMonths(at, 12);
-  const next = withSchedule(model, (schedule) => schedule.supplyAt(nextTo));
-  const nextRelease = exactMinus(next.validatorEmitted, s.validatorEmitted).times(keep);
+  // Only what stakers get by then: the schedule's integer figures, not a whole supplyAt.
+  const nextEmitted = withSchedule(model, (schedule) => schedule.figuresAt(nextTo).validatorEmittedUnits);
+  const nextRelease = fromScaledInteger(nextEmitted - s.units.validatorEmitted, AMOUNT_PLACES).times(keep);
   const apr = stakingApr(inflation, params.bondedRatio, params.communityTax);
   const chain = s.year.allowanceFromChain ? chainValidatorRate(model) : null;
   const mintNote = chain

@@ -198,7 +198,7 @@ export function stateAt(model: SynternetModel, at: Date): SupplyAtResult {
   const last = lastStates.get(model);
   if (last !== undefined && last.at === at.getTime()) return last.result;
   const result = withSchedule(model, (schedule) => schedule.supplyAt(at));
-  checkNonCirculating(unitsOf(result.total), unitsOf(result.treasury), 0n, at);
+  checkNonCirculating(result.units.total, result.units.treasury, 0n, at);
   lastStates.set(model, { at: at.getTime(), result });
   return result;
 }

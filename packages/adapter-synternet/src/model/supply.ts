@@ -4,6 +4,7 @@ import {
   derive,
   formatDecimal,
   fromScaledInteger,
+  lazyMember,
   rateInput,
   ScaledDecimal,
   type Supply,
@@ -48,8 +49,8 @@ export function supplyFigures(
   const s = stateAt(model, at);
   const anchor = anchorOf(model);
   const held = heldOf(model, configured);
-  const totalUnits = unitsOf(s.total);
-  const treasuryUnits = unitsOf(s.treasury);
+  const totalUnits = s.units.total;
+  const treasuryUnits = s.units.treasury;
   const heldUnits = held.reduce((sum, holding) => sum + unitsOf(holding.amount), 0n);
   checkNonCirculating(totalUnits, treasuryUnits, heldUnits, at);
   // Exact, as schedule points compute it: a Decimal subtraction rounds to 60 digits, which a
@@ -69,7 +70,7 @@ export function supplyFigures(
   const spills = fromHoldings.gt(fromTreasury);
   const treasuryNotes = [
     sourceOf(model, 'treasuryBalance'),
-    ...(s.treasuryEmitted.isZero() ? [] : [`plus treasury inflation (${METHOD}#treasury-inflation)`]),
+    ...(s.units.treasuryEmitted === 0n ? [] : [`plus treasury inflation (${METHOD}#treasury-inflation)`]),
     ...(fromTreasury.isZero()
       ? []
       : [
@@ -103,7 +104,7 @@ export function supplyFigures(
       source: bondedSource,
     },
   ];
-  return {
+  const supply: Supply = {
     at,
     max: null,
     total: s.total,
@@ -113,53 +114,55 @@ export function supplyFigures(
     burned: null,
     circulatingDefinition: `Total supply minus the treasury (${SPEC}, Circulating Supply: "Circulating supply = Total supply - Treasury") and minus any non-circulating holding the deployment configures. The treasury is the mint module's treasury_address ${treasuryAddress}. Staked tokens count as circulating, the convention of CoinGecko, CoinMarketCap and Messari; liquid = circulating − staked, never below 0. Where more is staked than circulates (the seed's bonded ratio of 0.5 against a 90 % treasury), the excess is shown as staked from the treasury, an assumption. Burns (manual, proposal 0009) are not modelled: burned is unknown. See ${METHOD}#circulating-supply.`,
     buckets,
-    derivations: {
-      total: derive(
-        'total(t) = total(start of year y) + (validatorAllowance_y + treasuryAllowance_y) × elapsed; allowance_y = rate_y × total(start of year y); years start on anniversaries of inflationStart',
-        {
-          year: s.year.number,
-          yearStart: s.year.start,
-          yearEnd: s.year.end,
-          elapsed: rateInput(s.elapsed),
-          yearStartTotal: amountInput(s.year.startTotal),
-          validatorRate: rateInput(s.year.rates.validator),
-          treasuryRate: rateInput(s.year.rates.treasury),
-          validatorAllowance: amountInput(s.year.validatorAllowance),
-          treasuryAllowance: amountInput(s.year.treasuryAllowance),
-          anchorAt: anchor.at,
-          anchorTotal: amountInput(anchor.total),
-        },
-        s.total,
-        `${RULING}; ${SPEC} (Incentives)${anchorNote(model)}`,
-      ),
-      circulating: derive(
-        'circulating = total − treasury − Σ configured non-circulating holdings (staked tokens count as circulating)',
-        {
-          total: amountInput(s.total),
-          treasury: amountInput(s.treasury),
-          nonCirculatingHoldings: amountInput(fromScaledInteger(heldUnits, AMOUNT_PLACES)),
-          anchorTreasury: amountInput(anchor.treasury),
-          treasuryEmittedSinceStart: amountInput(s.treasuryEmitted),
-        },
-        circulating,
-        `${SPEC} (Circulating Supply); ${METHOD}#circulating-supply`,
-      ),
-      staked: derive(
-        'staked = bondedRatio × total, rounded half to even to the usynt (never above total)',
-        { bondedRatio: rateInput(params.bondedRatio), total: amountInput(s.total) },
-        staked,
-        bondedSource,
-      ),
-      liquid: derive(
-        'liquid = max(circulating − staked, 0); the staked tokens beyond circulating are staked from the treasury',
-        {
-          circulating: amountInput(circulating),
-          staked: amountInput(staked),
-          stakedFromTreasury: amountInput(fromHoldings),
-        },
-        liquid,
-        STAKED_FROM_TREASURY,
-      ),
-    },
+    derivations: {},
   };
+  // Derived when read: a query selecting only the figures (the dashboard) never pays for them.
+  return lazyMember(supply, 'derivations', () => ({
+    total: derive(
+      'total(t) = total(start of year y) + (validatorAllowance_y + treasuryAllowance_y) × elapsed; allowance_y = rate_y × total(start of year y); years start on anniversaries of inflationStart',
+      {
+        year: s.year.number,
+        yearStart: s.year.start,
+        yearEnd: s.year.end,
+        elapsed: rateInput(s.elapsed),
+        yearStartTotal: amountInput(s.year.startTotal),
+        validatorRate: rateInput(s.year.rates.validator),
+        treasuryRate: rateInput(s.year.rates.treasury),
+        validatorAllowance: amountInput(s.year.validatorAllowance),
+        treasuryAllowance: amountInput(s.year.treasuryAllowance),
+        anchorAt: anchor.at,
+        anchorTotal: amountInput(anchor.total),
+      },
+      s.total,
+      `${RULING}; ${SPEC} (Incentives)${anchorNote(model)}`,
+    ),
+    circulating: derive(
+      'circulating = total − treasury − Σ configured non-circulating holdings (staked tokens count as circulating)',
+      {
+        total: amountInput(s.total),
+        treasury: amountInput(s.treasury),
+        nonCirculatingHoldings: amountInput(fromScaledInteger(heldUnits, AMOUNT_PLACES)),
+        anchorTreasury: amountInput(anchor.treasury),
+        treasuryEmittedSinceStart: amountInput(s.treasuryEmitted),
+      },
+      circulating,
+      `${SPEC} (Circulating Supply); ${METHOD}#circulating-supply`,
+    ),
+    staked: derive(
+      'staked = bondedRatio × total, rounded half to even to the usynt (never above total)',
+      { bondedRatio: rateInput(params.bondedRatio), total: amountInput(s.total) },
+      staked,
+      bondedSource,
+    ),
+    liquid: derive(
+      'liquid = max(circulating − staked, 0); the staked tokens beyond circulating are staked from the treasury',
+      {
+        circulating: amountInput(circulating),
+        staked: amountInput(staked),
+        stakedFromTreasury: amountInput(fromHoldings),
+      },
+      liquid,
+      STAKED_FROM_TREASURY,
+    ),
+  }));
 }

@@ -129,4 +129,41 @@ describe('requestCost', () => {
     expect(cost('{ __typename protocols { __typename id } }')).toMatchObject({ total: 2 });
     expect(requestCost(schema, parse('query A { protocols { id } }'), 'B', {}, options).total).toBe(0);
   });
+  it('keeps a cost that reads no argument value (by document and by literal shape), never one that does', () => {
+    const dashboard = (at: string) =>
+      `{ protocols { id supply(at: "${at}") { total } rewards(at: "${at}", commission: "0.05") { stakingApr } } }`;
+    const first = cost(dashboard('2026-01-01T00:00:00Z'));
+    expect(first).toEqual({ total: 6, points: 0, stakes: 0, overrides: 0, fields: 6, overCaps: [] });
+    // A new `at` is the same shape: the same cost, kept.
+    expect(cost(dashboard('2031-07-01T12:00:00Z'))).toBe(first);
+    // Another number of protocols is another cost.
+    expect(cost(dashboard('2031-07-01T12:00:00Z'), {}, { protocols: 5 }).total).toBe(15);
+    // The same document with other variables: a schedule's window and overrides are read each time.
+    const document = parse(`query ($from: DateTime, $to: DateTime, $o: [ParameterOverride!]) {
+      protocol(id: "example") {
+        schedule(from: $from, to: $to, interval: DAY) { at }
+        rewards(overrides: $o) { stakingApr }
+      }
+    }`);
+    const priced = (variables: Record<string, unknown>) =>
+      requestCost(schema, document, null, variables, options);
+    const o = [{ key: 'networkSize', value: '1' }];
+    expect(priced({ from: '2026-01-01T00:00:00Z', to: '2026-01-03T00:00:00Z' })).toMatchObject({ points: 3 });
+    expect(priced({ from: '2026-01-01T00:00:00Z', to: '2026-01-11T00:00:00Z', o })).toMatchObject({
+      points: 11,
+      overrides: 1,
+    });
+    expect(
+      priced({ from: '2026-01-01T00:00:00Z', to: '2026-01-02T00:00:00Z', o: [...o, ...o] }),
+    ).toMatchObject({
+      points: 2,
+      overrides: 2,
+    });
+    // "now" is a schedule's default `from`: read on every request too.
+    const monthly = parse('{ protocol(id: "example") { schedule(to: "2027-01-01T00:00:00Z") { at } } }');
+    expect(requestCost(schema, monthly, null, {}, options).points).toBe(13);
+    expect(
+      requestCost(schema, monthly, null, {}, { ...options, now: new Date('2026-07-01T00:00:00Z') }).points,
+    ).toBe(7);
+  });
 });

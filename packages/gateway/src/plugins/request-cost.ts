@@ -16,6 +16,8 @@ import {
   type SelectionSetNode,
   valueFromASTUntyped,
 } from 'graphql';
+import { LRUCache } from 'lru-cache';
+import { documentLexicalShape } from './validation-cache.js';
 
 /** Units of work per item: what one schedule point costs is 1. */
 export const REQUEST_COST_UNITS = {
@@ -120,10 +122,67 @@ export function requestCost(
   rawVariables: unknown,
   options: RequestCostOptions,
 ): RequestCost {
+  // A cost that reads no argument's value (no overrides, input, schedule or history window: the
+  // dashboard, whatever its `at`) is the document's own: kept by document, and by lexical shape
+  // for a document that differs from one priced before only in its literals (a new `at`).
+  const memoKey = `${operationName ?? ''}\u0000${options.protocols},${options.maxSchedulePoints},${options.maxStakes},${options.maxOverrides}`;
+  let byDocument = documentCosts.get(schema);
+  if (!byDocument) {
+    byDocument = new WeakMap();
+    documentCosts.set(schema, byDocument);
+  }
+  let ofDocument = byDocument.get(document);
+  const kept = ofDocument?.get(memoKey);
+  if (kept === READS_VALUES)
+    return computeRequestCost(schema, document, operationName, rawVariables, options).cost;
+  if (kept) return kept;
+  const lexical = documentLexicalShape(document);
+  let byShape = shapeCosts.get(schema);
+  if (!byShape) {
+    byShape = new LRUCache<string, RequestCost | typeof READS_VALUES>({ max: MAX_SHAPE_COSTS });
+    shapeCosts.set(schema, byShape);
+  }
+  const shapeKey = lexical ? `${memoKey}\u0000${lexical.key}` : null;
+  const shaped = shapeKey ? byShape.get(shapeKey) : undefined;
+  if (shaped && shaped !== READS_VALUES) return shaped;
+  const { cost, readsValues } = computeRequestCost(schema, document, operationName, rawVariables, options);
+  if (!ofDocument) {
+    ofDocument = new Map();
+    byDocument.set(document, ofDocument);
+  }
+  ofDocument.set(memoKey, readsValues ? READS_VALUES : cost);
+  if (shapeKey && !shaped) byShape.set(shapeKey, readsValues ? READS_VALUES : cost);
+  return cost;
+}
+
+/** Shapes' value-independent costs kept per schema. */
+const MAX_SHAPE_COSTS = 500;
+/** Kept for a document or shape whose cost reads argument values: priced on every request. */
+const READS_VALUES = 'reads-values';
+const documentCosts = new WeakMap<
+  GraphQLSchema,
+  WeakMap<DocumentNode, Map<string, RequestCost | typeof READS_VALUES>>
+>();
+const shapeCosts = new WeakMap<GraphQLSchema, LRUCache<string, RequestCost | typeof READS_VALUES>>();
+
+/** The arguments whose values a cost reads (besides a schedule's, a history's or a drift's window). */
+const PRICED_ARGUMENTS = new Set(['overrides', 'input']);
+/** The fields whose cost reads their window (and "now"). */
+const WINDOWED_FIELDS = new Set(['schedule', 'history', 'drift']);
+
+/** The cost, and whether it read an argument's value (then it is the request's own and is not kept). */
+function computeRequestCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  rawVariables: unknown,
+  options: RequestCostOptions,
+): { cost: RequestCost; readsValues: boolean } {
+  let readsValues = false;
   const overCaps: string[] = [];
   const operation = getOperationAST(document, operationName);
   const root = operation ? schema.getRootType(operation.operation) : undefined;
-  if (!operation || !root) return { total: 0, ...none(), overCaps };
+  if (!operation || !root) return { cost: { total: 0, ...none(), overCaps }, readsValues: false };
 
   const variables: Record<string, unknown> = {};
   for (const definition of operation.variableDefinitions ?? []) {
@@ -163,6 +222,12 @@ export function requestCost(
     if (parent.name !== 'Protocol') return parts;
     parts.fields = 1;
     if (field.args.length === 0) return parts;
+    if (
+      WINDOWED_FIELDS.has(field.name) ||
+      node.arguments?.some((argument) => PRICED_ARGUMENTS.has(argument.name.value))
+    ) {
+      readsValues = true;
+    }
     const args = argumentsOf(field, node);
     const input = args.input && typeof args.input === 'object' ? (args.input as Record<string, unknown>) : {};
     const where = `${node.alias ? `${node.alias.value}: ` : ''}${field.name}`;
@@ -233,10 +298,11 @@ export function requestCost(
   }
 
   const parts = selectionCost(root, operation.selectionSet);
+
   const total =
     parts.points * REQUEST_COST_UNITS.point +
     parts.stakes * REQUEST_COST_UNITS.stake +
     parts.overrides * REQUEST_COST_UNITS.override +
     parts.fields * REQUEST_COST_UNITS.field;
-  return { total, ...parts, overCaps };
+  return { cost: { total, ...parts, overCaps }, readsValues };
 }
