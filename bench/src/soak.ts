@@ -24,7 +24,8 @@ const USAGE = `Usage: pnpm --filter @tokenomics/bench run soak [options]
   --scenario NAME   dashboard (default), what-if, fees, schedule, live (dashboard over fake upstreams)
   --max-growth PCT  the memory goal, percent (default 10)
   --hostile S       seconds of the hostile mix after the soak (default 60; 0 skips it)
-  --hostile-only    run only the hostile mix`;
+  --hostile-only    run only the hostile mix
+  --gateway-flags F Node flags for the gateway after its own (e.g. "--max-semi-space-size=16")`;
 
 const { values: args } = parseArgs({
   options: {
@@ -35,6 +36,7 @@ const { values: args } = parseArgs({
     'max-growth': { type: 'string', default: '10' },
     hostile: { type: 'string', default: '60' },
     'hostile-only': { type: 'boolean', default: false },
+    'gateway-flags': { type: 'string', default: '' },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
@@ -52,6 +54,7 @@ const settings = {
   maxGrowthPercent: Number(args['max-growth']),
   hostile: Number(args.hostile),
   hostileOnly: args['hostile-only'],
+  gatewayFlags: args['gateway-flags'].split(/\s+/).filter(Boolean),
 };
 const query = QUERIES[settings.scenario];
 if (query === undefined) throw new Error(`--scenario must be one of ${Object.keys(QUERIES).join(', ')}`);
@@ -101,6 +104,7 @@ async function hostilePhase(): Promise<{
   const gateway = await startGateway({
     name: 'gateway (live, hostile)',
     env: { ...upstreams.env, CACHE_TTL_SECONDS: '2' },
+    nodeFlags: settings.gatewayFlags,
   });
   try {
     log(
