@@ -727,7 +727,8 @@ function targets(report: Omit<BenchReport, 'targets'>): BenchReport['targets'] {
     list.push({
       target: `≤ 1 upstream read per resource per TTL, ${c.requests} identical live queries at once`,
       measured: `most reads of one resource: ${c.maxReads}; ${c.ok}/${c.requests} answered without errors`,
-      met: c.maxReads <= 1 && c.failed === 0,
+      // 0 would mean the cache was not cold (nothing coalesced was measured): not a pass.
+      met: c.maxReads === 1 && c.failed === 0,
     });
   }
   const live = report.scenarios.find((s) => s.id === 'live');
@@ -1190,9 +1191,17 @@ async function main(): Promise<number> {
   let live: ServerProcess | undefined;
   if (wanted('live')) {
     upstreams = await startUpstreams();
+    // History off: its recorder reads every live economy as the gateway starts, which would warm the
+    // cache the burst below must find cold (and it measures the request path, not the recorder).
+    const configDir = mkdtempSync(join(tmpdir(), 'bench-live-'));
+    writeFileSync(join(configDir, 'gateway.config.json'), JSON.stringify({ history: { enabled: false } }));
     live = await startGateway({
       name: 'gateway (live)',
-      env: { ...upstreams.env, CACHE_TTL_SECONDS: String(settings.ttlSeconds) },
+      env: {
+        ...upstreams.env,
+        CACHE_TTL_SECONDS: String(settings.ttlSeconds),
+        GATEWAY_CONFIG: join(configDir, 'gateway.config.json'),
+      },
     });
     log(`live gateway pid ${live.pid}: Arbitrum ${upstreams.arbitrum.url}, LCD ${upstreams.lcd.url}`);
     partial.concurrentLive = await concurrentLive(live, upstreams);

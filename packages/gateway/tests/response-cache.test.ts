@@ -2,6 +2,7 @@ import { createSchema, createYoga } from 'graphql-yoga';
 import { describe, expect, it } from 'vitest';
 import { createGateway } from '../src/index.js';
 import { requestSeconds, useSecondResponseCache } from '../src/plugins/response-cache.js';
+import { useStreamedAnswers } from '../src/plugins/streamed-answers.js';
 import { countingLiveSource, fixedSupplyAdapter } from './fixtures.js';
 
 const QUERY = '{ protocols { id source { fetchedAt } supply { at circulating } } }';
@@ -134,5 +135,75 @@ describe('the response cache bounds', () => {
     expect(cache.stats().texts.entries).toBe(1);
     await ask('{ echo(text: "a", times: 3) }');
     expect(executions()).toBe(3);
+  });
+});
+
+describe('identical requests in flight', () => {
+  /** A bare yoga with the cache (and, optionally, streamed answers): `rows` waits for `release` and counts its runs. */
+  function slowYoga(options: { streamed?: boolean; fail?: () => boolean } = {}) {
+    const clock = { ms: Date.parse('2026-01-01T00:00:00Z') };
+    let runs = 0;
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const yoga = createYoga({
+      schema: createSchema({
+        typeDefs: 'type Query { rows(n: Int!): [String!]! }',
+        resolvers: {
+          Query: {
+            rows: async (_root: unknown, args: { n: number }) => {
+              runs++;
+              await released;
+              if (options.fail?.()) throw new Error('failed');
+              return Array.from({ length: args.n }, (_, i) => `row ${i}`);
+            },
+          },
+        },
+      }),
+      plugins: [
+        useSecondResponseCache(requestSeconds(() => new Date(clock.ms))),
+        ...(options.streamed ? [useStreamedAnswers({ minListItems: 100 })] : []),
+      ],
+      logging: false,
+      maskedErrors: false,
+    });
+    const ask = async (n: number) => {
+      const response = await yoga.fetch('http://gateway.test/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: `{ rows(n: ${n}) }` }),
+      });
+      return response.text();
+    };
+    return { ask, release, runs: () => runs };
+  }
+
+  it("wait for the first one's text instead of running again, whole or streamed", async () => {
+    for (const streamed of [false, true]) {
+      const { ask, release, runs } = slowYoga({ streamed });
+      const answers = Array.from({ length: 5 }, () => ask(500));
+      // Let every request reach the cache before the first one's answer exists.
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      release();
+      const texts = await Promise.all(answers);
+      expect(runs(), `streamed: ${streamed}`).toBe(1);
+      expect(new Set(texts).size).toBe(1);
+      expect(JSON.parse(texts[0]!).data.rows).toHaveLength(500);
+    }
+  });
+
+  it('run on their own when the first one fails', async () => {
+    let failures = 1;
+    const { ask, release, runs } = slowYoga({ fail: () => failures-- > 0 });
+    const answers = Array.from({ length: 3 }, () => ask(10));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    release();
+    const bodies = (await Promise.all(answers)).map((text) => JSON.parse(text));
+    // The first failed (not kept); the two waiting ran again: one of them is kept, or both ran.
+    expect(bodies[0].errors[0].message).toBe('failed');
+    expect(bodies.slice(1).every((body) => body.data?.rows.length === 10)).toBe(true);
+    expect(runs()).toBeGreaterThanOrEqual(2);
+    expect(runs()).toBeLessThanOrEqual(3);
   });
 });

@@ -11,4 +11,8 @@ export interface AnswerTextKeeper {
   /** Texts longer than this are not kept (do not build them). */
   maxChars: number;
   keep(text: string): void;
+  /** The text will not be handed over (too long, the stream failed or was cancelled). */
+  skip(): void;
+  /** Set by a writer that will call `keep` or `skip` later, after the response has gone (a stream). */
+  later: boolean;
 }

@@ -44,7 +44,22 @@ interface CacheEntry {
   second: number;
   key: string;
   keep: boolean;
+  /** Set when this request is the first of its key in its second: identical requests wait for its text. */
+  flight?: Flight;
+  /** The keeper handed to the writer of its answer. */
+  keeper?: AnswerTextKeeper;
 }
+
+/** The first request of a key in a second, being answered: what identical requests arriving meanwhile wait for. */
+interface Flight {
+  second: number;
+  /** Its text once kept, or undefined when it will not be (errors, too large, a failure). */
+  text: Promise<string | undefined>;
+  settle(text?: string): void;
+}
+
+/** How long an identical request waits for the first one's text before it runs on its own. */
+const FLIGHT_WAIT_MS = 10_000;
 
 /**
  * Whole responses reused within one second: the key is the request's "now"
@@ -72,6 +87,26 @@ export function useSecondResponseCache(
     maxBytes: options.maxTextBytes ?? DEFAULT_RESPONSE_TEXT_BYTES,
     sizeOf: (text, key) => ENTRY_BYTES + 2 * (text.length + key.length),
   });
+  // The first request of each key in the current second, until its text is kept or known not to be.
+  const inFlight = new Map<string, Flight>();
+  const startFlight = (key: string, at: number): Flight => {
+    let settle!: (text?: string) => void;
+    const text = new Promise<string | undefined>((resolve) => {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      settle = (made) => {
+        if (timer === undefined) return; // settled already
+        clearTimeout(timer);
+        timer = undefined;
+        if (inFlight.get(key) === flight) inFlight.delete(key);
+        resolve(made);
+      };
+      timer = setTimeout(() => settle(undefined), FLIGHT_WAIT_MS);
+      timer.unref?.();
+    });
+    const flight: Flight = { second: at, text, settle };
+    inFlight.set(key, flight);
+    return flight;
+  };
   return {
     stats: () => ({ texts: sizedCacheStats(texts), documents: sizedCacheStats(documentIds.cache) }),
     onParams({ params, request, setResult }) {
@@ -85,13 +120,25 @@ export function useSecondResponseCache(
         params.variables && Object.keys(params.variables).length > 0 ? JSON.stringify(params.variables) : '';
       const key = `${documentIds.idOf(query)}\u0000${params.operationName ?? ''}\u0000${variables}`;
       const text = at === second ? texts.get(key) : undefined;
-      if (text === undefined) {
-        entries.set(request, { second: at, key, keep: false });
+      if (text !== undefined) {
+        setResult(hitOf(text));
         return;
       }
-      // The hit's text is the whole answer; the empty result only carries it through yoga.
-      const hit: ExecutionResult & { stringify(): string } = { data: {}, stringify: () => text };
-      setResult(hit);
+      // The same request is being answered in this second: wait for its text rather than compute it again.
+      const flight = inFlight.get(key);
+      if (flight && flight.second === at) {
+        return flight.text.then((made) => {
+          if (made !== undefined) setResult(hitOf(made));
+          else entries.set(request, { second: at, key, keep: false });
+        });
+      }
+      entries.set(request, { second: at, key, keep: false, flight: startFlight(key, at) });
+    },
+    onResponse({ request }) {
+      // Not kept by the time its answer goes (errors, a failure, not written by its stringify), and no
+      // stream will hand the text over later: the waiters run on their own (a no-op once settled).
+      const entry = entries.get(request);
+      if (entry?.flight && !entry.keeper?.later) entry.flight.settle(undefined);
     },
     onExecutionResult({ request, result }) {
       const entry = entries.get(request);
@@ -106,7 +153,12 @@ export function useSecondResponseCache(
     },
     onResultProcess({ request, result, setResult }) {
       const entry = entries.get(request);
-      if (!entry?.keep || Array.isArray(result) || Symbol.asyncIterator in result) return;
+      if (!entry) return;
+      if (!entry.keep || Array.isArray(result) || Symbol.asyncIterator in result) {
+        entry.keep = false;
+        entry.flight?.settle(undefined);
+        return;
+      }
       let text: string | undefined;
       const maxTextBytes = options.maxTextBytes ?? DEFAULT_RESPONSE_TEXT_BYTES;
       const keeper: AnswerTextKeeper = {
@@ -114,8 +166,14 @@ export function useSecondResponseCache(
         keep(made) {
           // A text larger than the whole bound is not kept (lru-cache's maxEntrySize).
           if (entry.second === second) texts.set(entry.key, made);
+          entry.flight?.settle(made);
         },
+        skip() {
+          entry.flight?.settle(undefined);
+        },
+        later: false,
       };
+      entry.keeper = keeper;
       const kept: ExecutionResult & {
         stringify(value: ExecutionResult): string;
         [KEEP_ANSWER_TEXT]: AnswerTextKeeper;
@@ -134,6 +192,11 @@ export function useSecondResponseCache(
       setResult(kept);
     },
   };
+}
+
+/** A hit: the kept text is the whole answer; the empty result only carries it through yoga. */
+function hitOf(text: string): ExecutionResult & { stringify(): string } {
+  return { data: {}, stringify: () => text };
 }
 
 /**

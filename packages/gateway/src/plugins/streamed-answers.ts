@@ -82,27 +82,42 @@ export function useStreamedAnswers(options: StreamedAnswersOptions = {}): Plugin
         // The response cache's keeper, when it would keep this answer: it gets the text once written.
         const keeper = (processed as { [KEEP_ANSWER_TEXT]?: AnswerTextKeeper })[KEEP_ANSWER_TEXT];
         let kept: string[] | null = keeper ? [] : null;
+        if (keeper) keeper.later = true;
         let keptChars = 0;
         let first = true;
         const body = new fetchAPI.ReadableStream<Uint8Array>({
+          cancel() {
+            // The client went away: nothing will be kept.
+            kept = null;
+            keeper?.skip();
+          },
           async pull(controller) {
             // The first chunk at once; each next one after the event loop had a turn.
             if (!first) await nextTurn();
             first = false;
             let text = '';
             let done = false;
-            for (let step = pieces.next(); ; step = pieces.next()) {
-              if (step.done) {
-                done = true;
-                break;
+            try {
+              for (let step = pieces.next(); ; step = pieces.next()) {
+                if (step.done) {
+                  done = true;
+                  break;
+                }
+                text += step.value;
+                if (text.length >= chunkBytes) break;
               }
-              text += step.value;
-              if (text.length >= chunkBytes) break;
+            } catch (error) {
+              kept = null;
+              keeper?.skip();
+              controller.error(error);
+              return;
             }
             if (kept && keeper) {
               keptChars += text.length;
-              if (keptChars > keeper.maxChars) kept = null;
-              else kept.push(text);
+              if (keptChars > keeper.maxChars) {
+                kept = null;
+                keeper.skip();
+              } else kept.push(text);
             }
             if (text) controller.enqueue(encoder.encode(text));
             if (done) {
