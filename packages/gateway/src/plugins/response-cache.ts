@@ -56,6 +56,8 @@ interface Flight {
   /** Its text once kept, or undefined when it will not be (errors, too large, a failure). */
   text: Promise<string | undefined>;
   settle(text?: string): void;
+  /** `text`, for a request waiting on it: settled without a text after {@link FLIGHT_WAIT_MS} at the latest. */
+  wait(): Promise<string | undefined>;
 }
 
 /** How long an identical request waits for the first one's text before it runs on its own. */
@@ -90,20 +92,31 @@ export function useSecondResponseCache(
   // The first request of each key in the current second, until its text is kept or known not to be.
   const inFlight = new Map<string, Flight>();
   const startFlight = (key: string, at: number): Flight => {
-    let settle!: (text?: string) => void;
-    const text = new Promise<string | undefined>((resolve) => {
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      settle = (made) => {
-        if (timer === undefined) return; // settled already
-        clearTimeout(timer);
-        timer = undefined;
+    let resolve!: (text: string | undefined) => void;
+    const text = new Promise<string | undefined>((settled) => {
+      resolve = settled;
+    });
+    let settled = false;
+    // Armed only when a first identical request waits: most requests have no twin in flight.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const flight: Flight = {
+      second: at,
+      text,
+      settle(made) {
+        if (settled) return;
+        settled = true;
+        if (timer !== undefined) clearTimeout(timer);
         if (inFlight.get(key) === flight) inFlight.delete(key);
         resolve(made);
-      };
-      timer = setTimeout(() => settle(undefined), FLIGHT_WAIT_MS);
-      timer.unref?.();
-    });
-    const flight: Flight = { second: at, text, settle };
+      },
+      wait() {
+        if (timer === undefined && !settled) {
+          timer = setTimeout(() => flight.settle(undefined), FLIGHT_WAIT_MS);
+          timer.unref?.();
+        }
+        return text;
+      },
+    };
     inFlight.set(key, flight);
     return flight;
   };
@@ -127,7 +140,7 @@ export function useSecondResponseCache(
       // The same request is being answered in this second: wait for its text rather than compute it again.
       const flight = inFlight.get(key);
       if (flight && flight.second === at) {
-        return flight.text.then((made) => {
+        return flight.wait().then((made) => {
           if (made !== undefined) setResult(hitOf(made));
           else entries.set(request, { second: at, key, keep: false });
         });
