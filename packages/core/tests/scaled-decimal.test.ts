@@ -11,17 +11,7 @@ import {
   type SchedulePoint,
   scheduleFigure,
 } from '../src/index.js';
-
-/** A deterministic pseudo-random bigint of up to `digits` digits (xorshift: the test needs no seed file). */
-function sequence(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    return (state >>> 0) / 2 ** 32;
-  };
-}
+import { seededRandom } from '../src/testing/index.js';
 
 describe('formatScaledInteger', () => {
   it.each([
@@ -45,7 +35,7 @@ describe('formatScaledInteger', () => {
   });
 
   it('agrees with formatDecimal on 5,000 values of up to 90 digits, signs and scales mixed', () => {
-    const random = sequence(20261121);
+    const random = seededRandom(20261121);
     for (let i = 0; i < 5_000; i++) {
       const digits = 1 + Math.floor(random() * 90);
       let text = String(1 + Math.floor(random() * 9));

@@ -19,17 +19,7 @@ import {
   type StateSource,
   servedFigure,
 } from '../src/index.js';
-
-/** A deterministic pseudo-random sequence (xorshift). */
-function sequence(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    return (state >>> 0) / 4_294_967_296;
-  };
-}
+import { seededRandom } from '../src/testing/index.js';
 
 /** A pseudo-random bigint of 1 to `digits` digits, either sign. */
 function bigintOf(next: () => number, digits: number): bigint {
@@ -54,7 +44,7 @@ function divideHalfEvenBefore(numerator: bigint, denominator: bigint): bigint {
 
 describe('served rounding', () => {
   it('divideHalfEven agrees with the two-division form over 20,000 pairs, ties included', () => {
-    const next = sequence(16);
+    const next = seededRandom(16);
     for (let i = 0; i < 20_000; i++) {
       const denominator =
         i % 4 === 0
@@ -70,7 +60,7 @@ describe('served rounding', () => {
   });
 
   it('servedFigure rounds a ScaledDecimal in integers exactly as decimal.js rounds its Decimal, 10,000 figures', () => {
-    const next = sequence(2026);
+    const next = seededRandom(2026);
     for (let i = 0; i < 10_000; i++) {
       const units = bigintOf(next, 60);
       const places = Math.floor(next() * 60);
@@ -89,7 +79,7 @@ describe('served rounding', () => {
 
 describe('formatFigure', () => {
   it('writes what formatDecimal writes, once per Decimal, and leaves the Decimal looking as it did', () => {
-    const next = sequence(7);
+    const next = seededRandom(7);
     for (let i = 0; i < 2_000; i++) {
       const value = new Decimal(`${bigintOf(next, 60)}e-${Math.floor(next() * 70)}`);
       const twin = new Decimal(value);

@@ -9,5 +9,6 @@ export {
   type ParameterExtremes,
   parameterExtremes,
 } from './extremes.js';
+export { seededRandom } from './seeded-random.js';
 export { DYNAMIC_SOURCE_PREFIXES, repositoryRoot, sourceViolation } from './sources.js';
 export { vestingEconomy, vestingParameters } from './vesting-economy.js';

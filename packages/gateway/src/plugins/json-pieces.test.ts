@@ -1,17 +1,11 @@
+import { seededRandom } from '@tokenomics/core/testing';
 import { describe, expect, it } from 'vitest';
 import { jsonPieces } from './json-pieces.js';
 
 /** A seeded generator of JSON-like values (nested objects and arrays, odd strings and numbers, undefined). */
 function generator(seed: number) {
-  let state = seed >>> 0 || 1;
-  const next = () => {
-    state ^= state << 13;
-    state >>>= 0;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    state >>>= 0;
-    return state;
-  };
+  const random = seededRandom(seed);
+  const next = () => Math.floor(random() * 2 ** 32);
   const leaves: unknown[] = [
     null,
     true,
