@@ -71,9 +71,10 @@ export function useStreamedAnswers(options: StreamedAnswersOptions = {}): Plugin
     onResultProcess({ request, result, resultProcessor, setResultProcessor }) {
       if (Array.isArray(result) || Symbol.asyncIterator in result) return;
       const answer = result as ExecutionResult;
-      if (answer.errors?.length || answer.extensions || !holdsLongList(answer.data, minListItems)) return;
+      if (answer.errors?.length || answer.extensions) return;
       // Only where yoga's own JSON processor would write the answer (not SSE, not multipart).
       if (resultProcessor?.name !== 'processRegularResult') return;
+      if (!holdsLongList(answer.data, minListItems)) return;
       const mediaType = regularMediaType(request);
       if (mediaType === null) return;
       setResultProcessor((processed, fetchAPI) => {
