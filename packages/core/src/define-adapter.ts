@@ -26,6 +26,7 @@ import type {
 import { isTokenomicsError, TokenomicsError } from './errors.js';
 import {
   DEFAULT_CLOCK_SKEW_MS,
+  goodStateOf,
   guardedSource,
   type Implausibility,
   upstreamInvalid,
@@ -149,6 +150,9 @@ export interface AdapterDefinition<S extends ParameterSchema, State> {
    * emitted since): a long schedule is computed in slices overlapping by one
    * instant ({@link scheduleInSlices}), so that one request never holds the
    * event loop for long. The conformance kit checks it (`scheduleSplits`).
+   * Points read the model's parameters and state, never `model.source`: while
+   * an upstream fails, the last good state's schedules serve its stale
+   * variants too ({@link goodStateOf}).
    */
   schedule?(model: Model<S, State>, instants: Date[]): SchedulePoint[];
   flows?: readonly TokenFlow[];
@@ -200,12 +204,15 @@ export function snapshotSource<S extends ParameterSchema>(description: string): 
 }
 
 /**
- * Estimated bytes of one schedule point as adapters build it (an instant and
- * five exact figures): heap growth per point held measured at 490 to 520
- * bytes on Session's and Synternet's daily schedules, 680 on Synternet's
- * yearly ones (fewer figures shared between points).
+ * Estimated bytes of one schedule point held in the memo: the point as
+ * adapters build it (an instant and five exact figures: heap growth per point
+ * held measured at 490 to 520 bytes on Session's and Synternet's daily
+ * schedules, 680 on Synternet's yearly ones, fewer figures being shared
+ * between points), and what a server keeps beside it for as long as the
+ * point is kept (the gateway's row of it already written: an object and up
+ * to seven short strings, about 350 bytes).
  */
-export const SCHEDULE_POINT_BYTES = 640;
+export const SCHEDULE_POINT_BYTES = 1024;
 /** Estimated bytes of one stake in a penalty outcome (before, slashed, after): 390 to 550 measured. */
 export const STAKE_BYTES = 512;
 /** Estimated bytes of one figure (a supply, rewards, a quote, a list of rules or fees): 1.7 to 6.2 KB measured. */
@@ -221,7 +228,7 @@ export interface AdapterMemoOptions {
   modelBytes?: number;
 }
 
-/** Results kept per adapter by default: 32 MiB, e.g. fourteen 10-year daily schedules or 4,000 figures. */
+/** Results kept per adapter by default: 32 MiB, e.g. nine 10-year daily schedules or 4,000 figures. */
 export const DEFAULT_RESULT_MEMO_BYTES = 32 * 1024 * 1024;
 /** Models kept per adapter by default: 4 MiB, about 250 override sets. */
 export const DEFAULT_MODEL_MEMO_BYTES = 4 * 1024 * 1024;
@@ -606,7 +613,11 @@ export function defineAdapter<S extends ParameterSchema, State>(
   }
   if (schedule) {
     economy.schedule = async (query, ctx) => {
-      const { model: resolved, ctx: full } = await model(ctx, query.overrides);
+      const full = context(ctx);
+      // The last good state served stale (an upstream failing) schedules as the good state does: a
+      // schedule reads the parameters and the state, never the source's info, so its points are the good
+      // state's, computed once rather than again for each stale variant.
+      const resolved = resolve(goodStateOf(await source.read(full)), query.overrides);
       const from = query.from ?? full.now;
       checkInstant(resolved, from, 'from');
       const interval = query.interval ?? 'MONTH';

@@ -194,6 +194,30 @@ function rejectionOf(error: unknown): Implausibility | null {
   return { reason: 'parameter', message: error.message };
 }
 
+/** Stale variants (a last good state served stale) and the good state each was made from. */
+const goodStates = new WeakMap<object, SourcedState<ParameterSchema, unknown>>();
+
+/**
+ * The last good state a stale variant was made from (what {@link guardedSource}
+ * serves while an upstream fails), or `sourced` itself. Its parameters and
+ * state are the good state's; only its `info` (stale, and why) differs, so
+ * what reads no `info` (a schedule's points) is the same for both, and is
+ * computed once for the good state rather than again for each variant.
+ *
+ * @example
+ * ```ts
+ * import { goodStateOf, type ParameterSchema, type SourcedState } from '@tokenomics/core';
+ *
+ * declare const sourced: SourcedState<ParameterSchema, null>; // from a guarded source's read
+ * goodStateOf(sourced).info.stale; // false for a variant of a good state (the good state as it was read)
+ * ```
+ */
+export function goodStateOf<S extends ParameterSchema, State>(
+  sourced: SourcedState<S, State>,
+): SourcedState<S, State> {
+  return (goodStates.get(sourced) as SourcedState<S, State> | undefined) ?? sourced;
+}
+
 /**
  * Makes a live source serve one consistent, plausible state. It keeps the
  * last good whole state; a new read replaces it only when every upstream
@@ -250,6 +274,7 @@ export function guardedSource<S extends ParameterSchema, State>(
       },
     };
     served = { of, reason, sourced };
+    goodStates.set(sourced, goodStateOf(of) as SourcedState<ParameterSchema, unknown>);
     return sourced;
   }
 

@@ -7,6 +7,7 @@ export * from './economy.js';
 export * from './errors.js';
 export * from './guarded-source.js';
 export * from './history-store.js';
+export * from './items-in-turns.js';
 export * from './map-in-turns.js';
 export * from './next-turn.js';
 export * from './observation-of.js';

@@ -388,6 +388,30 @@ describe('defineAdapter with a live source', () => {
     });
   });
 
+  it("a schedule asked while the last good state is served stale is the good state's, not computed again", async () => {
+    const { source, values } = liveValues({ treasury: '250' });
+    const economy = exampleEconomy({
+      source,
+      only: ['SUPPLY', 'SCHEDULE'],
+      plausible: ({ next, previous }) =>
+        previous && next.params.treasury.lt(previous.params.treasury.div(2))
+          ? { reason: 'pool-collapse', message: 'treasury collapsed' }
+          : null,
+    });
+    const query = {
+      from: new Date('2026-01-01T00:00:00Z'),
+      to: new Date('2026-12-01T00:00:00Z'),
+      interval: 'MONTH' as const,
+    };
+    const fresh = await economy.schedule!(query, { now });
+    values.treasury = '1';
+    expect((await economy.source({ now })).stale).toBe(true);
+    // The stale variant's model is a new object, but its schedule is the good state's: the same points.
+    expect(await economy.schedule!(query, { now })).toBe(fresh);
+    // Figures that tell their source (supply, rewards) still follow the variant: it says it is stale.
+    expect((await economy.source({ now })).description).toContain('stale: last good state');
+  });
+
   it('plausible judges the new model against the last good one; a rejected read serves that, stale, and is reported', async () => {
     const { source, values } = liveValues({ treasury: '250' });
     const seen: Array<[string, string | null]> = [];

@@ -11,4 +11,5 @@ export {
 } from './extremes.js';
 export { seededRandom } from './seeded-random.js';
 export { DYNAMIC_SOURCE_PREFIXES, repositoryRoot, sourceViolation } from './sources.js';
+export { countTurns, type TurnCounter } from './turn-counter.js';
 export { vestingEconomy, vestingParameters } from './vesting-economy.js';

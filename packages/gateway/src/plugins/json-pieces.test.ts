@@ -1,6 +1,6 @@
 import { seededRandom } from '@tokenomics/core/testing';
 import { describe, expect, it } from 'vitest';
-import { jsonPieces } from './json-pieces.js';
+import { ITEMS_PER_PIECE, jsonPieces } from './json-pieces.js';
 
 /** A seeded generator of JSON-like values (nested objects and arrays, odd strings and numbers, undefined). */
 function generator(seed: number) {
@@ -44,7 +44,7 @@ describe('jsonPieces', () => {
     }
   });
 
-  it('writes a long list of rows one row a piece', () => {
+  it('writes a long list of rows in pieces of ITEMS_PER_PIECE rows', () => {
     const rows = Array.from({ length: 5_000 }, (_, i) => ({
       at: `2026-01-${i}`,
       total: `${i}.5`,
@@ -52,8 +52,23 @@ describe('jsonPieces', () => {
     }));
     const pieces = [...jsonPieces({ data: { protocols: [{ schedule: rows }] } })];
     expect(pieces.join('')).toBe(JSON.stringify({ data: { protocols: [{ schedule: rows }] } }));
-    // Each row is one piece (plus a comma between rows): no piece holds two rows.
-    expect(pieces.filter((piece) => piece.startsWith('{"at"'))).toHaveLength(5_000);
-    expect(Math.max(...pieces.map((piece) => piece.length))).toBeLessThan(60);
+    // Every piece of rows holds ITEMS_PER_PIECE of them (the last one the rest): a writer can stop between them.
+    const rowCounts = pieces
+      .filter((piece) => piece.includes('{"at"'))
+      .map((piece) => piece.split('{"at"').length - 1);
+    expect(rowCounts).toHaveLength(Math.ceil(5_000 / ITEMS_PER_PIECE));
+    expect(rowCounts.slice(0, -1).every((count) => count === ITEMS_PER_PIECE)).toBe(true);
+    expect(rowCounts.reduce((sum, count) => sum + count, 0)).toBe(5_000);
+  });
+
+  it('writes lists mixing flat and nested items, and holes and undefined, as JSON.stringify does', () => {
+    const mixed = [1, { a: [2] }, 'x', undefined, null, { b: 3 }, [4, [5]], ...Array(3)];
+    for (const value of [
+      mixed,
+      { list: mixed },
+      Array.from({ length: 200 }, (_, i) => (i % 70 === 0 ? { n: [i] } : { n: i })),
+    ]) {
+      expect([...jsonPieces(value)].join('')).toBe(JSON.stringify(value));
+    }
   });
 });

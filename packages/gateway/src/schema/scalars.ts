@@ -63,7 +63,7 @@ function instantFromText(text: string): Date {
 builder.scalarType('DateTime', {
   description:
     'An instant in ISO-8601 form, e.g. "2026-01-01T00:00:00.000Z". Inputs need a zone (Z or ±hh:mm); a bare date means midnight UTC.',
-  serialize: (value) => (value as Date).toISOString(),
+  serialize: (value) => (typeof value === 'string' ? value : (value as Date).toISOString()),
   parseValue(value) {
     if (typeof value === 'string') return instantFromText(value);
     throw badInput(new Error(`DateTime must be an ISO-8601 string, got ${quoted(value)}`));

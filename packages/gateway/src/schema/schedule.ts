@@ -2,6 +2,7 @@ import {
   type ExactFigure,
   ExactSchedulePoint,
   INTERVALS,
+  itemsInTurns,
   mapInTurns,
   SCHEDULE_SLICE_POINTS,
   type SchedulePoint,
@@ -12,7 +13,7 @@ import { builder } from './builder.js';
 import { whenCapable } from './capability.js';
 import { overridesArg, toOverrides } from './parameters.js';
 import { ProtocolRef } from './protocol.js';
-import { type WrittenFigure, writtenFigure } from './written-figure.js';
+import { type WrittenFigure, type WrittenInstant, writtenFigure, writtenInstant } from './written-figure.js';
 
 /**
  * A schedule point as the gateway writes it: each figure in its wire text,
@@ -21,7 +22,7 @@ import { type WrittenFigure, writtenFigure } from './written-figure.js';
  * is 44,000 of them.
  */
 interface SchedulePointRow {
-  at: Date;
+  at: WrittenInstant;
   total: WrittenFigure;
   circulating: WrittenFigure;
   emitted: WrittenFigure;
@@ -49,7 +50,7 @@ function rowOf(point: SchedulePoint, p: ServedPrecision): SchedulePointRow {
   const liquid = liquidOf(point);
   const amount = (figure: ExactFigure) => writtenFigure(servedScheduleFigure(p, figure, 'amount'));
   return {
-    at: point.at,
+    at: writtenInstant(point.at),
     total: amount(scheduleFigure(point, 'total')),
     circulating: amount(scheduleFigure(point, 'circulating')),
     emitted: amount(scheduleFigure(point, 'emitted')),
@@ -57,6 +58,37 @@ function rowOf(point: SchedulePoint, p: ServedPrecision): SchedulePointRow {
     poolBalance: poolBalance === null ? null : amount(poolBalance),
     liquid: liquid === null ? null : amount(liquid),
   };
+}
+
+/**
+ * Rows already written, by the points they were written from: an adapter
+ * memoizes its schedules, so a schedule asked again (the same window, the
+ * same model) is answered from the same rows, written once. Without this, a
+ * long schedule's hundreds of thousands of strings were made again by every
+ * request and lived as long as its answer took to write (seconds, for the
+ * heaviest): the young generation's collector copied them, twice each, in
+ * pauses that stalled every other request (issue 11). Entries go with their
+ * points (a WeakMap).
+ */
+const rowsByPrecision = new Map<string, WeakMap<readonly SchedulePoint[], Promise<SchedulePointRow[]>>>();
+
+/** The rows of `points` at `precision`, written a slice at a time, once per points array and precision. */
+function rowsOf(points: readonly SchedulePoint[], precision: ServedPrecision): Promise<SchedulePointRow[]> {
+  const key = `${precision.amountPlaces} ${precision.ratePlaces}`;
+  let byPrecision = rowsByPrecision.get(key);
+  if (byPrecision === undefined) {
+    byPrecision = new WeakMap();
+    rowsByPrecision.set(key, byPrecision);
+  }
+  let rows = byPrecision.get(points);
+  if (rows === undefined) {
+    // Written a slice at a time, with a turn of the event loop between slices (as the model computed them).
+    rows = mapInTurns(points, (point) => rowOf(point, precision), SCHEDULE_SLICE_POINTS);
+    byPrecision.set(points, rows);
+    // A failed write is not kept: the next request tries again.
+    rows.catch(() => byPrecision.delete(points));
+  }
+  return rows;
 }
 
 const SchedulePointRef = builder.objectRef<SchedulePointRow>('SchedulePoint');
@@ -118,9 +150,9 @@ builder.objectFields(ProtocolRef, (t) => ({
           },
           ctx.economy,
         );
-        const precision = servedPrecision(economy.token);
-        // Written a slice at a time, with a turn of the event loop between slices (as the model computed them).
-        return mapInTurns(points, (point) => rowOf(point, precision), SCHEDULE_SLICE_POINTS);
+        const rows = await rowsOf(points, servedPrecision(economy.token));
+        // Completed by the executor a slice per turn too: a plan completes a list's ready items in one piece.
+        return itemsInTurns(rows, SCHEDULE_SLICE_POINTS);
       }),
   }),
 }));

@@ -19,3 +19,20 @@ export type WrittenFigure = string & { readonly __written: true };
 export function writtenFigure(figure: ExactFigure): WrittenFigure {
   return formatFigure(figure) as WrittenFigure;
 }
+
+/** An instant already in its wire text (ISO 8601, UTC, milliseconds: what the `DateTime` scalar writes). */
+export type WrittenInstant = string & { readonly __writtenInstant: true };
+
+/**
+ * An instant's wire text, made now: the `DateTime` scalar writes it as it is.
+ *
+ * @example
+ * ```ts
+ * import { writtenInstant } from './written-figure.js';
+ *
+ * writtenInstant(new Date(Date.UTC(2026, 0, 1))); // '2026-01-01T00:00:00.000Z'
+ * ```
+ */
+export function writtenInstant(at: Date): WrittenInstant {
+  return at.toISOString() as WrittenInstant;
+}
