@@ -6,8 +6,8 @@ import { nextTurn } from './next-turn.js';
  * one a promise of itself, settled a slice per turn ({@link nextTurn}).
  * Executors complete a list's ready items in one piece, however long the
  * list (graphql-jit's compiled plans and graphql-js alike); items that
- * settle in turns are completed in turns. A list of at most `slice` items is
- * returned as it is.
+ * settle in turns are completed in turns. A list of at most `slice` items
+ * comes back as a copy, with no promise in it.
  *
  * @example
  * ```ts
