@@ -228,6 +228,10 @@ const configObject = z
         maxQueuedHeavyRequests: integerText('limits.maxQueuedHeavyRequests', 0, 100_000).default(
           DEFAULT_DOCUMENT_LIMITS.maxQueuedHeavyRequests,
         ),
+        /** The longest a heavy request keeps its slot while its answer is written, ms. */
+        heavyAnswerHoldMs: integerText('limits.heavyAnswerHoldMs', 0, 600_000).default(
+          DEFAULT_DOCUMENT_LIMITS.heavyAnswerHoldMs,
+        ),
         /** Bytes of response texts kept for the current second (identical requests reuse them). */
         responseCacheBytes: integerText('limits.responseCacheBytes', 1_024, 1_073_741_824).default(
           DEFAULT_RESPONSE_TEXT_BYTES,

@@ -27,6 +27,7 @@ const limitsSchema = z.strictObject({
   heavyRequestCost: whole(1),
   maxHeavyRequests: whole(1),
   maxQueuedHeavyRequests: whole(),
+  heavyAnswerHoldMs: whole(),
   maxSchedulePoints: whole(1),
   responseCacheBytes: whole(1),
   responseDocumentBytes: whole(1),

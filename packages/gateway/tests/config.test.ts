@@ -92,18 +92,25 @@ describe('loadConfig', () => {
 
   it('takes the heavy-request settings from the file, checked', () => {
     const { dir } = configFile({
-      limits: { heavyRequestCost: 2_000, maxHeavyRequests: 2, maxQueuedHeavyRequests: 0 },
+      limits: {
+        heavyRequestCost: 2_000,
+        maxHeavyRequests: 2,
+        maxQueuedHeavyRequests: 0,
+        heavyAnswerHoldMs: 0,
+      },
     });
     expect(loadConfig({ cwd: dir, env: {}, defaultProtocols: DEFAULTS }).limits).toMatchObject({
       heavyRequestCost: 2_000,
       maxHeavyRequests: 2,
       maxQueuedHeavyRequests: 0,
+      heavyAnswerHoldMs: 0,
     });
     expect(loadConfig({ cwd: configFile({}).dir, env: {}, defaultProtocols: DEFAULTS }).limits).toMatchObject(
       {
         heavyRequestCost: 5_000,
         maxHeavyRequests: 1,
         maxQueuedHeavyRequests: 64,
+        heavyAnswerHoldMs: 2_000,
       },
     );
     const { dir: bad } = configFile({ limits: { heavyRequestCost: 0, maxHeavyRequests: 0 } });

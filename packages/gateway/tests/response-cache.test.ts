@@ -79,34 +79,59 @@ describe('the response cache bounds', () => {
       plugins: [cache],
       logging: false,
     });
-    const ask = async (query: string, variables?: Record<string, unknown>) => {
-      const response = await yoga.fetch('http://gateway.test/graphql', {
+    const send = (query: string, variables?: Record<string, unknown>, accept?: string) =>
+      yoga.fetch('http://gateway.test/graphql', {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...(accept ? { accept } : {}) },
         body: JSON.stringify({ query, variables }),
       });
-      return (await response.json()) as { data: { echo: string } };
-    };
-    return { cache, ask, clock, executions: () => executions };
+    const ask = async (query: string, variables?: Record<string, unknown>) =>
+      (await (await send(query, variables)).json()) as { data: { echo: string } };
+    return { cache, ask, send, clock, executions: () => executions };
   }
 
   it('keeps response texts within their bytes in one second, the least recently used dropped', async () => {
     const maxTextBytes = 200_000;
     const { cache, ask, executions } = cachedYoga({ maxTextBytes, maxDocumentBytes: 1_000_000 });
     const query = 'query ($t: String!) { echo(text: $t, times: 1000) }';
-    // 60 answers of ~10,000 characters (20 KB each): 1.2 MB asked of a 200 KB bound.
+    // 60 answers of ~10,000 ASCII characters (10 KB each, kept as UTF-8): 600 KB asked of a 200 KB bound.
     for (let i = 0; i < 60; i++) {
       expect((await ask(query, { t: String(i).padStart(10, 'x') })).data.echo).toHaveLength(10_000);
       expect(cache.stats().texts.bytes).toBeLessThanOrEqual(maxTextBytes);
     }
-    expect(cache.stats().texts.entries).toBeGreaterThan(3);
-    expect(cache.stats().texts.entries).toBeLessThan(10);
+    // 200,000 / (10,031 bytes + 128 + 2 × a 22-character key) = 19 answers.
+    expect(cache.stats().texts.entries).toBe(19);
     // The latest answer is a hit; the first was dropped and is computed again.
     const before = executions();
     await ask(query, { t: '59'.padStart(10, 'x') });
     expect(executions()).toBe(before);
     await ask(query, { t: '0'.padStart(10, 'x') });
     expect(executions()).toBe(before + 1);
+  });
+
+  it("writes a hit as the first answer's UTF-8 bytes, counted as bytes, for each media type", async () => {
+    const { cache, send, executions } = cachedYoga({ maxTextBytes: 1_000_000, maxDocumentBytes: 1_000_000 });
+    // Two-byte and three-byte characters, and one that JSON escapes.
+    const query = '{ echo(text: "é−€\\"", times: 1000) }';
+    for (const accept of ['application/graphql-response+json', 'application/json']) {
+      const first = await send(query, undefined, accept);
+      const firstBytes = Buffer.from(await first.arrayBuffer());
+      const hit = await send(query, undefined, accept);
+      expect(hit.status).toBe(200);
+      expect(hit.headers.get('content-type')).toBe(`${accept}; charset=utf-8`);
+      expect(first.headers.get('content-type')).toBe(`${accept}; charset=utf-8`);
+      const hitBytes = Buffer.from(await hit.arrayBuffer());
+      expect(hitBytes.equals(firstBytes)).toBe(true);
+      expect(JSON.parse(hitBytes.toString()).data.echo).toBe('é−€"'.repeat(1000));
+    }
+    // The key does not depend on Accept: one execution for both media types.
+    expect(executions()).toBe(1);
+    // é 2 bytes, − and € 3 each, \" 2: 10 bytes a repeat, kept once.
+    const text = `{"data":{"echo":"${'é−€\\"'.repeat(1000)}"}}`;
+    expect(Buffer.byteLength(text)).toBe(10_000 + 20);
+    expect(cache.stats().texts.entries).toBe(1);
+    expect(cache.stats().texts.bytes).toBeGreaterThanOrEqual(10_020);
+    expect(cache.stats().texts.bytes).toBeLessThan(10_020 + 128 + 200);
   });
 
   it('keeps documents (for their short ids) within their bytes', async () => {

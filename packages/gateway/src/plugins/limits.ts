@@ -4,6 +4,7 @@ import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
 import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
 import { type ExecutionArgs, GraphQLError, type ValidationContext } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { ANSWER_WRITTEN } from './answer-text.js';
 import { requestCost } from './request-cost.js';
 import { workGate } from './work-gate.js';
 
@@ -36,10 +37,20 @@ export interface DocumentLimits {
    * never crowd out the light requests (and the liveness probe) between them.
    */
   heavyRequestCost: number;
-  /** Heavy requests executing at once per process. */
+  /**
+   * Heavy requests at once per process: executing, or having their long
+   * answer written (which keeps the whole result alive), so that at most this
+   * many heavy results are in memory at a time.
+   */
   maxHeavyRequests: number;
   /** Heavy requests waiting their turn per process; one more is refused (429, RATE_LIMITED). */
   maxQueuedHeavyRequests: number;
+  /**
+   * The longest a heavy request keeps its slot once executed, while its
+   * answer is written: a client that reads slowly (or not at all) holds the
+   * queue up no longer than this.
+   */
+  heavyAnswerHoldMs: number;
 }
 
 /**
@@ -62,6 +73,8 @@ export const DEFAULT_DOCUMENT_LIMITS: DocumentLimits = {
   heavyRequestCost: 5_000,
   maxHeavyRequests: 1,
   maxQueuedHeavyRequests: 64,
+  // An 8 MB answer is written in well under a second to a client that reads.
+  heavyAnswerHoldMs: 2_000,
 };
 
 function limitError(message: string, details: Record<string, unknown> = {}): GraphQLError {
@@ -141,7 +154,12 @@ function listed(problems: readonly string[], shown = 3): string {
 /** Options of {@link useRequestBudget}. */
 export interface RequestBudgetOptions
   extends Pick<DocumentLimits, 'requestBudget' | 'maxStakes' | 'maxOverrides'>,
-    Partial<Pick<DocumentLimits, 'heavyRequestCost' | 'maxHeavyRequests' | 'maxQueuedHeavyRequests'>> {
+    Partial<
+      Pick<
+        DocumentLimits,
+        'heavyRequestCost' | 'maxHeavyRequests' | 'maxQueuedHeavyRequests' | 'heavyAnswerHoldMs'
+      >
+    > {
   /** A schedule field's own limit on points. */
   maxSchedulePoints: number;
   /** How many protocols the gateway serves. */
@@ -174,7 +192,9 @@ export function useRequestBudget(options: RequestBudgetOptions): Plugin {
     options.maxHeavyRequests ?? DEFAULT_DOCUMENT_LIMITS.maxHeavyRequests,
     options.maxQueuedHeavyRequests ?? DEFAULT_DOCUMENT_LIMITS.maxQueuedHeavyRequests,
   );
-  // A heavy request's slot, released when its execution ends or, failing that, when its answer goes.
+  const holdMs = options.heavyAnswerHoldMs ?? DEFAULT_DOCUMENT_LIMITS.heavyAnswerHoldMs;
+  // A heavy request's slot: released when its answer is written (a streamed one, ANSWER_WRITTEN) or has
+  // gone (any other), and in any case `holdMs` after its execution ended.
   const slots = new WeakMap<Request, () => void>();
   const costOf = (args: ExecutionArgs): { refused: GraphQLError | null; total: number } => {
     const request = (args.contextValue as { request?: Request } | undefined)?.request;
@@ -213,12 +233,23 @@ export function useRequestBudget(options: RequestBudgetOptions): Plugin {
       }
       const request = (args.contextValue as { request?: Request } | undefined)?.request;
       return ticket.then((release) => {
-        if (request) slots.set(request, release);
-        return { onExecuteDone: release };
+        if (!request) return { onExecuteDone: release };
+        slots.set(request, release);
+        return {
+          onExecuteDone() {
+            // The result lives on while its answer is written; never longer than holdMs for the queue.
+            setTimeout(release, holdMs).unref();
+          },
+        };
       });
     },
     onResponse({ request }) {
-      slots.get(request)?.();
+      const release = slots.get(request);
+      if (!release) return;
+      slots.delete(request);
+      const written = ANSWER_WRITTEN.get(request);
+      if (written) void written.then(release);
+      else release();
     },
     // A subscription is priced as a query is: each of its events computes the whole selection again.
     onSubscribe({ args, setResultAndStopExecution }) {

@@ -7,17 +7,16 @@ import {
 } from '@tokenomics/core';
 import type { ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import { type AnswerTextKeeper, KEEP_ANSWER_TEXT } from './answer-text.js';
+import { type AnswerTextKeeper, KEEP_ANSWER_TEXT, regularMediaType } from './answer-text.js';
 
 /** The request clock lives in its own module; re-exported here for existing imports. */
 export { requestSeconds } from './request-clock.js';
 
 /**
- * The most text one second keeps, in estimated bytes (2 per UTF-16 code unit
- * of the response and of its key): a few 2 MB schedules, or a thousand
- * dashboards. Held texts grow the heap, and a heap grown by 40 MB a second is
- * collected (in full) often enough to cost more than recomputing a large
- * answer would.
+ * The most answer bytes one second keeps (UTF-8, plus 2 per UTF-16 code unit
+ * of each key): a few 2 MB schedules, or a thousand dashboards. The answers
+ * are kept as bytes outside the JavaScript heap (the collector never copies
+ * them), but they are memory all the same.
  */
 export const DEFAULT_RESPONSE_TEXT_BYTES = 16_000_000;
 /** The most documents given short ids, in estimated bytes (2 per code unit): 80 of the largest bodies, or thousands of queries. */
@@ -53,11 +52,11 @@ interface CacheEntry {
 /** The first request of a key in a second, being answered: what identical requests arriving meanwhile wait for. */
 interface Flight {
   second: number;
-  /** Its text once kept, or undefined when it will not be (errors, too large, a failure). */
-  text: Promise<string | undefined>;
-  settle(text?: string): void;
+  /** Its answer's bytes once kept, or undefined when they will not be (errors, too large, a failure). */
+  text: Promise<Uint8Array<ArrayBuffer> | undefined>;
+  settle(text?: Uint8Array<ArrayBuffer>): void;
   /** `text`, for a request waiting on it: settled without a text after {@link FLIGHT_WAIT_MS} at the latest. */
-  wait(): Promise<string | undefined>;
+  wait(): Promise<Uint8Array<ArrayBuffer> | undefined>;
 }
 
 /** How long an identical request waits for the first one's text before it runs on its own. */
@@ -69,13 +68,15 @@ const FLIGHT_WAIT_MS = 10_000;
  * a hit is exactly what executing again would give. Only results without
  * errors are kept, and only for the current second.
  *
- * What is kept is the response's JSON text, not the result: each result is
- * serialized once, and a 10-year daily schedule's tree of 44,000 values dies
- * with its request instead of being held (and copied by the garbage
- * collector) for the rest of the second, while its one 2 MB string is not
- * moved at all. (envelop's response cache does much more, entity tracking
- * and document rewriting, that this read-only API does not need and that
- * costs a third of a large query.)
+ * What is kept is the response's JSON text as UTF-8 bytes, not the result:
+ * each result is serialized and encoded once, a 10-year daily schedule's tree
+ * of 44,000 values dies with its request instead of being held (and copied
+ * by the garbage collector) for the rest of the second, and a hit writes the
+ * bytes as they are: a string would be encoded again for the socket on every
+ * hit, which under the hostile soak was a third of the event loop's longest
+ * stalls. (envelop's response cache does much more, entity tracking and
+ * document rewriting, that this read-only API does not need and that costs a
+ * third of a large query.)
  */
 export function useSecondResponseCache(
   secondOf: (request: Request) => Date,
@@ -84,16 +85,16 @@ export function useSecondResponseCache(
   const documentIds = shortIds(options.maxDocumentBytes ?? DEFAULT_DOCUMENT_ID_BYTES);
   const entries = new WeakMap<Request, CacheEntry>();
   let second = 0;
-  // Texts of the current second only: emptied when the next second starts.
-  const texts = sizedCache<string, string>({
+  // Answers of the current second only, as UTF-8 bytes: emptied when the next second starts.
+  const texts = sizedCache<string, Uint8Array<ArrayBuffer>>({
     maxBytes: options.maxTextBytes ?? DEFAULT_RESPONSE_TEXT_BYTES,
-    sizeOf: (text, key) => ENTRY_BYTES + 2 * (text.length + key.length),
+    sizeOf: (bytes, key) => ENTRY_BYTES + bytes.byteLength + 2 * key.length,
   });
   // The first request of each key in the current second, until its text is kept or known not to be.
   const inFlight = new Map<string, Flight>();
   const startFlight = (key: string, at: number): Flight => {
-    let resolve!: (text: string | undefined) => void;
-    const text = new Promise<string | undefined>((settled) => {
+    let resolve!: (text: Uint8Array<ArrayBuffer> | undefined) => void;
+    const text = new Promise<Uint8Array<ArrayBuffer> | undefined>((settled) => {
       resolve = settled;
     });
     let settled = false;
@@ -164,7 +165,24 @@ export function useSecondResponseCache(
       )
         entry.keep = true;
     },
-    onResultProcess({ request, result, setResult }) {
+    onResultProcess({ request, result, setResult, resultProcessor, setResultProcessor }) {
+      const bytes = (result as { [KEPT_BYTES]?: Uint8Array<ArrayBuffer> })[KEPT_BYTES];
+      if (bytes) {
+        // A hit written as the kept bytes: no text made, and nothing for the socket to encode again.
+        // Only where yoga's regular processor would write it (SSE and multipart write its text).
+        if (resultProcessor?.name !== 'processRegularResult') return;
+        const mediaType = regularMediaType(request);
+        if (mediaType === null) return;
+        setResultProcessor(
+          (_, fetchAPI) =>
+            new fetchAPI.Response(bytes, {
+              status: 200,
+              headers: { 'content-type': `${mediaType}; charset=utf-8` },
+            }),
+          mediaType,
+        );
+        return;
+      }
       const entry = entries.get(request);
       if (!entry) return;
       if (!entry.keep || Array.isArray(result) || Symbol.asyncIterator in result) {
@@ -175,7 +193,7 @@ export function useSecondResponseCache(
       let text: string | undefined;
       const maxTextBytes = options.maxTextBytes ?? DEFAULT_RESPONSE_TEXT_BYTES;
       const keeper: AnswerTextKeeper = {
-        maxChars: Math.floor((maxTextBytes - ENTRY_BYTES) / 2) - entry.key.length,
+        maxBytes: maxTextBytes - ENTRY_BYTES - 2 * entry.key.length,
         keep(made) {
           // A text larger than the whole bound is not kept (lru-cache's maxEntrySize).
           if (entry.second === second) texts.set(entry.key, made);
@@ -195,7 +213,9 @@ export function useSecondResponseCache(
         stringify: (value: ExecutionResult) => {
           if (text === undefined) {
             text = JSON.stringify(value);
-            keeper.keep(text);
+            // Encoded once here; every hit then writes these bytes as they are.
+            if (text.length <= keeper.maxBytes) keeper.keep(Buffer.from(text));
+            else keeper.skip();
           }
           return text;
         },
@@ -207,9 +227,18 @@ export function useSecondResponseCache(
   };
 }
 
-/** A hit: the kept text is the whole answer; the empty result only carries it through yoga. */
-function hitOf(text: string): ExecutionResult & { stringify(): string } {
-  return { data: {}, stringify: () => text };
+/** Where a hit carries its kept bytes through yoga. */
+const KEPT_BYTES = Symbol('kept answer bytes');
+
+/**
+ * A hit: the kept bytes are the whole answer; the empty result only carries
+ * them through yoga, to {@link writeKeptBytes} (or, for another processor
+ * than the regular one, its text).
+ */
+function hitOf(
+  bytes: Uint8Array<ArrayBuffer>,
+): ExecutionResult & { stringify(): string; [KEPT_BYTES]: Uint8Array<ArrayBuffer> } {
+  return { data: {}, stringify: () => Buffer.from(bytes).toString(), [KEPT_BYTES]: bytes };
 }
 
 /**

@@ -1,7 +1,7 @@
 import { nextTurn } from '@tokenomics/core';
 import type { ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import { type AnswerTextKeeper, KEEP_ANSWER_TEXT } from './answer-text.js';
+import { ANSWER_WRITTEN, type AnswerTextKeeper, KEEP_ANSWER_TEXT, regularMediaType } from './answer-text.js';
 import { jsonPieces } from './json-pieces.js';
 
 /** Options of {@link useStreamedAnswers}. */
@@ -10,26 +10,6 @@ export interface StreamedAnswersOptions {
   minListItems?: number;
   /** Bytes (about) written between turns of the event loop. Default 64 KiB. */
   chunkBytes?: number;
-}
-
-/** The media types yoga's regular (non-streaming) result processor writes, in its order. */
-const REGULAR_MEDIA_TYPES = ['application/graphql-response+json', 'application/json'];
-
-/** The media type yoga's regular processor picked for this request's Accept (as yoga's result-processor plugin picks it). */
-function regularMediaType(request: Request): string | null {
-  let picked: string | null = null;
-  const accepts = (request.headers.get('accept') || '*/*').replace(/\s/g, '').toLowerCase().split(',');
-  for (const accept of accepts.reverse()) {
-    const [asked = '', ...params] = accept.split(';');
-    const charset = params.find((param) => param.includes('charset=')) ?? 'charset=utf-8';
-    if (charset !== 'charset=utf-8') continue;
-    const [askedType, askedSub] = asked.split('/');
-    for (const type of REGULAR_MEDIA_TYPES) {
-      const [pre, sub] = type.split('/');
-      if ((askedType === '*' || askedType === pre) && (askedSub === '*' || askedSub === sub)) picked = type;
-    }
-  }
-  return picked;
 }
 
 /** Whether `value` holds, within a few levels, a list of at least `min` items. */
@@ -80,17 +60,27 @@ export function useStreamedAnswers(options: StreamedAnswersOptions = {}): Plugin
       setResultProcessor((processed, fetchAPI) => {
         const pieces = jsonPieces({ data: answer.data });
         const encoder = new TextEncoder();
-        // The response cache's keeper, when it would keep this answer: it gets the text once written.
+        // The response cache's keeper, when it would keep this answer: it gets the bytes once written
+        // (the chunks already encoded, so nothing of the text outlives its chunk on the heap).
         const keeper = (processed as { [KEEP_ANSWER_TEXT]?: AnswerTextKeeper })[KEEP_ANSWER_TEXT];
-        let kept: string[] | null = keeper ? [] : null;
+        let kept: Uint8Array[] | null = keeper ? [] : null;
         if (keeper) keeper.later = true;
-        let keptChars = 0;
+        let keptBytes = 0;
         let first = true;
+        // Settled once the result is no longer needed: the text is written, or will never be.
+        let written = () => {};
+        ANSWER_WRITTEN.set(
+          request,
+          new Promise<void>((resolve) => {
+            written = resolve;
+          }),
+        );
         const body = new fetchAPI.ReadableStream<Uint8Array>({
           cancel() {
             // The client went away: nothing will be kept.
             kept = null;
             keeper?.skip();
+            written();
           },
           async pull(controller) {
             // The first chunk at once; each next one after the event loop had a turn.
@@ -110,20 +100,23 @@ export function useStreamedAnswers(options: StreamedAnswersOptions = {}): Plugin
             } catch (error) {
               kept = null;
               keeper?.skip();
+              written();
               controller.error(error);
               return;
             }
-            if (kept && keeper) {
-              keptChars += text.length;
-              if (keptChars > keeper.maxChars) {
+            const bytes = text ? encoder.encode(text) : null;
+            if (kept && keeper && bytes) {
+              keptBytes += bytes.byteLength;
+              if (keptBytes > keeper.maxBytes) {
                 kept = null;
                 keeper.skip();
-              } else kept.push(text);
+              } else kept.push(bytes);
             }
-            if (text) controller.enqueue(encoder.encode(text));
+            if (bytes) controller.enqueue(bytes);
             if (done) {
               controller.close();
-              if (kept && keeper) keeper.keep(kept.join(''));
+              written();
+              if (kept && keeper) keeper.keep(Buffer.concat(kept, keptBytes));
             }
           },
         });
