@@ -211,23 +211,37 @@ describe('heavy requests take turns', () => {
 });
 
 describe('a heavy result lives only in its slot', () => {
-  const post = async (gateway: ReturnType<typeof createGateway>, query: string): Promise<Response> =>
-    gateway.yoga.fetch('http://gateway.test/graphql', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
-      body: JSON.stringify({ query }),
+  type Post = (query: string) => Promise<Response>;
+  /** Runs `test` against a gateway with one heavy slot (from 1,000 units), held at most `holdMs` per answer. */
+  async function withOneSlot(holdMs: number, test: (post: Post) => Promise<void>): Promise<void> {
+    const gateway = createGateway({
+      adapters: [exampleEconomy({ id: 'example' })],
+      limits: {
+        heavyRequestCost: 1_000,
+        maxHeavyRequests: 1,
+        maxQueuedHeavyRequests: 4,
+        heavyAnswerHoldMs: holdMs,
+      },
     });
+    try {
+      await test(async (query) =>
+        gateway.yoga.fetch('http://gateway.test/graphql', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+          body: JSON.stringify({ query }),
+        }),
+      );
+    } finally {
+      await gateway.close();
+    }
+  }
   /** Turns of the event loop until `pending` settles, or `max` (then null). */
   async function turnsUntil(pending: Promise<unknown>, max: number): Promise<number | null> {
     let settled = false;
-    void pending.then(
-      () => {
-        settled = true;
-      },
-      () => {
-        settled = true;
-      },
-    );
+    const settle = () => {
+      settled = true;
+    };
+    void pending.then(settle, settle);
     for (let turn = 0; turn < max; turn++) {
       if (settled) return turn;
       await new Promise((resolve) => setImmediate(resolve));
@@ -235,77 +249,40 @@ describe('a heavy result lives only in its slot', () => {
     return settled ? max : null;
   }
 
-  it('keeps the slot while the long answer is written, so the next heavy request waits for it', async () => {
-    const gateway = createGateway({
-      adapters: [exampleEconomy({ id: 'example' })],
-      limits: {
-        heavyRequestCost: 1_000,
-        maxHeavyRequests: 1,
-        maxQueuedHeavyRequests: 4,
-        heavyAnswerHoldMs: 60_000,
-      },
-    });
-    try {
+  it('keeps the slot while the long answer is written, so the next heavy request waits for it', () =>
+    withOneSlot(60_000, async (post) => {
       // A streamed answer (3,000 rows): its body is read only when this test reads it.
-      const first = await post(gateway, schedules(1, 3_000, 1));
+      const first = await post(schedules(1, 3_000, 1));
       expect(first.status).toBe(200);
-      const second = post(gateway, schedules(1, 3_000, 2));
+      const second = post(schedules(1, 3_000, 2));
       // Without the hold, the second runs as soon as the first's execution ended: a few dozen turns.
       expect(await turnsUntil(second, 400)).toBeNull();
-      const firstText = await first.text();
-      expect(JSON.parse(firstText).data.protocol.a0).toHaveLength(3_000);
+      expect(JSON.parse(await first.text()).data.protocol.a0).toHaveLength(3_000);
       // The first answer written, its slot passes to the second.
       const answered = await second;
       expect(answered.status).toBe(200);
       expect((await answered.json()).data.protocol.a0).toHaveLength(3_000);
-    } finally {
-      await gateway.close();
-    }
-  });
+    }));
 
-  it('gives the slot up after heavyAnswerHoldMs when the client does not read the answer', async () => {
-    const gateway = createGateway({
-      adapters: [exampleEconomy({ id: 'example' })],
-      limits: {
-        heavyRequestCost: 1_000,
-        maxHeavyRequests: 1,
-        maxQueuedHeavyRequests: 4,
-        heavyAnswerHoldMs: 50,
-      },
-    });
-    try {
-      const unread = await post(gateway, schedules(1, 3_000, 1));
+  it('gives the slot up after heavyAnswerHoldMs when the client does not read the answer', () =>
+    withOneSlot(50, async (post) => {
+      const unread = await post(schedules(1, 3_000, 1));
       expect(unread.status).toBe(200);
       // Never read: after 50 ms the slot is free all the same.
-      const next = await post(gateway, schedules(1, 3_000, 2));
+      const next = await post(schedules(1, 3_000, 2));
       expect(next.status).toBe(200);
       expect((await next.json()).data.protocol.a0).toHaveLength(3_000);
       await unread.body?.cancel();
-    } finally {
-      await gateway.close();
-    }
-  });
+    }));
 
-  it('frees the slot at once when a heavy answer is not streamed', async () => {
-    const gateway = createGateway({
-      adapters: [exampleEconomy({ id: 'example' })],
-      limits: {
-        heavyRequestCost: 1_000,
-        maxHeavyRequests: 1,
-        maxQueuedHeavyRequests: 4,
-        heavyAnswerHoldMs: 60_000,
-      },
-    });
-    try {
+  it('frees the slot at once when a heavy answer is not streamed', () =>
+    withOneSlot(60_000, async (post) => {
       // 1,500 rows: heavy (1,501 units) but shorter than a streamed answer's 2,000 rows.
-      const first = await post(gateway, schedules(1, 1_500, 1));
+      const first = await post(schedules(1, 1_500, 1));
       expect(first.status).toBe(200);
-      const second = post(gateway, schedules(1, 1_500, 2));
+      const second = post(schedules(1, 1_500, 2));
       expect(await turnsUntil(second, 2_000)).not.toBeNull();
       expect((await first.json()).data.protocol.a0).toHaveLength(1_500);
       expect((await (await second).json()).data.protocol.a0).toHaveLength(1_500);
-    } finally {
-      await gateway.close();
-    }
-  });
+    }));
 });
