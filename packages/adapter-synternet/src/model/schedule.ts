@@ -5,7 +5,7 @@ import {
   type SchedulePoint,
   toScaledInteger,
 } from '@tokenomics/core';
-import { type CheckedHolding, splitStaked, stakedAmount } from '@tokenomics/cosmos-rest';
+import { type CheckedHolding, splitStaked, stakedUnitsOf } from '@tokenomics/cosmos-rest';
 import { AMOUNT_PLACES, inflationOf, RATE_PLACES } from '../formulas/supply-at.js';
 import type { SynternetModel } from '../state.js';
 import { SYNT_DECIMALS } from '../token.js';
@@ -36,6 +36,11 @@ export function schedulePoints(
   // gets no inflation stays put: such figures are made (and written) once.
   const emittedAmounts = new SharedAmounts(AMOUNT_PLACES + keepPlaces);
   const treasuries = new SharedAmounts(AMOUNT_PLACES);
+  // Staked and liquid in scaled integers, the ratio's made once: staked = bondedRatio × total to the
+  // usynt, liquid = max(circulating − staked, 0), both at AMOUNT_PLACES (every amount's places here).
+  const stakedUnits = stakedUnitsOf(params.bondedRatio, AMOUNT_PLACES, SYNT_DECIMALS);
+  const usyntScale = 10n ** BigInt(AMOUNT_PLACES - SYNT_DECIMALS);
+  const heldPlaces = Math.max(AMOUNT_PLACES, ...heldAmounts.map((amount) => amount.decimalPlaces()));
   let previous: bigint | null = null;
   return withSchedule(model, (schedule) =>
     instants.map((at) => {
@@ -46,7 +51,20 @@ export function schedulePoints(
       const total = new ScaledDecimal(s.totalUnits, AMOUNT_PLACES);
       const circulating = new ScaledDecimal(s.totalUnits - s.treasuryUnits - heldUnits, AMOUNT_PLACES);
       const treasury = treasuries.of(s.treasuryUnits);
-      const staked = stakedAmount(params.bondedRatio, total, SYNT_DECIMALS);
+      const staked = stakedUnits(s.totalUnits) * usyntScale;
+      const circulatingUnits = circulating.units;
+      let liquid: ScaledDecimal;
+      if (staked <= circulatingUnits) liquid = new ScaledDecimal(circulatingUnits - staked, AMOUNT_PLACES);
+      else if (heldPlaces === AMOUNT_PLACES && staked - circulatingUnits <= s.treasuryUnits + heldUnits)
+        liquid = LIQUID_NONE;
+      else {
+        // More staked than the holdings cover (splitStaked refuses it) or a holding finer than
+        // AMOUNT_PLACES: the general split.
+        liquid = splitStaked(new ScaledDecimal(staked, AMOUNT_PLACES), circulating, [
+          treasury,
+          ...heldAmounts,
+        ]).liquid;
+      }
       return new ExactSchedulePoint(at, {
         total,
         circulating,
@@ -54,7 +72,7 @@ export function schedulePoints(
         emissionRate:
           s.inflationUnits === null ? inflationOf(s) : new ScaledDecimal(s.inflationUnits, RATE_PLACES),
         poolBalance: treasury,
-        liquid: splitStaked(staked, circulating, [treasury, ...heldAmounts]).liquid,
+        liquid,
       });
     }),
   );
@@ -78,3 +96,5 @@ class SharedAmounts {
 }
 
 const ZERO = new Decimal(0);
+/** Liquid when all of circulating is staked: 0 at AMOUNT_PLACES, as splitStaked gives it. */
+const LIQUID_NONE = new ScaledDecimal(0n, AMOUNT_PLACES);

@@ -1,6 +1,6 @@
 import { Decimal, ScaledDecimal, toScaledInteger } from '@tokenomics/core';
 import { describe, expect, it } from 'vitest';
-import { stakedAmount } from './staked-amount.js';
+import { stakedAmount, stakedUnitsOf } from './staked-amount.js';
 
 const d = (text: string | number) => new Decimal(String(text));
 
@@ -28,5 +28,36 @@ describe('stakedAmount (bondedRatio × total, to the base unit, never above tota
     const total = new ScaledDecimal(toScaledInteger(d('123456789012345678901234.5'), 40), 40);
     // 0.5 × 123456789012345678901234.5 = 61728394506172839450617.25 → …617.25 at 6 places
     expect(stakedAmount(d('0.5'), total, 6).toText()).toBe('61728394506172839450617.25');
+  });
+});
+
+describe('stakedUnitsOf (stakedAmount prepared for one ratio and scale)', () => {
+  it('gives stakedAmount’s base units for every total, ratio and scale, rounding and cap included', () => {
+    const ratios = ['0', '0.4', '0.5', '1', '0.333333333333333333', String(d(250_000_000).div(390_000_000))];
+    const totals = [
+      '0',
+      '0.000001',
+      '0.0000015',
+      '0.000003',
+      '1.2345675',
+      '10.0000006',
+      '1040000000',
+      '123456789012345678901234.5',
+    ];
+    for (const places of [2, 6, 9, 40]) {
+      for (const ratio of ratios) {
+        const staked = stakedUnitsOf(d(ratio), places, 6);
+        for (const text of totals) {
+          if (d(text).decimalPlaces() > places) continue;
+          const units = toScaledInteger(d(text), places);
+          const expected = stakedAmount(d(ratio), new ScaledDecimal(units, places), 6);
+          expect(staked(units), `${ratio} × ${text} at ${places} places`).toBe(
+            expected.units * 10n ** BigInt(6 - expected.places),
+          );
+        }
+      }
+    }
+    // One value by hand: 0.5 × 1,040,000,000.00 = 520,000,000 tokens = 520,000,000,000,000 usynt.
+    expect(stakedUnitsOf(d('0.5'), 2, 6)(104_000_000_000n)).toBe(520_000_000_000_000n);
   });
 });

@@ -32,14 +32,43 @@ import {
 export function stakedAmount(bondedRatio: Decimal, total: ExactFigure, decimals: number): ScaledDecimal {
   const totalPlaces = total instanceof ScaledDecimal ? total.places : total.decimalPlaces();
   const totalUnits = total instanceof ScaledDecimal ? total.units : toScaledInteger(total, totalPlaces);
+  return new ScaledDecimal(stakedUnitsOf(bondedRatio, totalPlaces, decimals)(totalUnits), decimals);
+}
+
+/**
+ * {@link stakedAmount} prepared for one bonded ratio and one scale of
+ * totals: the ratio's scaled integer and the powers of ten are made once,
+ * and the returned function gives the staked base units of a total's
+ * scaled integer (total × 10^totalPlaces). For the thousands of totals of a
+ * schedule, which share the ratio.
+ *
+ * @param bondedRatio - staked / total, in [0, 1]
+ * @param totalPlaces - the decimal places of the totals' scaled integers
+ * @param decimals - the token's base-unit decimals
+ * @example
+ * ```ts
+ * import { stakedUnitsOf } from '@tokenomics/cosmos-rest';
+ * import { Decimal } from '@tokenomics/core';
+ *
+ * const staked = stakedUnitsOf(new Decimal('0.5'), 2, 6);
+ * staked(104_000_000_000n); // 520000000000000n (520,000,000 tokens of 1,040,000,000.00)
+ * ```
+ */
+export function stakedUnitsOf(
+  bondedRatio: Decimal,
+  totalPlaces: number,
+  decimals: number,
+): (totalUnits: bigint) => bigint {
   const ratioPlaces = bondedRatio.decimalPlaces();
-  const product = toScaledInteger(bondedRatio, ratioPlaces) * totalUnits;
+  const ratioUnits = toScaledInteger(bondedRatio, ratioPlaces);
   const shift = ratioPlaces + totalPlaces - decimals;
-  const staked = shift >= 0 ? divideHalfEven(product, 10n ** BigInt(shift)) : product * 10n ** BigInt(-shift);
+  const shiftScale = 10n ** BigInt(Math.abs(shift));
   // The total in base units, truncated (or scaled up when it has fewer places than the base unit).
-  const cap =
-    totalPlaces >= decimals
-      ? totalUnits / 10n ** BigInt(totalPlaces - decimals)
-      : totalUnits * 10n ** BigInt(decimals - totalPlaces);
-  return new ScaledDecimal(staked > cap ? cap : staked, decimals);
+  const capScale = 10n ** BigInt(Math.abs(totalPlaces - decimals));
+  return (totalUnits) => {
+    const product = ratioUnits * totalUnits;
+    const staked = shift >= 0 ? divideHalfEven(product, shiftScale) : product * shiftScale;
+    const cap = totalPlaces >= decimals ? totalUnits / capScale : totalUnits * capScale;
+    return staked > cap ? cap : staked;
+  };
 }
