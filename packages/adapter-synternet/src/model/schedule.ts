@@ -40,7 +40,8 @@ export function schedulePoints(
   // usynt, liquid = max(circulating − staked, 0), both at AMOUNT_PLACES (every amount's places here).
   const stakedUnits = stakedUnitsOf(params.bondedRatio, AMOUNT_PLACES, SYNT_DECIMALS);
   const usyntScale = 10n ** BigInt(AMOUNT_PLACES - SYNT_DECIMALS);
-  const heldPlaces = Math.max(AMOUNT_PLACES, ...heldAmounts.map((amount) => amount.decimalPlaces()));
+  // Holdings finer than AMOUNT_PLACES (none a chain serves) would set splitStaked's places: the general split.
+  const fastSplit = heldAmounts.every((amount) => amount.decimalPlaces() <= AMOUNT_PLACES);
   let previous: bigint | null = null;
   return withSchedule(model, (schedule) =>
     instants.map((at) => {
@@ -54,12 +55,11 @@ export function schedulePoints(
       const staked = stakedUnits(s.totalUnits) * usyntScale;
       const circulatingUnits = circulating.units;
       let liquid: ScaledDecimal;
-      if (staked <= circulatingUnits) liquid = new ScaledDecimal(circulatingUnits - staked, AMOUNT_PLACES);
-      else if (heldPlaces === AMOUNT_PLACES && staked - circulatingUnits <= s.treasuryUnits + heldUnits)
-        liquid = LIQUID_NONE;
+      if (fastSplit && staked <= circulatingUnits)
+        liquid = new ScaledDecimal(circulatingUnits - staked, AMOUNT_PLACES);
+      else if (fastSplit && staked - circulatingUnits <= s.treasuryUnits + heldUnits) liquid = LIQUID_NONE;
       else {
-        // More staked than the holdings cover (splitStaked refuses it) or a holding finer than
-        // AMOUNT_PLACES: the general split.
+        // More staked than the holdings cover (splitStaked refuses it), or fine holdings: the general split.
         liquid = splitStaked(new ScaledDecimal(staked, AMOUNT_PLACES), circulating, [
           treasury,
           ...heldAmounts,
