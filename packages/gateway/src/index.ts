@@ -73,6 +73,7 @@ export {
   type RequestCostOptions,
   requestCost,
 } from './plugins/request-cost.js';
+export { type LoopTurns, loopTurns, useRequestTurns } from './plugins/request-turns.js';
 export { DEFAULT_DOCUMENT_ID_BYTES, DEFAULT_RESPONSE_TEXT_BYTES } from './plugins/response-cache.js';
 export {
   RESERVED_PATH_PREFIXES,

@@ -85,6 +85,7 @@ export const gatewayOptionsSchema = z.strictObject({
   responseCache: z.boolean().optional(),
   compiledExecution: z.boolean().optional(),
   streamLargeAnswers: z.boolean().optional(),
+  requestTurns: z.boolean().optional(),
   persistedOperations: object.optional(),
   httpCache: z.boolean().optional(),
   now: z

@@ -48,6 +48,7 @@ import { createMetrics, type GatewayMetrics } from './plugins/metrics.js';
 import { type PersistedOperationsOptions, usePersistedQueries } from './plugins/persisted-operations.js';
 import { type TrustProxy, useRateLimit } from './plugins/rate-limit.js';
 import { requestClock } from './plugins/request-clock.js';
+import { useRequestTurns } from './plugins/request-turns.js';
 import {
   DEFAULT_DOCUMENT_ID_BYTES,
   DEFAULT_RESPONSE_TEXT_BYTES,
@@ -221,6 +222,13 @@ export interface GatewayOptions {
    * writing one string in one go ({@link useStreamedAnswers}). Default true.
    */
   streamLargeAnswers?: boolean;
+  /**
+   * Start each GraphQL request's work in a turn of the event loop of its own,
+   * in order of arrival ({@link useRequestTurns}), so a request arriving while
+   * others are worked (a `/health/live` probe, the next chunk's socket) waits
+   * for one request's work rather than all of theirs. Default true.
+   */
+  requestTurns?: boolean;
   /**
    * Persisted operations: trusted documents by id (the committed manifest by
    * default) and automatic persisted queries. Arbitrary documents stay allowed
@@ -507,6 +515,8 @@ export function createGateway(options: GatewayOptions): Gateway {
         ? []
         : [useCompiledExecution({ maxPlans: limits.maxPlans, onPlan: metrics.onPlan })]),
       ...(options.streamLargeAnswers === false ? [] : [useStreamedAnswers()]),
+      // Last of the onParams hooks: what follows its turn is the rest of the request.
+      ...(options.requestTurns === false ? [] : [useRequestTurns()]),
       // Last: the execution span wraps whichever executor runs.
       ...(tracing ? useTracing(tracing) : []),
     ],
