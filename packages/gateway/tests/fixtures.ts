@@ -136,10 +136,22 @@ export interface AgentAnswer {
  * reuses its sockets (what drain tests need; `fetch` hides the connection).
  */
 export function postThrough(url: string, agent: Agent, query: string): Promise<AgentAnswer> {
+  return requestThrough(url, agent, JSON.stringify({ query }));
+}
+
+/** A GET over `node:http` through `agent` (kept-alive sockets), as {@link postThrough}. */
+export function getThrough(url: string, agent: Agent): Promise<AgentAnswer> {
+  return requestThrough(url, agent);
+}
+
+/** A JSON POST of `body`, or a GET without one, through `agent`. */
+function requestThrough(url: string, agent: Agent, body?: string): Promise<AgentAnswer> {
   return new Promise((resolve, reject) => {
     const req = request(
       url,
-      { method: 'POST', agent, headers: { 'content-type': 'application/json' } },
+      body === undefined
+        ? { agent }
+        : { method: 'POST', agent, headers: { 'content-type': 'application/json' } },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -154,6 +166,6 @@ export function postThrough(url: string, agent: Agent, query: string): Promise<A
       },
     );
     req.on('error', reject);
-    req.end(JSON.stringify({ query }));
+    req.end(body);
   });
 }

@@ -1,28 +1,8 @@
-import { Agent, request } from 'node:http';
+import { Agent } from 'node:http';
 import { exampleEconomy } from '@tokenomics/core/testing';
 import { describe, expect, it } from 'vitest';
 import { createGateway } from '../src/index.js';
-import { type AgentAnswer, postThrough } from './fixtures.js';
-
-/** A GET over `node:http` through `agent` (kept-alive sockets). */
-function getThrough(url: string, agent: Agent): Promise<AgentAnswer> {
-  return new Promise((resolve, reject) => {
-    const req = request(url, { agent }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () =>
-        resolve({
-          status: res.statusCode ?? 0,
-          connection: res.headers.connection,
-          body: Buffer.concat(chunks).toString('utf8'),
-        }),
-      );
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
+import { type AgentAnswer, getThrough, postThrough } from './fixtures.js';
 
 /** Supply at an instant of its own and a 200-day schedule: work no kept answer saves. */
 const work = (i: number) => {
