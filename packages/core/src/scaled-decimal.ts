@@ -8,6 +8,12 @@ import { TokenomicsError } from './errors.js';
  * {@link fromScaledInteger} is (decimal.js rounds results of arithmetic to 60
  * digits, never a constructed value): the two always agree.
  *
+ * A fraction or a sign is joined to the digits, not concatenated, so that the
+ * text is one flat string: texts are kept (memoized figures, a schedule's
+ * rows), and V8 keeps a concatenation as a tree of its parts (the fraction a
+ * slice holding the whole integer's digits), three or more objects for the
+ * collector to copy where one will do.
+ *
  * @param places - a whole number ≥ 0
  * @throws TokenomicsError BAD_INPUT when places is not a whole number ≥ 0
  * @example
@@ -30,9 +36,12 @@ export function formatScaledInteger(units: bigint, places: number): string {
     const point = digits.length - places;
     let end = digits.length;
     while (end > point && digits.charCodeAt(end - 1) === 48 /* '0' */) end--;
-    digits = end === point ? digits.slice(0, point) : `${digits.slice(0, point)}.${digits.slice(point, end)}`;
+    digits =
+      end === point
+        ? digits.slice(0, point)
+        : [digits.slice(0, point), '.', digits.slice(point, end)].join('');
   }
-  return negative ? `-${digits}` : digits;
+  return negative ? ['-', digits].join('') : digits;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import {
   Decimal,
@@ -53,6 +54,21 @@ describe('formatScaledInteger', () => {
   it('refuses places that are not a whole number ≥ 0', () => {
     expect(() => formatScaledInteger(1n, -1)).toThrow(/places must be a whole number ≥ 0, got -1/);
     expect(() => formatScaledInteger(1n, 1.5)).toThrow(/got 1.5/);
+  });
+
+  it('writes one flat string, not a concatenation of its parts', () => {
+    // V8 tells a flat string from a concatenation only to a process run with --allow-natives-syntax: the
+    // function's own (compiled) source is run there, on long texts with a fraction and a sign.
+    const script = `const format = ${formatScaledInteger.toString()};
+for (const [units, places] of [[34020451061123456789n, 10], [-399834520547945205479452054794520547945205479452n, 40]]) {
+  %DebugPrint(format(units, places));
+}`;
+    const { stdout, status } = spawnSync(process.execPath, ['--allow-natives-syntax', '-e', script], {
+      encoding: 'utf8',
+    });
+    expect(status).toBe(0);
+    const types = [...stdout.matchAll(/- type: (\w+)/g)].map((match) => match[1]);
+    expect(types).toEqual(['ONE_BYTE_STRING_TYPE', 'ONE_BYTE_STRING_TYPE']);
   });
 });
 
