@@ -17,6 +17,8 @@ import type {
   Rewards,
   RewardsQuery,
   SchedulePoint,
+  ScheduleQuery,
+  ScheduleWriter,
   Supply,
   TokenEconomy,
   TokenFlow,
@@ -208,9 +210,10 @@ export function snapshotSource<S extends ParameterSchema>(description: string): 
  * adapters build it (an instant and five exact figures: heap growth per point
  * held measured at 490 to 520 bytes on Session's and Synternet's daily
  * schedules, 680 on Synternet's yearly ones, fewer figures being shared
- * between points), and what a server keeps beside it for as long as the
- * point is kept (the gateway's row of it already written: an object and up
- * to seven short strings, about 350 bytes).
+ * between points), and what a caller may keep beside it for as long as the
+ * point is kept (a written row: an object and up to seven short strings,
+ * about 350 bytes). A caller that keeps only rows asks for
+ * `writtenSchedule`, whose rows are counted by the writer's `rowBytes`.
  */
 export const SCHEDULE_POINT_BYTES = 1024;
 /** Estimated bytes of one stake in a penalty outcome (before, slashed, after): 390 to 550 measured. */
@@ -317,7 +320,7 @@ export function defineAdapter<S extends ParameterSchema, State>(
     sizeOf: (_model, key) => MODEL_BYTES + 2 * key.length,
   });
   // Schedules being computed (in slices), by result key: bounded by the requests in flight.
-  const schedulesInProgress = new Map<string, Promise<SchedulePoint[]>>();
+  const schedulesInProgress = new Map<string, Promise<unknown[]>>();
   const sourceId = objectIds<SourcedState<S, State>>();
   const modelId = objectIds<ParameterModel<S>>();
 
@@ -612,7 +615,15 @@ export function defineAdapter<S extends ParameterSchema, State>(
     };
   }
   if (schedule) {
-    economy.schedule = async (query, ctx) => {
+    /**
+     * The schedule asked for, memoized: its points, or with `writer` each
+     * point written as its slice is computed and the rows kept instead.
+     */
+    const scheduled = async <R>(
+      query: ScheduleQuery,
+      ctx: Partial<EconomyContext> | undefined,
+      writer: ScheduleWriter<R> | undefined,
+    ): Promise<Array<SchedulePoint | R>> => {
       const full = context(ctx);
       // The last good state served stale (an upstream failing) schedules as the good state does: a
       // schedule reads the parameters and the state, never the source's info, so its points are the good
@@ -622,18 +633,22 @@ export function defineAdapter<S extends ParameterSchema, State>(
       checkInstant(resolved, from, 'from');
       const interval = query.interval ?? 'MONTH';
       const key = `${from.getTime()} ${query.to.getTime()} ${interval} ${query.maxPoints ?? ''}`;
-      const id = `${modelId(resolved)} schedule ${key}`;
+      const id = `${modelId(resolved)} schedule ${key}${writer === undefined ? '' : ` written ${writer.key}`}`;
       const kept = results.get(id);
-      if (kept !== undefined) return kept as SchedulePoint[];
+      if (kept !== undefined) return kept as Array<SchedulePoint | R>;
       const instants = scheduleInstants(from, query.to, interval, {
         ...(query.maxPoints === undefined ? {} : { maxPoints: query.maxPoints }),
       });
       // A long schedule is computed in slices, giving the event loop a turn between them; concurrent
-      // asks of the same schedule share one computation.
-      let computing = schedulesInProgress.get(id);
+      // asks of the same schedule share one computation. Written, a slice's points are dropped as soon
+      // as their rows are made: only the rows outlive the slice.
+      let computing = schedulesInProgress.get(id) as Promise<Array<SchedulePoint | R>> | undefined;
       if (computing === undefined) {
-        computing = scheduleInSlices(instants, (part) => schedule(resolved, part)).then((points) => {
-          results.set(id, points, { size: Math.ceil(points.length * SCHEDULE_POINT_BYTES + 2 * id.length) });
+        const pointBytes = writer === undefined ? SCHEDULE_POINT_BYTES : writer.rowBytes;
+        computing = scheduleInSlices<SchedulePoint | R>(instants, (part) =>
+          writer === undefined ? schedule(resolved, part) : schedule(resolved, part).map(writer.write),
+        ).then((points) => {
+          results.set(id, points, { size: Math.ceil(points.length * pointBytes + 2 * id.length) });
           return points;
         });
         schedulesInProgress.set(id, computing);
@@ -642,6 +657,12 @@ export function defineAdapter<S extends ParameterSchema, State>(
       }
       return computing;
     };
+    economy.schedule = (query, ctx) => scheduled(query, ctx, undefined) as Promise<SchedulePoint[]>;
+    economy.writtenSchedule = <R>(
+      query: ScheduleQuery,
+      writer: ScheduleWriter<R>,
+      ctx?: Partial<EconomyContext>,
+    ) => scheduled(query, ctx, writer) as Promise<R[]>;
   }
   if (flows) economy.flows = () => flows;
   memoStatsOf.set(economy, () => ({ models: sizedCacheStats(models), results: sizedCacheStats(results) }));

@@ -338,6 +338,36 @@ export interface ScheduleQuery {
   maxPoints?: number;
 }
 
+/**
+ * How a caller keeps a schedule: each point written into a row of its own
+ * (its wire text, say) as the point's slice is computed, the rows memoized
+ * instead of the points. A long schedule's points then die young, and only
+ * the rows outlive the computation ({@link TokenEconomy.writtenSchedule}).
+ *
+ * @example
+ * ```ts
+ * import { formatFigure, scheduleFigure, type ScheduleWriter } from '@tokenomics/core';
+ *
+ * const totals: ScheduleWriter<string> = {
+ *   key: 'total as text',
+ *   write: (point) => formatFigure(scheduleFigure(point, 'total')),
+ *   rowBytes: 64,
+ * };
+ * ```
+ */
+export interface ScheduleWriter<R> {
+  /**
+   * Names what `write` makes: rows written under one key are taken to be
+   * the same (a schedule written once under a key is reused by every writer
+   * with that key), so the key names everything `write` depends on.
+   */
+  readonly key: string;
+  /** The row of one point; called once per point, in order. */
+  write(point: SchedulePoint): R;
+  /** Estimated bytes of one row as kept (the memo's bound counts them). */
+  readonly rowBytes: number;
+}
+
 /** A fee quote request. */
 export interface FeeQuoteInput {
   /** The fee schedule key. */
@@ -387,6 +417,17 @@ export interface TokenEconomy {
   penalties?(ctx?: Partial<EconomyContext>): Promise<PenaltyRule[]>;
   simulatePenalty?(input: PenaltyInput, ctx?: Partial<EconomyContext>): Promise<PenaltyOutcome>;
   schedule?(query: ScheduleQuery, ctx?: Partial<EconomyContext>): Promise<SchedulePoint[]>;
+  /**
+   * The same schedule, each point written by `writer` as it is computed and
+   * the rows kept instead of the points (memoized per model, window and
+   * `writer.key`). Present with `schedule` on every economy `defineAdapter`
+   * makes; a caller falls back to `schedule` where it is absent.
+   */
+  writtenSchedule?<R>(
+    query: ScheduleQuery,
+    writer: ScheduleWriter<R>,
+    ctx?: Partial<EconomyContext>,
+  ): Promise<R[]>;
   flows?(): readonly TokenFlow[];
   /** Scheduled unlocks of non-circulating holdings; absent (or empty) where there are none. */
   unlocks?(query?: UnlocksQuery, ctx?: Partial<EconomyContext>): Promise<Unlock[]>;

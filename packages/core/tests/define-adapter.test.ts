@@ -5,16 +5,19 @@ import {
   Decimal,
   derive,
   formatDecimal,
+  formatFigure,
   loadWithRetry,
   memoStats,
   rateInput,
   SCHEDULE_POINT_BYTES,
+  type ScheduleWriter,
   type SourceEvent,
   type StateSource,
+  scheduleFigure,
   TokenomicsError,
   type UpstreamReader,
 } from '../src/index.js';
-import { exampleEconomy, type exampleParameters, vestingEconomy } from '../src/testing/index.js';
+import { countTurns, exampleEconomy, type exampleParameters, vestingEconomy } from '../src/testing/index.js';
 
 type ExampleSource = StateSource<typeof exampleParameters, unknown>;
 
@@ -152,6 +155,43 @@ describe('defineAdapter memos', () => {
     expect(await economy.schedule!({ from, to, interval: 'DAY' }, { now })).toBe(first);
     expect(await economy.supply!({ at: now }, { now })).toBe(await economy.supply!({ at: now }, { now }));
     expect(memoStats(economy)).toMatchObject({ results: { entries: 2 }, models: { entries: 1 } });
+  });
+
+  it('writes a schedule as it is computed and keeps the rows (writtenSchedule), once per writer key', async () => {
+    const economy = exampleEconomy();
+    const long = { from, to: new Date('2030-02-08T00:00:00Z'), interval: 'DAY' as const }; // 1,500 points
+    const points = await economy.schedule!(long, { now });
+    expect(points).toHaveLength(1500);
+    const counter = countTurns();
+    const turnsAtWrite: number[] = [];
+    const writer: ScheduleWriter<string> = {
+      key: 'total and instant',
+      write: (point) => {
+        turnsAtWrite.push(counter.turns);
+        return `${point.at.toISOString()} ${formatFigure(scheduleFigure(point, 'total'))}`;
+      },
+      rowBytes: 100,
+    };
+    const before = memoStats(economy)!.results.bytes;
+    const rows = await economy.writtenSchedule!(long, writer, { now });
+    counter.stop();
+    const writes = [...turnsAtWrite];
+    // Written a slice at a time as the slices were computed (500 points a slice, a turn between),
+    // not all at once at the end: the points of a slice are not kept past it.
+    expect(new Set(writes).size).toBeGreaterThanOrEqual(3);
+    // Each point written once (and the one instant each later slice repeats).
+    expect(writes.length).toBeGreaterThanOrEqual(1500);
+    expect(writes.length).toBeLessThanOrEqual(1500 + 4);
+    // The same rows as writing the points afterwards (each point after the same instant as in one call).
+    expect(rows).toEqual(points.map((point) => writer.write(point)));
+    // Kept by the writer's row bytes, and shared by every writer with the same key.
+    expect(memoStats(economy)!.results.bytes - before).toBeGreaterThanOrEqual(1500 * writer.rowBytes);
+    expect(memoStats(economy)!.results.bytes - before).toBeLessThan(1500 * writer.rowBytes + 1024);
+    const again = { ...writer, write: () => 'not called' };
+    expect(await economy.writtenSchedule!(long, again, { now })).toBe(rows);
+    const other = await economy.writtenSchedule!(long, { ...again, key: 'another' }, { now });
+    expect(other).toHaveLength(1500);
+    expect(other[0]).toBe('not called');
   });
 
   it('bounds the results by their estimated bytes, dropping the least recently used', async () => {

@@ -88,6 +88,7 @@ export {
   useSubscriptionLimits,
 } from './plugins/subscription-limits.js';
 export { gatewaySchema } from './schema/index.js';
+export { SCHEDULE_ROW_BYTES } from './schema/schedule.js';
 export {
   createGateway,
   DEFAULT_DRAIN_GRACE_MS,

@@ -239,6 +239,7 @@ const TRACED_METHODS = new Set([
   'penalties',
   'simulatePenalty',
   'schedule',
+  'writtenSchedule',
   'unlocks',
 ]);
 

@@ -1,8 +1,8 @@
 import { sessionAdapter } from '@tokenomics/adapter-session';
 import { synternetAdapter } from '@tokenomics/adapter-synternet';
-import { memoStats, SCHEDULE_POINT_BYTES, type TokenEconomy } from '@tokenomics/core';
+import { memoStats, type TokenEconomy } from '@tokenomics/core';
 import { exampleEconomy } from '@tokenomics/core/testing';
-import { createGateway, type RunningGateway } from '@tokenomics/gateway';
+import { createGateway, type RunningGateway, SCHEDULE_ROW_BYTES } from '@tokenomics/gateway';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ResponseBody } from '../../gateway/tests/fixtures.js';
 
@@ -218,8 +218,9 @@ describe('the memo of results under many distinct requests', () => {
       expect(results.maxBytes).toBe(resultBytes);
       expect(results.bytes).toBeLessThanOrEqual(resultBytes);
     }
-    // 200 schedules went through a memo that holds about 11 of them.
-    expect(points * SCHEDULE_POINT_BYTES).toBeGreaterThan(10 * resultBytes);
+    // 200 schedules went through a memo that holds about 11 of them (their rows: the gateway keeps a
+    // schedule written, SCHEDULE_ROW_BYTES a point).
+    expect(points * SCHEDULE_ROW_BYTES).toBeGreaterThan(10 * resultBytes);
     expect(memoStats(economy)!.results.entries).toBeLessThan(15);
   });
 });

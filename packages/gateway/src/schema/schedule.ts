@@ -7,6 +7,7 @@ import {
   mapInTurns,
   SCHEDULE_SLICE_POINTS,
   type SchedulePoint,
+  type ScheduleWriter,
   scheduleFigure,
 } from '@tokenomics/core';
 import { type ServedPrecision, servedPrecision, servedScheduleFigure } from '../served.js';
@@ -62,7 +63,32 @@ function rowOf(point: SchedulePoint, p: ServedPrecision): SchedulePointRow {
 }
 
 /**
- * Rows already written, by the points they were written from: an adapter
+ * Estimated bytes of a kept row: the row object and its seven short strings
+ * (the heap a kept schedule holds, measured at 375 to 390 bytes a point on
+ * the bundled adapters' daily schedules: `packages/server/tests/schedule-memory.test.ts`).
+ */
+export const SCHEDULE_ROW_BYTES = 512;
+
+/** The writer of rows at each precision, one per precision (its key names the precision). */
+const rowWriters = new Map<string, ScheduleWriter<SchedulePointRow>>();
+
+/**
+ * How the gateway keeps a schedule at `precision`: each point written into its
+ * row as the model computes it (the economy keeps the rows, not the points).
+ */
+function rowWriterOf(precision: ServedPrecision): ScheduleWriter<SchedulePointRow> {
+  const key = `gateway rows ${precision.amountPlaces} ${precision.ratePlaces}`;
+  let writer = rowWriters.get(key);
+  if (writer === undefined) {
+    writer = { key, write: (point) => rowOf(point, precision), rowBytes: SCHEDULE_ROW_BYTES };
+    rowWriters.set(key, writer);
+  }
+  return writer;
+}
+
+/**
+ * Rows already written, by the points they were written from, for an
+ * economy that only has `schedule` (one `defineAdapter` did not make): an adapter
  * memoizes its schedules, so a schedule asked again (the same window, the
  * same model) is answered from the same rows, written once. Without this, a
  * long schedule's hundreds of thousands of strings were made again by every
@@ -152,17 +178,18 @@ builder.objectFields(ProtocolRef, (t) => ({
     },
     resolve: (economy, { from, to, interval, overrides }, ctx) =>
       whenCapable(economy, 'schedule', null, async (schedule) => {
-        const points = await schedule(
-          {
-            from: from ?? undefined,
-            to,
-            interval,
-            overrides: toOverrides(overrides),
-            maxPoints: ctx.limits.maxSchedulePoints,
-          },
-          ctx.economy,
-        );
-        const rows = await rowsOf(points, servedPrecision(economy.token));
+        const query = {
+          from: from ?? undefined,
+          to,
+          interval,
+          overrides: toOverrides(overrides),
+          maxPoints: ctx.limits.maxSchedulePoints,
+        };
+        const precision = servedPrecision(economy.token);
+        // Written as computed where the economy can (its points then die young: issue 11, the sixth round).
+        const rows = economy.writtenSchedule
+          ? await economy.writtenSchedule(query, rowWriterOf(precision), ctx.economy)
+          : await rowsOf(await schedule(query, ctx.economy), precision);
         // A plan completes a list's ready items in one piece: a list longer than ROWS_COMPLETED_PER_TURN
         // is completed that many rows a turn.
         return itemsInTurns(rows, ROWS_COMPLETED_PER_TURN);
