@@ -658,11 +658,11 @@ export function defineAdapter<S extends ParameterSchema, State>(
       return computing;
     };
     economy.schedule = (query, ctx) => scheduled(query, ctx, undefined) as Promise<SchedulePoint[]>;
-    economy.writtenSchedule = <R>(
-      query: ScheduleQuery,
-      writer: ScheduleWriter<R>,
-      ctx?: Partial<EconomyContext>,
-    ) => scheduled(query, ctx, writer) as Promise<R[]>;
+    // Not enumerable: an economy spread into a wrapper that replaces `schedule` (`{ ...economy, schedule }`)
+    // must not keep a `writtenSchedule` that answers from the schedule it replaced.
+    const writtenSchedule: NonNullable<TokenEconomy['writtenSchedule']> = (query, writer, ctx) =>
+      scheduled(query, ctx, writer) as Promise<never[]>;
+    Object.defineProperty(economy, 'writtenSchedule', { value: writtenSchedule, enumerable: false });
   }
   if (flows) economy.flows = () => flows;
   memoStatsOf.set(economy, () => ({ models: sizedCacheStats(models), results: sizedCacheStats(results) }));

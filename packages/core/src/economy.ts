@@ -421,7 +421,10 @@ export interface TokenEconomy {
    * The same schedule, each point written by `writer` as it is computed and
    * the rows kept instead of the points (memoized per model, window and
    * `writer.key`). Present with `schedule` on every economy `defineAdapter`
-   * makes; a caller falls back to `schedule` where it is absent.
+   * makes, as a property that is not enumerable, so that a wrapper spreading
+   * the economy (`{ ...economy, schedule }`) does not keep it; a wrapper
+   * made otherwise that replaces `schedule` must replace or drop it too. A
+   * caller falls back to `schedule` where it is absent.
    */
   writtenSchedule?<R>(
     query: ScheduleQuery,

@@ -192,6 +192,10 @@ describe('defineAdapter memos', () => {
     const other = await economy.writtenSchedule!(long, { ...again, key: 'another' }, { now });
     expect(other).toHaveLength(1500);
     expect(other[0]).toBe('not called');
+    // Not carried by a spread: a wrapper that replaces `schedule` must not answer from the one it replaced.
+    expect(Object.keys(economy)).not.toContain('writtenSchedule');
+    expect({ ...economy }.writtenSchedule).toBeUndefined();
+    expect(Object.create(economy).writtenSchedule).toBe(economy.writtenSchedule);
   });
 
   it('bounds the results by their estimated bytes, dropping the least recently used', async () => {
