@@ -655,7 +655,7 @@ function targets(report: Omit<BenchReport, 'targets'>): BenchReport['targets'] {
     'dashboard-new-at-literal',
     0.5,
     'uncached dashboard, a new `at` literal per request ≥ 0.5× bare yoga',
-    "the models at a new instant (half of an uncached request's CPU: Synternet's supply and rewards, 140 and 127 µs, turn scaled integers back into decimal.js values; keep them scaled integers to the wire), yoga/envelop plumbing (~30 %: an AbortSignal and a DOMException per request from reading the body as a stream), a new literal's parse (yoga's parse cache misses every new literal: reuse the parse by lexical shape); compare `pnpm --filter @tokenomics/bench run cpu -- --warmup 1500` (CPU per request in one process)",
+    "the models at a new instant (the largest share of an uncached request's CPU: Synternet's supply and rewards turn scaled integers back into decimal.js values; keep them scaled integers to the wire), their serving (rounding each figure and derivation input), the new literal's lexing and the copy of its document (a pattern's paths to its literals computed once), yoga/envelop plumbing; compare `pnpm --filter @tokenomics/bench run http-cpu -- --baseline <build>` (the gateway's CPU per request over HTTP, against bare yoga's)",
   );
   const variable = report.scenarios.find((x) => x.id === 'dashboard-new-at-variable');
   if (variable)

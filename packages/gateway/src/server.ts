@@ -29,6 +29,7 @@ import { createLogger, yogaLogger } from './logger.js';
 import { checkGatewayOptions, gatewayOptionsSchema } from './options.js';
 import { DEFAULT_MAX_PLANS, useCompiledExecution } from './plugins/compiled-execution.js';
 import { useCors } from './plugins/cors.js';
+import { shapedDocumentCache } from './plugins/document-cache.js';
 import { useHealth } from './plugins/health.js';
 import {
   type AnswerFreshness,
@@ -479,6 +480,10 @@ export function createGateway(options: GatewayOptions): Gateway {
               : {}),
           },
     maskedErrors: { maskError, isDev: !production },
+    // yoga's parsed documents, bounded by bytes; a new text of a known shape (a new literal) is not parsed again.
+    parserAndValidationCache: { documentCache: shapedDocumentCache() },
+    // useDocumentLimits bounds every body (by its Content-Length, or counted when it has none).
+    maxRequestBodySize: false,
     // yoga's own CORS names any caller's origin back with credentials allowed: useCors instead.
     cors: false,
     plugins: [

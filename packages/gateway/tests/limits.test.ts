@@ -64,6 +64,41 @@ describe('limits', () => {
     });
   });
 
+  it('counts a body without a Content-Length as it is read (a stream made in this process), 413 over maxBodyBytes', async () => {
+    const small = createGateway({ adapters: [fixedSupplyAdapter()], limits: { maxBodyBytes: 1_024 } });
+    const ask = (padding: number) => {
+      const bytes = new TextEncoder().encode(
+        JSON.stringify({ query: `{ protocols { id } } # ${'x'.repeat(padding)}` }),
+      );
+      // A stream of unknown length, in pieces of 100 bytes: no Content-Length can be sent with it.
+      const body = new ReadableStream<Uint8Array>({
+        start(controller) {
+          for (let at = 0; at < bytes.length; at += 100) controller.enqueue(bytes.slice(at, at + 100));
+          controller.close();
+        },
+      });
+      return small.yoga.fetch('http://gateway.test/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+        duplex: 'half',
+      } as RequestInit);
+    };
+    const refused = await ask(4_950);
+    expect(refused.status).toBe(413);
+    expect(await refused.json()).toEqual({
+      errors: [
+        {
+          message: 'request bodies may be at most 1024 bytes; this one is longer',
+          extensions: { code: 'LIMIT_EXCEEDED' },
+        },
+      ],
+    });
+    const answered = await ask(900);
+    expect(answered.status).toBe(200);
+    expect(await answered.json()).toEqual({ data: { protocols: [{ id: 'fixed' }] } });
+  });
+
   it('keeps serving after refusing', async () => {
     await post(gateway, `{ ${Array.from({ length: 50 }, (_, i) => `a${i}: protocols { id }`).join(' ')} }`);
     const { body } = await post(gateway, '{ protocols { id } }');

@@ -28,6 +28,8 @@ export interface Literal {
   block: boolean;
   /** Its offset in the source. */
   start: number;
+  /** The offset just after it. */
+  end: number;
 }
 
 /** A document's shape: its tokens with every string and number literal replaced by its kind, and the literals. */
@@ -68,15 +70,28 @@ export function lexicalShape(body: string): LexicalShape | null {
             value: token.value,
             block: token.kind === TokenKind.BLOCK_STRING,
             start: token.start,
+            end: token.end,
           });
           parts.push('\u0001s');
           break;
         case TokenKind.INT:
-          literals.push({ kind: Kind.INT, value: token.value, block: false, start: token.start });
+          literals.push({
+            kind: Kind.INT,
+            value: token.value,
+            block: false,
+            start: token.start,
+            end: token.end,
+          });
           parts.push('\u0001i');
           break;
         case TokenKind.FLOAT:
-          literals.push({ kind: Kind.FLOAT, value: token.value, block: false, start: token.start });
+          literals.push({
+            kind: Kind.FLOAT,
+            value: token.value,
+            block: false,
+            start: token.start,
+            end: token.end,
+          });
           parts.push('\u0001f');
           break;
         default:
@@ -112,6 +127,26 @@ export function documentLexicalShape(document: DocumentNode): LexicalShape | nul
     documentShapes.set(document, shape);
   }
   return shape;
+}
+
+/**
+ * Records the lexical shape of a document's source, already computed by
+ * whoever made the document (the document cache lexes each text it is asked
+ * for), so that {@link documentLexicalShape} does not lex it again.
+ *
+ * @example
+ * ```ts
+ * import { parse } from 'graphql';
+ * import { documentLexicalShape, lexicalShape, noteLexicalShape } from './validation-cache.js';
+ * const text = '{ protocol(id: "example") { id } }';
+ * const shape = lexicalShape(text);
+ * const document = parse(text);
+ * noteLexicalShape(document, shape);
+ * documentLexicalShape(document) === shape; // true
+ * ```
+ */
+export function noteLexicalShape(document: DocumentNode, shape: LexicalShape | null): void {
+  documentShapes.set(document, shape);
 }
 
 /**
