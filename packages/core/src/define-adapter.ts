@@ -644,12 +644,13 @@ export function defineAdapter<S extends ParameterSchema, State>(
       // as their rows are made: only the rows outlive the slice.
       let computing = schedulesInProgress.get(id) as Promise<Array<SchedulePoint | R>> | undefined;
       if (computing === undefined) {
-        const pointBytes = writer === undefined ? SCHEDULE_POINT_BYTES : writer.rowBytes;
+        // Points, or the rows written from them: the memo counts each at its own size.
+        const itemBytes = writer === undefined ? SCHEDULE_POINT_BYTES : writer.rowBytes;
         computing = scheduleInSlices<SchedulePoint | R>(instants, (part) =>
           writer === undefined ? schedule(resolved, part) : schedule(resolved, part).map(writer.write),
-        ).then((points) => {
-          results.set(id, points, { size: Math.ceil(points.length * pointBytes + 2 * id.length) });
-          return points;
+        ).then((items) => {
+          results.set(id, items, { size: Math.ceil(items.length * itemBytes + 2 * id.length) });
+          return items;
         });
         schedulesInProgress.set(id, computing);
         const done = () => schedulesInProgress.delete(id);
@@ -660,8 +661,12 @@ export function defineAdapter<S extends ParameterSchema, State>(
     economy.schedule = (query, ctx) => scheduled(query, ctx, undefined) as Promise<SchedulePoint[]>;
     // Not enumerable: an economy spread into a wrapper that replaces `schedule` (`{ ...economy, schedule }`)
     // must not keep a `writtenSchedule` that answers from the schedule it replaced.
-    const writtenSchedule: NonNullable<TokenEconomy['writtenSchedule']> = (query, writer, ctx) =>
-      scheduled(query, ctx, writer) as Promise<never[]>;
+    // With a writer, every item kept is a row.
+    const writtenSchedule: NonNullable<TokenEconomy['writtenSchedule']> = <R>(
+      query: ScheduleQuery,
+      writer: ScheduleWriter<R>,
+      ctx?: Partial<EconomyContext>,
+    ) => scheduled(query, ctx, writer) as Promise<R[]>;
     Object.defineProperty(economy, 'writtenSchedule', { value: writtenSchedule, enumerable: false });
   }
   if (flows) economy.flows = () => flows;

@@ -90,9 +90,11 @@ export function shapedDocumentCache(options: DocumentCacheOptions = {}): Documen
       const document = kept.get(`t${text}`);
       if (document !== undefined) return document as DocumentNode;
       const shape = shapeOf(text);
-      const key = shape && patternKey(text, shape.literals);
+      // A text without literals has no pattern to be made from.
+      if (!shape || shape.literals.length === 0) return undefined;
+      const key = patternKey(text, shape.literals);
       const pattern = key ? (kept.get(key) as Pattern | undefined) : undefined;
-      if (!pattern || !shape) return undefined;
+      if (!pattern) return undefined;
       const made = withLiterals(pattern, shape.literals, new Source(text));
       if (!made) return undefined;
       noteLexicalShape(made, shape);
