@@ -5,7 +5,9 @@
  * nonsense and recover in turn. The gateway must never crash, never answer
  * 5xx, keep /health/live quick and give its memory back.
  */
+import { spawn } from 'node:child_process';
 import { Worker } from 'node:worker_threads';
+import { BENCH_DIR, benchFile } from './paths.js';
 import type { Upstreams } from './upstreams.js';
 
 /** One request of the mix and the statuses it may get. */
@@ -227,36 +229,33 @@ export interface HostileResult {
   liveProbes: number;
 }
 
+/** What the load loops saw (the child process of {@link runHostile} sends it back). */
+export type LoopsResult = Pick<
+  HostileResult,
+  'requests' | 'statuses' | 'serverErrors' | 'socketErrors' | 'notWhole'
+>;
+
 /**
- * Sends the mix from `workers` concurrent loops for `durationS` seconds while
- * probing /health/live every 200 ms; every request has a 15 s timeout.
+ * Sends the mix from `workers` concurrent loops for `durationS` seconds;
+ * every request has a 15 s timeout. {@link runHostile} runs this in a child
+ * process of its own (`src/hostile-load.ts`).
  */
-export async function runHostile(
+export async function hostileLoops(
   origin: string,
   durationS: number,
   workers: number,
   seed = 20261202,
-): Promise<HostileResult> {
+): Promise<LoopsResult> {
   const pick = hostilePicker(seed);
   const deadline = performance.now() + durationS * 1000;
-  const result: HostileResult = {
-    requests: 0,
-    statuses: {},
-    serverErrors: 0,
-    socketErrors: 0,
-    notWhole: 0,
-    liveMaxMs: 0,
-    liveP99Ms: 0,
-    liveFailures: 0,
-    liveProbes: 0,
-  };
+  const result: LoopsResult = { requests: 0, statuses: {}, serverErrors: 0, socketErrors: 0, notWhole: 0 };
   const count = (name: string, status: string) => {
     const byStatus = result.statuses[name] ?? {};
     byStatus[status] = (byStatus[status] ?? 0) + 1;
     result.statuses[name] = byStatus;
   };
 
-  async function worker(): Promise<void> {
+  async function loop(): Promise<void> {
     while (performance.now() < deadline) {
       const request = pick();
       result.requests += 1;
@@ -281,8 +280,68 @@ export async function runHostile(
     }
   }
 
-  // The probe runs on a thread of its own: in this thread the 16 loops keep the event loop busy reading
-  // megabyte answers, which would add the harness's own delay to every probe's time.
+  await Promise.all(Array.from({ length: workers }, loop));
+  return result;
+}
+
+/** Options of {@link runHostile}. */
+export interface HostileOptions {
+  seed?: number;
+  /**
+   * The load loops' niceness (their process runs under `nice -n`). Default
+   * 19: the loops stand in for clients on other machines, so they get the
+   * cores only when the gateway and the probe do not want them. 0 runs
+   * them at the gateway's priority, competing with it for the cores.
+   */
+  loadNice?: number;
+}
+
+/**
+ * Sends the mix from `workers` concurrent loops for `durationS` seconds
+ * ({@link hostileLoops}, in a child process at the niceness `loadNice`)
+ * while probing /health/live every 200 ms from a thread of this process at
+ * normal priority.
+ */
+export async function runHostile(
+  origin: string,
+  durationS: number,
+  workers: number,
+  options: HostileOptions = {},
+): Promise<HostileResult> {
+  const { seed = 20261202, loadNice = 19 } = options;
+  const child = spawn(
+    'nice',
+    ['-n', String(loadNice), process.execPath, '--import', 'tsx', benchFile('src/hostile-load.ts')],
+    {
+      cwd: BENCH_DIR,
+      env: {
+        ...process.env,
+        HOSTILE_ORIGIN: origin,
+        HOSTILE_DURATION_S: String(durationS),
+        HOSTILE_LOOPS: String(workers),
+        HOSTILE_SEED: String(seed),
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  const loops = new Promise<LoopsResult>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', (code) => {
+      if (code !== 0)
+        return reject(new Error(`the load loops exited with ${code}:\n${output.slice(-2_000)}`));
+      try {
+        resolve(JSON.parse(output) as LoopsResult);
+      } catch (error) {
+        reject(error);
+      }
+    });
+  });
+
+  // The probe runs on a thread of its own, at normal priority: it stands for the orchestrator's probe.
   const probe = new Worker(PROBE_SOURCE, {
     eval: true,
     workerData: { url: `${origin}/health/live`, durationS },
@@ -291,15 +350,21 @@ export async function runHostile(
     probe.once('message', resolve);
     probe.once('error', reject);
   });
-  const [{ latencies, failures }] = await Promise.all([
-    probed,
-    Promise.all(Array.from({ length: workers }, worker)),
-  ]);
-  await probe.terminate();
-  result.liveFailures = failures;
+  let loaded: LoopsResult;
+  let latencies: number[];
+  let failures: number;
+  try {
+    [{ latencies, failures }, loaded] = await Promise.all([probed, loops]);
+  } finally {
+    await probe.terminate();
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  }
   latencies.sort((a, b) => a - b);
-  result.liveProbes = latencies.length;
-  result.liveMaxMs = latencies.at(-1) ?? 0;
-  result.liveP99Ms = latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * 0.99))] ?? 0;
-  return result;
+  return {
+    ...loaded,
+    liveFailures: failures,
+    liveProbes: latencies.length,
+    liveMaxMs: latencies.at(-1) ?? 0,
+    liveP99Ms: latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * 0.99))] ?? 0,
+  };
 }
