@@ -103,6 +103,7 @@ async function hostilePhase(): Promise<{
   result: HostileResult;
   goals: Goal[];
   rss: { before: number; after: number };
+  eventLoopDelayMs: { max: number; p99: number };
 }> {
   const upstreams = await startUpstreams();
   const gateway = await startGateway({
@@ -151,13 +152,13 @@ async function hostilePhase(): Promise<{
         measured: `max ${fmt(result.liveMaxMs, 1)} ms, p99 ${fmt(result.liveP99Ms, 1)} ms over ${result.liveProbes} probes, ${result.liveFailures} failed`,
         met: result.liveMaxMs <= 100 && result.liveFailures === 0,
       },
-      {
-        goal: "the gateway's own event-loop delay during the mix (prom-client, not a goal)",
-        measured: `max ${fmt(sample(loopDelay, 'tokenomics_nodejs_eventloop_lag_max_seconds') * 1000, 1)} ms, p99 ${fmt(sample(loopDelay, 'tokenomics_nodejs_eventloop_lag_p99_seconds') * 1000, 1)} ms`,
-        met: true,
-      },
     ];
-    return { result, goals, rss: { before, after } };
+    // Not a goal: what the gateway's own event loop waited, whatever the harness does.
+    const eventLoopDelayMs = {
+      max: sample(loopDelay, 'tokenomics_nodejs_eventloop_lag_max_seconds') * 1000,
+      p99: sample(loopDelay, 'tokenomics_nodejs_eventloop_lag_p99_seconds') * 1000,
+    };
+    return { result, goals, rss: { before, after }, eventLoopDelayMs };
   } finally {
     await gateway.stop();
     await upstreams.close();
@@ -309,7 +310,12 @@ async function main(): Promise<number> {
 /** Writes the hostile phase's report; 0 when every goal is met. */
 function hostileReport(
   startedAt: Date,
-  phase: { result: HostileResult; goals: Goal[]; rss: { before: number; after: number } },
+  phase: {
+    result: HostileResult;
+    goals: Goal[];
+    rss: { before: number; after: number };
+    eventLoopDelayMs: { max: number; p99: number };
+  },
 ): number {
   const { result, goals } = phase;
   const byRequest = Object.entries(result.statuses).map(([name, statuses]) => [
@@ -328,6 +334,8 @@ function hostileReport(
       ['goal', 'measured', 'result'],
       goals.map((g) => [g.goal, g.measured, pass(g.met)]),
     ),
+    '',
+    `The gateway's own event-loop delay during the mix (prom-client's, from its /metrics; not a goal): max ${fmt(phase.eventLoopDelayMs.max, 1)} ms, p99 ${fmt(phase.eventLoopDelayMs.p99, 1)} ms.`,
     '',
     table(['request', 'statuses'], byRequest),
     '',

@@ -75,25 +75,13 @@ export function lexicalShape(body: string): LexicalShape | null {
           parts.push('\u0001s');
           break;
         case TokenKind.INT:
-          literals.push({
-            kind: Kind.INT,
-            value: token.value,
-            block: false,
-            start: token.start,
-            end: token.end,
-          });
-          parts.push('\u0001i');
+        case TokenKind.FLOAT: {
+          const int = token.kind === TokenKind.INT;
+          const kind = int ? Kind.INT : Kind.FLOAT;
+          literals.push({ kind, value: token.value, block: false, start: token.start, end: token.end });
+          parts.push(int ? '\u0001i' : '\u0001f');
           break;
-        case TokenKind.FLOAT:
-          literals.push({
-            kind: Kind.FLOAT,
-            value: token.value,
-            block: false,
-            start: token.start,
-            end: token.end,
-          });
-          parts.push('\u0001f');
-          break;
+        }
         default:
           parts.push(token.value ?? token.kind);
       }
