@@ -46,4 +46,20 @@ describe('servedFigure', () => {
     expect(served(new ScaledDecimal(123_000_000_000n, 12), 9)).toBe('0.123');
     expect(served(new Decimal('1e25'), 9)).toBe('10000000000000000000000000');
   });
+
+  it('rounds a Decimal once per places, out of sight of equality and JSON', () => {
+    const rate = new Decimal('0.0769230769230769230769230769');
+    const first = servedFigure(rate, RATE_PLACES);
+    expect(servedFigure(rate, RATE_PLACES)).toBe(first);
+    expect(formatFigure(first)).toBe('0.076923076923076923');
+    // Another number of places is rounded anew, and rounded right.
+    expect(formatFigure(servedFigure(rate, 9))).toBe('0.076923077');
+    expect(formatFigure(servedFigure(rate, RATE_PLACES))).toBe('0.076923076923076923');
+    expect(JSON.stringify(rate)).toBe('"0.0769230769230769230769230769"');
+    expect(Object.keys(rate)).toEqual(Object.keys(new Decimal('0.0769230769230769230769230769')));
+    expect(rate).toEqual(new Decimal('0.0769230769230769230769230769'));
+    // A frozen Decimal is rounded each time, never written to.
+    const frozen = Object.freeze(new Decimal('1.25'));
+    expect(formatFigure(servedFigure(frozen, 1))).toBe('1.2');
+  });
 });

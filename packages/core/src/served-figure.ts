@@ -29,8 +29,19 @@ export function servedFigure(figure: ExactFigure, places: number): ExactFigure {
     return new ScaledDecimal(units, places);
   }
   if (figure.decimalPlaces() <= places) return figure;
-  return figure.toDecimalPlaces(places, Decimal.ROUND_HALF_EVEN);
+  // Rounded once per figure: an adapter's memoized figures (a day's, copied to each instant of it)
+  // are served again on every request. Kept on the Decimal, out of sight, as formatFigure keeps its text.
+  const kept = (figure as Decimal & { [SERVED]?: { places: number; value: Decimal } })[SERVED];
+  if (kept !== undefined && kept.places === places) return kept.value;
+  const value = figure.toDecimalPlaces(places, Decimal.ROUND_HALF_EVEN);
+  if (Object.isExtensible(figure)) {
+    Object.defineProperty(figure, SERVED, { value: { places, value }, writable: true, configurable: true });
+  }
+  return value;
 }
+
+/** A Decimal's served figure, with the places it was rounded to: a non-enumerable property. */
+const SERVED = Symbol('tokenomics.servedFigure');
 
 /** 10^0 … 10^127 as bigints, made once: a schedule rounds thousands of figures by the same few powers. */
 const POWERS_OF_TEN: bigint[] = Array.from({ length: 128 }, (_, k) => 10n ** BigInt(k));

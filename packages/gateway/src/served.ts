@@ -97,7 +97,24 @@ function servedDerivation(p: ServedPrecision, derivation: Derivation, result: De
   return { ...derivation, result, inputs: derivation.inputs.map((input) => servedInput(p, input)) };
 }
 
-function servedSupply(p: ServedPrecision, s: Supply): Supply {
+/**
+ * Derivations served once per derivation object, their result as an amount
+ * or as a rate: an adapter's memoized figures (a day's, copied to each
+ * instant of it) carry the same derivation to every request.
+ */
+interface DerivationsServed {
+  amount(derivation: Derivation): Derivation;
+  rate(derivation: Derivation): Derivation;
+}
+
+function derivationsServed(p: ServedPrecision): DerivationsServed {
+  return {
+    amount: perResult((d: Derivation) => servedDerivation(p, d, amount(p, d.result))),
+    rate: perResult((d: Derivation) => servedDerivation(p, d, rate(p, d.result))),
+  };
+}
+
+function servedSupply(p: ServedPrecision, d: DerivationsServed, s: Supply): Supply {
   // Member by member, not a spread: a spread would read `derivations`, which an adapter may
   // derive only when read (lazyMember), and which a query rarely selects (the dashboard does not).
   const served: Supply = {
@@ -115,13 +132,13 @@ function servedSupply(p: ServedPrecision, s: Supply): Supply {
   return lazyMember(served, 'derivations', () => {
     const derivations: Supply['derivations'] = {};
     for (const [figure, derivation] of Object.entries(s.derivations) as [SupplyFigure, Derivation][]) {
-      derivations[figure] = servedDerivation(p, derivation, amount(p, derivation.result));
+      derivations[figure] = d.amount(derivation);
     }
     return derivations;
   });
 }
 
-function servedRewards(p: ServedPrecision, r: Rewards): Rewards {
+function servedRewards(p: ServedPrecision, d: DerivationsServed, r: Rewards): Rewards {
   return {
     ...r,
     annualEmission: amount(p, r.annualEmission),
@@ -132,11 +149,11 @@ function servedRewards(p: ServedPrecision, r: Rewards): Rewards {
     perParticipantDaily: maybe(r.perParticipantDaily, (v) => amount(p, v)),
     delegatorApr: maybe(r.delegatorApr, (v) => rate(p, v)),
     // The rewards derivation explains stakingApr.
-    derivation: servedDerivation(p, r.derivation, rate(p, r.derivation.result)),
+    derivation: d.rate(r.derivation),
   };
 }
 
-function servedQuote(p: ServedPrecision, q: FeeQuote): FeeQuote {
+function servedQuote(p: ServedPrecision, d: DerivationsServed, q: FeeQuote): FeeQuote {
   return {
     ...q,
     base: amount(p, q.base),
@@ -144,11 +161,11 @@ function servedQuote(p: ServedPrecision, q: FeeQuote): FeeQuote {
     total: amount(p, q.total),
     allocations: q.allocations.map((a) => ({ ...a, amount: amount(p, a.amount) })),
     // A quote's derivation explains its total.
-    derivation: servedDerivation(p, q.derivation, amount(p, q.derivation.result)),
+    derivation: d.amount(q.derivation),
   };
 }
 
-function servedOutcome(p: ServedPrecision, o: PenaltyOutcome): PenaltyOutcome {
+function servedOutcome(p: ServedPrecision, d: DerivationsServed, o: PenaltyOutcome): PenaltyOutcome {
   return {
     ...o,
     slashedTotal: amount(p, o.slashedTotal),
@@ -159,7 +176,7 @@ function servedOutcome(p: ServedPrecision, o: PenaltyOutcome): PenaltyOutcome {
     })),
     allocations: o.allocations.map((a) => ({ ...a, amount: amount(p, a.amount) })),
     // An outcome's derivation explains slashedTotal.
-    derivation: servedDerivation(p, o.derivation, amount(p, o.derivation.result)),
+    derivation: d.amount(o.derivation),
   };
 }
 
@@ -200,22 +217,23 @@ function perResult<T extends object>(serve: (value: T) => T): (value: T) => T {
  */
 export function servedEconomy(economy: TokenEconomy): TokenEconomy {
   const p = servedPrecision(economy.token);
+  const d = derivationsServed(p);
   const served: TokenEconomy = Object.create(economy);
   const { supply, rewards, quoteFee, simulatePenalty, unlocks } = economy;
   if (supply) {
-    const serve = perResult((s: Supply) => servedSupply(p, s));
+    const serve = perResult((s: Supply) => servedSupply(p, d, s));
     served.supply = async (query, ctx) => serve(await supply.call(economy, query, ctx));
   }
   if (rewards) {
-    const serve = perResult((r: Rewards) => servedRewards(p, r));
+    const serve = perResult((r: Rewards) => servedRewards(p, d, r));
     served.rewards = async (query, ctx) => serve(await rewards.call(economy, query, ctx));
   }
   if (quoteFee) {
-    const serve = perResult((q: FeeQuote) => servedQuote(p, q));
+    const serve = perResult((q: FeeQuote) => servedQuote(p, d, q));
     served.quoteFee = async (input, ctx) => serve(await quoteFee.call(economy, input, ctx));
   }
   if (simulatePenalty) {
-    const serve = perResult((o: PenaltyOutcome) => servedOutcome(p, o));
+    const serve = perResult((o: PenaltyOutcome) => servedOutcome(p, d, o));
     served.simulatePenalty = async (input, ctx) => serve(await simulatePenalty.call(economy, input, ctx));
   }
   if (unlocks) {

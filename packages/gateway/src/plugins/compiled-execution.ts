@@ -91,6 +91,8 @@ export function useCompiledExecution({
   // Shapes by lexical shape and token offsets: a new document differing only in literals (a new `at`)
   // takes its shape from here with its own literals, without a visit and a print of the document.
   const byLexicalShape = new LRUCache<string, Planned>({ max: maxPlans });
+  // The same by the lexical shape's offsets array, which every text made from one kept pattern shares.
+  const knownStarts = new WeakMap<readonly number[], Map<string, Planned>>();
 
   /** The document's shape: from a document of the same lexical shape when one was seen, else visited. */
   function plannedOf(
@@ -99,18 +101,41 @@ export function useCompiledExecution({
     operationName: string | null | undefined,
   ): Planned | null {
     const lexical = documentLexicalShape(document);
-    const lexicalKey = lexical && `${operationName ?? ''}\n${lexical.starts.join(',')}\n${lexical.key}`;
-    const seen = lexicalKey ? byLexicalShape.get(lexicalKey) : undefined;
+    // Texts made from one pattern share its offsets array (document-cache.ts): no key to build and hash.
+    const byStarts = lexical ? knownStarts.get(lexical.starts) : undefined;
+    const lexicalKey =
+      lexical && !byStarts?.has(operationName ?? '')
+        ? `${operationName ?? ''}\n${lexical.starts.join(',')}\n${lexical.key}`
+        : null;
+    const known = byStarts?.get(operationName ?? '');
+    const seen = known ?? (lexicalKey ? byLexicalShape.get(lexicalKey) : undefined);
     if (seen && lexical) {
       const shape = shapeWithLiterals(seen.shape, lexical.literals);
-      if (shape) return { shape, conditions: seen.conditions };
+      if (shape) {
+        if (!known) rememberStarts(lexical.starts, operationName, seen);
+        return { shape, conditions: seen.conditions };
+      }
     }
     const shape = literalShape(schema, document, operationName);
     const planned = shape && { shape, conditions: conditionVariables(shape.document) };
-    if (planned && lexicalKey && shape.origins.length === lexical.literals.length) {
+    if (planned && lexical && lexicalKey && shape.origins.length === lexical.literals.length) {
       byLexicalShape.set(lexicalKey, planned);
+      rememberStarts(lexical.starts, operationName, planned);
     }
     return planned;
+  }
+
+  function rememberStarts(
+    starts: readonly number[],
+    operationName: string | null | undefined,
+    planned: Planned,
+  ) {
+    let byName = knownStarts.get(starts);
+    if (!byName) {
+      byName = new Map();
+      knownStarts.set(starts, byName);
+    }
+    byName.set(operationName ?? '', planned);
   }
 
   function planOf(key: string, compile: () => Plan | null): Plan | null {

@@ -143,14 +143,68 @@ describe('shapedDocumentCache', () => {
     expect(cache.stats().fromShape).toBe(0);
   });
 
+  it('lexes nothing for a text made from a pattern: the same key and starts, the new literals', () => {
+    const text = '{ supply(at: "2026-01-01T00:00:00Z", scale: 1.5) { at total } hello(name: "ab") }';
+    const cache = shapedDocumentCache();
+    const parsed = parse(text);
+    cache.set(text, parsed);
+    const other = text.replace('2026-01-01', '2031-07-09').replace('1.5', '2e3').replace('"ab"', '"c:"');
+    const made = cache.get(other)!;
+    const shape = documentLexicalShape(made)!;
+    const pattern = documentLexicalShape(parsed)!;
+    expect(shape.key).toBe(pattern.key);
+    expect(shape.starts).toBe(pattern.starts);
+    expect(shape).toEqual(lexicalShape(other));
+    expect(JSON.stringify(made)).toBe(JSON.stringify(parse(other)));
+  });
+
+  it('parses instead when a new literal would not read as one plain token of its kind', () => {
+    const text = '{ supply(at: "2026-01-01T00:00:00Z", scale: 1.5) { at } schedule(limit: 10) { at } }';
+    const cache = shapedDocumentCache();
+    cache.set(text, parse(text));
+    for (const other of [
+      text.replace('2026-01-01T00', '2026-01-01\\n0'), // an escape: its value is not its text
+      text.replace('2026-01-01T00', '2026-01-01"00'), // a quote inside
+      text.replace('2026-01-01T00', '2026-01-01\u00e900'), // not ASCII
+      text.replace('1.5', '015'), // an Int where the shape has a Float
+      text.replace('1.5', '1..'), // does not lex
+      text.replace('limit: 10', 'limit: 01'), // a leading zero
+      text.replace('limit: 10', 'limit: 1.'), // not a number
+      text.replace('limit: 10', 'limit: -1'), // ...but this is one
+    ]) {
+      const made = cache.get(other);
+      if (other.includes('limit: -1')) {
+        expect(JSON.stringify(made)).toBe(JSON.stringify(parse(other)));
+      } else {
+        expect(made, other).toBeUndefined();
+      }
+    }
+  });
+
+  it('keeps several shapes of one text length apart', () => {
+    const cache = shapedDocumentCache();
+    const texts = [
+      '{ a: supply(at: "x") { at } }',
+      '{ b: supply(at: "x") { at } }',
+      '{ hello(name: "xyzw") }   ',
+    ];
+    expect(new Set(texts.map((text) => text.length)).size).toBe(2);
+    for (const text of texts) cache.set(text, parse(text));
+    for (const text of texts) {
+      const other = text.replace('"x"', '"y"').replace('"xyzw"', '"abcd"');
+      expect(JSON.stringify(cache.get(other))).toBe(JSON.stringify(parse(other)));
+    }
+    expect(cache.stats().fromShape).toBe(3);
+  });
+
   it('keeps no more than its bytes', () => {
-    const cache = shapedDocumentCache({ maxBytes: 64 * 1024 });
+    const cache = shapedDocumentCache({ maxBytes: 256 * 1024 });
     for (let i = 0; i < 200; i++) {
       const text = `{ a${i}: supply(at: "2026-01-01T00:00:00Z") { at total } }`;
       cache.set(text, parse(text));
     }
     const stats = cache.stats();
-    expect(stats.bytes).toBeLessThanOrEqual(64 * 1024);
+    expect(stats.bytes).toBeLessThanOrEqual(256 * 1024);
     expect(stats.entries).toBeGreaterThan(10);
     expect(stats.entries).toBeLessThan(400);
   });

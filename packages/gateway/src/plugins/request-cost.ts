@@ -139,11 +139,12 @@ export function requestCost(
   const lexical = documentLexicalShape(document);
   let byShape = shapeCosts.get(schema);
   if (!byShape) {
-    byShape = new LRUCache<string, RequestCost | typeof READS_VALUES>({ max: MAX_SHAPE_COSTS });
+    byShape = new LRUCache<string, Map<string, RequestCost | typeof READS_VALUES>>({ max: MAX_SHAPE_COSTS });
     shapeCosts.set(schema, byShape);
   }
-  const shapeKey = lexical ? `${memoKey}\u0000${lexical.key}` : null;
-  const shaped = shapeKey ? byShape.get(shapeKey) : undefined;
+  // By the shape's key as it is (a text made from a kept pattern shares its key string, hashed once).
+  const ofShape = lexical ? byShape.get(lexical.key) : undefined;
+  const shaped = ofShape?.get(memoKey);
   if (shaped && shaped !== READS_VALUES) return shaped;
   const { cost, readsValues } = computeRequestCost(schema, document, operationName, rawVariables, options);
   if (!ofDocument) {
@@ -151,7 +152,10 @@ export function requestCost(
     byDocument.set(document, ofDocument);
   }
   ofDocument.set(memoKey, readsValues ? READS_VALUES : cost);
-  if (shapeKey && !shaped) byShape.set(shapeKey, readsValues ? READS_VALUES : cost);
+  if (lexical && !shaped) {
+    if (ofShape) ofShape.set(memoKey, readsValues ? READS_VALUES : cost);
+    else byShape.set(lexical.key, new Map([[memoKey, readsValues ? READS_VALUES : cost]]));
+  }
   return cost;
 }
 
@@ -163,7 +167,10 @@ const documentCosts = new WeakMap<
   GraphQLSchema,
   WeakMap<DocumentNode, Map<string, RequestCost | typeof READS_VALUES>>
 >();
-const shapeCosts = new WeakMap<GraphQLSchema, LRUCache<string, RequestCost | typeof READS_VALUES>>();
+const shapeCosts = new WeakMap<
+  GraphQLSchema,
+  LRUCache<string, Map<string, RequestCost | typeof READS_VALUES>>
+>();
 
 /** The arguments whose values a cost reads (besides a schedule's, a history's or a drift's window). */
 const PRICED_ARGUMENTS = new Set(['overrides', 'input']);
