@@ -655,7 +655,7 @@ function targets(report: Omit<BenchReport, 'targets'>): BenchReport['targets'] {
     'dashboard-new-at-literal',
     0.5,
     'uncached dashboard, a new `at` literal per request ≥ 0.5× bare yoga',
-    "the models at a new instant (the largest share of an uncached request's CPU: Synternet's supply and rewards turn scaled integers back into decimal.js values; keep them scaled integers to the wire), their serving (rounding each figure and derivation input), the new literal's lexing and the copy of its document (a pattern's paths to its literals computed once), yoga/envelop plumbing; compare `pnpm --filter @tokenomics/bench run http-cpu -- --baseline <build>` (the gateway's CPU per request over HTTP, against bare yoga's)",
+    "both halves of an uncached request: the models at a new instant (≈ 0.3 ms of CPU over HTTP: Synternet's supply and rewards rebuilt as decimal.js values, their rounding and text; keep them scaled integers to the wire) and the request around them (the same dashboard with its figures memoized, only the response cache missing, costs ≈ 0.43 ms, 2.4× bare yoga's, where the target allows 2×: graphql-jit's execution and its promises, yoga/envelop hooks, the answer's stringify and socket write; the uncached path past yoga's pipeline); see bench/README.md (issue 16, fifth round) and `pnpm --filter @tokenomics/bench run http-cpu`",
   );
   const variable = report.scenarios.find((x) => x.id === 'dashboard-new-at-variable');
   if (variable)
