@@ -4,6 +4,10 @@
  * by the requests autocannon got answered), for the dashboard at a new
  * instant on every request, against another build (`--baseline`) and bare
  * yoga's `{ hello }` measured the same way, in alternating rounds (medians).
+ * `memoized-figures` asks the dashboard at one instant with a new unused
+ * variable each time: the figures are memoized after the first request and
+ * only the response cache misses, so it is what a request costs around the
+ * models at a new instant.
  *
  * `cpu` measures in one process through `yoga.fetch`, which skips Node's
  * HTTP server and the request body stream yoga reads over HTTP; throughput
@@ -22,7 +26,7 @@ import { fmt, median, table } from './lib/report.js';
 const USAGE = `Usage: pnpm --filter @tokenomics/bench run http-cpu [options]
 
   --baseline PATH    another build's packages/server/dist/cli.js, measured in alternation with this one
-  --only a,b         new-at-literal, new-at-variable, hello (default: all three)
+  --only a,b         new-at-literal, new-at-variable, memoized-figures, hello (default: all four)
   --rounds N         rounds (default 3)
   --duration S       seconds measured per round (default 8), after --warmup S (default 4) of the same load
   --connections N    autocannon connections (default 20)`;
@@ -30,7 +34,7 @@ const USAGE = `Usage: pnpm --filter @tokenomics/bench run http-cpu [options]
 const { values: args } = parseArgs({
   options: {
     baseline: { type: 'string' },
-    only: { type: 'string', default: 'new-at-literal,new-at-variable,hello' },
+    only: { type: 'string', default: 'new-at-literal,new-at-variable,memoized-figures,hello' },
     rounds: { type: 'string', default: '3' },
     duration: { type: 'string', default: '8' },
     warmup: { type: 'string', default: '4' },
@@ -85,6 +89,21 @@ const scenarios: Scenario[] = [
     bodies: () => {
       const next = instants();
       return () => JSON.stringify({ query: DASHBOARD_AT_VARIABLE, variables: { at: next() } });
+    },
+    servers: builds,
+  },
+  {
+    // The figures of one instant, memoized after the first request: only the response cache misses
+    // (a new unused variable each time). What the request costs around the models at a new instant.
+    id: 'memoized-figures',
+    title: 'dashboard at one `$at`, a new unused variable per request (figures memoized)',
+    bodies: () => {
+      let next = 0;
+      return () =>
+        JSON.stringify({
+          query: DASHBOARD_AT_VARIABLE,
+          variables: { at: '2026-01-01T00:00:00.000Z', request: next++ },
+        });
     },
     servers: builds,
   },
