@@ -3,36 +3,32 @@ import { exampleEconomy } from '@tokenomics/core/testing';
 import { describe, expect, it } from 'vitest';
 import { servedEconomy } from './served.js';
 
-/** Rewards of one day, as an adapter memoizes them: each instant a copy with its own `at`, the figures shared. */
-function dailyRewards(): TokenEconomy {
+/**
+ * The example's rewards with figures that need rounding, as an adapter memoizes one day's: each
+ * instant a copy with its own `at`, the figures shared.
+ */
+async function dailyRewards(): Promise<TokenEconomy> {
   const economy = exampleEconomy({ id: 'example' });
   const apr = new Decimal(1).div(3);
-  const day: Omit<Rewards, 'at'> = {
-    annualEmission: new Decimal('1000.0000004'),
+  const emission = new Decimal('1000.0000004');
+  const example = await economy.rewards!({});
+  const day: Rewards = {
+    ...example,
+    annualEmission: emission,
     emissionRate: apr,
     stakingApr: apr,
-    stakingApy: null,
-    bondedRatio: null,
-    participants: null,
-    perParticipantDaily: null,
-    delegatorApr: null,
-    derivation: derive(
-      'emission / supply',
-      { emission: new Decimal('1000.0000004'), rate: apr },
-      apr,
-      'test',
-    ),
+    derivation: derive('emission / supply', { emission, rate: apr }, apr, 'test'),
   };
   const copied: TokenEconomy = Object.create(economy);
-  copied.rewards = async (query) => ({ ...day, at: query?.at ?? new Date(0) });
+  copied.rewards = async (query) => ({ ...day, at: query?.at ?? day.at });
   return copied;
 }
 
 describe('servedEconomy', () => {
   it('serves the figures and derivation one day shares once, for every instant of the day', async () => {
-    const served = servedEconomy(dailyRewards());
-    const first = await served.rewards!({ at: new Date(Date.UTC(2026, 0, 1, 0, 0, 1)) }, undefined as never);
-    const second = await served.rewards!({ at: new Date(Date.UTC(2026, 0, 1, 0, 0, 2)) }, undefined as never);
+    const served = servedEconomy(await dailyRewards());
+    const first = await served.rewards!({ at: new Date(Date.UTC(2026, 0, 1, 0, 0, 1)) });
+    const second = await served.rewards!({ at: new Date(Date.UTC(2026, 0, 1, 0, 0, 2)) });
     expect(second).not.toBe(first);
     expect(second.at).not.toEqual(first.at);
     // The same rounded figures and the same served derivation, not new ones per instant.
