@@ -28,7 +28,13 @@ describe('two gateway instances sharing one PostgreSQL history and one Redis', {
   let ticker: NodeJS.Timeout | undefined;
 
   beforeAll(async () => {
-    [postgres, redis, lcd] = await Promise.all([startPostgres(), startRedis(), startSynternetChain()]);
+    // Each server kept as it starts: when one fails to start, afterAll still stops the others.
+    const started = await Promise.allSettled([
+      startPostgres().then((server) => (postgres = server)),
+      startRedis().then((server) => (redis = server)),
+      startSynternetChain().then((chain) => (lcd = chain)),
+    ]);
+    for (const outcome of started) if (outcome.status === 'rejected') throw outcome.reason;
     folder = configFolder({ history: { sampleSeconds: 1 } });
     const env = { SYNTERNET_LCD_URL: lcd.url, DATABASE_URL: postgres.url, CACHE_URL: redis.url };
     servers = [await startHistoryServer(folder.dir, env), await startHistoryServer(folder.dir, env)];
