@@ -218,7 +218,7 @@ function copyStepsOf(document: DocumentNode, literals: readonly Literal[]): Copy
   let found = 0;
   const indexOf = new Map(literals.map((literal, index) => [literal.start, index]));
   const walk = (node: ASTNode): CopySteps => {
-    const literal = indexOf.get(node.loc!.start);
+    const literal = node.loc ? indexOf.get(node.loc.start) : undefined;
     if (
       (node.kind === Kind.STRING || node.kind === Kind.INT || node.kind === Kind.FLOAT) &&
       literal !== undefined
@@ -254,16 +254,14 @@ function withLiterals(pattern: Pattern, literals: readonly Literal[], source: So
     if (literal >= 0) {
       copied.value = literals[literal]!.value;
     } else {
-      const lists = new Set<string>();
+      const original = node as unknown as Record<string, unknown>;
       for (const { key, index, next: below } of steps) {
         if (index < 0) {
-          copied[key] = copy(copied[key] as ASTNode, below);
+          copied[key] = copy(original[key] as ASTNode, below);
           continue;
         }
-        if (!lists.has(key)) {
-          lists.add(key);
-          copied[key] = (copied[key] as unknown[]).slice();
-        }
+        // A list is copied once, at its first step; its other steps write into that copy.
+        if (copied[key] === original[key]) copied[key] = (original[key] as unknown[]).slice();
         const list = copied[key] as ASTNode[];
         list[index] = copy(list[index]!, below);
       }
