@@ -19,6 +19,7 @@ import type {
   SchedulePoint,
   ScheduleQuery,
   ScheduleWriter,
+  SourceEvent,
   Supply,
   TokenEconomy,
   TokenFlow,
@@ -47,7 +48,7 @@ import { scheduleInSlices } from './schedule-slices.js';
 import { type SizedCacheStats, sizedCache, sizedCacheStats } from './sized-cache.js';
 import type { SourcedState, StateSource } from './state-source.js';
 import { unlocksBetween } from './unlocks/unlocks-between.js';
-import { createDirectReader } from './upstream.js';
+import { createDirectReader, type UpstreamReader } from './upstream.js';
 
 export type { BlockSource, SourcedState, StateSource } from './state-source.js';
 
@@ -281,6 +282,32 @@ function objectIds<T extends object>(): (value: T) => string {
 }
 
 /**
+ * The whole context of a caller's context that has a "now": its members
+ * copied, its "now" read from it when used (a caller may note whether an
+ * answer depended on it, for HTTP caching), or the instant this context was
+ * made when the caller's is undefined. A class: defining a getter on each
+ * new object cost more than the memoized figure it led to.
+ */
+class CallerContext implements EconomyContext {
+  readonly #of: Partial<EconomyContext>;
+  readonly #made = Date.now();
+  reader: UpstreamReader;
+  onSourceEvent?: (event: SourceEvent) => void;
+  snapshotWindowMs?: number;
+  noteNow?: (nextChange: Date | null) => void;
+  constructor(of: Partial<EconomyContext>, reader: UpstreamReader) {
+    this.#of = of;
+    this.reader = reader;
+    if (of.onSourceEvent) this.onSourceEvent = of.onSourceEvent;
+    if (of.snapshotWindowMs !== undefined) this.snapshotWindowMs = of.snapshotWindowMs;
+    if (of.noteNow) this.noteNow = of.noteNow;
+  }
+  get now(): Date {
+    return this.#of.now ?? new Date(this.#made);
+  }
+}
+
+/**
  * Turns an {@link AdapterDefinition} into a {@link TokenEconomy}.
  *
  * @example
@@ -322,6 +349,7 @@ export function defineAdapter<S extends ParameterSchema, State>(
   // Schedules being computed (in slices), by result key: bounded by the requests in flight.
   const schedulesInProgress = new Map<string, Promise<unknown[]>>();
   const sourceId = objectIds<SourcedState<S, State>>();
+  const fullContexts = new WeakMap<Partial<EconomyContext>, EconomyContext>();
   const modelId = objectIds<ParameterModel<S>>();
 
   /**
@@ -342,13 +370,33 @@ export function defineAdapter<S extends ParameterSchema, State>(
     return value;
   }
 
+  /**
+   * The whole context of a caller's: made once per caller's object while its
+   * members are the same (a request's fields each call with the request's
+   * context; defining its "now" getter cost more than the memo it reached).
+   * A context without "now" is not kept: each call reads the clock anew.
+   */
   function context(ctx: Partial<EconomyContext> | undefined): EconomyContext {
-    const full = { reader: ctx?.reader ?? createDirectReader() } as EconomyContext;
+    if (ctx === undefined || !('now' in ctx)) return fullContext(ctx);
+    const kept = fullContexts.get(ctx);
+    if (
+      kept !== undefined &&
+      (ctx.reader === undefined || kept.reader === ctx.reader) &&
+      kept.onSourceEvent === ctx.onSourceEvent &&
+      kept.snapshotWindowMs === ctx.snapshotWindowMs &&
+      kept.noteNow === ctx.noteNow
+    ) {
+      return kept;
+    }
+    const full = fullContext(ctx);
+    fullContexts.set(ctx, full);
+    return full;
+  }
+
+  function fullContext(ctx: Partial<EconomyContext> | undefined): EconomyContext {
     // "now" is read when used, not copied: a caller may note whether an answer depended on it (HTTP caching).
-    if (ctx && 'now' in ctx) {
-      const fallback = new Date();
-      Object.defineProperty(full, 'now', { enumerable: true, get: () => ctx.now ?? fallback });
-    } else full.now = new Date();
+    if (ctx && 'now' in ctx) return new CallerContext(ctx, ctx.reader ?? createDirectReader());
+    const full = { reader: ctx?.reader ?? createDirectReader(), now: new Date() } as EconomyContext;
     if (ctx?.onSourceEvent) full.onSourceEvent = ctx.onSourceEvent;
     if (ctx?.snapshotWindowMs !== undefined) full.snapshotWindowMs = ctx.snapshotWindowMs;
     if (ctx?.noteNow) full.noteNow = ctx.noteNow;

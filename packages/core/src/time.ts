@@ -12,6 +12,19 @@ const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]
 /** The longest instant text read: `2026-01-01T00:00:00.123456789+05:30` is 35 characters. */
 const MAX_INSTANT_LENGTH = 64;
 
+/** The number `count` ASCII digits at `from` spell (the caller has checked they are digits). */
+function digitsAt(text: string, from: number, count: number): number {
+  let value = 0;
+  for (let i = from; i < from + count; i++) value = value * 10 + text.charCodeAt(i) - 48;
+  return value;
+}
+
+/** Days in `month` (1–12) of `year`, proleptic Gregorian. */
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
 /**
  * Parses an ISO-8601 instant strictly: a date, or a date and time with a zone
  * (`Z` or `±hh:mm`). A date alone means midnight UTC. Text over
@@ -45,13 +58,11 @@ export function parseInstant(text: string, what = 'instant'): Date {
     );
   }
   const date = new Date(trimmed.length === 10 ? `${trimmed}T00:00:00Z` : trimmed);
-  const [year, month, day] = trimmed.slice(0, 10).split('-').map(Number) as [number, number, number];
-  const calendarCheck = new Date(Date.UTC(year, month - 1, day));
-  if (
-    Number.isNaN(date.getTime()) ||
-    calendarCheck.getUTCMonth() !== month - 1 ||
-    calendarCheck.getUTCDate() !== day
-  ) {
+  // The calendar date as written (the regex has checked its digits): a day the month has.
+  const year = digitsAt(trimmed, 0, 4);
+  const month = digitsAt(trimmed, 5, 2);
+  const day = digitsAt(trimmed, 8, 2);
+  if (Number.isNaN(date.getTime()) || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
     throw new TokenomicsError('BAD_INPUT', `${what} is not a real date: ${JSON.stringify(trimmed)}`);
   }
   return date;

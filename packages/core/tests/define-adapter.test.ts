@@ -4,6 +4,7 @@ import {
   type DataSourceInfo,
   Decimal,
   derive,
+  type EconomyContext,
   formatDecimal,
   formatFigure,
   loadWithRetry,
@@ -141,6 +142,46 @@ describe('defineAdapter', () => {
     const economy = example(live as ExampleSource);
     expect(await economy.source({ reader })).toMatchObject({ stale: true, fetchedAt: new Date(0) });
     expect(reads).toEqual(['example:total']);
+  });
+
+  it("reads a reused context's members as they are at each call", async () => {
+    const readers: string[] = [];
+    const named = (name: string): UpstreamReader => ({
+      async read(request) {
+        readers.push(name);
+        return {
+          value: await request.load(new AbortController().signal),
+          fetchedAt: new Date(0),
+          stale: false,
+        };
+      },
+    });
+    const live: StateSource<typeof exampleParameters, Decimal> = {
+      async read(ctx) {
+        const total = await ctx.reader.read({ key: 'example:total', load: async () => '2000' });
+        return {
+          state: new Decimal(total.value),
+          info: { kind: 'LIVE', description: 'chain', fetchedAt: total.fetchedAt, stale: false },
+        };
+      },
+    };
+    const economy = example(live as ExampleSource);
+    let now = new Date('2026-01-01T00:00:00Z');
+    const noted: Array<Date | null> = [];
+    const ctx: Partial<EconomyContext> = {
+      reader: named('first'),
+      get now() {
+        return now;
+      },
+    };
+    await economy.source(ctx);
+    await economy.supply!({ at: new Date('2025-06-01T00:00:00Z') }, ctx);
+    ctx.reader = named('second');
+    ctx.noteNow = (next) => noted.push(next);
+    now = new Date('2026-02-01T00:00:00Z');
+    expect((await economy.supply!({}, ctx)).at).toEqual(now);
+    expect(readers).toEqual(['first', 'first', 'second']);
+    expect(noted).toEqual([null]);
   });
 });
 

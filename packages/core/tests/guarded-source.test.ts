@@ -118,6 +118,36 @@ async function failure(promise: Promise<unknown>): Promise<TokenomicsError> {
 }
 
 describe('guardedSource', () => {
+  it('reads with the context as it is, its own reader in place: a frozen context, a "now" getter unread', async () => {
+    const { script, source } = setup();
+    let nowReads = 0;
+    const ctx: EconomyContext = Object.freeze({
+      reader: scriptedReader(script),
+      get now() {
+        nowReads++;
+        return at(60);
+      },
+    });
+    const seen: EconomyContext[] = [];
+    const spy = guardedSource<Schema, Chain>(
+      {
+        read: (readCtx) => {
+          seen.push(readCtx);
+          return liveSource.read(readCtx);
+        },
+      },
+      { protocol: 'toy' },
+    );
+    expect((await spy.read(ctx)).state.total).toBe(1000n);
+    expect((await source.read(ctx)).state.total).toBe(1000n);
+    expect(nowReads).toBe(0);
+    // The source saw a context of its own: the guard's reader (it records what is read), the rest the caller's.
+    expect(seen[0]!.reader).not.toBe(ctx.reader);
+    expect(Object.keys(seen[0]!)).toEqual(['reader']);
+    expect(seen[0]!.now).toEqual(at(60));
+    expect(nowReads).toBe(1);
+  });
+
   it('serves a fresh, plausible read as the source made it', async () => {
     const { read } = setup();
     const first = await read();

@@ -19,12 +19,28 @@ describe('instants', () => {
     expect(parseInstant('2025-05-21').toISOString()).toBe('2025-05-21T00:00:00.000Z');
   });
 
-  it.each(['2025-05-21T00:00:00', '21/05/2025', '2025-13-01', '2023-02-29', 'now', ''])(
-    'refuses %j',
+  it.each(['2024-02-29', '2000-02-29T12:00:00Z', '2025-04-30', '2025-12-31T23:59:59.999Z'])(
+    'reads the calendar day %j',
     (text) => {
-      expect(() => parseInstant(text)).toThrowError(expect.objectContaining({ code: 'BAD_INPUT' }));
+      expect(parseInstant(text).toISOString().slice(0, 10)).toBe(text.slice(0, 10));
     },
   );
+
+  it.each([
+    '2025-05-21T00:00:00',
+    '21/05/2025',
+    '2025-13-01',
+    '2025-00-10',
+    '2025-01-00',
+    '2025-04-31',
+    '2023-02-29',
+    '2100-02-29',
+    '2025-01-01T24:30:00Z',
+    'now',
+    '',
+  ])('refuses %j', (text) => {
+    expect(() => parseInstant(text)).toThrowError(expect.objectContaining({ code: 'BAD_INPUT' }));
+  });
 
   it('refuses text over 64 characters unread, echoing it clipped', () => {
     const longest = '2026-01-01T00:00:00.123456789+05:30';

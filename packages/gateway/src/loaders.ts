@@ -21,20 +21,22 @@ import DataLoader from 'dataloader';
  * ```
  */
 export function createRequestReader(shared: UpstreamReader): UpstreamReader {
-  const loader = new DataLoader<UpstreamRequest<JsonValue>, UpstreamValue<JsonValue>, string>(
-    async (requests) =>
-      Promise.all(
-        requests.map((request) =>
-          // One Error per failed key, not one rejection for the batch.
-          shared
-            .read(request)
-            .catch((error: unknown) => (error instanceof Error ? error : new Error(String(error)))),
-        ),
-      ),
-    { cacheKeyFn: (request) => request.key },
-  );
+  // Made at the first read: most requests read nothing upstream (snapshots, answers from the memos).
+  let loader: DataLoader<UpstreamRequest<JsonValue>, UpstreamValue<JsonValue>, string> | undefined;
   return {
     read<T extends JsonValue>(request: UpstreamRequest<T>): Promise<UpstreamValue<T>> {
+      loader ??= new DataLoader<UpstreamRequest<JsonValue>, UpstreamValue<JsonValue>, string>(
+        async (requests) =>
+          Promise.all(
+            requests.map((request) =>
+              // One Error per failed key, not one rejection for the batch.
+              shared
+                .read(request)
+                .catch((error: unknown) => (error instanceof Error ? error : new Error(String(error)))),
+            ),
+          ),
+        { cacheKeyFn: (request) => request.key },
+      );
       return loader.load(request as UpstreamRequest<JsonValue>) as Promise<UpstreamValue<T>>;
     },
   };

@@ -93,6 +93,8 @@ export function yogaLogger(logger: Logger): YogaLogger {
   const write =
     (level: 'debug' | 'info' | 'warn' | 'error') =>
     (...args: unknown[]) => {
+      // Yoga logs a debug line per request: below the logger's level, nothing of it is made or redacted.
+      if (!logger.isLevelEnabled(level)) return;
       const [first, ...rest] = args;
       const details = rest.length ? redactStrings(rest) : undefined;
       if (first instanceof Error)

@@ -31,13 +31,7 @@ import { DEFAULT_MAX_PLANS, useCompiledExecution } from './plugins/compiled-exec
 import { useCors } from './plugins/cors.js';
 import { shapedDocumentCache } from './plugins/document-cache.js';
 import { useHealth } from './plugins/health.js';
-import {
-  type AnswerFreshness,
-  newFreshness,
-  noteNextChange,
-  recordingReader,
-  useHttpCache,
-} from './plugins/http-cache.js';
+import { type AnswerFreshness, newFreshness, recordingReader, useHttpCache } from './plugins/http-cache.js';
 import { useDisableIntrospection } from './plugins/introspection.js';
 import {
   DEFAULT_DOCUMENT_LIMITS,
@@ -61,6 +55,7 @@ import { useSubscriptionLimits } from './plugins/subscription-limits.js';
 import { useSupplyEndpoints } from './plugins/supply-endpoints.js';
 import { useValidationCache } from './plugins/validation-cache.js';
 import { protocolFinder } from './protocol-lookup.js';
+import { RequestEconomy } from './request-economy.js';
 import { gatewaySchema } from './schema/index.js';
 import { servedEconomy } from './served.js';
 import { type Tracing, tracedEconomy, useTracing } from './tracing.js';
@@ -419,18 +414,12 @@ export function createGateway(options: GatewayOptions): Gateway {
   const requestEconomy = (request: Request) => {
     const record = newFreshness();
     freshness.set(request, record);
-    const now = secondOf(request);
-    return {
-      ...economyContext,
-      reader: recordingReader(createRequestReader(shared), record),
-      // Read only by what is computed at the current instant: an answer that never reads it is cacheable long.
-      get now() {
-        record.usedNow = true;
-        record.nowReads = (record.nowReads ?? 0) + 1;
-        return now;
-      },
-      noteNow: (next: Date | null) => noteNextChange(record, next),
-    };
+    return new RequestEconomy(
+      economyContext,
+      recordingReader(createRequestReader(shared), record),
+      record,
+      secondOf(request),
+    );
   };
 
   /** A context outside any request (a subscription's event, the history recorder): its own second, the shared cached reads. */

@@ -3,6 +3,7 @@ import type { exampleParameters } from '@tokenomics/core/testing';
 import { pino } from 'pino';
 import { describe, expect, it, vi } from 'vitest';
 import { type CacheStore, createGateway, keyvStore } from '../src/index.js';
+import { yogaLogger } from '../src/logger.js';
 import { fixedSupplyAdapter, post } from './fixtures.js';
 
 /** A pino logger whose JSON lines the test reads. */
@@ -158,5 +159,21 @@ describe('the cached reader the gateway builds', () => {
     await post(gateway, QUERY);
     const text = await gateway.metrics.registry.metrics();
     expect(text).toMatch(/tokenomics_upstream_reads_total\{outcome="error"\} 1/);
+  });
+});
+
+describe('yoga’s log lines', () => {
+  it('redacts the URLs of an enabled level and reads nothing of a level the logger drops', () => {
+    const { logger, lines } = capturedLogger();
+    logger.level = 'info';
+    const yoga = yogaLogger(logger);
+    // A debug line below the logger's level: its text is never made (yoga logs one per request).
+    const unread = { toString: vi.fn(() => `GET ${SECRET_URL}`) };
+    yoga.debug(unread, { detail: unread });
+    expect(unread.toString).not.toHaveBeenCalled();
+    yoga.info(`read ${SECRET_URL}`, { url: SECRET_URL });
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({ level: 30, msg: 'read https://rpc.example.org/…' });
+    for (const secret of SECRETS) expect(JSON.stringify(lines)).not.toContain(secret);
   });
 });

@@ -12,14 +12,25 @@ export interface StreamedAnswersOptions {
   chunkBytes?: number;
 }
 
-/** Whether `value` holds, within a few levels, a list of at least `min` items. */
-function holdsLongList(value: unknown, min: number, depth = 0): boolean {
-  if (typeof value !== 'object' || value === null || depth > 8) return false;
+/**
+ * Whether `value` holds, within a few levels, a list of at least `min` items.
+ * Walked on every answer without errors, so it makes nothing (no arrays of
+ * values) and calls itself only for objects.
+ */
+function holdsLongList(value: object, min: number, depth = 0): boolean {
+  if (depth > 8) return false;
   if (Array.isArray(value)) {
     if (value.length >= min) return true;
-    return value.some((item) => holdsLongList(item, min, depth + 1));
+    for (const item of value) {
+      if (typeof item === 'object' && item !== null && holdsLongList(item, min, depth + 1)) return true;
+    }
+    return false;
   }
-  for (const item of Object.values(value)) if (holdsLongList(item, min, depth + 1)) return true;
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
+    const item = (value as Record<string, unknown>)[key];
+    if (typeof item === 'object' && item !== null && holdsLongList(item, min, depth + 1)) return true;
+  }
   return false;
 }
 
@@ -54,6 +65,7 @@ export function useStreamedAnswers(options: StreamedAnswersOptions = {}): Plugin
       if (answer.errors?.length || answer.extensions) return;
       // Only where yoga's own JSON processor would write the answer (not SSE, not multipart).
       if (resultProcessor?.name !== 'processRegularResult') return;
+      if (typeof answer.data !== 'object' || answer.data === null) return;
       if (!holdsLongList(answer.data, minListItems)) return;
       const mediaType = regularMediaType(request);
       if (mediaType === null) return;
