@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { dirname, resolve } from 'node:path';
 import { GATEWAY_NODE_FLAGS } from '@tokenomics/gateway';
 import { METRICS_TOKEN } from './metrics.js';
 import { BENCH_DIR, benchFile, gatewayCliPath } from './paths.js';
@@ -75,6 +76,8 @@ interface StartOptions {
   name: string;
   args: string[];
   env: NodeJS.ProcessEnv;
+  /** The working directory: default the bench's folder. */
+  cwd?: string;
   port: number;
   /** A line on stdout that must appear (after /health/live answers) before the server counts as ready. */
   readyLine?: RegExp;
@@ -85,7 +88,7 @@ async function startServer(options: StartOptions): Promise<ServerProcess> {
   installCleanup();
   const origin = `http://127.0.0.1:${options.port}`;
   const child = spawn(process.execPath, options.args, {
-    cwd: BENCH_DIR,
+    cwd: options.cwd ?? BENCH_DIR,
     env: options.env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -202,12 +205,25 @@ export interface GatewayStartOptions {
   cli?: string;
 }
 
+/**
+ * Where a build's gateway runs: its CLI's package (`packages/server`, or
+ * `packages/gateway` before the server split). Without a configuration file
+ * the gateway resolves its adapter packages from its working directory first:
+ * run from the bench's folder, another checkout's gateway (`--baseline`) ran
+ * this workspace's adapters, and with them a second copy of core whose
+ * figures its own core did not recognize (a 10-year schedule took twice the
+ * time), so a comparison was never of one build against another.
+ */
+export function gatewayCwd(cli: string): string {
+  return dirname(dirname(cli));
+}
+
 /** The built gateway, `node <GATEWAY_NODE_FLAGS> packages/server/dist/cli.js serve` as `pnpm start` runs it, in production mode on a free port. */
 export async function startGateway(options: GatewayStartOptions = {}): Promise<ServerProcess> {
   const port = await freePort();
   const env = gatewayEnv(port, options.env ?? {});
   const workers = options.workers ?? 1;
-  const cli = options.cli ?? gatewayCliPath();
+  const cli = resolve(options.cli ?? gatewayCliPath());
   if (workers > 1 && cliHasWorkers()) {
     // The gateway's own cluster (`serve --workers N`): ready once every worker has started and settled.
     const server = await startServer({
@@ -215,6 +231,7 @@ export async function startGateway(options: GatewayStartOptions = {}): Promise<S
       args: [...GATEWAY_NODE_FLAGS, ...(options.nodeFlags ?? []), cli, 'serve', '--workers', String(workers)],
       env,
       port,
+      cwd: gatewayCwd(cli),
     });
     const deadline = Date.now() + 30_000;
     while (processTree(server.pid).length < workers + 1 && Date.now() < deadline) {
@@ -238,6 +255,7 @@ export async function startGateway(options: GatewayStartOptions = {}): Promise<S
     args: [...GATEWAY_NODE_FLAGS, ...(options.nodeFlags ?? []), cli, 'serve'],
     env,
     port,
+    cwd: gatewayCwd(cli),
   });
 }
 
