@@ -655,7 +655,7 @@ function targets(report: Omit<BenchReport, 'targets'>): BenchReport['targets'] {
     'dashboard-new-at-literal',
     0.5,
     'uncached dashboard, a new `at` literal per request ≥ 0.5× bare yoga',
-    "both halves of an uncached request: the models at a new instant (≈ 0.3 ms of CPU over HTTP: Synternet's supply and rewards rebuilt as decimal.js values, their rounding and text; keep them scaled integers to the wire) and the request around them (the same dashboard with its figures memoized, only the response cache missing, costs ≈ 0.43 ms, 2.4× bare yoga's, where the target allows 2×: graphql-jit's execution and its promises, yoga/envelop hooks, the answer's stringify and socket write; the uncached path past yoga's pipeline); see bench/README.md (issue 16, fifth round) and `pnpm --filter @tokenomics/bench run http-cpu`",
+    "the models at a new instant: the request around them fits (the same dashboard with its figures memoized, only the response cache missing, costs ≈ 0.39 ms of CPU over HTTP, 0.52× bare yoga's), the new instant adds ≈ 0.38 ms, most of it Synternet's supply and rewards rebuilt as decimal.js values, rounded and written; keep them scaled integers to the wire (ExactFigure in core's Supply and Rewards: a change to the adapter contract); see bench/README.md (issue 16, fifth and sixth rounds) and `pnpm --filter @tokenomics/bench run http-cpu`",
   );
   const variable = report.scenarios.find((x) => x.id === 'dashboard-new-at-variable');
   if (variable)
