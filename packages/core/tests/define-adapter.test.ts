@@ -22,6 +22,17 @@ import { countTurns, exampleEconomy, type exampleParameters, vestingEconomy } fr
 
 type ExampleSource = StateSource<typeof exampleParameters, unknown>;
 
+/** A live source reading the total supply ('example:total') through the context's reader. */
+const liveTotal = {
+  async read(ctx: EconomyContext) {
+    const total = await ctx.reader.read({ key: 'example:total', load: async () => '2000' });
+    return {
+      state: new Decimal(total.value),
+      info: { kind: 'LIVE', description: 'chain', fetchedAt: total.fetchedAt, stale: total.stale },
+    };
+  },
+} as unknown as ExampleSource;
+
 /** The kit's example economy with supply and flows only, from `source`. */
 const example = (source?: ExampleSource) =>
   exampleEconomy({ ...(source ? { source } : {}), only: ['SUPPLY', 'FLOWS'] });
@@ -130,16 +141,7 @@ describe('defineAdapter', () => {
         };
       },
     };
-    const live: StateSource<typeof exampleParameters, Decimal> = {
-      async read(ctx) {
-        const total = await ctx.reader.read({ key: 'example:total', load: async () => '2000' });
-        return {
-          state: new Decimal(total.value),
-          info: { kind: 'LIVE', description: 'chain', fetchedAt: total.fetchedAt, stale: total.stale },
-        };
-      },
-    };
-    const economy = example(live as ExampleSource);
+    const economy = example(liveTotal);
     expect(await economy.source({ reader })).toMatchObject({ stale: true, fetchedAt: new Date(0) });
     expect(reads).toEqual(['example:total']);
   });
@@ -156,16 +158,7 @@ describe('defineAdapter', () => {
         };
       },
     });
-    const live: StateSource<typeof exampleParameters, Decimal> = {
-      async read(ctx) {
-        const total = await ctx.reader.read({ key: 'example:total', load: async () => '2000' });
-        return {
-          state: new Decimal(total.value),
-          info: { kind: 'LIVE', description: 'chain', fetchedAt: total.fetchedAt, stale: false },
-        };
-      },
-    };
-    const economy = example(live as ExampleSource);
+    const economy = example(liveTotal);
     let now = new Date('2026-01-01T00:00:00Z');
     const noted: Array<Date | null> = [];
     const ctx: Partial<EconomyContext> = {
