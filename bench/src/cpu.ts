@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createSchema, createYoga } from 'graphql-yoga';
 import { adapterPackageDir, gatewayCliPath } from './lib/paths.js';
+import { gatewayCwd } from './lib/processes.js';
 import { DASHBOARD, DASHBOARD_AT_VARIABLE, dailySchedule, dashboardAt, instants } from './lib/queries.js';
 import { fmt, median, table } from './lib/report.js';
 
@@ -75,7 +76,7 @@ async function load(name: string, cli: string): Promise<Target> {
   // The configuration's folder is the build's server package: adapter packages resolve from
   // there, so each build runs its own adapters (from the bench's folder, a baseline would run
   // this workspace's adapters beside its own gateway library).
-  const config = serverModule.loadServerConfig({ env: {}, cwd: dirname(dirname(cli)) });
+  const config = serverModule.loadServerConfig({ env: {}, cwd: gatewayCwd(cli) });
   const adapters = await serverModule.createServerAdapters(config, {});
   const gateway = gatewayModule.createGateway({
     adapters: adapters as Parameters<GatewayModule['createGateway']>[0]['adapters'],

@@ -13,6 +13,7 @@ import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { adapterPackageDir, gatewayCliPath } from './lib/paths.js';
+import { gatewayCwd } from './lib/processes.js';
 import {
   DASHBOARD,
   DASHBOARD_AT_VARIABLE,
@@ -51,7 +52,7 @@ async function load(cli: string): Promise<Fetching> {
     loadServerConfig: (options: { env: Record<string, string>; cwd?: string }) => unknown;
     createServerAdapters: (config: unknown, env: Record<string, string>) => Promise<unknown[]>;
   };
-  const config = server.loadServerConfig({ env: {}, cwd: dirname(dirname(cli)) });
+  const config = server.loadServerConfig({ env: {}, cwd: gatewayCwd(cli) });
   const adapters = await server.createServerAdapters(config, {});
   return gateway.createGateway({
     adapters: adapters as Parameters<typeof gateway.createGateway>[0]['adapters'],
