@@ -55,6 +55,80 @@ describe('the per-second response cache', () => {
   });
 });
 
+describe('a POST answer written as the bytes kept for its repeats', () => {
+  // Non-ASCII text, as derivations have (×, ’, ₀): the bytes must be UTF-8 of the very text.
+  const WORDS = 'rate × pool₀, today’s release';
+  /** A yoga answering `words`, with the response cache (or bare: what yoga itself writes). */
+  function wordsYoga(options: { cache: boolean; maxTextBytes?: number }) {
+    let runs = 0;
+    const yoga = createYoga({
+      schema: createSchema({
+        typeDefs: 'type Query { words(n: Int!): [String!]! }',
+        resolvers: {
+          Query: {
+            words: (_root: unknown, args: { n: number }) => {
+              runs++;
+              return Array.from({ length: args.n }, (_, i) => `${WORDS} ${i}`);
+            },
+          },
+        },
+      }),
+      plugins: options.cache
+        ? [
+            useSecondResponseCache(
+              requestSeconds(() => new Date('2026-01-01T00:00:00Z')),
+              {
+                ...(options.maxTextBytes === undefined ? {} : { maxTextBytes: options.maxTextBytes }),
+              },
+            ),
+          ]
+        : [],
+      logging: false,
+    });
+    const post = async (accept: string, n: number) => {
+      const response = await yoga.fetch('http://gateway.test/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept },
+        body: JSON.stringify({ query: `{ words(n: ${n}) }` }),
+      });
+      return {
+        status: response.status,
+        type: response.headers.get('content-type'),
+        bytes: Buffer.from(await response.arrayBuffer()),
+      };
+    };
+    return { post, runs: () => runs };
+  }
+  const ACCEPTS = [
+    'application/json',
+    'application/graphql-response+json',
+    '*/*',
+    'application/graphql-response+json;q=0.5, application/json',
+  ];
+
+  it('is what yoga writes, byte for byte and with its media type, and its repeat is the same', async () => {
+    const cached = wordsYoga({ cache: true });
+    const bare = wordsYoga({ cache: false });
+    for (const [index, accept] of ACCEPTS.entries()) {
+      const n = 2 + index; // a document of its own per Accept: the first answer is a miss
+      const expected = await bare.post(accept, n);
+      expect(expected.bytes.toString()).toContain('pool₀');
+      const miss = await cached.post(accept, n);
+      expect(miss).toEqual(expected);
+      expect(await cached.post(accept, n)).toEqual(expected);
+    }
+    expect(cached.runs()).toBe(ACCEPTS.length);
+  });
+
+  it('is written as yoga writes it where no bytes are kept: an answer larger than the bound', async () => {
+    const cached = wordsYoga({ cache: true, maxTextBytes: 1_000 });
+    const bare = wordsYoga({ cache: false });
+    for (const accept of ACCEPTS)
+      expect(await cached.post(accept, 100)).toEqual(await bare.post(accept, 100));
+    expect(cached.runs()).toBe(ACCEPTS.length);
+  });
+});
+
 describe('the response cache bounds', () => {
   // A bare yoga with the cache alone: what is kept depends only on the requests.
   function cachedYoga(options: { maxTextBytes: number; maxDocumentBytes: number }) {
