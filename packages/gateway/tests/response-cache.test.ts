@@ -55,7 +55,7 @@ describe('the per-second response cache', () => {
   });
 });
 
-describe('a POST answer written as the bytes kept for its repeats', () => {
+describe('a POST answer through the response cache', () => {
   // Non-ASCII text, as derivations have (×, ’, ₀): the bytes must be UTF-8 of the very text.
   const WORDS = 'rate × pool₀, today’s release';
   /** A yoga answering `words`, with the response cache (or bare: what yoga itself writes). */
